@@ -1,0 +1,33 @@
+# Sourced by ./reproduce and ./run-tests: makes a fresh Debian machine ready, or stops with one
+# clear line saying what is missing. Idempotent and quiet when everything is already there.
+
+die() { echo "gpo-suite setup: $*" >&2; exit 1; }
+
+# MuJoCo 2.2.2 from Debian (libmujoco-dev: headers + libmujoco.so; libmujoco-samples: the C
+# reference tool mujoco-testspeed used by the speed benchmarks).
+if ! [ -e /usr/include/mujoco/mujoco.h ] || ! command -v mujoco-testspeed >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "gpo-suite setup: installing MuJoCo 2.2.2 (apt-get install libmujoco-dev libmujoco-samples) ..." >&2
+    (apt-get install -y -q libmujoco-dev libmujoco-samples >/dev/null 2>&1 ||
+     { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q libmujoco-dev libmujoco-samples >/dev/null; }) ||
+      die "could not install MuJoCo; run: apt-get install libmujoco-dev libmujoco-samples"
+  else
+    die "MuJoCo 2.2.2 is missing; run as root: apt-get install libmujoco-dev libmujoco-samples (or set MUJOCO_LIB to your libmujoco.so)"
+  fi
+fi
+command -v gcc >/dev/null 2>&1 || die "gcc is missing (needed to read MuJoCo's struct layout at build time); run: apt-get install gcc"
+command -v mvn >/dev/null 2>&1 || die "Maven is missing; run: apt-get install maven"
+
+# JDK 25: honour a JAVA_HOME that already is 25+, else take the newest JDK >= 25 under /usr/lib/jvm.
+java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p'; }
+if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME" 2>/dev/null || echo 0)" -lt 25 ] 2>/dev/null; then
+  JAVA_HOME=""
+  for jdk in /usr/lib/jvm/*; do
+    [ -x "$jdk/bin/javac" ] || continue
+    v=$(java_major "$jdk" 2>/dev/null); [ -n "$v" ] && [ "$v" -ge 25 ] 2>/dev/null && JAVA_HOME=$jdk
+  done
+  [ -n "$JAVA_HOME" ] || die "no JDK 25 found under /usr/lib/jvm; install one (e.g. apt-get install temurin-25-jdk) or set JAVA_HOME"
+fi
+export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+# Small matrices: parallelism comes from our own threads, not from OpenMP inside each op.
+export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
