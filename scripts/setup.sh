@@ -30,4 +30,5 @@ if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME" 2>/dev/null || echo 0
 fi
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 # Small matrices: parallelism comes from our own threads, not from OpenMP inside each op.
+export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
