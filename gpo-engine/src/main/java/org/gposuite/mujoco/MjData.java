@@ -73,6 +73,11 @@ public final class MjData implements AutoCloseable {
     return model;
   }
 
+  /** The mjData struct bytes (invalid once closed). */
+  MemorySegment struct() {
+    return struct;
+  }
+
   // ---------------------------------------------------------------- views
 
   /** Generalized positions (nq). */
