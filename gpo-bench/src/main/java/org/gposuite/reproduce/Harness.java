@@ -131,7 +131,7 @@ public final class Harness {
       AtomicFiles.writeString(o.out().resolve("comparison.txt"), comparison.get().render());
     }
     AtomicFiles.writeString(o.out().resolve("report.md"), report.render(failures, comparison, plots));
-    log.println("run folder: " + o.out() + " (report.md, cells.csv, plots/)");
+    log.println("run folder: " + o.out() + " (report.md, cells.csv, plots/); " + progress.measured());
 
     int exit = OK;
     if (!failures.isEmpty()) {

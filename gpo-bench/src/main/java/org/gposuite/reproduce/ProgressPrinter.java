@@ -57,6 +57,13 @@ final class ProgressPrinter {
         failed ? "FAILED" : "done", clock(seconds), clock(elapsed()), clock(eta(0)));
   }
 
+  /** Throughput of the cells computed in this session, for the profiles' cost estimates. */
+  String measured() {
+    return measuredSeconds == 0 ? "no cells computed in this session"
+        : String.format(Locale.ROOT, "measured %,.0f planned steps/s over %s of computing",
+            measuredSteps / measuredSeconds, clock(measuredSeconds));
+  }
+
   private double elapsed() {
     return (System.nanoTime() - start) / 1e9;
   }

@@ -70,14 +70,14 @@ public final class Report {
         case TABLE_2 -> table(Experiment.TABLE_2, Algorithm.A2C);
         case TABLE_3 -> wallClock();
         case FIGURE_3A -> crossover();
-        case FIGURE_4 -> {
-          line("## " + e.title());
-          line("");
-        }
+        case FIGURE_4 -> line("## " + e.title());
         case FIGURE_5 -> ablations();
       }
-      for (String plot : plots.getOrDefault(e, List.of())) line("![" + plot + "](" + plot + ")");
       line("");
+      for (String plot : plots.getOrDefault(e, List.of())) {
+        line("![" + plot + "](" + plot + ")");
+        line("");
+      }
     }
     comparison.ifPresent(c -> {
       line("## Regression check against expected-results/" + p.name());
