@@ -14,7 +14,7 @@ final class InvertedDoublePendulumTask extends Task {
   private final double[] qpos0;
 
   InvertedDoublePendulumTask(MjModel model, MjData data) {
-    super(model, data);
+    super(model, data, null); // no torso: the reward reads the pole tip
     this.qfrcConstraint = data.qfrcConstraint();
     this.siteXpos = data.siteXpos();
     this.tip = model.id(MjObject.SITE, "tip");

@@ -31,6 +31,11 @@ abstract class Task {
   private final double[] initQpos;
 
   Task(MjModel model, MjData data) {
+    this(model, data, "torso");
+  }
+
+  /** @param torsoBody the body whose subtree comvel/com describe, or null when none is used */
+  Task(MjModel model, MjData data, String torsoBody) {
     this.model = model;
     this.data = data;
     this.qpos = data.qpos();
@@ -38,7 +43,7 @@ abstract class Task {
     this.subtreeCom = data.subtreeCom();
     this.cvel = data.cvel();
     this.xipos = data.xipos();
-    this.torso = model.id(MjObject.BODY, "torso");
+    this.torso = torsoBody == null ? 0 : model.id(MjObject.BODY, torsoBody);
     int r = torso;
     while (model.bodyParent(r) != 0) {
       r = model.bodyParent(r);
