@@ -116,8 +116,11 @@ public final class Tasks {
     }
   }
 
-  /** The MJCF of the task's model file, as {@link #make} loads it (flat or hilly). */
-  static String modelXml(TaskConfig cfg) {
+  /**
+   * The MJCF text {@link #make} loads for this task (for hilly tasks the height field is all
+   * zero in the text; make writes the terrain after loading). For tools such as benchmarks.
+   */
+  public static String modelXml(TaskConfig cfg) {
     String xml = modelXml(Robot.of(cfg.name()).resource);
     return cfg.hilly() ? hillyXml(xml, cfg.hillDifficulty()) : xml;
   }
