@@ -20,6 +20,7 @@ final class MujocoEnv implements Env {
   private final SplittableRandom rng;
   private final MjDoubles ctrlView;
   private final MjDoubles qposView;
+  private final MjDoubles qaccView;
   /** qpos addresses of free/ball joint quaternions, which mj_fwdPosition renormalizes in place. */
   private final int[] quaternions;
   private final double[] low;
@@ -47,6 +48,7 @@ final class MujocoEnv implements Env {
     this.rng = new SplittableRandom(seed);
     this.ctrlView = data.ctrl();
     this.qposView = data.qpos();
+    this.qaccView = data.qacc();
     int[] quats = new int[model.njnt()];
     int nquat = 0;
     for (int j = 0; j < model.njnt(); j++) {
@@ -113,7 +115,15 @@ final class MujocoEnv implements Env {
   public void reset(double[] obsOut) {
     checkOpen();
     checkObs(obsOut);
-    data.resetData(); // time, warmstart, ctrl and qacc back to zero: episodes do not share state
+    // rllab's reset_mujoco: qpos and qvel from the task's rule, qacc = 0, ctrl = 0, then forward.
+    // Deliberately not mj_resetData: it clears the whole data arena (~0.1 ms, 10-20 physics
+    // steps) and rllab did not call it either (the solver warmstart carries over, as in rllab).
+    for (int i = 0; i < qaccView.size(); i++) {
+      qaccView.set(i, 0);
+    }
+    for (int i = 0; i < ctrlView.size(); i++) {
+      ctrlView.set(i, 0);
+    }
     task.resetState(rng);
     data.forward();
     if (task.readsContactForces()) {

@@ -121,6 +121,7 @@ public final class EnvSpeed {
           }
         }
         long t1 = System.nanoTime();
+        long rawStart = t1;
         for (int k = 0; k < block; k++) {
           raw.ctrl().copyFrom(ctrl[k], 0);
           for (int f = 0; f < frameSkip; f++) {
@@ -129,7 +130,7 @@ public final class EnvSpeed {
           if (endsEpisode[k]) {
             long r0 = System.nanoTime();
             resetRaw(raw, init);
-            t1 += System.nanoTime() - r0;
+            rawStart += System.nanoTime() - r0; // reset excluded
           }
         }
         long t2 = System.nanoTime();
@@ -137,7 +138,7 @@ public final class EnvSpeed {
         if (end != Long.MAX_VALUE) {
           envSteps += block;
           envSpent += t1 - t0;
-          rawSpent += t2 - t1;
+          rawSpent += t2 - rawStart;
           if (t2 > end) {
             break;
           }
