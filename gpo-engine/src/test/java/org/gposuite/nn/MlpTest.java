@@ -8,8 +8,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-class MlpTest {
-  static INDArray randn(SplittableRandom r, DataType t, int rows, int cols) {
+public class MlpTest {
+  public static INDArray randn(SplittableRandom r, DataType t, int rows, int cols) {
     double[] v = new double[rows * cols];
     for (int i = 0; i < v.length; i++) v[i] = r.nextGaussian();
     return Nd4j.createFromArray(v).reshape(rows, cols).castTo(t);
