@@ -3,6 +3,7 @@ package org.gposuite.pg;
 import java.util.SplittableRandom;
 import org.gposuite.nn.DiagGaussian;
 import org.gposuite.nn.GaussianPolicy;
+import org.gposuite.nn.StepInference;
 import org.gposuite.nn.ValueFunction;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -11,8 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Collects B steps of one policy on a {@link VectorEnv} and computes GAE advantages.
  *
- * <p>Per step: one batched policy forward over all copies (no allocation), Gaussian sampling in
- * Java, one env step. After the rollout, one batched pass recomputes the collecting policy's
+ * <p>Per step: one forward over all copies ({@link StepInference}, plain Java, no allocation),
+ * Gaussian sampling in Java, one env step. After the rollout, one batched pass recomputes the collecting policy's
  * mean and log-probabilities over all B states — so the "old" values a later update divides by
  * come from the same computation the update does, and the ratio on one's own data is exactly 1
  * before the first step — and one batched value pass gives V(s), V(s_T) and V(final obs) of
@@ -48,14 +49,15 @@ public final class Collector {
     int nBoot = 0;
     double[] epRet = new double[16];
     int nEp = 0;
-    double[] std = pi.logStdValues().clone();
+    StepInference step = new StepInference(pi);
+    double[] std = step.logStd().clone();
     for (int j = 0; j < ad; j++) std[j] = Math.exp(std[j]);
     long inf = 0, phys = 0;
     for (int t = 0; t < tMax; t++) {
       double[] o = env.observations();
       System.arraycopy(o, 0, obs, t * n * od, n * od);
       long a0 = System.nanoTime();
-      pi.meanInto(o, n, meanBuf);
+      step.mean(o, n, meanBuf);
       for (int i = 0; i < n * ad; i++) actBuf[i] = meanBuf[i] + std[i % ad] * rng.nextGaussian();
       long a1 = System.nanoTime();
       env.step(actBuf);

@@ -30,7 +30,8 @@ public final class Evaluation {
       int ad = env.actDim();
       SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 1);
       double[] mean = new double[episodes * ad], act = new double[episodes * ad];
-      double[] std = pi.logStdValues().clone();
+      org.gposuite.nn.StepInference inference = new org.gposuite.nn.StepInference(pi);
+      double[] std = inference.logStd().clone();
       for (int j = 0; j < ad; j++) std[j] = Math.exp(std[j]);
       double[] returns = new double[episodes];
       boolean[] done = new boolean[episodes];
@@ -38,7 +39,7 @@ public final class Evaluation {
       for (int step = 0; remaining > 0; step++) {
         if (step > env.horizon())
           throw new IllegalStateException("Evaluation: an episode ran past the task horizon " + env.horizon() + "; the env must truncate at its horizon");
-        pi.meanInto(env.observations(), episodes, mean);
+        inference.mean(env.observations(), episodes, mean);
         for (int i = 0; i < act.length; i++) act[i] = mean[i] + std[i % ad] * rng.nextGaussian();
         env.step(act);
         boolean[] te = env.terminated(), tr = env.truncated();

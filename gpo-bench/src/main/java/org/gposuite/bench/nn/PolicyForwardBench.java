@@ -12,8 +12,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Policy inference cost (HalfCheetah sizes: 20 observations, 6 actions, 64-64 tanh, FLOAT):
- * the batched forward over a 2048-state batch (update-time path), the per-step forward over the
- * env copies (collection path, 8 rows, Java-side normalisation into a reused buffer), and the
+ * the batched forward over a 2048-state batch (update-time path), the per-step forward over 8
+ * env copies through nd4j and through the plain-Java {@code StepInference} the collector uses, and the
  * mean KL between two policies over 2048 states (data-sharing test). Setup (policies, random
  * states, normaliser statistics) is outside the measurement.
  */
@@ -26,6 +26,7 @@ import org.openjdk.jmh.infra.Blackhole;
 public class PolicyForwardBench {
   static final int OBS = 20, ACT = 6;
   GaussianPolicy p, q;
+  org.gposuite.nn.StepInference step;
   INDArray states;
   double[] stepObs = new double[8 * OBS], stepMean = new double[8 * ACT];
 
@@ -40,6 +41,7 @@ public class PolicyForwardBench {
     q.normalizer().update(s, 2048);
     states = Nd4j.createFromArray(s).reshape(2048, OBS).castTo(DataType.FLOAT);
     System.arraycopy(s, 0, stepObs, 0, stepObs.length);
+    step = new org.gposuite.nn.StepInference(p);
   }
 
   @Benchmark
@@ -48,6 +50,13 @@ public class PolicyForwardBench {
   @Benchmark
   public void perStepForward8(Blackhole bh) {
     p.meanInto(stepObs, 8, stepMean);
+    bh.consume(stepMean);
+  }
+
+  /** The plain-Java per-step path the collector uses (snapshot taken in setup). */
+  @Benchmark
+  public void perStepForward8Java(Blackhole bh) {
+    step.mean(stepObs, 8, stepMean);
     bh.consume(stepMean);
   }
 
