@@ -1,0 +1,34 @@
+package org.gposuite.env;
+
+/**
+ * One copy of an rllab MuJoCo task. Not thread-safe; no automatic reset (see {@link VecEnv}).
+ * {@link #step} allocates nothing.
+ */
+public interface Env extends AutoCloseable {
+  /** The task name, as in {@link Tasks#names()}. */
+  String name();
+
+  int obsDim();
+
+  int actDim();
+
+  /** Starts an episode with reset noise drawn from this env's own generator (seeded by make). */
+  void reset(double[] obsOut);
+
+  /**
+   * Applies {@code action} (in [-1, 1]^actDim; rescaled to the actuator ctrlrange and clipped),
+   * advances the physics by frame_skip steps, writes the observation and returns the reward.
+   *
+   * @throws IllegalArgumentException on a wrong length or a NaN/infinite component
+   */
+  double step(double[] action, double[] obsOut);
+
+  /** Whether the last step ended the episode (task termination or instability). */
+  boolean terminated();
+
+  /** Whether a MuJoCo warning fired during the last step (the episode ends and is counted). */
+  boolean unstable();
+
+  @Override
+  void close();
+}

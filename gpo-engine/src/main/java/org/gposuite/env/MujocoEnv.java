@@ -1,0 +1,217 @@
+package org.gposuite.env;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.gposuite.mujoco.MjData;
+import org.gposuite.mujoco.MjDoubles;
+import org.gposuite.mujoco.MjIntegrator;
+import org.gposuite.mujoco.MjModel;
+import org.gposuite.mujoco.MjStage;
+
+/** One copy of an rllab task on MuJoCo: action scaling, the physics step, reset, instability. */
+final class MujocoEnv implements Env {
+  private final String name;
+  private final MjModel model;
+  private final MjData data;
+  private final Task task;
+  private final Stepping stepping;
+  private final int frameSkip;
+  private final boolean rk4;
+  private final SplittableRandom rng;
+  private final MjDoubles ctrlView;
+  private final double[] low;
+  private final double[] high;
+  /** The rescaled, clipped action of the current step (what MuJoCo receives as ctrl). */
+  private final double[] ctrl;
+  private boolean terminated;
+  private boolean unstable;
+  private boolean closed;
+
+  /** Takes ownership of {@code model}; {@code taskFactory} binds the task to the new data. */
+  MujocoEnv(String name, MjModel model, TaskFactory taskFactory, Stepping stepping, long seed) {
+    this.name = name;
+    this.model = model;
+    this.data = model.makeData();
+    this.task = taskFactory.create(model, data);
+    this.stepping = stepping;
+    double[] fs = model.customNumeric("frame_skip");
+    this.frameSkip = fs == null ? 1 : (int) fs[0];
+    this.rk4 = model.integrator() == MjIntegrator.RK4;
+    if (stepping == Stepping.STEP2_STEP1 && rk4) {
+      throw new IllegalArgumentException(
+          "task " + name + ": mj_step2 integrates with Euler only, this model uses RK4");
+    }
+    this.rng = new SplittableRandom(seed);
+    this.ctrlView = data.ctrl();
+    int nu = model.nu();
+    this.low = new double[nu];
+    this.high = new double[nu];
+    for (int a = 0; a < nu; a++) {
+      low[a] = model.actuatorCtrlLow(a);
+      high[a] = model.actuatorCtrlHigh(a);
+    }
+    this.ctrl = new double[nu];
+  }
+
+  @FunctionalInterface
+  interface TaskFactory {
+    Task create(MjModel model, MjData data);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public int obsDim() {
+    return task.obsDim();
+  }
+
+  @Override
+  public int actDim() {
+    return ctrl.length;
+  }
+
+  int frameSkip() {
+    return frameSkip;
+  }
+
+  /** For tests: the live MuJoCo model and data behind this env. */
+  MjModel model() {
+    return model;
+  }
+
+  MjData data() {
+    return data;
+  }
+
+  Task task() {
+    return task;
+  }
+
+  Stepping stepping() {
+    return stepping;
+  }
+
+  @Override
+  public void reset(double[] obsOut) {
+    checkOpen();
+    checkObs(obsOut);
+    data.resetData(); // time, warmstart, ctrl and qacc back to zero: episodes do not share state
+    task.resetState(rng);
+    data.forward();
+    if (task.readsContactForces()) {
+      data.rnePostConstraint();
+    }
+    data.takeWarnings();
+    terminated = false;
+    unstable = false;
+    task.observe(obsOut);
+  }
+
+  @Override
+  public double step(double[] action, double[] obsOut) {
+    checkOpen();
+    checkAction(action);
+    checkObs(obsOut);
+    // rllab's normalize(): [-1, 1] -> [lb, ub], then clip.
+    for (int a = 0; a < ctrl.length; a++) {
+      double v = low[a] + (action[a] + 1) * 0.5 * (high[a] - low[a]);
+      ctrl[a] = Math.max(low[a], Math.min(high[a], v));
+    }
+    ctrlView.copyFrom(ctrl, 0);
+    switch (stepping) {
+      case NAIVE -> {
+        for (int k = 0; k < frameSkip; k++) {
+          data.step();
+        }
+        data.forward();
+      }
+      case FORWARD_THEN_SKIP -> {
+        for (int k = 0; k < frameSkip; k++) {
+          if (k == 0) {
+            data.forwardSkip(MjStage.VEL, false); // pos/vel stages are current from the last forward
+          } else {
+            data.checkPos();
+            data.checkVel();
+            data.forward();
+          }
+          data.checkAcc();
+          integrate();
+        }
+        // mj_step's own checks of the new state, moved here so the next step can skip them.
+        data.checkPos();
+        data.checkVel();
+        data.forward();
+      }
+      case STEP2_STEP1 -> {
+        for (int k = 0; k < frameSkip; k++) {
+          data.step2();
+          data.step1();
+        }
+      }
+    }
+    if (task.readsContactForces()) {
+      data.rnePostConstraint();
+    }
+    unstable = data.takeWarnings() != 0;
+    task.observe(obsOut);
+    double reward = task.reward(ctrl);
+    terminated = unstable || task.terminated();
+    return reward;
+  }
+
+  private void integrate() {
+    if (rk4) {
+      data.rungeKutta(4);
+    } else {
+      data.euler();
+    }
+  }
+
+  @Override
+  public boolean terminated() {
+    return terminated;
+  }
+
+  @Override
+  public boolean unstable() {
+    return unstable;
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      data.close();
+      model.close();
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("task " + name + ": env is closed");
+    }
+  }
+
+  private void checkAction(double[] action) {
+    if (action == null || action.length != ctrl.length) {
+      throw new IllegalArgumentException("task " + name + ": action must have length "
+          + ctrl.length + ", got " + (action == null ? "null" : action.length));
+    }
+    for (int a = 0; a < action.length; a++) {
+      if (!Double.isFinite(action[a])) {
+        throw new IllegalArgumentException("task " + name + ": action[" + a + "] is "
+            + action[a] + "; actions must be finite (in [-1, 1]): " + Arrays.toString(action));
+      }
+    }
+  }
+
+  private void checkObs(double[] obsOut) {
+    if (obsOut == null || obsOut.length < task.obsDim()) {
+      throw new IllegalArgumentException("task " + name + ": observation buffer must hold "
+          + task.obsDim() + " values, got " + (obsOut == null ? "null" : obsOut.length));
+    }
+  }
+}

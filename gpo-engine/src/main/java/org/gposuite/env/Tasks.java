@@ -1,0 +1,140 @@
+package org.gposuite.env;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.gposuite.mujoco.MjModel;
+import org.gposuite.mujoco.MjObject;
+
+/** The nine rllab tasks of the GPO paper and the factory that builds them. */
+public final class Tasks {
+  static final String HILLY_SUFFIX = "-hilly";
+  private static final String MODEL_DIR = "org/gposuite/env/";
+
+  /** In the order of the paper's Table 1. */
+  private static final List<String> NAMES = List.of(
+      "Walker2d", "HalfCheetah", "HalfCheetah-hilly", "Hopper-hilly", "InvertedDoublePendulum",
+      "Ant", "Walker2d-hilly", "Swimmer", "Hopper");
+
+  /** The floor every flat model declares; the hilly variants replace exactly this element. */
+  static final String FLAT_FLOOR =
+      "<geom name=\"floor\" type=\"plane\" pos=\"0 0 0\" size=\"40 40 40\" conaffinity=\"1\" condim=\"3\"/>";
+
+  private Tasks() {}
+
+  /** The nine task names, in paper order. */
+  public static List<String> names() {
+    return NAMES;
+  }
+
+  /** Builds one copy; {@code seed} drives its reset noise and, for hilly tasks, its terrain. */
+  public static Env make(TaskConfig cfg, long seed) {
+    return make(cfg, seed, null);
+  }
+
+  /** As {@link #make(TaskConfig, long)}, with the physics sequence chosen (tests; null = fastest). */
+  static MujocoEnv make(TaskConfig cfg, long seed, Stepping stepping) {
+    if (cfg == null) {
+      throw new IllegalArgumentException("task config is null: use TaskConfig.of(one of " + NAMES + ")");
+    }
+    Robot robot = Robot.of(cfg.name());
+    SplittableRandom seeds = new SplittableRandom(seed);
+    long resetSeed = seeds.nextLong();
+    long terrainSeed = seeds.nextLong();
+    String xml = modelXml(robot.resource);
+    MjModel model;
+    if (cfg.hilly()) {
+      model = MjModel.fromXml(hillyXml(xml, cfg.hillDifficulty()));
+      int hfield = model.id(MjObject.HFIELD, "hill");
+      model.setHeightField(hfield, HillTerrain.heightField(terrainSeed, robot.patch));
+    } else {
+      model = MjModel.fromXml(xml);
+    }
+    try {
+      return new MujocoEnv(cfg.name(), model, robot.factory,
+          stepping != null ? stepping : robot.fastest, resetSeed);
+    } catch (RuntimeException e) {
+      model.close();
+      throw e;
+    }
+  }
+
+  /** The six robots behind the nine tasks: model file, task rules, fastest exact stepping. */
+  enum Robot {
+    WALKER2D("walker2d.xml", Walker2dTask::new, Stepping.FORWARD_THEN_SKIP, HillTerrain.Patch.WALKER2D),
+    HALF_CHEETAH("half_cheetah.xml", HalfCheetahTask::new, Stepping.FORWARD_THEN_SKIP,
+        HillTerrain.Patch.HALF_CHEETAH),
+    HOPPER("hopper.xml", HopperTask::new, Stepping.FORWARD_THEN_SKIP, HillTerrain.Patch.HOPPER),
+    INVERTED_DOUBLE_PENDULUM("inverted_double_pendulum.xml", InvertedDoublePendulumTask::new,
+        Stepping.FORWARD_THEN_SKIP, null),
+    // The Ant's contact set after a fresh position stage differs in its last bits from the one
+    // a previous acceleration stage leaves behind, so only rllab's own sequence is exact.
+    ANT("ant.xml", AntTask::new, Stepping.NAIVE, null),
+    SWIMMER("swimmer.xml", SwimmerTask::new, Stepping.STEP2_STEP1, null);
+
+    final String resource;
+    final MujocoEnv.TaskFactory factory;
+    final Stepping fastest;
+    final HillTerrain.Patch patch;
+
+    Robot(String resource, MujocoEnv.TaskFactory factory, Stepping fastest, HillTerrain.Patch patch) {
+      this.resource = resource;
+      this.factory = factory;
+      this.fastest = fastest;
+      this.patch = patch;
+    }
+
+    static Robot of(String taskName) {
+      String base = taskName.endsWith(HILLY_SUFFIX)
+          ? taskName.substring(0, taskName.length() - HILLY_SUFFIX.length()) : taskName;
+      return switch (base) {
+        case "Walker2d" -> WALKER2D;
+        case "HalfCheetah" -> HALF_CHEETAH;
+        case "Hopper" -> HOPPER;
+        case "InvertedDoublePendulum" -> INVERTED_DOUBLE_PENDULUM;
+        case "Ant" -> ANT;
+        case "Swimmer" -> SWIMMER;
+        default -> throw new IllegalArgumentException(
+            "unknown task '" + taskName + "': choose one of " + NAMES);
+      };
+    }
+  }
+
+  /** The MJCF text of a flat model shipped in this package. */
+  static String modelXml(String resource) {
+    String path = MODEL_DIR + resource;
+    try (InputStream in = Tasks.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("model resource " + path + " is missing from the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read model resource " + path, e);
+    }
+  }
+
+  /** The MJCF of the task's model file, as {@link #make} loads it (flat or hilly). */
+  static String modelXml(TaskConfig cfg) {
+    String xml = modelXml(Robot.of(cfg.name()).resource);
+    return cfg.hilly() ? hillyXml(xml, cfg.hillDifficulty()) : xml;
+  }
+
+  /**
+   * rllab's hill_*_env.xml.mako: the floor plane becomes a 400 x 400 height field of half-size
+   * 40 m, maximum elevation {@code difficulty}, base 0.1, placed at z = -0.1. The heights are
+   * written after loading (MjModel.setHeightField), so no image file is involved.
+   */
+  static String hillyXml(String flatXml, double difficulty) {
+    int at = flatXml.indexOf(FLAT_FLOOR);
+    if (at < 0 || flatXml.indexOf(FLAT_FLOOR, at + 1) >= 0 || !flatXml.contains("<worldbody>")) {
+      throw new IllegalStateException("model has no single flat floor element to replace: " + FLAT_FLOOR);
+    }
+    String hfield = "<geom name=\"floor\" type=\"hfield\" hfield=\"hill\" pos=\"0 0 -0.1\" conaffinity=\"1\" condim=\"3\"/>";
+    String asset = "<asset>\n    <hfield name=\"hill\" nrow=\"" + HillTerrain.SIZE + "\" ncol=\"" + HillTerrain.SIZE
+        + "\" size=\"40 40 " + difficulty + " 0.1\"/>\n  </asset>\n  <worldbody>";
+    return flatXml.replace(FLAT_FLOOR, hfield).replace("<worldbody>", asset);
+  }
+}
