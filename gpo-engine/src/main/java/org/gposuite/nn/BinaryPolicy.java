@@ -1,0 +1,78 @@
+package org.gposuite.nn;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Parent-choice policy pi_S(parent | s) of GPO's state-space crossover (Sec. 3.3.1): MLP 32-32
+ * tanh with a softmax over the two parents (column 0 = parent x, column 1 = parent y). Trained
+ * by weighted maximum likelihood (paper Eq. 1):
+ * {@code loss = -(1/n) sum_s w_s log pi_S(label_s | s)}.
+ */
+public final class BinaryPolicy {
+  public static final int[] PAPER_HIDDEN = {32, 32};
+  private final int obsDim;
+  private final DataType dtype;
+  private final INDArray params, grads;
+  private final Mlp mlp;
+  private final ObsNormalizer normalizer;
+  private final Map<Long, INDArray> normBuffers = new HashMap<>();
+
+  /** @param normalizer input normaliser (its own, or a parent's); disabled = raw inputs */
+  public BinaryPolicy(int obsDim, int[] hidden, DataType dtype, long seed, ObsNormalizer normalizer) {
+    if (normalizer.dim() != obsDim) throw new IllegalArgumentException("BinaryPolicy: normaliser dim " + normalizer.dim() + " != obsDim " + obsDim);
+    this.obsDim = obsDim;
+    this.dtype = dtype;
+    this.normalizer = normalizer;
+    int[] sizes = new int[hidden.length + 2];
+    sizes[0] = obsDim;
+    System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+    sizes[sizes.length - 1] = 2;
+    long p = Mlp.numParams(sizes);
+    params = Nd4j.create(dtype, 1, p);
+    grads = Nd4j.create(dtype, 1, p);
+    mlp = new Mlp(sizes, params, grads);
+    mlp.initialize(new SplittableRandom(seed), 0.01);
+  }
+
+  public INDArray params() { return params; }
+  public INDArray grads() { return grads; }
+  public ObsNormalizer normalizer() { return normalizer; }
+
+  /** pi_S(. | s) for raw observations {@code [n, obsDim]}: a new {@code [n, 2]} array. */
+  public INDArray probabilities(INDArray rawObs) {
+    if (rawObs.rank() != 2 || rawObs.size(1) != obsDim)
+      throw new IllegalArgumentException("BinaryPolicy: expected observations [n, " + obsDim + "], got " + java.util.Arrays.toString(rawObs.shape()));
+    INDArray in = normBuffers.computeIfAbsent(rawObs.size(0), n -> Nd4j.create(dtype, n, obsDim));
+    return Transforms.softmax(mlp.forward(normalizer.normalizeInto(rawObs, in)), true);
+  }
+
+  /**
+   * Weighted negative log-likelihood (Eq. 1) and its gradient (written to {@link #grads()}).
+   * @param oneHot {@code [n, 2]} labels, row = which parent's trajectory the state came from
+   * @param weights {@code [n, 1]} per-state weights (the normalised return of its trajectory)
+   */
+  public double weightedNllAndGradient(INDArray rawObs, INDArray oneHot, INDArray weights) {
+    long n = rawObs.size(0);
+    if (oneHot.size(0) != n || oneHot.size(1) != 2 || weights.size(0) != n)
+      throw new IllegalArgumentException("BinaryPolicy: need oneHot [" + n + ", 2] and weights [" + n + ", 1]");
+    INDArray p = probabilities(rawObs);
+    double loss = -Transforms.log(p.mul(oneHot).sum(true, 1), false).muli(weights).sumNumber().doubleValue() / n;
+    // d/dlogits of -w log softmax_label = w (p - onehot)
+    INDArray dLogits = p.subi(oneHot).muliColumnVector(weights).divi(n);
+    mlp.backward(dLogits);
+    return loss;
+  }
+
+  /** One Adam step on the weighted NLL; returns the loss before the step. */
+  public double weightedNllStep(INDArray rawObs, INDArray oneHot, INDArray weights, AdamOptimizer opt) {
+    double loss = weightedNllAndGradient(rawObs, oneHot, weights);
+    opt.step();
+    return loss;
+  }
+}

@@ -1,0 +1,132 @@
+package org.gposuite.nn;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Gaussian policy of the paper (Sec. 4.1): mean = MLP with tanh hidden layers (64-64) and a
+ * linear output; a state-independent log-std vector as a free parameter. The observation
+ * normaliser is part of the policy (a copy of the policy copies it).
+ *
+ * <p>Parameters (MLP then log-std) and gradients are each one flat row vector {@code [1, P]}.
+ */
+public final class GaussianPolicy {
+  public static final int[] PAPER_HIDDEN = {64, 64};
+
+  private final int obsDim, actDim;
+  private final int[] sizes;
+  private final DataType dtype;
+  private final INDArray params, grads;
+  private final Mlp mlp;
+  private final INDArray logStd, gLogStd;
+  private final ObsNormalizer normalizer;
+  private final Map<Long, INDArray> normBuffers = new HashMap<>();
+  private INDArray stepInput;
+  private final double[] logStdCache;
+
+  /**
+   * @param hidden hidden widths (paper: 64, 64)
+   * @param dtype FLOAT for speed, DOUBLE for gradient checks
+   * @param seed initialisation seed (same seed gives the same parameter bits)
+   * @param initLogStd initial log standard deviation of every action dimension
+   * @param normalizeObs whether the running observation normaliser is active
+   */
+  public GaussianPolicy(int obsDim, int actDim, int[] hidden, DataType dtype, long seed, double initLogStd, boolean normalizeObs) {
+    if (obsDim <= 0 || actDim <= 0) throw new IllegalArgumentException("GaussianPolicy: obsDim and actDim must be positive, got " + obsDim + ", " + actDim);
+    this.obsDim = obsDim;
+    this.actDim = actDim;
+    this.dtype = dtype;
+    sizes = new int[hidden.length + 2];
+    sizes[0] = obsDim;
+    System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+    sizes[sizes.length - 1] = actDim;
+    long pm = Mlp.numParams(sizes);
+    params = Nd4j.create(dtype, 1, pm + actDim);
+    grads = Nd4j.create(dtype, 1, pm + actDim);
+    mlp = new Mlp(sizes, params.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, pm)), grads.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, pm)));
+    logStd = params.get(NDArrayIndex.point(0), NDArrayIndex.interval(pm, pm + actDim)).reshape(1, actDim);
+    gLogStd = grads.get(NDArrayIndex.point(0), NDArrayIndex.interval(pm, pm + actDim)).reshape(1, actDim);
+    mlp.initialize(new SplittableRandom(seed), 0.01);
+    logStd.assign(initLogStd);
+    normalizer = new ObsNormalizer(obsDim, normalizeObs);
+    logStdCache = new double[actDim];
+  }
+
+  /** Paper architecture (64-64), FLOAT, log-std 0. */
+  public static GaussianPolicy paper(int obsDim, int actDim, long seed, boolean normalizeObs) {
+    return new GaussianPolicy(obsDim, actDim, PAPER_HIDDEN, DataType.FLOAT, seed, 0.0, normalizeObs);
+  }
+
+  public int obsDim() { return obsDim; }
+  public int actDim() { return actDim; }
+  public DataType dataType() { return dtype; }
+  /** Flat parameters [1, P]: the MLP's then the log-std. */
+  public INDArray params() { return params; }
+  /** Flat gradients, same layout as {@link #params()}. */
+  public INDArray grads() { return grads; }
+  /** Log-std view [1, actDim] into {@link #params()}. */
+  public INDArray logStd() { return logStd; }
+  public ObsNormalizer normalizer() { return normalizer; }
+  public int[] hidden() { return java.util.Arrays.copyOfRange(sizes, 1, sizes.length - 1); }
+
+  /**
+   * Action means for a batch of raw observations {@code [n, obsDim]}: an internal buffer,
+   * valid until the next call with the same n. Keeps what {@link #backward} needs.
+   */
+  public INDArray mean(INDArray rawObs) {
+    if (rawObs.rank() != 2 || rawObs.size(1) != obsDim)
+      throw new IllegalArgumentException("GaussianPolicy.mean: expected observations [n, " + obsDim + "], got " + java.util.Arrays.toString(rawObs.shape()));
+    INDArray in = normBuffers.computeIfAbsent(rawObs.size(0), n -> Nd4j.create(dtype, n, obsDim));
+    return mlp.forward(normalizer.normalizeInto(rawObs, in));
+  }
+
+  /**
+   * Per-step inference over all environment copies: {@code rawObs} is row-major
+   * {@code [rows, obsDim]}, the means go to {@code out} ({@code [rows, actDim]}). Normalises in
+   * Java while filling a reused input buffer, so nothing is allocated per step.
+   */
+  public void meanInto(double[] rawObs, int rows, double[] out) {
+    if (rawObs.length < rows * obsDim || out.length < rows * actDim)
+      throw new IllegalArgumentException("GaussianPolicy.meanInto: arrays too short for " + rows + " rows");
+    if (stepInput == null || stepInput.size(0) != rows) stepInput = Nd4j.create(dtype, rows, obsDim);
+    for (int r = 0; r < rows; r++)
+      for (int j = 0; j < obsDim; j++) stepInput.putScalar((long) r * obsDim + j, normalizer.normalize(rawObs[r * obsDim + j], j));
+    INDArray m = mlp.forward(stepInput);
+    for (int i = 0; i < rows * actDim; i++) out[i] = m.getDouble((long) i);
+  }
+
+  /** Current log-std as Java doubles (reused array; read-only for callers). */
+  public double[] logStdValues() {
+    for (int j = 0; j < actDim; j++) logStdCache[j] = logStd.getDouble((long) j);
+    return logStdCache;
+  }
+
+  /** Writes the gradient for dLoss/dMean ({@code [n, actDim]}, last {@link #mean} batch) and dLoss/dLogStd ({@code [1, actDim]}). */
+  public void backward(INDArray dMean, INDArray dLogStd) {
+    mlp.backward(dMean);
+    gLogStd.assign(dLogStd);
+  }
+
+  /** Entropy of the action distribution (state independent). */
+  public double entropy() { return DiagGaussian.entropy(logStd); }
+
+  /** Copies parameters and normaliser statistics from a policy of the same shape. */
+  public void copyFrom(GaussianPolicy other) {
+    if (!java.util.Arrays.equals(sizes, other.sizes))
+      throw new IllegalArgumentException("GaussianPolicy.copyFrom: architectures differ " + java.util.Arrays.toString(sizes) + " vs " + java.util.Arrays.toString(other.sizes));
+    params.assign(other.params);
+    normalizer.copyFrom(other.normalizer);
+  }
+
+  /** A new policy with the same architecture, parameters and normaliser. */
+  public GaussianPolicy copy() {
+    GaussianPolicy c = new GaussianPolicy(obsDim, actDim, hidden(), dtype, 0, 0.0, normalizer.enabled());
+    c.copyFrom(this);
+    return c;
+  }
+}

@@ -1,0 +1,189 @@
+package org.gposuite.nn;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Multi-layer perceptron with tanh hidden layers and a linear output, forward and backward
+ * written by hand on nd4j ops.
+ *
+ * <p>Why hand-written: nd4j pays a fixed cost (~30 µs) per op, so the only way to be fast is
+ * few, large ops into buffers that are reused. Each layer is one gemm into a preallocated
+ * buffer, one in-place bias add and one in-place tanh.
+ *
+ * <p>Parameters and gradients live in caller-owned flat row vectors; every weight matrix
+ * ({@code [in, out]}, c order) and bias ({@code [1, out]}) is a view into them, so a whole
+ * network (plus e.g. a log-std vector next to it) is copied, restored and optimised as one
+ * array. Layout per layer: W then b.
+ *
+ * <p>Not thread-safe: forward caches activations for the following backward.
+ */
+public final class Mlp {
+  private final int[] sizes;
+  private final DataType dtype;
+  private final INDArray[] w;
+  private final INDArray[] b;
+  private final INDArray[] gw;
+  private final INDArray[] gb;
+  /** Buffers per batch size; a handful of sizes occur (env count, batch, minibatch). */
+  private final Map<Long, Buffers> buffers = new LinkedHashMap<>(8, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, Buffers> eldest) {
+      return size() > 6;
+    }
+  };
+  private INDArray lastInput;
+  private Buffers last;
+
+  /** Number of parameters of an MLP with these layer sizes (input first, output last). */
+  public static long numParams(int... sizes) {
+    long n = 0;
+    for (int l = 0; l + 1 < sizes.length; l++) n += (long) sizes[l] * sizes[l + 1] + sizes[l + 1];
+    return n;
+  }
+
+  /**
+   * @param sizes layer widths, input first and output last (at least two entries)
+   * @param params flat parameter row vector view of length {@link #numParams(int...)}
+   * @param grads flat gradient row vector view of the same length
+   */
+  public Mlp(int[] sizes, INDArray params, INDArray grads) {
+    if (sizes.length < 2) throw new IllegalArgumentException("Mlp sizes: need input and output width, got " + sizes.length + " entries");
+    for (int s : sizes) if (s <= 0) throw new IllegalArgumentException("Mlp sizes: every width must be positive, got " + java.util.Arrays.toString(sizes));
+    long p = numParams(sizes);
+    if (params.length() != p || grads.length() != p)
+      throw new IllegalArgumentException("Mlp params/grads: expected length " + p + " for sizes " + java.util.Arrays.toString(sizes)
+          + ", got " + params.length() + "/" + grads.length());
+    if (params.dataType() != grads.dataType())
+      throw new IllegalArgumentException("Mlp params/grads: data types differ (" + params.dataType() + " vs " + grads.dataType() + ")");
+    this.sizes = sizes.clone();
+    this.dtype = params.dataType();
+    int layers = sizes.length - 1;
+    w = new INDArray[layers];
+    b = new INDArray[layers];
+    gw = new INDArray[layers];
+    gb = new INDArray[layers];
+    long off = 0;
+    for (int l = 0; l < layers; l++) {
+      int in = sizes[l], out = sizes[l + 1];
+      w[l] = view(params, off, in, out);
+      gw[l] = view(grads, off, in, out);
+      off += (long) in * out;
+      b[l] = view(params, off, 1, out);
+      gb[l] = view(grads, off, 1, out);
+      off += out;
+    }
+  }
+
+  private static INDArray view(INDArray flat, long off, int rows, int cols) {
+    INDArray v = flat.reshape('c', 1, flat.length()).get(NDArrayIndex.point(0), NDArrayIndex.interval(off, off + (long) rows * cols));
+    return v.reshape('c', rows, cols);
+  }
+
+  public int inputSize() { return sizes[0]; }
+  public int outputSize() { return sizes[sizes.length - 1]; }
+  public int[] sizes() { return sizes.clone(); }
+  public DataType dataType() { return dtype; }
+
+  /**
+   * Glorot-uniform weights (scaled by {@code outputScale} on the last layer), zero biases,
+   * drawn from a Java RNG so the same seed gives the same bits on every backend.
+   * A small output scale (e.g. 0.01 for a policy mean) starts the policy near zero mean,
+   * the usual PPO initialisation.
+   */
+  public void initialize(SplittableRandom rng, double outputScale) {
+    for (int l = 0; l < w.length; l++) {
+      int in = sizes[l], out = sizes[l + 1];
+      double limit = Math.sqrt(6.0 / (in + out)) * (l == w.length - 1 ? outputScale : 1.0);
+      double[] vals = new double[in * out];
+      for (int i = 0; i < vals.length; i++) vals[i] = (2 * rng.nextDouble() - 1) * limit;
+      w[l].assign(Nd4j.createFromArray(vals).reshape(in, out).castTo(dtype));
+      b[l].assign(0);
+    }
+  }
+
+  /**
+   * Output for a batch {@code x} of shape {@code [n, inputSize]}. The returned array is an
+   * internal buffer, valid until the next forward with the same batch size. {@code x} is kept
+   * by reference for {@link #backward}; do not change it in between.
+   */
+  public INDArray forward(INDArray x) {
+    if (x.rank() != 2 || x.size(1) != sizes[0])
+      throw new IllegalArgumentException("Mlp input: expected [n, " + sizes[0] + "], got " + java.util.Arrays.toString(x.shape()));
+    if (x.dataType() != dtype)
+      throw new IllegalArgumentException("Mlp input: data type " + x.dataType() + " but network is " + dtype + "; cast the input first");
+    Buffers buf = buffers(x.size(0));
+    INDArray a = x;
+    for (int l = 0; l < w.length; l++) {
+      INDArray z = buf.act[l];
+      Nd4j.gemm(a, w[l], z, false, false, 1.0, 0.0);
+      z.addiRowVector(b[l]);
+      if (l < w.length - 1) Transforms.tanh(z, false);
+      a = z;
+    }
+    lastInput = x;
+    last = buf;
+    return a;
+  }
+
+  /**
+   * Back-propagates {@code dOut = dLoss/dOutput} ({@code [n, outputSize]}, same n as the last
+   * forward) and writes (overwrites) the parameter gradient views. {@code dOut} is not changed.
+   */
+  public void backward(INDArray dOut) {
+    if (last == null) throw new IllegalStateException("Mlp.backward: call forward first");
+    long n = lastInput.size(0);
+    if (dOut.rank() != 2 || dOut.size(0) != n || dOut.size(1) != outputSize())
+      throw new IllegalArgumentException("Mlp.backward: expected dOut [" + n + ", " + outputSize() + "], got " + java.util.Arrays.toString(dOut.shape()));
+    Buffers buf = last;
+    INDArray dz = dOut;
+    for (int l = w.length - 1; l >= 0; l--) {
+      INDArray aPrev = l == 0 ? lastInput : buf.act[l - 1];
+      Nd4j.gemm(aPrev, dz, gw[l], true, false, 1.0, 0.0);
+      Nd4j.gemm(buf.ones, dz, gb[l], false, false, 1.0, 0.0);
+      if (l > 0) {
+        INDArray da = buf.delta[l - 1];
+        Nd4j.gemm(dz, w[l], da, false, true, 1.0, 0.0);
+        // tanh'(z) = 1 - tanh(z)^2, from the stored activation.
+        INDArray d = buf.deriv[l - 1].assign(aPrev).muli(aPrev).rsubi(1.0);
+        da.muli(d);
+        dz = da;
+      }
+    }
+  }
+
+  private Buffers buffers(long n) {
+    Buffers buf = buffers.get(n);
+    if (buf == null) {
+      buf = new Buffers(n);
+      buffers.put(n, buf);
+    }
+    return buf;
+  }
+
+  private final class Buffers {
+    final INDArray[] act;   // post-activation of each layer (last: linear output)
+    final INDArray[] delta; // dLoss/d(pre-activation) of each hidden layer
+    final INDArray[] deriv; // scratch for tanh'
+    final INDArray ones;
+
+    Buffers(long n) {
+      int layers = sizes.length - 1;
+      act = new INDArray[layers];
+      delta = new INDArray[layers - 1];
+      deriv = new INDArray[layers - 1];
+      for (int l = 0; l < layers; l++) act[l] = Nd4j.create(dtype, n, sizes[l + 1]);
+      for (int l = 0; l < layers - 1; l++) {
+        delta[l] = Nd4j.create(dtype, n, sizes[l + 1]);
+        deriv[l] = Nd4j.create(dtype, n, sizes[l + 1]);
+      }
+      ones = Nd4j.ones(dtype, 1, n);
+    }
+  }
+}

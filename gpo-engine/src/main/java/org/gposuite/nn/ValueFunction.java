@@ -1,0 +1,93 @@
+package org.gposuite.nn;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * State-value baseline of the paper (Sec. 4.1): MLP 32-32 tanh, scalar linear output. It reads
+ * observations through the normaliser of the policy it serves (shared instance).
+ */
+public final class ValueFunction {
+  public static final int[] PAPER_HIDDEN = {32, 32};
+  private final int obsDim;
+  private final DataType dtype;
+  private final INDArray params, grads;
+  private final Mlp mlp;
+  private final ObsNormalizer normalizer;
+  private final Map<Long, INDArray> normBuffers = new HashMap<>();
+
+  public ValueFunction(int obsDim, int[] hidden, DataType dtype, long seed, ObsNormalizer normalizer) {
+    if (normalizer.dim() != obsDim) throw new IllegalArgumentException("ValueFunction: normaliser dim " + normalizer.dim() + " != obsDim " + obsDim);
+    this.obsDim = obsDim;
+    this.dtype = dtype;
+    this.normalizer = normalizer;
+    int[] sizes = new int[hidden.length + 2];
+    sizes[0] = obsDim;
+    System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+    sizes[sizes.length - 1] = 1;
+    long p = Mlp.numParams(sizes);
+    params = Nd4j.create(dtype, 1, p);
+    grads = Nd4j.create(dtype, 1, p);
+    mlp = new Mlp(sizes, params, grads);
+    mlp.initialize(new SplittableRandom(seed), 1.0);
+  }
+
+  public INDArray params() { return params; }
+  public INDArray grads() { return grads; }
+  public DataType dataType() { return dtype; }
+
+  /** V(s) for raw observations {@code [n, obsDim]}: {@code [n, 1]}, an internal buffer. */
+  public INDArray predict(INDArray rawObs) {
+    if (rawObs.rank() != 2 || rawObs.size(1) != obsDim)
+      throw new IllegalArgumentException("ValueFunction.predict: expected observations [n, " + obsDim + "], got " + java.util.Arrays.toString(rawObs.shape()));
+    INDArray in = normBuffers.computeIfAbsent(rawObs.size(0), n -> Nd4j.create(dtype, n, obsDim));
+    return mlp.forward(normalizer.normalizeInto(rawObs, in));
+  }
+
+  /** Mean squared error of V against {@code targets} ({@code [n, 1]}); writes its gradient. */
+  public double lossAndGradient(INDArray rawObs, INDArray targets) {
+    INDArray v = predict(rawObs);
+    INDArray err = v.sub(targets);
+    double loss = err.norm2Number().doubleValue();
+    loss = loss * loss / err.length();
+    mlp.backward(err.muli(2.0 / err.length()));
+    return loss;
+  }
+
+  /**
+   * Fits V to {@code targets} by Adam on the squared error: {@code epochs} passes over the data in
+   * shuffled minibatches of {@code minibatch} rows (the last partial one included).
+   * @return the loss of the last minibatch
+   */
+  public double fit(INDArray rawObs, INDArray targets, int epochs, int minibatch, AdamOptimizer opt, SplittableRandom rng) {
+    int n = (int) rawObs.size(0);
+    if (targets.size(0) != n) throw new IllegalArgumentException("ValueFunction.fit: " + n + " observations but " + targets.size(0) + " targets");
+    if (minibatch <= 0 || epochs < 0) throw new IllegalArgumentException("ValueFunction.fit: minibatch must be > 0 and epochs >= 0");
+    double loss = Double.NaN;
+    int[] idx = new int[n];
+    for (int i = 0; i < n; i++) idx[i] = i;
+    for (int e = 0; e < epochs; e++) {
+      INDArray xs = rawObs, ys = targets;
+      if (minibatch < n) {
+        for (int i = n - 1; i > 0; i--) { int j = rng.nextInt(i + 1); int t = idx[i]; idx[i] = idx[j]; idx[j] = t; }
+        xs = Nd4j.pullRows(rawObs, 1, idx);
+        ys = Nd4j.pullRows(targets, 1, idx);
+      }
+      for (int s = 0; s < n; s += minibatch) {
+        int end = Math.min(n, s + minibatch);
+        INDArray xb = minibatch < n ? xs.get(NDArrayIndex.interval(s, end), NDArrayIndex.all()) : xs;
+        INDArray yb = minibatch < n ? ys.get(NDArrayIndex.interval(s, end), NDArrayIndex.all()) : ys;
+        loss = lossAndGradient(xb, yb);
+        opt.step();
+      }
+    }
+    return loss;
+  }
+
+  public void copyFrom(ValueFunction other) { params.assign(other.params); }
+}

@@ -1,0 +1,32 @@
+package org.gposuite.pg;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gposuite.nn.DiagGaussian;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** A2C (paper Eq. 4, with sharing Eq. 6): one Adam step on {@link Surrogate} with beta = 0 per batch. */
+public final class A2c implements PolicyGradient {
+  private final A2cConfig config;
+
+  public A2c(A2cConfig config) { this.config = config; }
+
+  @Override
+  public A2cConfig config() { return config; }
+
+  @Override
+  public UpdateStats update(Agent agent, Batch own, List<Batch> shared) {
+    long t0 = System.nanoTime();
+    List<Batch> batches = Surrogate.ownFirst(own, shared);
+    List<INDArray> adv = new ArrayList<>(batches.size());
+    for (Batch b : batches) adv.add(Surrogate.advantages(b, config.normalizeAdvantages()));
+    Surrogate.Result r = Surrogate.lossAndGradient(agent.policy(), batches, adv, 0.0);
+    agent.policyOptimizer().step();
+    double kl = DiagGaussian.kl(own.oldMean(), own.oldLogStd(), agent.policy().mean(own.obs()), agent.policy().logStd())
+        .meanNumber().doubleValue();
+    long t1 = System.nanoTime();
+    double vLoss = PolicyGradient.fitValueAndNormalizer(agent, own, config);
+    long t2 = System.nanoTime();
+    return new UpdateStats(kl, 0.0, agent.policy().entropy(), r.surrogate(), vLoss, t1 - t0, t2 - t1);
+  }
+}

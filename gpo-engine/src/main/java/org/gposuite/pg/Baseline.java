@@ -1,0 +1,60 @@
+package org.gposuite.pg;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.gposuite.nn.GaussianPolicy;
+
+/**
+ * The two pure policy-gradient baselines of Tables 1-2, for PPO or A2C.
+ * <ul>
+ *   <li>Single: {@code numPolicies} (paper 8) independent policies, batch 2048, 1M steps each; the best
+ *       at the end is reported (selected and reported per {@link Evaluation#bestOf}).</li>
+ *   <li>Joint: one policy, batch 16384, 8M steps (same number of gradient steps as Single, 8x the batch).</li>
+ * </ul>
+ * The batch size is the algorithm config's; sizes are parameters so tests and quick runs can shrink them.
+ * Seeds: policy p uses agent seed {@code seed * 1000 + 10 * p} and env seed {@code seed * 1000 + 10 * p + 5}.
+ */
+public final class Baseline {
+  private Baseline() {}
+
+  public record Result(List<CurveRow> curve, List<GaussianPolicy> finalPolicies, Evaluation.Best best) {}
+
+  public static Result single(PolicyGradient algo, EnvFactory envs, int numPolicies, long stepsPerPolicy, long seed,
+                              int evalEpisodes, Path curveCsv) {
+    return run(algo, envs, numPolicies, stepsPerPolicy, seed, evalEpisodes, curveCsv);
+  }
+
+  public static Result joint(PolicyGradient algo, EnvFactory envs, long steps, long seed, int evalEpisodes, Path curveCsv) {
+    return run(algo, envs, 1, steps, seed, evalEpisodes, curveCsv);
+  }
+
+  /** Trains {@code numPolicies} agents one after the other, each until it has used {@code stepsPerPolicy} steps. */
+  public static Result run(PolicyGradient algo, EnvFactory envs, int numPolicies, long stepsPerPolicy, long seed,
+                           int evalEpisodes, Path curveCsv) {
+    if (numPolicies <= 0 || stepsPerPolicy <= 0) throw new IllegalArgumentException("Baseline: numPolicies and stepsPerPolicy must be > 0");
+    HyperParameters c = algo.config();
+    List<CurveRow> curve = new ArrayList<>();
+    List<GaussianPolicy> finals = new ArrayList<>();
+    long start = System.nanoTime();
+    try (CurveWriter out = curveCsv == null ? null : new CurveWriter(curveCsv)) {
+      for (int p = 0; p < numPolicies; p++) {
+        long s = seed * 1000 + 10L * p;
+        try (VectorEnv env = envs.create(c.numEnvs(), s + 5)) {
+          Agent agent = Agent.create(env.obsDim(), env.actDim(), c, s);
+          for (int it = 0; agent.timesteps() < stepsPerPolicy; it++) {
+            Batch b = algo.collect(agent, env);
+            UpdateStats u = algo.update(agent, b, List.of());
+            CurveRow row = new CurveRow(p, it, agent.timesteps(), b.meanEpisodeReturn(), b.episodeReturns().length,
+                u.kl(), u.beta(), u.entropy(), u.valueLoss(), (System.nanoTime() - start) / 1e9);
+            curve.add(row);
+            if (out != null) out.write(row);
+          }
+          finals.add(agent.policy());
+        }
+      }
+    }
+    Evaluation.Best best = evalEpisodes > 0 ? Evaluation.bestOf(finals, envs, evalEpisodes, seed * 1000 + 999) : null;
+    return new Result(curve, finals, best);
+  }
+}

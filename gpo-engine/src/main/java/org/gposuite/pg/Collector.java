@@ -1,0 +1,128 @@
+package org.gposuite.pg;
+
+import java.util.SplittableRandom;
+import org.gposuite.nn.DiagGaussian;
+import org.gposuite.nn.GaussianPolicy;
+import org.gposuite.nn.StepInference;
+import org.gposuite.nn.ValueFunction;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Collects B steps of one policy on a {@link VectorEnv} and computes GAE advantages.
+ *
+ * <p>Per step: one forward over all copies ({@link StepInference}, plain Java, no allocation),
+ * Gaussian sampling in Java, one env step. After the rollout, one batched pass recomputes the collecting policy's
+ * mean and log-probabilities over all B states — so the "old" values a later update divides by
+ * come from the same computation the update does, and the ratio on one's own data is exactly 1
+ * before the first step — and one batched value pass gives V(s), V(s_T) and V(final obs) of
+ * time-limit truncations (the bootstrap).
+ */
+public final class Collector {
+  private Collector() {}
+
+  /** Timing of the parts of one collection, nanoseconds (for the benchmark breakdown). */
+  public static final class Timing {
+    public long physicsNanos, inferenceNanos, postNanos;
+  }
+
+  public static Batch collect(Agent agent, VectorEnv env, int steps, double gamma, double lambda) {
+    return collect(agent.policy(), agent.value(), env, steps, gamma, lambda, agent.rng(), null, agent);
+  }
+
+  public static Batch collect(GaussianPolicy pi, ValueFunction v, VectorEnv env, int steps, double gamma, double lambda,
+                              SplittableRandom rng, Timing timing, Agent countFor) {
+    int n = env.numEnvs(), od = env.obsDim(), ad = env.actDim();
+    if (od != pi.obsDim() || ad != pi.actDim())
+      throw new IllegalArgumentException("Collector: env has obs/act dims " + od + "/" + ad + " but the policy " + pi.obsDim() + "/" + pi.actDim());
+    if (steps <= 0 || steps % n != 0)
+      throw new IllegalArgumentException("Collector: steps " + steps + " must be a positive multiple of numEnvs " + n);
+    int tMax = steps / n;
+    double[] obs = new double[steps * od], act = new double[steps * ad], rew = new double[steps];
+    boolean[] term = new boolean[steps], trunc = new boolean[steps];
+    double[] meanBuf = new double[n * ad], actBuf = new double[n * ad];
+    // bootstrap states: truncated finals (grow as needed) then the N states after the last step
+    double[] boot = new double[(n + 16) * od];
+    int[] bootRow = new int[steps];
+    java.util.Arrays.fill(bootRow, -1);
+    int nBoot = 0;
+    double[] epRet = new double[16];
+    int nEp = 0;
+    StepInference step = new StepInference(pi);
+    double[] std = step.logStd().clone();
+    for (int j = 0; j < ad; j++) std[j] = Math.exp(std[j]);
+    long inf = 0, phys = 0;
+    for (int t = 0; t < tMax; t++) {
+      double[] o = env.observations();
+      System.arraycopy(o, 0, obs, t * n * od, n * od);
+      long a0 = System.nanoTime();
+      step.mean(o, n, meanBuf);
+      for (int i = 0; i < n * ad; i++) actBuf[i] = meanBuf[i] + std[i % ad] * rng.nextGaussian();
+      long a1 = System.nanoTime();
+      env.step(actBuf);
+      phys += System.nanoTime() - a1;
+      inf += a1 - a0;
+      System.arraycopy(actBuf, 0, act, t * n * ad, n * ad);
+      double[] r = env.rewards();
+      boolean[] te = env.terminated(), tr = env.truncated();
+      double[] er = null, fo = null;
+      for (int e = 0; e < n; e++) {
+        int row = t * n + e;
+        rew[row] = r[e];
+        term[row] = te[e];
+        trunc[row] = tr[e] && !te[e];
+        if (te[e] || tr[e]) {
+          if (er == null) er = env.episodeReturns();
+          if (nEp == epRet.length) epRet = java.util.Arrays.copyOf(epRet, nEp * 2);
+          epRet[nEp++] = er[e];
+        }
+        if (trunc[row]) {
+          if (fo == null) fo = env.finalObservations();
+          if ((nBoot + 1) * od > boot.length) boot = java.util.Arrays.copyOf(boot, boot.length * 2);
+          System.arraycopy(fo, e * od, boot, nBoot * od, od);
+          bootRow[row] = nBoot++;
+        }
+      }
+    }
+    double[] last = env.observations();
+    int lastStart = nBoot;
+    if ((nBoot + n) * od > boot.length) boot = java.util.Arrays.copyOf(boot, (nBoot + n) * od);
+    System.arraycopy(last, 0, boot, nBoot * od, n * od);
+    nBoot += n;
+    long p0 = System.nanoTime();
+
+    // Batched "old policy" pass and values.
+    DataType dt = pi.dataType();
+    INDArray obsArr = Nd4j.createFromArray(obs).reshape(steps, od).castTo(dt);
+    INDArray actArr = Nd4j.createFromArray(act).reshape(steps, ad).castTo(dt);
+    INDArray oldMean = pi.mean(obsArr).dup();
+    INDArray oldLogStd = pi.logStd().dup();
+    INDArray oldLogProb = DiagGaussian.logProb(oldMean, oldLogStd, actArr);
+    double[] values = v.predict(obsArr).dup().reshape(steps).toDoubleVector();
+    double[] bootValues = v.predict(Nd4j.createFromArray(java.util.Arrays.copyOf(boot, nBoot * od)).reshape(nBoot, od).castTo(dt))
+        .dup().reshape(nBoot).toDoubleVector();
+    double[] next = new double[steps];
+    boolean[] ended = new boolean[steps];
+    for (int row = 0; row < steps; row++) {
+      ended[row] = term[row] || trunc[row];
+      if (term[row]) next[row] = 0;
+      else if (trunc[row]) next[row] = bootValues[bootRow[row]];
+      else if (row + n < steps) next[row] = values[row + n];
+      else next[row] = bootValues[lastStart + (row % n)];
+    }
+    double[] adv = Gae.advantages(rew, values, next, ended, n, gamma, lambda);
+    double[] targets = new double[steps];
+    for (int i = 0; i < steps; i++) targets[i] = adv[i] + values[i];
+    INDArray advArr = Nd4j.createFromArray(adv).reshape(steps, 1).castTo(dt);
+    INDArray tgtArr = Nd4j.createFromArray(targets).reshape(steps, 1).castTo(dt);
+    if (timing != null) {
+      timing.physicsNanos += phys;
+      timing.inferenceNanos += inf;
+      timing.postNanos += System.nanoTime() - p0;
+    }
+    if (countFor != null) countFor.addTimesteps(steps);
+    return new Batch(n, obsArr, actArr, oldLogProb, oldMean, oldLogStd, rew, term, trunc, advArr, tgtArr,
+        java.util.Arrays.copyOf(epRet, nEp));
+  }
+}

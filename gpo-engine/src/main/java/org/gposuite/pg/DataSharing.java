@@ -1,0 +1,42 @@
+package org.gposuite.pg;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gposuite.nn.DiagGaussian;
+import org.gposuite.nn.GaussianPolicy;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The sharing sets of Eq. 5/6: S_i = { j : KL[pi_i, pi_j] < epsilon }, i included, measured
+ * before a round of mutation. The paper leaves the KL estimate open; ours is the mean over the
+ * states of pi_i's latest batch of the closed-form KL[pi_i(.|s) || pi_j(.|s)] — the states where
+ * pi_i would use pi_j's gradient information.
+ */
+public final class DataSharing {
+  private DataSharing() {}
+
+  /** Mean over {@code states} ({@code [n, obsDim]} raw) of KL[p(.|s) || q(.|s)]. */
+  public static double meanKl(GaussianPolicy p, GaussianPolicy q, INDArray states) {
+    INDArray mp = p.mean(states).dup();
+    INDArray mq = q.mean(states);
+    return DiagGaussian.kl(mp, p.logStd(), mq, q.logStd()).meanNumber().doubleValue();
+  }
+
+  /**
+   * For each policy i, the indices j (i first, then ascending) with KL[pi_i, pi_j] < epsilon on
+   * {@code states.get(i)}.
+   */
+  public static List<List<Integer>> neighbours(List<GaussianPolicy> policies, List<INDArray> states, double epsilon) {
+    if (policies.size() != states.size()) throw new IllegalArgumentException("DataSharing.neighbours: one state batch per policy needed");
+    if (!(epsilon >= 0)) throw new IllegalArgumentException("DataSharing.neighbours: epsilon must be >= 0, got " + epsilon);
+    List<List<Integer>> out = new ArrayList<>();
+    for (int i = 0; i < policies.size(); i++) {
+      List<Integer> s = new ArrayList<>();
+      s.add(i);
+      for (int j = 0; j < policies.size(); j++)
+        if (j != i && meanKl(policies.get(i), policies.get(j), states.get(i)) < epsilon) s.add(j);
+      out.add(s);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,75 @@
+package org.gposuite.pg;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.gposuite.nn.GaussianPolicy;
+
+/**
+ * The one protocol for "final performance", used by every method (Single, Joint, GPO):
+ * the mean undiscounted return of {@code episodes} complete episodes (each at most the task
+ * horizon) of the policy acting stochastically, as during training, on fresh copies of the task.
+ * Each copy contributes exactly its first episode, so short episodes are not over-represented.
+ *
+ * <p>When a method ends with several policies ("the best at the end is reported"), {@link #bestOf}
+ * picks the best by one evaluation and reports a second, independent evaluation of it, so the
+ * reported number is not biased upward by the selection.
+ */
+public final class Evaluation {
+  private Evaluation() {}
+
+  /** Default number of evaluation episodes (ours; standard error is reported beside the mean). */
+  public static final int DEFAULT_EPISODES = 10;
+
+  public record Result(double mean, double standardError, double[] returns) {}
+
+  public record Best(int index, Result selection, Result report) {}
+
+  public static Result evaluate(GaussianPolicy pi, EnvFactory factory, int episodes, long seed) {
+    if (episodes <= 0) throw new IllegalArgumentException("Evaluation: episodes must be > 0, got " + episodes);
+    try (VectorEnv env = factory.create(episodes, seed)) {
+      int ad = env.actDim();
+      SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 1);
+      double[] mean = new double[episodes * ad], act = new double[episodes * ad];
+      org.gposuite.nn.StepInference inference = new org.gposuite.nn.StepInference(pi);
+      double[] std = inference.logStd().clone();
+      for (int j = 0; j < ad; j++) std[j] = Math.exp(std[j]);
+      double[] returns = new double[episodes];
+      boolean[] done = new boolean[episodes];
+      int remaining = episodes;
+      for (int step = 0; remaining > 0; step++) {
+        if (step > env.horizon())
+          throw new IllegalStateException("Evaluation: an episode ran past the task horizon " + env.horizon() + "; the env must truncate at its horizon");
+        inference.mean(env.observations(), episodes, mean);
+        for (int i = 0; i < act.length; i++) act[i] = mean[i] + std[i % ad] * rng.nextGaussian();
+        env.step(act);
+        boolean[] te = env.terminated(), tr = env.truncated();
+        double[] er = env.episodeReturns();
+        for (int e = 0; e < episodes; e++)
+          if (!done[e] && (te[e] || tr[e])) {
+            done[e] = true;
+            returns[e] = er[e];
+            remaining--;
+          }
+      }
+      double m = 0;
+      for (double r : returns) m += r;
+      m /= episodes;
+      double ss = 0;
+      for (double r : returns) ss += (r - m) * (r - m);
+      double se = episodes > 1 ? Math.sqrt(ss / (episodes - 1) / episodes) : Double.NaN;
+      return new Result(m, se, returns);
+    }
+  }
+
+  /** Best policy by an evaluation with {@code seed}, reported with a fresh evaluation (seed + 1). */
+  public static Best bestOf(List<GaussianPolicy> policies, EnvFactory factory, int episodes, long seed) {
+    int best = -1;
+    Result bestSel = null;
+    for (int i = 0; i < policies.size(); i++) {
+      Result r = evaluate(policies.get(i), factory, episodes, seed);
+      if (bestSel == null || r.mean() > bestSel.mean()) { best = i; bestSel = r; }
+    }
+    if (best < 0) throw new IllegalArgumentException("Evaluation.bestOf: no policies given");
+    return new Best(best, bestSel, evaluate(policies.get(best), factory, episodes, seed + 1));
+  }
+}

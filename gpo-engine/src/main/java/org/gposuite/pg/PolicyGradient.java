@@ -1,0 +1,36 @@
+package org.gposuite.pg;
+
+import java.util.List;
+
+/**
+ * A policy-gradient method as the layers above see it: collect a batch with an agent's policy,
+ * then update the agent from its own batch plus the batches other policies share with it.
+ * One iteration = {@link #collect} + {@link #update}.
+ */
+public interface PolicyGradient {
+  HyperParameters config();
+
+  /** B = config().batchSize() steps of the agent's policy with advantages. */
+  default Batch collect(Agent agent, VectorEnv env) {
+    HyperParameters c = config();
+    return Collector.collect(agent, env, c.batchSize(), c.gamma(), c.gaeLambda());
+  }
+
+  /**
+   * Updates the policy on {@code own} and the {@code shared} batches of similar policies (Eq. 5/6;
+   * pass an empty list without sharing), fits the value baseline on {@code own}, then folds the
+   * own observations into the normaliser.
+   */
+  UpdateStats update(Agent agent, Batch own, List<Batch> shared);
+
+  default UpdateStats iterate(Agent agent, VectorEnv env) {
+    return update(agent, collect(agent, env), List.of());
+  }
+
+  /** The value fit and normaliser update common to PPO and A2C. */
+  static double fitValueAndNormalizer(Agent agent, Batch own, HyperParameters c) {
+    double loss = agent.value().fit(own.obs(), own.valueTargets(), c.valueEpochs(), c.valueMinibatch(), agent.valueOptimizer(), agent.rng());
+    agent.policy().normalizer().update(own.obs().reshape(own.obs().length()).toDoubleVector(), own.size());
+    return loss;
+  }
+}
