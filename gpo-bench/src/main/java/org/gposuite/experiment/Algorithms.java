@@ -2,6 +2,7 @@ package org.gposuite.experiment;
 
 import org.gposuite.pg.A2c;
 import org.gposuite.pg.A2cConfig;
+import org.gposuite.pg.HyperParameters;
 import org.gposuite.pg.PolicyGradient;
 import org.gposuite.pg.Ppo;
 import org.gposuite.pg.PpoConfig;
@@ -17,11 +18,20 @@ final class Algorithms {
     return 1;
   }
 
-  static PolicyGradient of(Algorithm algorithm, int batch) {
+  /** The engine's default config of {@code algorithm} at this batch size. */
+  static HyperParameters config(Algorithm algorithm, int batch) {
     int copies = envCopies(batch);
     return switch (algorithm) {
-      case PPO -> new Ppo(PpoConfig.defaults(batch).withBatch(batch, copies));
-      case A2C -> new A2c(A2cConfig.defaults(batch).withBatch(batch, copies));
+      case PPO -> PpoConfig.defaults(batch).withBatch(batch, copies);
+      case A2C -> A2cConfig.defaults(batch).withBatch(batch, copies);
+    };
+  }
+
+  static PolicyGradient of(Algorithm algorithm, int batch) {
+    return switch (config(algorithm, batch)) {
+      case PpoConfig c -> new Ppo(c);
+      case A2cConfig c -> new A2c(c);
+      default -> throw new IllegalStateException("no algorithm for " + algorithm);
     };
   }
 }
