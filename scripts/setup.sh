@@ -29,6 +29,13 @@ if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME" 2>/dev/null || echo 0
   [ -n "$JAVA_HOME" ] || die "no JDK 25 found under /usr/lib/jvm; install one (e.g. apt-get install temurin-25-jdk) or set JAVA_HOME"
 fi
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+# Plain `mvn` (e.g. `mvn -pl gpo-bench jmh:benchmark`) must also run on JDK 25: Maven's launcher
+# sources ~/.mavenrc, so record the JDK there once, unless the user already chose one (with one
+# OpenMP thread, so that forked benchmark JVMs measure what the suite runs).
+if ! grep -qs '^ *\(export \)\?JAVA_HOME=' "$HOME/.mavenrc"; then
+  printf '# added by gpo-suite scripts/setup.sh: Maven runs on JDK 25 (the suite needs it)\nJAVA_HOME=%s\nexport OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}\n' "$JAVA_HOME" >> "$HOME/.mavenrc"
+  echo "gpo-suite setup: Maven now runs on $JAVA_HOME (written to ~/.mavenrc)" >&2
+fi
 # Small matrices: parallelism comes from our own threads, not from OpenMP inside each op.
 export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
