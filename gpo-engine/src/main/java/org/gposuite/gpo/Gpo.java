@@ -101,6 +101,7 @@ public final class Gpo {
         long t4 = System.nanoTime();
 
         // Rows, next population, checkpoint.
+        long stepsAfterMutation = st.stepsUsed + mutationSteps;
         st.stepsUsed += mutationSteps + crossoverSteps;
         st.curve.addAll(mr.curve());
         double bestEval = Double.NaN, bestChild = Double.NaN, bestFit = Double.NEGATIVE_INFINITY, meanFit = 0;
@@ -109,7 +110,7 @@ public final class Gpo {
           double ev = parentEval[i] == null ? Double.NaN : parentEval[i].mean();
           double se = parentEval[i] == null ? Double.NaN : parentEval[i].standardError();
           st.policies.add(new PolicyRow(r, i, o.fitnessReturn(), o.windowEpisodes(), ev, se,
-              o.sharingSet().stream().map(String::valueOf).collect(Collectors.joining(" ")), pop.get(i).beta(), st.stepsUsed));
+              o.sharingSet().stream().map(String::valueOf).collect(Collectors.joining(" ")), pop.get(i).beta(), stepsAfterMutation));
           bestFit = Math.max(bestFit, o.fitnessReturn());
           meanFit += o.fitnessReturn() / m;
           if (!Double.isNaN(ev) && !(ev <= bestEval)) bestEval = ev;
