@@ -1,0 +1,110 @@
+package org.gposuite.gpo;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.gposuite.nn.AdamOptimizer;
+import org.gposuite.nn.BinaryPolicy;
+import org.gposuite.nn.ObsNormalizer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Training of the binary policy pi_S(parent | s) by weighted maximum likelihood (Eq. 1, App. 6.3).
+ *
+ * <p>Data: the two parents' complete trajectories from their last mutation window are pooled and
+ * sorted by return; the best {@code topFraction} (rounded up, at least one) are kept. Every state is
+ * labelled with the parent whose trajectory holds it and weighted by its trajectory's normalised
+ * return: {@code u = R - R_min} with R_min the lowest return in the whole pool (so every kept
+ * trajectory has u >= 0 and better ones weigh more, whatever the sign of the returns), then divided
+ * by the mean of u over the kept states so the weights average 1 (the loss keeps the scale of plain
+ * maximum likelihood, for which Adam's step size was chosen). If all kept u are 0 (all returns
+ * equal), every weight is 1.
+ *
+ * <p>Observations: pi_S gets its own normaliser whose statistics are those of its training states
+ * (both parents' kept states), fixed while it trains; the parents' normalisers were fitted to each
+ * parent's own visits, neither of which is pi_S's input distribution.
+ */
+public final class BinaryPolicyTraining {
+  private BinaryPolicyTraining() {}
+
+  /** pi_S's training set: states {@code [n, obsDim]}, one-hot parent labels {@code [n, 2]}, weights {@code [n, 1]}. */
+  public record Data(INDArray states, INDArray oneHot, INDArray weights, int keptX, int keptY, int poolSize) {
+    public int size() { return (int) states.size(0); }
+  }
+
+  public record Result(BinaryPolicy policy, double firstEpochLoss, double lastEpochLoss) {}
+
+  public static Data data(List<Trajectories.Trajectory> fromX, List<Trajectories.Trajectory> fromY, double topFraction) {
+    record Tagged(Trajectories.Trajectory t, int parent, int order) {}
+    List<Tagged> pool = new ArrayList<>();
+    for (int i = 0; i < fromX.size(); i++) pool.add(new Tagged(fromX.get(i), 0, i));
+    for (int i = 0; i < fromY.size(); i++) pool.add(new Tagged(fromY.get(i), 1, i));
+    if (pool.isEmpty()) throw new IllegalArgumentException("BinaryPolicyTraining: the parents have no complete trajectory in their mutation window; raise windowBatches");
+    double rMin = Double.POSITIVE_INFINITY;
+    for (Tagged t : pool) rMin = Math.min(rMin, t.t().ret());
+    pool.sort(Comparator.comparingDouble((Tagged t) -> -t.t().ret()).thenComparingInt(Tagged::parent).thenComparingInt(Tagged::order));
+    int keep = Math.max(1, (int) Math.ceil(topFraction * pool.size() - 1e-9));
+    List<Tagged> kept = pool.subList(0, keep);
+    int n = 0, od = kept.get(0).t().states()[0].length, kx = 0, ky = 0;
+    double uSum = 0;
+    for (Tagged t : kept) {
+      n += t.t().length();
+      uSum += (t.t().ret() - rMin) * t.t().length();
+      if (t.parent() == 0) kx++; else ky++;
+    }
+    double uMean = uSum / n;
+    float[] s = new float[n * od], oh = new float[n * 2], w = new float[n];
+    int r = 0;
+    for (Tagged t : kept) {
+      double weight = uMean > 0 ? (t.t().ret() - rMin) / uMean : 1.0;
+      for (float[] st : t.t().states()) {
+        System.arraycopy(st, 0, s, r * od, od);
+        oh[r * 2 + t.parent()] = 1f;
+        w[r] = (float) weight;
+        r++;
+      }
+    }
+    return new Data(Nd4j.createFromArray(s).reshape(n, od), Nd4j.createFromArray(oh).reshape(n, 2), Nd4j.createFromArray(w).reshape(n, 1),
+        kx, ky, pool.size());
+  }
+
+  /** Fits a fresh pi_S (32-32 tanh, softmax; init from {@code initSeed}) on {@code d}. */
+  public static Result train(Data d, int epochs, int minibatch, double learningRate, long initSeed, SplittableRandom shuffle) {
+    int od = (int) d.states().size(1);
+    ObsNormalizer norm = new ObsNormalizer(od, true);
+    norm.update(d.states().castTo(DataType.DOUBLE).reshape(d.states().length()).toDoubleVector(), d.size());
+    BinaryPolicy pis = new BinaryPolicy(od, BinaryPolicy.PAPER_HIDDEN, DataType.FLOAT, initSeed, norm);
+    AdamOptimizer opt = new AdamOptimizer(pis.params(), pis.grads(), learningRate);
+    int n = d.size();
+    int[] idx = new int[n];
+    for (int i = 0; i < n; i++) idx[i] = i;
+    double first = Double.NaN, last = Double.NaN;
+    for (int e = 0; e < epochs; e++) {
+      for (int i = n - 1; i > 0; i--) { int j = shuffle.nextInt(i + 1); int t = idx[i]; idx[i] = idx[j]; idx[j] = t; }
+      double loss = epoch(pis, opt, Nd4j.pullRows(d.states(), 1, idx), Nd4j.pullRows(d.oneHot(), 1, idx), Nd4j.pullRows(d.weights(), 1, idx), minibatch);
+      if (e == 0) first = loss;
+      last = loss;
+    }
+    return new Result(pis, first, last);
+  }
+
+  /** One pass over (already shuffled) data in minibatches; returns the sample-weighted mean minibatch loss. */
+  public static double epoch(BinaryPolicy pis, AdamOptimizer opt, INDArray states, INDArray oneHot, INDArray weights, int minibatch) {
+    int n = (int) states.size(0);
+    double sum = 0;
+    for (int b = 0; b < n; b += minibatch) {
+      int end = Math.min(n, b + minibatch);
+      double l = pis.weightedNllStep(slice(states, b, end), slice(oneHot, b, end), slice(weights, b, end), opt);
+      sum += l * (end - b);
+    }
+    return sum / n;
+  }
+
+  private static INDArray slice(INDArray a, int from, int to) {
+    return a.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+  }
+}

@@ -1,0 +1,247 @@
+package org.gposuite.gpo;
+
+import java.util.Locale;
+import org.gposuite.pg.A2cConfig;
+import org.gposuite.pg.HyperParameters;
+import org.gposuite.pg.PpoConfig;
+
+/**
+ * Everything a GPO run depends on. "Paper" = stated in Gangwani &amp; Peng 2018 (section given);
+ * "ours" = left open by the paper, with the reason for the value.
+ *
+ * @param mutation PPO ({@link PpoConfig}) or A2C ({@link A2cConfig}) settings of MUTATE, batch 2048 per policy (paper, App. 6.3.1)
+ * @param populationSize m, policies in the population, 8 (paper, Sec. 4.3)
+ * @param rounds k, rounds of mutate / select / crossover, 12 (paper, Sec. 4.3)
+ * @param totalSteps environment steps of the whole run, all policies and all operators (DAgger included), 8M (paper)
+ * @param crossover flag C: state-space crossover (pi_S + DAgger); off = the child copies the stronger parent (paper, Fig. 5)
+ * @param selection flag S: couples by fitness; off = a uniformly random m-subset of the same candidate couples (paper, Fig. 5)
+ * @param dataSharing flag M: policy i also learns from the batches of S_i (Eq. 5/6) (paper, Fig. 5)
+ * @param sharingKlThreshold epsilon of S_i = { j : KL[pi_i || pi_j] &lt; epsilon }, 0.5 (ours: for equal-variance
+ *        Gaussians the importance weight's second moment is exp(2 KL), so a shared batch's effective size is about
+ *        exp(-2 KL) of its length; 0.5 keeps at least ~1/e of it). KL = mean over the round's first batches of all
+ *        policies pooled, measured before any update of the round.
+ * @param diversityWeightFirst weight of the diversity fitness in round 0, 0 (paper Sec. 3.3.3: experiments put all
+ *        weight on performance); fitness = (1 - w) * performance + w * diversity, each min-max scaled over the candidates
+ * @param diversityWeightLast weight in the last round, 0 (paper); linear annealing between the two (paper describes annealing)
+ * @param allowSelfPairs whether (x, x) is a candidate, true (paper: "from all possible m^2 couples"); couples are
+ *        ordered, so (x, y) and (y, x) are distinct candidates and may both be chosen (siblings from different seeds)
+ * @param windowBatches the trajectories of a policy's last mutation = its complete episodes inside the last this-many
+ *        batches of the round, 5 (ours: the child should imitate the parent as it is at the end of the round, and
+ *        5 x 2048 steps hold ~16 full 512-step episodes per parent); the same window gives the fitness return
+ * @param topFraction share of the pooled parent trajectories, best first by return, that train pi_S, 0.6 (paper, App. 6.3)
+ * @param pisEpochs epochs of Adam on Eq. 1, 100 (paper) @param pisMinibatch 64 (paper) @param pisLearningRate 5e-4 (paper)
+ * @param expertSteps initial DAgger transitions from pi_H, 5000 (paper)
+ * @param daggerIterations 10 (paper); each adds studentSteps transitions of the current child, then trains
+ * @param studentSteps child transitions added per iteration, labelled by the expert, 500 (paper)
+ * @param daggerEpochs 10 (paper) @param daggerMinibatch 64 (paper) @param daggerLearningRate 5e-4 (paper)
+ * @param daggerEnvs environment copies of the DAgger rollouts, 4 (ours: divides 5000 and 500 so exactly the paper's counts are used)
+ * @param parentChoice how pi_H picks the parent at a state, both when acting and when labelling, ARGMAX (ours: a
+ *        consistent target per state the child can fit; sampling makes the KL target switch at random where pi_S
+ *        is unsure, pulling the child to a compromise action neither parent takes)
+ * @param evalEpisodes diagnostic: episodes (Evaluation protocol) to score every parent and child each round for the
+ *        CSV (Fig. 3a); 0 = off. Not used by the algorithm, so not charged to totalSteps (reported separately), 5 (ours)
+ * @param parameterCrossover diagnostic: also build and score the naive parameter-space child of every couple (Fig. 3a), false
+ * @param finalEvalEpisodes episodes of the final best-of-population evaluation (pg Evaluation protocol), 10
+ * @param seed everything random derives from it (see {@link Seeds})
+ * @param threads worker threads for the per-policy work, 0 = all cores; never changes results
+ */
+public record GpoConfig(HyperParameters mutation, int populationSize, int rounds, long totalSteps,
+                        boolean crossover, boolean selection, boolean dataSharing,
+                        double sharingKlThreshold, double diversityWeightFirst, double diversityWeightLast, boolean allowSelfPairs,
+                        int windowBatches, double topFraction, int pisEpochs, int pisMinibatch, double pisLearningRate,
+                        int expertSteps, int daggerIterations, int studentSteps, int daggerEpochs, int daggerMinibatch,
+                        double daggerLearningRate, int daggerEnvs, ParentChoice parentChoice,
+                        int evalEpisodes, boolean parameterCrossover, int finalEvalEpisodes, long seed, int threads) {
+
+  /** How the two-level expert pi_H chooses a parent at a state. */
+  public enum ParentChoice { ARGMAX, SAMPLE }
+
+  public GpoConfig {
+    if (mutation == null) throw new IllegalArgumentException("GpoConfig.mutation: give a PpoConfig or an A2cConfig");
+    if (!(mutation instanceof PpoConfig) && !(mutation instanceof A2cConfig))
+      throw new IllegalArgumentException("GpoConfig.mutation: only PpoConfig and A2cConfig are supported, got " + mutation.getClass().getName());
+    positive("populationSize", populationSize);
+    positive("rounds", rounds);
+    if (totalSteps <= 0) throw new IllegalArgumentException("GpoConfig.totalSteps: must be > 0, got " + totalSteps);
+    if (!(sharingKlThreshold >= 0)) throw new IllegalArgumentException("GpoConfig.sharingKlThreshold: must be >= 0, got " + sharingKlThreshold);
+    unit("diversityWeightFirst", diversityWeightFirst);
+    unit("diversityWeightLast", diversityWeightLast);
+    positive("windowBatches", windowBatches);
+    if (!(topFraction > 0 && topFraction <= 1)) throw new IllegalArgumentException("GpoConfig.topFraction: must be in (0, 1], got " + topFraction);
+    positive("pisEpochs", pisEpochs);
+    positive("pisMinibatch", pisMinibatch);
+    if (!(pisLearningRate > 0)) throw new IllegalArgumentException("GpoConfig.pisLearningRate: must be > 0");
+    positive("expertSteps", expertSteps);
+    if (daggerIterations < 0) throw new IllegalArgumentException("GpoConfig.daggerIterations: must be >= 0");
+    positive("studentSteps", studentSteps);
+    positive("daggerEpochs", daggerEpochs);
+    positive("daggerMinibatch", daggerMinibatch);
+    if (!(daggerLearningRate > 0)) throw new IllegalArgumentException("GpoConfig.daggerLearningRate: must be > 0");
+    positive("daggerEnvs", daggerEnvs);
+    if (expertSteps % daggerEnvs != 0 || studentSteps % daggerEnvs != 0)
+      throw new IllegalArgumentException("GpoConfig: expertSteps " + expertSteps + " and studentSteps " + studentSteps
+          + " must be multiples of daggerEnvs " + daggerEnvs + "; change daggerEnvs");
+    if (parentChoice == null) throw new IllegalArgumentException("GpoConfig.parentChoice: ARGMAX or SAMPLE");
+    if (evalEpisodes < 0 || finalEvalEpisodes < 0) throw new IllegalArgumentException("GpoConfig: evaluation episodes must be >= 0");
+    if (threads < 0) throw new IllegalArgumentException("GpoConfig.threads: must be >= 0 (0 = all cores), got " + threads);
+  }
+
+  /** The paper's GPO with PPO mutation: m = 8, k = 12, 8M steps, C + S + M. */
+  public static GpoConfig paperPpo(long seed) {
+    return defaults(PpoConfig.defaults(2048), seed);
+  }
+
+  /** The paper's GPO with A2C mutation. */
+  public static GpoConfig paperA2c(long seed) {
+    return defaults(A2cConfig.defaults(2048), seed);
+  }
+
+  public static GpoConfig defaults(HyperParameters mutation, long seed) {
+    return new GpoConfig(mutation, 8, 12, 8_000_000L, true, true, true, 0.5, 0.0, 0.0, true,
+        5, 0.6, 100, 64, 5e-4, 5000, 10, 500, 10, 64, 5e-4, 4, ParentChoice.ARGMAX,
+        5, false, 10, seed, 0);
+  }
+
+  /**
+   * The ablation variants of Fig. 5 by name: "Base", "Base+C", "Base+S", "Base+C+S", "Base+M", "Base+M+S",
+   * "Base+M+C", "GPO" (= Base+C+S+M). Components may be listed in any order.
+   */
+  public GpoConfig variant(String name) {
+    String n = name.trim();
+    if (n.equalsIgnoreCase("GPO")) return withFlags(true, true, true);
+    if (!n.toLowerCase(Locale.ROOT).startsWith("base"))
+      throw new IllegalArgumentException("GpoConfig.variant: '" + name + "' is not one of Base, Base+C, Base+S, Base+C+S, Base+M, Base+M+S, Base+M+C, GPO");
+    boolean c = false, s = false, m = false;
+    String[] parts = n.split("\\+");
+    for (int i = 1; i < parts.length; i++) {
+      switch (parts[i].trim().toUpperCase(Locale.ROOT)) {
+        case "C" -> c = true;
+        case "S" -> s = true;
+        case "M" -> m = true;
+        default -> throw new IllegalArgumentException("GpoConfig.variant: unknown component '" + parts[i] + "' in '" + name + "'; use C, S or M");
+      }
+    }
+    return withFlags(c, s, m);
+  }
+
+  /** The variant name of this config's flags ("GPO" when all three are on). */
+  public String variantName() {
+    if (crossover && selection && dataSharing) return "GPO";
+    StringBuilder b = new StringBuilder("Base");
+    if (dataSharing) b.append("+M");
+    if (crossover) b.append("+C");
+    if (selection) b.append("+S");
+    return b.toString();
+  }
+
+  public GpoConfig withFlags(boolean c, boolean s, boolean m) {
+    return new GpoConfig(mutation, populationSize, rounds, totalSteps, c, s, m, sharingKlThreshold, diversityWeightFirst,
+        diversityWeightLast, allowSelfPairs, windowBatches, topFraction, pisEpochs, pisMinibatch, pisLearningRate, expertSteps,
+        daggerIterations, studentSteps, daggerEpochs, daggerMinibatch, daggerLearningRate, daggerEnvs, parentChoice,
+        evalEpisodes, parameterCrossover, finalEvalEpisodes, seed, threads);
+  }
+
+  /** Population, rounds and budget (Fig. 7 and Fig. 10 vary them). */
+  public GpoConfig withScale(int populationSize, int rounds, long totalSteps) {
+    return new GpoConfig(mutation, populationSize, rounds, totalSteps, crossover, selection, dataSharing, sharingKlThreshold,
+        diversityWeightFirst, diversityWeightLast, allowSelfPairs, windowBatches, topFraction, pisEpochs, pisMinibatch,
+        pisLearningRate, expertSteps, daggerIterations, studentSteps, daggerEpochs, daggerMinibatch, daggerLearningRate,
+        daggerEnvs, parentChoice, evalEpisodes, parameterCrossover, finalEvalEpisodes, seed, threads);
+  }
+
+  /** Crossover sizes: pi_S epochs, DAgger expert steps, iterations, student steps per iteration, DAgger epochs. */
+  public GpoConfig withCrossoverSizes(int pisEpochs, int expertSteps, int daggerIterations, int studentSteps, int daggerEpochs) {
+    return new GpoConfig(mutation, populationSize, rounds, totalSteps, crossover, selection, dataSharing, sharingKlThreshold,
+        diversityWeightFirst, diversityWeightLast, allowSelfPairs, windowBatches, topFraction, pisEpochs, pisMinibatch,
+        pisLearningRate, expertSteps, daggerIterations, studentSteps, daggerEpochs, daggerMinibatch, daggerLearningRate,
+        daggerEnvs, parentChoice, evalEpisodes, parameterCrossover, finalEvalEpisodes, seed, threads);
+  }
+
+  public GpoConfig withSelection(double diversityWeightFirst, double diversityWeightLast, boolean allowSelfPairs) {
+    return new GpoConfig(mutation, populationSize, rounds, totalSteps, crossover, selection, dataSharing, sharingKlThreshold,
+        diversityWeightFirst, diversityWeightLast, allowSelfPairs, windowBatches, topFraction, pisEpochs, pisMinibatch,
+        pisLearningRate, expertSteps, daggerIterations, studentSteps, daggerEpochs, daggerMinibatch, daggerLearningRate,
+        daggerEnvs, parentChoice, evalEpisodes, parameterCrossover, finalEvalEpisodes, seed, threads);
+  }
+
+  public GpoConfig withDiagnostics(int evalEpisodes, boolean parameterCrossover, int finalEvalEpisodes) {
+    return new GpoConfig(mutation, populationSize, rounds, totalSteps, crossover, selection, dataSharing, sharingKlThreshold,
+        diversityWeightFirst, diversityWeightLast, allowSelfPairs, windowBatches, topFraction, pisEpochs, pisMinibatch,
+        pisLearningRate, expertSteps, daggerIterations, studentSteps, daggerEpochs, daggerMinibatch, daggerLearningRate,
+        daggerEnvs, parentChoice, evalEpisodes, parameterCrossover, finalEvalEpisodes, seed, threads);
+  }
+
+  public GpoConfig withSharingKlThreshold(double epsilon) {
+    return new GpoConfig(mutation, populationSize, rounds, totalSteps, crossover, selection, dataSharing, epsilon,
+        diversityWeightFirst, diversityWeightLast, allowSelfPairs, windowBatches, topFraction, pisEpochs, pisMinibatch,
+        pisLearningRate, expertSteps, daggerIterations, studentSteps, daggerEpochs, daggerMinibatch, daggerLearningRate,
+        daggerEnvs, parentChoice, evalEpisodes, parameterCrossover, finalEvalEpisodes, seed, threads);
+  }
+
+  public GpoConfig withWindow(int windowBatches, int daggerEnvs) {
+    return new GpoConfig(mutation, populationSize, rounds, totalSteps, crossover, selection, dataSharing, sharingKlThreshold,
+        diversityWeightFirst, diversityWeightLast, allowSelfPairs, windowBatches, topFraction, pisEpochs, pisMinibatch,
+        pisLearningRate, expertSteps, daggerIterations, studentSteps, daggerEpochs, daggerMinibatch, daggerLearningRate,
+        daggerEnvs, parentChoice, evalEpisodes, parameterCrossover, finalEvalEpisodes, seed, threads);
+  }
+
+  public GpoConfig withSeed(long seed) {
+    return new GpoConfig(mutation, populationSize, rounds, totalSteps, crossover, selection, dataSharing, sharingKlThreshold,
+        diversityWeightFirst, diversityWeightLast, allowSelfPairs, windowBatches, topFraction, pisEpochs, pisMinibatch,
+        pisLearningRate, expertSteps, daggerIterations, studentSteps, daggerEpochs, daggerMinibatch, daggerLearningRate,
+        daggerEnvs, parentChoice, evalEpisodes, parameterCrossover, finalEvalEpisodes, seed, threads);
+  }
+
+  public GpoConfig withThreads(int threads) {
+    return new GpoConfig(mutation, populationSize, rounds, totalSteps, crossover, selection, dataSharing, sharingKlThreshold,
+        diversityWeightFirst, diversityWeightLast, allowSelfPairs, windowBatches, topFraction, pisEpochs, pisMinibatch,
+        pisLearningRate, expertSteps, daggerIterations, studentSteps, daggerEpochs, daggerMinibatch, daggerLearningRate,
+        daggerEnvs, parentChoice, evalEpisodes, parameterCrossover, finalEvalEpisodes, seed, threads);
+  }
+
+  /** Diversity weight of round r: linear from first (round 0) to last (round k-1). */
+  public double diversityWeight(int round) {
+    if (rounds == 1) return diversityWeightFirst;
+    return diversityWeightFirst + (diversityWeightLast - diversityWeightFirst) * round / (double) (rounds - 1);
+  }
+
+  /** Environment steps one state-space crossover spends (expert + student rollouts of DAgger). */
+  public long daggerStepsPerCrossover() {
+    return expertSteps + (long) daggerIterations * studentSteps;
+  }
+
+  /**
+   * Policy-gradient iterations per policy per round: the round's share of the budget (totalSteps / rounds), less
+   * the DAgger steps of its m crossovers when C is on, divided into batches of all m policies.
+   */
+  public int mutationIterationsPerRound() {
+    long perRound = totalSteps / rounds;
+    long crossoverSteps = crossover ? populationSize * daggerStepsPerCrossover() : 0;
+    long iters = (perRound - crossoverSteps) / ((long) populationSize * mutation.batchSize());
+    if (iters < 1)
+      throw new IllegalArgumentException("GpoConfig: the round budget " + perRound + " steps (totalSteps / rounds) leaves "
+          + (perRound - crossoverSteps) + " steps after crossover, less than one batch of " + mutation.batchSize()
+          + " for each of " + populationSize + " policies; raise totalSteps or lower rounds, population, batch or DAgger sizes");
+    return (int) iters;
+  }
+
+  /** The config as text without the thread count (which never changes results): a run's identity. */
+  public String identity() {
+    return withThreads(0).toString();
+  }
+
+  /** Short hex hash of {@link #identity()} for result rows. */
+  public String hash() {
+    long h = 1125899906842597L;
+    for (char ch : identity().toCharArray()) h = 31 * h + ch;
+    return String.format("%016x", Seeds.mix(h));
+  }
+
+  private static void positive(String name, int v) {
+    if (v <= 0) throw new IllegalArgumentException("GpoConfig." + name + ": must be > 0, got " + v);
+  }
+
+  private static void unit(String name, double v) {
+    if (!(v >= 0 && v <= 1)) throw new IllegalArgumentException("GpoConfig." + name + ": must be in [0, 1], got " + v);
+  }
+}

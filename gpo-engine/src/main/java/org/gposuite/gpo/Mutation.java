@@ -1,0 +1,146 @@
+package org.gposuite.gpo;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.gposuite.nn.GaussianPolicy;
+import org.gposuite.pg.A2c;
+import org.gposuite.pg.A2cConfig;
+import org.gposuite.pg.Agent;
+import org.gposuite.pg.Batch;
+import org.gposuite.pg.CurveRow;
+import org.gposuite.pg.DataSharing;
+import org.gposuite.pg.EnvFactory;
+import org.gposuite.pg.HyperParameters;
+import org.gposuite.pg.PolicyGradient;
+import org.gposuite.pg.Ppo;
+import org.gposuite.pg.PpoConfig;
+import org.gposuite.pg.UpdateStats;
+import org.gposuite.pg.VectorEnv;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * MUTATE (Sec. 3.3.2): every policy runs the round's policy-gradient iterations. Each iteration has
+ * two phases over all policies, each phase in parallel: collect one batch per policy, then update
+ * every policy from its own batch plus, with data sharing (M), the same iteration's batches of the
+ * policies in S_i. S_i is fixed for the round from the KL measured on the first iteration's states
+ * of all policies pooled, before any update of the round ("before the start of the current round").
+ *
+ * <p>Each round starts fresh environment copies (seeded per round and slot), so an episode never
+ * spans a round boundary and a checkpoint needs no simulator state; the unfinished episodes at a
+ * round's end were already bootstrapped by the collector.
+ */
+final class Mutation {
+  private Mutation() {}
+
+  /** What one policy's mutation leaves for SELECT and CROSSOVER. */
+  record Outcome(List<Batch> window, boolean[] windowStartsEpisode, double fitnessReturn, int windowEpisodes,
+                 List<Integer> sharingSet, Batch lastBatch) {
+    List<Trajectories.Trajectory> trajectories() {
+      return Trajectories.complete(window, windowStartsEpisode);
+    }
+  }
+
+  record RoundResult(List<Outcome> outcomes, List<CurveRow> curve, long steps) {}
+
+  static PolicyGradient algorithm(HyperParameters hp) {
+    if (hp instanceof PpoConfig p) return new Ppo(p);
+    if (hp instanceof A2cConfig a) return new A2c(a);
+    throw new IllegalArgumentException("Mutation: unsupported config " + hp.getClass().getName());
+  }
+
+  static RoundResult run(GpoConfig cfg, List<Member> population, EnvFactory envs, int round, long stepsBefore,
+                         double wallStartNanos, Parallel parallel, ProgressListener progress) {
+    HyperParameters hp = cfg.mutation();
+    PolicyGradient algo = algorithm(hp);
+    int m = population.size();
+    int iterations = cfg.mutationIterationsPerRound();
+    List<Agent> agents = new ArrayList<>(m);
+    List<VectorEnv> vecs = new ArrayList<>(m);
+    List<CurveRow> curve = new ArrayList<>();
+    try {
+      for (int i = 0; i < m; i++) {
+        Member mem = population.get(i);
+        agents.add(new Agent(mem.policy(), mem.value(), hp.policyLearningRate(), hp.valueLearningRate(), mem.beta(),
+            Seeds.of(cfg.seed(), round, i, Seeds.Purpose.AGENT)));
+        vecs.add(envs.create(hp.numEnvs(), Seeds.of(cfg.seed(), round, i, Seeds.Purpose.MUTATE_ENV)));
+      }
+      List<Deque<Batch>> windows = new ArrayList<>(m);
+      List<boolean[]> windowStarts = new ArrayList<>(m);
+      for (int i = 0; i < m; i++) {
+        windows.add(new ArrayDeque<>());
+        boolean[] s = new boolean[hp.numEnvs()];
+        java.util.Arrays.fill(s, true);
+        windowStarts.add(s);
+      }
+      List<List<Integer>> sharing = null;
+      List<Batch> batches = null;
+      long steps = stepsBefore;
+      for (int t = 0; t < iterations; t++) {
+        batches = parallel.map(m, i -> algo.collect(agents.get(i), vecs.get(i)));
+        steps += (long) m * hp.batchSize();
+        if (t == 0) sharing = sharingSets(cfg, population, batches);
+        List<Batch> all = batches;
+        List<List<Integer>> s = sharing;
+        List<UpdateStats> stats = parallel.map(m, i -> {
+          List<Batch> shared = new ArrayList<>();
+          for (int j : s.get(i)) if (j != i) shared.add(all.get(j));
+          return algo.update(agents.get(i), all.get(i), shared);
+        });
+        double[] means = new double[m];
+        for (int i = 0; i < m; i++) {
+          Batch b = batches.get(i);
+          UpdateStats u = stats.get(i);
+          means[i] = b.meanEpisodeReturn();
+          curve.add(new CurveRow(i, round * iterations + t, steps, means[i], b.episodeReturns().length, u.kl(), u.beta(),
+              u.entropy(), u.valueLoss(), (System.nanoTime() - wallStartNanos) / 1e9));
+          Deque<Batch> w = windows.get(i);
+          w.addLast(b);
+          if (w.size() > cfg.windowBatches()) windowStarts.set(i, Trajectories.nextStartsEpisode(w.removeFirst()));
+        }
+        progress.iteration(round, t, steps, means);
+      }
+      List<Outcome> outcomes = new ArrayList<>(m);
+      for (int i = 0; i < m; i++) {
+        population.get(i).setBeta(agents.get(i).beta());
+        List<Batch> w = new ArrayList<>(windows.get(i));
+        int episodes = 0;
+        double sum = 0;
+        for (Batch b : w) for (double r : b.episodeReturns()) { sum += r; episodes++; }
+        if (episodes == 0)
+          throw new IllegalStateException("GPO round " + round + ": policy " + i + " finished no episode in its last "
+              + w.size() + " batches, so its fitness return is unknown; raise windowBatches or the round budget, or lower the horizon");
+        outcomes.add(new Outcome(w, windowStarts.get(i), sum / episodes, episodes, sharing.get(i), batches.get(i)));
+      }
+      return new RoundResult(outcomes, curve, steps - stepsBefore);
+    } finally {
+      for (VectorEnv v : vecs) v.close();
+    }
+  }
+
+  /** S_i: with M, the pg DataSharing rule on the pooled first-iteration states; without M, {i}. */
+  private static List<List<Integer>> sharingSets(GpoConfig cfg, List<Member> population, List<Batch> first) {
+    int m = population.size();
+    List<List<Integer>> out = new ArrayList<>(m);
+    if (!cfg.dataSharing()) {
+      for (int i = 0; i < m; i++) out.add(List.of(i));
+      return out;
+    }
+    INDArray pooled = pooledStates(first);
+    List<GaussianPolicy> policies = new ArrayList<>(m);
+    List<INDArray> states = new ArrayList<>(m);
+    for (Member mem : population) {
+      policies.add(mem.policy());
+      states.add(pooled);
+    }
+    return DataSharing.neighbours(policies, states, cfg.sharingKlThreshold());
+  }
+
+  static INDArray pooledStates(List<Batch> batches) {
+    INDArray[] obs = new INDArray[batches.size()];
+    for (int i = 0; i < obs.length; i++) obs[i] = batches.get(i).obs();
+    return Nd4j.concat(0, obs);
+  }
+}

@@ -1,0 +1,172 @@
+package org.gposuite.gpo;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.gposuite.nn.GaussianPolicy;
+import org.gposuite.pg.CurveRow;
+import org.gposuite.pg.PpoConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole-loop properties on the cheap {@link ToyEnv}: resume, thread-count independence, ablation flags, budget. */
+class GpoRunTest {
+  @TempDir Path tmp;
+
+  /**
+   * m = 3, 3 rounds, batch 512 on 4 copies, shrunken pi_S / DAgger sizes (300 DAgger steps per crossover). The
+   * per-round budget 3 x 1536 + 900 gives 3 mutation iterations with C and, as floor(5508 / 1536) = 3, also without.
+   */
+  static GpoConfig tiny() {
+    return GpoConfig.defaults(PpoConfig.defaults(512).withBatch(512, 4), 17)
+        .withScale(3, 3, 3 * 5508L)
+        .withCrossoverSizes(5, 200, 1, 100, 2)
+        .withWindow(2, 4)
+        .withSharingKlThreshold(10.0)
+        .withDiagnostics(2, true, 2)
+        .withThreads(1);
+  }
+
+  static GpoResult run(GpoConfig cfg, Path dir, ProgressListener p) {
+    return Gpo.run(cfg, ToyEnv.factory(32), dir, p);
+  }
+
+  static void assertSameResults(GpoResult a, GpoResult b) {
+    assertEquals(a.population().size(), b.population().size());
+    for (int i = 0; i < a.population().size(); i++) {
+      GaussianPolicy p = a.population().get(i), q = b.population().get(i);
+      assertArrayEquals(p.params().toFloatVector(), q.params().toFloatVector(), "policy " + i + " parameters");
+      assertArrayEquals(p.normalizer().mean(), q.normalizer().mean(), "policy " + i + " normaliser mean");
+      assertArrayEquals(p.normalizer().variance(), q.normalizer().variance(), "policy " + i + " normaliser variance");
+      assertEquals(p.normalizer().count(), q.normalizer().count());
+    }
+    assertEquals(a.stepsUsed(), b.stepsUsed());
+    assertEquals(a.curve().size(), b.curve().size());
+    for (int i = 0; i < a.curve().size(); i++) {
+      CurveRow x = a.curve().get(i), y = b.curve().get(i);
+      assertEquals(new CurveRow(x.policy(), x.iteration(), x.timesteps(), x.meanEpisodeReturn(), x.episodes(), x.kl(), x.beta(), x.entropy(), x.valueLoss(), 0),
+          new CurveRow(y.policy(), y.iteration(), y.timesteps(), y.meanEpisodeReturn(), y.episodes(), y.kl(), y.beta(), y.entropy(), y.valueLoss(), 0), "curve row " + i);
+    }
+    assertEquals(a.policies(), b.policies());
+    assertEquals(a.couples(), b.couples());
+    assertEquals(a.rounds().size(), b.rounds().size());
+    for (int i = 0; i < a.rounds().size(); i++) {
+      RoundRow x = a.rounds().get(i), y = b.rounds().get(i);
+      assertEquals(List.of(x.round(), x.configHash(), x.mutationSteps(), x.crossoverSteps(), x.stepsUsed(), x.bestFitnessReturn(), x.bestEvalReturn(), x.bestChildReturn()),
+          List.of(y.round(), y.configHash(), y.mutationSteps(), y.crossoverSteps(), y.stepsUsed(), y.bestFitnessReturn(), y.bestEvalReturn(), y.bestChildReturn()));
+    }
+    assertEquals(a.best().index(), b.best().index());
+    assertArrayEquals(a.best().report().returns(), b.best().report().returns());
+  }
+
+  @Test
+  void killedAndResumedRunEqualsUninterruptedRun() throws Exception {
+    GpoResult whole = run(tiny(), tmp.resolve("whole"), null);
+    Path dir = tmp.resolve("killed");
+    ProgressListener killer = new ProgressListener() {
+      @Override
+      public void iteration(int round, int iteration, long stepsUsed, double[] r) {
+        if (round == 1 && iteration == 1) throw new IllegalStateException("simulated kill");
+      }
+    };
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> run(tiny(), dir, killer));
+    assertEquals("simulated kill", e.getMessage());
+    assertEquals(1, Checkpoint.load(dir, tiny()).roundsDone, "the checkpoint holds round 0");
+    // a stale temp file from a kill during a checkpoint write must not matter
+    Files.writeString(dir.resolve(Checkpoint.FILE + ".tmp"), "garbage");
+    GpoResult resumed = run(tiny(), dir, null);
+    assertSameResults(whole, resumed);
+    assertEquals(1 + 3, Files.readAllLines(dir.resolve("rounds.csv")).size(), "header + 3 rounds");
+    assertEquals(1 + 3 * 3, Files.readAllLines(dir.resolve("couples.csv")).size());
+  }
+
+  @Test
+  void sameSeedSameBitsWhateverTheThreadCount() {
+    assertSameResults(run(tiny(), tmp.resolve("t1"), null), run(tiny().withThreads(3), tmp.resolve("t3"), null));
+  }
+
+  @Test
+  void resumingWithAnotherConfigurationIsRefused() {
+    Path dir = tmp.resolve("r");
+    ProgressListener stop = new ProgressListener() {
+      @Override
+      public void roundDone(RoundRow row) { throw new IllegalStateException("stop"); }
+    };
+    assertThrows(IllegalStateException.class, () -> run(tiny(), dir, stop));
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> run(tiny().withSeed(18), dir, null));
+    assertTrue(e.getMessage().contains("different configuration"), e.getMessage());
+  }
+
+  @Test
+  void budgetCountsMutationAndDaggerSteps() {
+    GpoResult r = run(tiny(), tmp.resolve("b"), null);
+    long expected = 0;
+    for (RoundRow row : r.rounds()) {
+      assertEquals(3L * 3 * 512, row.mutationSteps());
+      long dagger = r.couples().stream().filter(c -> c.round() == row.round()).mapToLong(CoupleRow::daggerSteps).sum();
+      assertEquals(dagger, row.crossoverSteps());
+      expected += row.mutationSteps() + row.crossoverSteps();
+    }
+    assertEquals(expected, r.stepsUsed());
+    assertTrue(r.stepsUsed() <= tiny().totalSteps());
+    for (CoupleRow c : r.couples())
+      assertEquals(c.x() == c.y() ? 0 : 300, c.daggerSteps(), "state-space crossover spends 200 + 1 x 100 steps; a self-couple none");
+  }
+
+  /** Runs one round of a variant and returns its rows. */
+  GpoResult oneRound(GpoConfig cfg, String name) {
+    return run(cfg.withScale(3, 1, 5508L), tmp.resolve(name), null);
+  }
+
+  @Test
+  void eachAblationFlagSwitchesExactlyOneComponent() {
+    GpoConfig gpo = tiny();
+    GpoResult all = oneRound(gpo, "gpo");
+    GpoResult noC = oneRound(gpo.withFlags(false, true, true), "noC");
+    GpoResult noS = oneRound(gpo.withFlags(true, false, true), "noS");
+    GpoResult noM = oneRound(gpo.withFlags(true, true, false), "noM");
+    assertEquals("GPO", gpo.variantName());
+    assertEquals("Base+M+S", gpo.withFlags(false, true, true).variantName());
+
+    // C: same mutation and selection; children copied instead of distilled.
+    assertEquals(all.policies(), noC.policies());
+    assertEquals(all.curve().stream().map(CurveRow::meanEpisodeReturn).toList(), noC.curve().stream().map(CurveRow::meanEpisodeReturn).toList());
+    for (int c = 0; c < 3; c++) {
+      CoupleRow a = all.couples().get(c), b = noC.couples().get(c);
+      assertEquals(List.of(a.x(), a.y(), a.fitness()), List.of(b.x(), b.y(), b.fitness()));
+      assertEquals("copy", b.childKind());
+      assertEquals(a.x() == a.y() ? "self-copy" : "state-space", a.childKind());
+    }
+    assertTrue(all.couples().stream().anyMatch(c -> c.childKind().equals("state-space")));
+
+    // S: same mutation; other couples; crossover of the same kind.
+    assertEquals(all.policies(), noS.policies());
+    assertNotEquals(all.couples().stream().map(c -> c.x() + "," + c.y()).toList(), noS.couples().stream().map(c -> c.x() + "," + c.y()).toList());
+    // the fitness-selected couples are the fittest; the random ones are not all of them
+    double minSelected = all.couples().stream().mapToDouble(CoupleRow::fitness).min().orElseThrow();
+    assertTrue(noS.couples().stream().anyMatch(c -> c.fitness() < minSelected));
+    assertTrue(noS.couples().stream().allMatch(c -> !c.childKind().equals("copy")));
+
+    // M: sharing sets are singletons without M and larger with it (epsilon 10 lets fresh policies share).
+    assertTrue(noM.policies().stream().allMatch(p -> p.sharingSet().equals(String.valueOf(p.policy()))));
+    assertTrue(all.policies().stream().allMatch(p -> p.sharingSet().split(" ").length == 3), "fresh policies are within KL 10 of each other");
+    // with the same first batches, the mutation's updates differ
+    assertEquals(all.curve().get(0).meanEpisodeReturn(), noM.curve().get(0).meanEpisodeReturn());
+    assertNotEquals(all.policies().get(0).fitnessReturn(), noM.policies().get(0).fitnessReturn());
+    assertTrue(noM.couples().stream().noneMatch(c -> c.childKind().equals("copy")));
+  }
+
+  @Test
+  void variantNamesMapToFlags() {
+    GpoConfig c = tiny();
+    for (String v : List.of("Base", "Base+C", "Base+S", "Base+C+S", "Base+M", "Base+M+S", "Base+M+C", "GPO")) {
+      GpoConfig g = c.variant(v);
+      assertEquals(v.equals("GPO") || v.contains("C"), g.crossover(), v);
+      assertEquals(v.equals("GPO") || v.contains("S"), g.selection(), v);
+      assertEquals(v.equals("GPO") || v.contains("M"), g.dataSharing(), v);
+    }
+    assertThrows(IllegalArgumentException.class, () -> c.variant("Base+X"));
+  }
+}
