@@ -1,6 +1,7 @@
 package org.gposuite.experiment;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.gposuite.mujoco.MuJoCo;
 import org.gposuite.reproduce.EngineBinding;
@@ -13,6 +14,10 @@ public final class GpoSuiteBinding implements EngineBinding {
     Map<String, MethodRunner> m = new LinkedHashMap<>();
     m.put("Single", new BaselineRunner(false));
     m.put("Joint", new BaselineRunner(true));
+    for (String variant : List.of("GPO", "Base+C", "Base+S", "Base+C+S", "Base+M", "Base+M+S", "Base+M+C")) {
+      m.put(variant, GpoRunner.variant(variant));
+    }
+    m.put("Crossover", GpoRunner.crossoverProbe());
     return m;
   }
 
