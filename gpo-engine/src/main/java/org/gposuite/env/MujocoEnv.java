@@ -19,6 +19,10 @@ final class MujocoEnv implements Env {
   private final boolean rk4;
   private final SplittableRandom rng;
   private final MjDoubles ctrlView;
+  private final MjDoubles qposView;
+  private final MjDoubles qaccView;
+  /** qpos addresses of free/ball joint quaternions, which mj_fwdPosition renormalizes in place. */
+  private final int[] quaternions;
   private final double[] low;
   private final double[] high;
   /** The rescaled, clipped action of the current step (what MuJoCo receives as ctrl). */
@@ -43,6 +47,19 @@ final class MujocoEnv implements Env {
     }
     this.rng = new SplittableRandom(seed);
     this.ctrlView = data.ctrl();
+    this.qposView = data.qpos();
+    this.qaccView = data.qacc();
+    int[] quats = new int[model.njnt()];
+    int nquat = 0;
+    for (int j = 0; j < model.njnt(); j++) {
+      int type = model.jointType(j); // mjtJoint: 0 free, 1 ball
+      if (type == 0) {
+        quats[nquat++] = model.jointQposAdr(j) + 3;
+      } else if (type == 1) {
+        quats[nquat++] = model.jointQposAdr(j);
+      }
+    }
+    this.quaternions = Arrays.copyOf(quats, nquat);
     int nu = model.nu();
     this.low = new double[nu];
     this.high = new double[nu];
@@ -98,7 +115,15 @@ final class MujocoEnv implements Env {
   public void reset(double[] obsOut) {
     checkOpen();
     checkObs(obsOut);
-    data.resetData(); // time, warmstart, ctrl and qacc back to zero: episodes do not share state
+    // rllab's reset_mujoco: qpos and qvel from the task's rule, qacc = 0, ctrl = 0, then forward.
+    // Deliberately not mj_resetData: it clears the whole data arena (~0.1 ms, 10-20 physics
+    // steps) and rllab did not call it either (the solver warmstart carries over, as in rllab).
+    for (int i = 0; i < qaccView.size(); i++) {
+      qaccView.set(i, 0);
+    }
+    for (int i = 0; i < ctrlView.size(); i++) {
+      ctrlView.set(i, 0);
+    }
     task.resetState(rng);
     data.forward();
     if (task.readsContactForces()) {
@@ -130,7 +155,7 @@ final class MujocoEnv implements Env {
       }
       case FORWARD_THEN_SKIP -> {
         for (int k = 0; k < frameSkip; k++) {
-          if (k == 0) {
+          if (k == 0 && !forwardWouldMoveQuaternions()) {
             data.forwardSkip(MjStage.VEL, false); // pos/vel stages are current from the last forward
           } else {
             data.checkPos();
@@ -160,6 +185,31 @@ final class MujocoEnv implements Env {
     double reward = task.reward(ctrl);
     terminated = unstable || task.terminated();
     return reward;
+  }
+
+  /**
+   * mj_fwdPosition renormalizes free/ball quaternions in qpos in place (mju_normalize4), and
+   * renormalizing an already normalized quaternion can still change its last bits. When that
+   * would happen, rllab's sequence recomputes positions from slightly different qpos, so the
+   * skip is not exact and we run the full forward instead. Computes the normalization exactly as
+   * MuJoCo 2.2.2 does, without writing it.
+   */
+  private boolean forwardWouldMoveQuaternions() {
+    for (int adr : quaternions) {
+      double a = qposView.get(adr);
+      double b = qposView.get(adr + 1);
+      double c = qposView.get(adr + 2);
+      double d = qposView.get(adr + 3);
+      double norm = Math.sqrt(a * a + b * b + c * c + d * d);
+      if (norm < 1e-15) { // mjMINVAL: MuJoCo resets the quaternion to identity
+        return true;
+      }
+      double inv = 1 / norm;
+      if (a * inv != a || b * inv != b || c * inv != c || d * inv != d) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void integrate() {

@@ -25,7 +25,7 @@ public final class MjData implements AutoCloseable {
   private final MemorySegment velocity6;
   private boolean closed;
 
-  private final MjDoubles qpos, qvel, qacc, ctrl, act, qfrcConstraint, qfrcApplied, xfrcApplied, cfrcExt,
+  private final MjDoubles qpos, qvel, qacc, qaccWarmstart, ctrl, act, qfrcConstraint, qfrcApplied, xfrcApplied, cfrcExt,
       xpos, xquat, xmat, xipos, subtreeCom, siteXpos, subtreeLinvel, cvel, sensordata;
 
   MjData(MjModel model, MemorySegment address) {
@@ -46,6 +46,7 @@ public final class MjData implements AutoCloseable {
     qpos = view("qpos", MjLayout.D_QPOS, nq);
     qvel = view("qvel", MjLayout.D_QVEL, nv);
     qacc = view("qacc", MjLayout.D_QACC, nv);
+    qaccWarmstart = view("qacc_warmstart", MjLayout.D_QACC_WARMSTART, nv);
     ctrl = view("ctrl", MjLayout.D_CTRL, nu);
     act = view("act", MjLayout.D_ACT, na);
     qfrcConstraint = view("qfrc_constraint", MjLayout.D_QFRC_CONSTRAINT, nv);
@@ -72,6 +73,11 @@ public final class MjData implements AutoCloseable {
     return model;
   }
 
+  /** The mjData struct bytes (invalid once closed). */
+  MemorySegment struct() {
+    return struct;
+  }
+
   // ---------------------------------------------------------------- views
 
   /** Generalized positions (nq). */
@@ -82,6 +88,13 @@ public final class MjData implements AutoCloseable {
 
   /** Generalized accelerations (nv). */
   public MjDoubles qacc() { return qacc; }
+
+  /**
+   * Accelerations the constraint solver starts from (nv). Every mj_fwdConstraint overwrites it
+   * with its result, so a second forward pass at the same state starts from a different point
+   * than mj_step would: save and restore it to compose stepping bit-identically with contacts.
+   */
+  public MjDoubles qaccWarmstart() { return qaccWarmstart; }
 
   /** Controls (nu). */
   public MjDoubles ctrl() { return ctrl; }

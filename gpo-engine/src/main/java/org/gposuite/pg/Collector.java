@@ -1,7 +1,6 @@
 package org.gposuite.pg;
 
 import java.util.SplittableRandom;
-import org.gposuite.nn.DiagGaussian;
 import org.gposuite.nn.GaussianPolicy;
 import org.gposuite.nn.StepInference;
 import org.gposuite.nn.ValueFunction;
@@ -98,7 +97,7 @@ public final class Collector {
     INDArray actArr = Nd4j.createFromArray(act).reshape(steps, ad).castTo(dt);
     INDArray oldMean = pi.mean(obsArr).dup();
     INDArray oldLogStd = pi.logStd().dup();
-    INDArray oldLogProb = DiagGaussian.logProb(oldMean, oldLogStd, actArr);
+    INDArray oldLogProb = SurrogateKernel.logProb(oldMean, oldLogStd, actArr);
     double[] values = v.predict(obsArr).dup().reshape(steps).toDoubleVector();
     double[] bootValues = v.predict(Nd4j.createFromArray(java.util.Arrays.copyOf(boot, nBoot * od)).reshape(nBoot, od).castTo(dt))
         .dup().reshape(nBoot).toDoubleVector();

@@ -24,9 +24,10 @@ public final class Ppo implements PolicyGradient {
     List<Batch> batches = Surrogate.ownFirst(own, shared);
     List<INDArray> adv = new ArrayList<>(batches.size());
     for (Batch b : batches) adv.add(Surrogate.advantages(b, config.normalizeAdvantages()));
+    Surrogate.Prepared prepared = Surrogate.prepare(agent.policy(), batches, adv);
     Surrogate.Result r = null;
     for (int e = 0; e < config.epochs(); e++) {
-      r = Surrogate.lossAndGradient(agent.policy(), batches, adv, agent.beta());
+      r = Surrogate.lossAndGradient(agent.policy(), prepared, agent.beta());
       agent.policyOptimizer().step();
     }
     double kl = DiagGaussian.kl(own.oldMean(), own.oldLogStd(), agent.policy().mean(own.obs()), agent.policy().logStd())

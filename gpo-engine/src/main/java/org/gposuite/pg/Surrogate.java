@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gposuite.nn.DiagGaussian;
 import org.gposuite.nn.GaussianPolicy;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The policy loss of PPO (Eq. 3/5) and A2C (Eq. 4/6) with data sharing, and its gradient.
@@ -35,7 +37,8 @@ public final class Surrogate {
 
   /** Per-row importance weights pi(a|s) / pi_old(a|s) of a batch under the current policy, {@code [B, 1]}. */
   public static INDArray importanceWeights(GaussianPolicy pi, Batch b) {
-    INDArray logp = DiagGaussian.logProb(pi.mean(b.obs()), pi.logStd(), b.actions());
+    // the kernel's log-prob, the same arithmetic as the collector's stored old log-probs
+    INDArray logp = SurrogateKernel.logProb(pi.mean(b.obs()), pi.logStd(), b.actions());
     return org.nd4j.linalg.ops.transforms.Transforms.exp(logp.subi(b.oldLogProb()), false);
   }
 
@@ -45,8 +48,72 @@ public final class Surrogate {
    * @param advantages per batch, same order (see {@link #advantages})
    */
   public static Result lossAndGradient(GaussianPolicy pi, List<Batch> batches, List<INDArray> advantages, double beta) {
-    if (batches.isEmpty() || batches.size() != advantages.size())
-      throw new IllegalArgumentException("Surrogate: need one advantage array per batch and at least the own batch");
+    return lossAndGradient(pi, prepare(pi, batches, advantages), beta);
+  }
+
+  /**
+   * The batches of one update, read once into the plain-Java Gaussian kernel's arrays and with
+   * the gradient buffers it needs, so repeated epochs neither re-read nor allocate.
+   */
+  public static final class Prepared {
+    private final List<SurrogateKernel> kernels;
+    private final INDArray acc, dLogStdArr;
+    private final double[] dLogStd;
+    private final DataType dtype;
+
+    private Prepared(GaussianPolicy pi, List<Batch> batches, List<INDArray> advantages) {
+      checkArgs(batches, advantages);
+      dtype = pi.dataType();
+      kernels = new ArrayList<>(batches.size());
+      for (int j = 0; j < batches.size(); j++) kernels.add(new SurrogateKernel(batches.get(j), advantages.get(j), dtype));
+      acc = batches.size() > 1 ? pi.grads().like() : null;
+      dLogStd = new double[pi.actDim()];
+      dLogStdArr = Nd4j.create(dtype, 1, pi.actDim());
+    }
+
+    public int numBatches() { return kernels.size(); }
+  }
+
+  /** Prepares {@code batches} (own first) and their advantages for {@link #lossAndGradient(GaussianPolicy, Prepared, double)}. */
+  public static Prepared prepare(GaussianPolicy pi, List<Batch> batches, List<INDArray> advantages) {
+    return new Prepared(pi, batches, advantages);
+  }
+
+  /**
+   * Same L and gradient as {@link #lossAndGradient(GaussianPolicy, List, List, double)}: the MLP
+   * forward/backward on nd4j, the per-row Gaussian math in {@link SurrogateKernel}.
+   */
+  public static Result lossAndGradient(GaussianPolicy pi, Prepared p, double beta) {
+    if (pi.dataType() != p.dtype)
+      throw new IllegalArgumentException("Surrogate: prepared for " + p.dtype + " but the policy is " + pi.dataType() + "; prepare again");
+    int k = p.kernels.size();
+    double[] logStd = pi.logStdValues().clone();
+    double surrogate = 0, kl = 0;
+    for (int j = 0; j < k; j++) {
+      SurrogateKernel kern = p.kernels.get(j);
+      long n = kern.batch.size();
+      INDArray mean = pi.mean(kern.batch.obs());
+      java.util.Arrays.fill(p.dLogStd, 0.0);
+      SurrogateKernel.Out o = kern.run(mean, logStd, 1.0 / (n * (double) k), j == 0, j == 0 ? beta / n : 0.0, p.dLogStd);
+      surrogate += o.surrogateSum() / (n * (double) k);
+      if (j == 0) kl = o.klMean();
+      for (int a = 0; a < p.dLogStd.length; a++) p.dLogStdArr.putScalar(a, p.dLogStd[a]);
+      pi.backward(kern.dMeanArray, p.dLogStdArr);
+      if (p.acc != null) {
+        if (j == 0) p.acc.assign(pi.grads());
+        else p.acc.addi(pi.grads());
+      }
+    }
+    if (p.acc != null) pi.grads().assign(p.acc);
+    return new Result(-surrogate + beta * kl, surrogate, kl);
+  }
+
+  /**
+   * The same L and gradient entirely in nd4j ops: the reference the plain-Java kernel is tested
+   * and benchmarked against.
+   */
+  public static Result lossAndGradientNd4j(GaussianPolicy pi, List<Batch> batches, List<INDArray> advantages, double beta) {
+    checkArgs(batches, advantages);
     int k = batches.size();
     INDArray acc = k > 1 ? pi.grads().like() : null;
     double surrogate = 0, kl = 0;
@@ -75,6 +142,11 @@ public final class Surrogate {
     }
     if (acc != null) pi.grads().assign(acc);
     return new Result(-surrogate + beta * kl, surrogate, kl);
+  }
+
+  private static void checkArgs(List<Batch> batches, List<INDArray> advantages) {
+    if (batches.isEmpty() || batches.size() != advantages.size())
+      throw new IllegalArgumentException("Surrogate: need one advantage array per batch and at least the own batch");
   }
 
   static List<Batch> ownFirst(Batch own, List<Batch> shared) {

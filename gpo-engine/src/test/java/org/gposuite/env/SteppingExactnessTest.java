@@ -21,7 +21,7 @@ class SteppingExactnessTest {
     TaskConfig cfg = TaskConfig.of(name);
     try (MujocoEnv naive = Tasks.make(cfg, 7, Stepping.NAIVE);
          MujocoEnv fast = Tasks.make(cfg, 7, null)) {
-      int steps = 300;
+      int steps = 600;
       double[] a = new double[fast.actDim()];
       double[] o1 = new double[fast.obsDim()];
       double[] o2 = new double[fast.obsDim()];

@@ -3,6 +3,7 @@ package org.gposuite.mujoco;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +76,31 @@ class MjDataTest {
       double[] out = new double[4];
       d.ctrl().copyTo(out, 2);
       assertArrayEquals(new double[] {0, 0, 0.5, -0.25}, out);
+    }
+  }
+
+  /** The hot path (views, ctrl writes, step, warnings) must not allocate on the Java heap. */
+  @Test
+  void steppingAllocatesNothing() {
+    var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    try (MjModel m = MjModel.fromXml(Models.pendulum("RK4")); MjData d = m.makeData()) {
+      double[] obs = new double[m.nq() + m.nv()];
+      Runnable loop = () -> {
+        for (int k = 0; k < 20_000; k++) {
+          d.ctrl().set(0, 0.1);
+          d.step();
+          d.qpos().copyTo(obs, 0);
+          d.qvel().copyTo(obs, m.nq());
+          if (d.takeWarnings() != 0) {
+            throw new AssertionError("unexpected warning");
+          }
+        }
+      };
+      loop.run(); // warm up: let the JIT compile the path
+      long before = threads.getCurrentThreadAllocatedBytes();
+      loop.run();
+      long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+      assertTrue(allocated < 4096, allocated + " bytes allocated over 20,000 steps");
     }
   }
 }

@@ -16,8 +16,10 @@ import org.openjdk.jmh.annotations.*;
 
 /**
  * Update-time costs on a synthetic 2048-step HalfCheetah-sized batch (20 obs, 6 actions):
- * one PPO epoch (surrogate + KL penalty forward/backward + Adam step), the same with one shared
- * batch (data sharing), one A2C step, and one value-fit pass (8 minibatches of 256 + Adam).
+ * one PPO epoch (surrogate + KL penalty forward/backward + Adam step) through the plain-Java
+ * Gaussian kernel (prepared per call, and prepared once as Ppo does) and through the all-nd4j
+ * reference path, the MLP forward/backward alone, the same epoch with one shared
+ * batch (data sharing), one A2C step, one value-fit pass of 8 minibatches of 256 (the former schedule) and one full-batch value step.
  * The batch is built once in setup; no environment is involved.
  */
 @State(Scope.Thread)
@@ -34,6 +36,8 @@ public class UpdateBench {
   List<Batch> own, shared;
   List<INDArray> advOwn, advShared;
   SplittableRandom rng = new SplittableRandom(9);
+  Surrogate.Prepared prepared;
+  INDArray dMean, dLogStd;
 
   static Batch syntheticBatch(GaussianPolicy collector, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
@@ -63,6 +67,16 @@ public class UpdateBench {
     for (Batch x : own) advOwn.add(Surrogate.advantages(x, true));
     advShared = new ArrayList<>();
     for (Batch x : shared) advShared.add(Surrogate.advantages(x, true));
+    prepared = Surrogate.prepare(pi, own, advOwn);
+    dMean = Nd4j.randn(DataType.FLOAT, B, ACT);
+    dLogStd = Nd4j.randn(DataType.FLOAT, 1, ACT);
+  }
+
+  /** One full-batch value step, the PpoConfig default schedule's unit (20 of them per iteration). */
+  @Benchmark
+  public double valueFitFullBatchStep2048() {
+    Batch b = own.get(0);
+    return v.fit(b.obs(), b.valueTargets(), 1, B, vOpt, rng);
   }
 
   @Benchmark
@@ -70,6 +84,30 @@ public class UpdateBench {
     double l = Surrogate.lossAndGradient(pi, own, advOwn, 1.0).loss();
     opt.step();
     return l;
+  }
+
+  /** What {@code Ppo} runs per epoch: batch read into the plain-Java kernel once (setup), then reused. */
+  @Benchmark
+  public double ppoEpoch2048Prepared() {
+    double l = Surrogate.lossAndGradient(pi, prepared, 1.0).loss();
+    opt.step();
+    return l;
+  }
+
+  /** The all-nd4j reference path of the same epoch. */
+  @Benchmark
+  public double ppoEpoch2048Nd4j() {
+    double l = Surrogate.lossAndGradientNd4j(pi, own, advOwn, 1.0).loss();
+    opt.step();
+    return l;
+  }
+
+  /** The MLP part alone (forward + backward over 2048 states): epoch minus this = the Gaussian math. */
+  @Benchmark
+  public INDArray policyForwardBackward2048() {
+    pi.mean(own.get(0).obs());
+    pi.backward(dMean, dLogStd);
+    return pi.grads();
   }
 
   @Benchmark

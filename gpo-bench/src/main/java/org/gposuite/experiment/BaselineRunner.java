@@ -1,0 +1,68 @@
+package org.gposuite.experiment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.gposuite.env.TaskConfig;
+import org.gposuite.pg.Baseline;
+import org.gposuite.pg.CurveRow;
+import org.gposuite.pg.EnvFactory;
+import org.gposuite.pg.PolicyGradient;
+import org.gposuite.pg.VecEnvAdapter;
+import org.gposuite.reproduce.Budget;
+import org.gposuite.reproduce.CellResult;
+import org.gposuite.reproduce.CellSpec;
+import org.gposuite.reproduce.CurvePoint;
+import org.gposuite.reproduce.MethodRunner;
+import org.gposuite.reproduce.Progress;
+import org.gposuite.reproduce.WallClock;
+
+/**
+ * The two pure policy-gradient baselines as harness cells.
+ * <ul>
+ *   <li>Single: {@code population} independent policies, each with {@code totalSteps / population}
+ *       steps and batch {@code batchPerPolicy}; the best (by {@code pg.Evaluation}) is reported.</li>
+ *   <li>Joint: one policy with all {@code totalSteps} and batch {@code jointBatch}.</li>
+ * </ul>
+ * The learning curve is on the cell's total-step axis (Fig. 4 puts every method on the same
+ * x-axis): Single's point i is the mean over its policies of iteration i's return.
+ */
+final class BaselineRunner implements MethodRunner {
+  private final boolean joint;
+
+  BaselineRunner(boolean joint) { this.joint = joint; }
+
+  @Override
+  public CellResult run(CellSpec cell, Path cellDir, Progress progress) {
+    Budget b = cell.budget();
+    int policies = joint ? 1 : b.population();
+    int batch = joint ? b.jointBatch() : b.batchPerPolicy();
+    long stepsPerPolicy = b.totalSteps() / policies;
+    PolicyGradient algo = Algorithms.of(cell.algorithm(), batch);
+    EnvFactory envs = VecEnvAdapter.factory(new TaskConfig(cell.task(), b.horizon(), 1.0), 1);
+    long start = System.nanoTime();
+    progress.update(0, (joint ? "Joint" : "Single") + " training");
+    Baseline.Result r = Baseline.run(algo, envs, policies, stepsPerPolicy, cell.seed(), b.evalEpisodes(),
+        cellDir.resolve("curve.csv"));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long steps = r.curve().stream().collect(java.util.stream.Collectors.groupingBy(CurveRow::policy,
+        java.util.stream.Collectors.summarizingLong(CurveRow::timesteps))).values().stream()
+        .mapToLong(s -> s.getMax()).sum();
+    return new CellResult(r.best().report().mean(), steps, WallClock.totalOnly(seconds),
+        curve(r.curve(), policies), List.of());
+  }
+
+  /** Iteration i of every policy averaged, at i's total steps over all policies. */
+  private static List<CurvePoint> curve(List<CurveRow> rows, int policies) {
+    int iterations = rows.stream().mapToInt(CurveRow::iteration).max().orElse(-1) + 1;
+    List<CurvePoint> points = new ArrayList<>();
+    for (int i = 0; i < iterations; i++) {
+      final int it = i;
+      List<CurveRow> at = rows.stream().filter(r -> r.iteration() == it).toList();
+      double mean = at.stream().mapToDouble(CurveRow::meanEpisodeReturn).filter(Double::isFinite).average().orElse(Double.NaN);
+      long steps = at.stream().mapToLong(CurveRow::timesteps).max().orElse(0) * policies;
+      if (Double.isFinite(mean)) points.add(new CurvePoint(steps, mean));
+    }
+    return points;
+  }
+}

@@ -1,0 +1,23 @@
+package org.gposuite.experiment;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gposuite.mujoco.MuJoCo;
+import org.gposuite.reproduce.EngineBinding;
+import org.gposuite.reproduce.MethodRunner;
+
+/** The engine's methods under the harness's names (found by ServiceLoader). */
+public final class GpoSuiteBinding implements EngineBinding {
+  @Override
+  public Map<String, MethodRunner> runners() {
+    Map<String, MethodRunner> m = new LinkedHashMap<>();
+    m.put("Single", new BaselineRunner(false));
+    m.put("Joint", new BaselineRunner(true));
+    return m;
+  }
+
+  @Override
+  public Map<String, String> versions() {
+    return Map.of("mujoco", MuJoCo.version());
+  }
+}

@@ -1,0 +1,108 @@
+package org.gposuite.reproduce;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The per-cell folders of a run: {@code cells/PPO/Ant/GPO/seed-1/} holds {@code curve.csv},
+ * {@code crossovers.csv} and, written last, {@code result.csv}. Every file is written
+ * atomically and {@code result.csv} is the commit mark: a cell is finished exactly when its
+ * {@code result.csv} exists with the cell's config hash, so a killed run resumes at the first
+ * unfinished cell and a changed profile recomputes instead of reusing stale numbers.
+ */
+public final class CellStore {
+  static final String RESULT = "result.csv";
+  static final String CURVE = "curve.csv";
+  static final String CROSSOVERS = "crossovers.csv";
+
+  private final Path root;
+
+  public CellStore(Path runDir) {
+    this.root = runDir.resolve("cells");
+  }
+
+  public Path dirOf(CellSpec spec) {
+    return root.resolve(spec.algorithm().name()).resolve(spec.task()).resolve(spec.method())
+        .resolve("seed-" + spec.seed());
+  }
+
+  /** The finished cell, if this run folder has it for the same configuration. */
+  public Optional<StoredCell> load(CellSpec spec) throws IOException {
+    Path dir = dirOf(spec);
+    Path result = dir.resolve(RESULT);
+    if (!Files.isRegularFile(result)) return Optional.empty();
+    List<CellRecord> rows = CellsCsv.read(result);
+    if (rows.size() != 1) {
+      throw new InputError(result.toString(), 0, null, "holds " + rows.size()
+          + " rows, a cell result holds 1; delete the file to recompute the cell");
+    }
+    CellRecord row = rows.get(0);
+    if (!row.configHash().equals(spec.configHash())) return Optional.empty();
+    return Optional.of(new StoredCell(row, readCurve(dir.resolve(CURVE)),
+        readCrossovers(dir.resolve(CROSSOVERS))));
+  }
+
+  public void save(CellSpec spec, CellRecord row, CellResult result) throws IOException {
+    Path dir = dirOf(spec);
+    Files.createDirectories(dir);
+    AtomicFiles.write(dir.resolve(CURVE), out -> {
+      try (CSVPrinter p = new CSVPrinter(out, header("steps", "average_return"))) {
+        for (CurvePoint c : result.curve()) p.printRecord(c.steps(), Double.toString(c.averageReturn()));
+      }
+    });
+    AtomicFiles.write(dir.resolve(CROSSOVERS), out -> {
+      try (CSVPrinter p = new CSVPrinter(out, header("pair", "parent_a", "parent_b",
+          "state_space_child", "parameter_space_child"))) {
+        for (CrossoverTrial t : result.crossovers()) {
+          p.printRecord(t.pair(), Double.toString(t.parentA()), Double.toString(t.parentB()),
+              Double.toString(t.stateSpaceChild()), Double.toString(t.parameterSpaceChild()));
+        }
+      }
+    });
+    CellsCsv.write(dir.resolve(RESULT), List.of(row));
+  }
+
+  private static CSVFormat header(String... columns) {
+    return CSVFormat.DEFAULT.builder().setHeader(columns).setRecordSeparator('\n').get();
+  }
+
+  private static List<CurvePoint> readCurve(Path file) throws IOException {
+    List<CurvePoint> out = new ArrayList<>();
+    for (CSVRecord r : records(file)) {
+      out.add(new CurvePoint(Long.parseLong(r.get("steps")), Double.parseDouble(r.get("average_return"))));
+    }
+    return out;
+  }
+
+  private static List<CrossoverTrial> readCrossovers(Path file) throws IOException {
+    List<CrossoverTrial> out = new ArrayList<>();
+    for (CSVRecord r : records(file)) {
+      out.add(new CrossoverTrial(Integer.parseInt(r.get("pair")), Double.parseDouble(r.get("parent_a")),
+          Double.parseDouble(r.get("parent_b")), Double.parseDouble(r.get("state_space_child")),
+          Double.parseDouble(r.get("parameter_space_child"))));
+    }
+    return out;
+  }
+
+  private static List<CSVRecord> records(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) return List.of();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser parser = CSVParser.parse(in,
+            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+      return parser.getRecords();
+    } catch (RuntimeException e) {
+      throw new InputError(file.toString(), 0, null, "is not a readable cell file (" + e.getMessage()
+          + "); delete the cell's folder to recompute it");
+    }
+  }
+}

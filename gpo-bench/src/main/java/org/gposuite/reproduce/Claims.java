@@ -1,0 +1,32 @@
+package org.gposuite.reproduce;
+
+import java.util.Locale;
+
+/** Verdicts on "A beats B" claims, with the rule spelled out in the text they return. */
+final class Claims {
+  /** Significance level of a single claim's one-sided Welch test. */
+  static final double ALPHA = 0.05;
+
+  private Claims() {}
+
+  /** Does the paper itself show a clear difference (more than 2 combined standard errors)? */
+  static boolean clear(PaperData.MeanSe a, PaperData.MeanSe b) {
+    return Math.abs(a.mean() - b.mean()) > 2 * Math.hypot(a.stderr(), b.stderr());
+  }
+
+  /** Our verdict on "better > worse", from seeds of each. */
+  static String verdict(double[] better, double[] worse) {
+    if (better.length == 0 || worse.length == 0) return "not run";
+    double mb = Stats.mean(better);
+    double mw = Stats.mean(worse);
+    if (better.length < 2 || worse.length < 2) {
+      return (mb > mw ? "same direction" : "opposite") + " (fewer than 2 seeds, untested)";
+    }
+    double pHolds = Stats.welchLowerP(worse, better);
+    double pOpposite = Stats.welchLowerP(better, worse);
+    if (pHolds < ALPHA) return String.format(Locale.ROOT, "**holds** (Welch p = %.2g)", pHolds);
+    if (pOpposite < ALPHA) return String.format(Locale.ROOT, "**contradicted** (Welch p = %.2g)", pOpposite);
+    return String.format(Locale.ROOT, "%s, not significant (p = %.2g)",
+        mb > mw ? "same direction" : "opposite direction", Math.min(pHolds, pOpposite));
+  }
+}

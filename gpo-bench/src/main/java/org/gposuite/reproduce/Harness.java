@@ -1,0 +1,184 @@
+package org.gposuite.reproduce;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One reproduction run: plan the cells, run the unfinished ones, write the run folder
+ * ({@code cells.csv}, {@code report.md}, {@code plots/}, {@code comparison.txt}), compare with
+ * the expected results, and re-baseline only when asked.
+ */
+public final class Harness {
+  /** Exit codes of {@link #run}. */
+  public static final int OK = 0, DIFFERS = 1, CANNOT_RUN = 2;
+
+  /**
+   * @param out run folder; rerunning into the same folder resumes
+   * @param expectedResults the repository's expected-results/ folder
+   * @param repoRoot for the git commit in the provenance
+   * @param compare check against expected-results/&lt;profile&gt;/cells.csv
+   * @param rebaseline write this run's cells into expected-results/&lt;profile&gt;/cells.csv
+   */
+  public record Options(Profile profile, Selection selection, Path out, Path expectedResults,
+      Path repoRoot, boolean compare, boolean rebaseline) {}
+
+  private final RunnerRegistry registry;
+  private final PrintStream log;
+
+  public Harness(RunnerRegistry registry, PrintStream log) {
+    this.registry = registry;
+    this.log = log;
+  }
+
+  public static Path expectedCells(Path expectedResults, String profile) {
+    return expectedResults.resolve(profile).resolve("cells.csv");
+  }
+
+  public int run(Options o) throws IOException, InterruptedException {
+    Plan plan = Plan.of(o.profile(), o.selection());
+    plan.warnings().forEach(w -> log.println("warning: " + w));
+    if (plan.cells().isEmpty()) {
+      log.println("nothing to run: the selection leaves no cells");
+      return CANNOT_RUN;
+    }
+    log.printf(Locale.ROOT, "profile %s: %d cells, %,d environment steps, about %s at %.0f steps/s (%s)%n",
+        o.profile().name(), plan.cells().size(), plan.plannedSteps(),
+        ProgressPrinter.clock(plan.estimatedSeconds()), o.profile().assumedStepsPerSecond(), o.profile().source());
+
+    // Fail before the first cell on anything that would fail after the last one.
+    PaperData paper = PaperData.load(o.expectedResults());
+    Path expectedFile = expectedCells(o.expectedResults(), o.profile().name());
+    List<CellRecord> expected = List.of();
+    if (o.compare() && !o.rebaseline()) {
+      if (!Files.isRegularFile(expectedFile)) {
+        log.println("error: no expected results for profile " + o.profile().name() + " at " + expectedFile
+            + "; create them explicitly with --rebaseline, or run with --no-compare");
+        return CANNOT_RUN;
+      }
+      expected = CellsCsv.read(expectedFile);
+    }
+    CellStore store = new CellStore(o.out());
+    Map<CellSpec, StoredCell> done = new LinkedHashMap<>();
+    Set<String> needed = new TreeSet<>();
+    for (CellSpec c : plan.cells()) {
+      Optional<StoredCell> s = store.load(c);
+      if (s.isPresent()) done.put(c, s.get());
+      else needed.add(c.method());
+    }
+    try {
+      registry.requireAll(needed);
+    } catch (MethodUnavailableException e) {
+      log.println("error: " + e.getMessage());
+      return CANNOT_RUN;
+    }
+    Provenance provenance = Provenance.current(o.repoRoot(), registry.engineVersions());
+
+    Map<String, String> failures = new LinkedHashMap<>();
+    ProgressPrinter progress = new ProgressPrinter(log, plan.cells().size(), plan.plannedSteps(),
+        o.profile().assumedStepsPerSecond());
+    int k = 0;
+    for (CellSpec cell : plan.cells()) {
+      k++;
+      if (done.containsKey(cell)) {
+        progress.resumed(k, cell);
+        continue;
+      }
+      Path dir = store.dirOf(cell);
+      Files.createDirectories(dir);
+      Files.deleteIfExists(dir.resolve("error.txt"));
+      long t0 = System.nanoTime();
+      try {
+        CellResult result = registry.require(cell.method()).run(cell, dir, progress.starting(k, cell));
+        CellRecord row = CellRecord.of(cell, o.profile().name(), result, provenance,
+            Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        store.save(cell, row, result);
+        done.put(cell, new StoredCell(row, result.curve(), result.crossovers()));
+        progress.finished(k, cell, (System.nanoTime() - t0) / 1e9, false);
+      } catch (InterruptedException e) {
+        throw e;
+      } catch (Exception e) {
+        failures.put(cell.id(), e.toString());
+        AtomicFiles.writeString(dir.resolve("error.txt"), stackTrace(e));
+        progress.finished(k, cell, (System.nanoTime() - t0) / 1e9, true);
+      }
+    }
+
+    List<StoredCell> finished = new ArrayList<>(done.values());
+    List<CellRecord> rows = finished.stream().map(StoredCell::record)
+        .sorted(Comparator.comparing(CellRecord::id)).toList();
+    CellsCsv.write(o.out().resolve("cells.csv"), rows);
+    Results results = new Results(finished);
+    Report report = new Report(plan, results, paper, provenance);
+    Map<Experiment, List<String>> plots = Plots.draw(plan, results, paper, report.normalizedAblations(),
+        o.out().resolve("plots"));
+
+    Optional<Comparison.Result> comparison = Optional.empty();
+    if (o.compare() && !o.rebaseline()) {
+      comparison = Optional.of(Comparison.compare(rows, expected));
+      AtomicFiles.writeString(o.out().resolve("comparison.txt"), comparison.get().render());
+    }
+    AtomicFiles.writeString(o.out().resolve("report.md"), report.render(failures, comparison, plots));
+    log.println("run folder: " + o.out() + " (report.md, cells.csv, plots/); " + progress.measured());
+
+    int exit = OK;
+    if (!failures.isEmpty()) {
+      log.println(failures.size() + " cell(s) failed; see error.txt in their folders:");
+      failures.forEach((id, msg) -> log.println("  " + id + ": " + msg));
+      exit = DIFFERS;
+    }
+    if (comparison.isPresent()) {
+      log.print(comparison.get().render());
+      if (comparison.get().failed()) exit = DIFFERS;
+    }
+    if (o.rebaseline()) {
+      if (!failures.isEmpty()) {
+        log.println("not re-baselining: " + failures.size() + " cell(s) failed");
+        return DIFFERS;
+      }
+      int replaced = rebaseline(expectedFile, rows);
+      log.println("re-baselined " + expectedFile + ": " + rows.size() + " cells written, "
+          + replaced + " earlier rows of the same groups replaced");
+    }
+    return exit;
+  }
+
+  /**
+   * Writes the run's rows into the expected file: rows of the groups this run covers are
+   * replaced, rows of other groups (a --tasks subset) are kept.
+   */
+  static int rebaseline(Path expectedFile, List<CellRecord> rows) throws IOException {
+    Set<String> groups = new TreeSet<>();
+    rows.forEach(r -> groups.add(r.groupId()));
+    List<CellRecord> merged = new ArrayList<>();
+    int replaced = 0;
+    if (Files.isRegularFile(expectedFile)) {
+      for (CellRecord r : CellsCsv.read(expectedFile)) {
+        if (groups.contains(r.groupId())) replaced++;
+        else merged.add(r);
+      }
+    }
+    merged.addAll(rows);
+    merged.sort(Comparator.comparing(CellRecord::id));
+    CellsCsv.write(expectedFile, merged);
+    return replaced;
+  }
+
+  private static String stackTrace(Exception e) {
+    java.io.StringWriter sw = new java.io.StringWriter();
+    e.printStackTrace(new java.io.PrintWriter(sw));
+    return sw.toString();
+  }
+}

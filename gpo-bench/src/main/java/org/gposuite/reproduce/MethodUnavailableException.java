@@ -1,0 +1,8 @@
+package org.gposuite.reproduce;
+
+/** A cell asks for a method that no {@link EngineBinding} in this build provides. */
+public final class MethodUnavailableException extends RuntimeException {
+  public MethodUnavailableException(String message) {
+    super(message);
+  }
+}

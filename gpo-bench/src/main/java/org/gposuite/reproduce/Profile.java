@@ -1,0 +1,30 @@
+package org.gposuite.reproduce;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A named reproduction size: which tasks and seeds, which tables and figures by default, and the
+ * per-cell {@link Budget}. Profiles are data: {@code profiles/<name>.profile} resources read by
+ * {@link ProfileLoader}; see those files for what each one costs.
+ *
+ * @param source where the profile was read from, for messages and provenance
+ * @param tasks the tasks of Tables 1-3 and Fig. 4
+ * @param seeds seeds of every cell
+ * @param experiments what a run without --tables/--figures produces
+ * @param fig3aTask the task of the crossover experiment (paper: HalfCheetah)
+ * @param fig5Tasks the tasks the ablations are averaged over (paper: Ant, Walker2d)
+ * @param assumedStepsPerSecond throughput used for the cost estimate printed before a run,
+ *     until measured throughput replaces it in the ETA
+ */
+public record Profile(String name, String description, String source, List<String> tasks,
+    List<Integer> seeds, Set<Experiment> experiments, Budget budget, String fig3aTask,
+    List<String> fig5Tasks, double assumedStepsPerSecond) {
+
+  public Profile {
+    tasks = List.copyOf(tasks);
+    seeds = List.copyOf(seeds);
+    experiments = Set.copyOf(experiments);
+    fig5Tasks = List.copyOf(fig5Tasks);
+  }
+}

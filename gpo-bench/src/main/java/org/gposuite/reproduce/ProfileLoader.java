@@ -1,0 +1,153 @@
+package org.gposuite.reproduce;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads a profile: {@code key = value} lines, {@code #} comments. Every key is required and
+ * unknown or repeated keys are errors, so a profile file says everything about a run's size.
+ * Errors are {@link InputError}s naming file, line and field.
+ */
+public final class ProfileLoader {
+  /** Built-in profiles, resources next to this class. */
+  public static final List<String> BUILT_IN = List.of("smoke", "medium", "paper");
+
+  private static final List<String> KEYS = List.of("description", "tasks", "seeds", "tables",
+      "figures", "fig3a_task", "fig5_tasks", "assumed_steps_per_second", "total_steps",
+      "population", "rounds", "horizon", "batch_per_policy", "joint_batch", "eval_episodes",
+      "pi_s_epochs", "dagger_initial", "dagger_iterations", "dagger_per_iteration",
+      "dagger_epochs");
+
+  private ProfileLoader() {}
+
+  /** A built-in profile by name, or a profile file by path (anything ending in .profile). */
+  public static Profile load(String nameOrPath) throws IOException {
+    if (nameOrPath.endsWith(".profile")) {
+      Path file = Path.of(nameOrPath);
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException("profile file " + file + " does not exist");
+      }
+      String name = file.getFileName().toString().replaceFirst("\\.profile$", "");
+      return parse(name, file.toString(), Files.readString(file));
+    }
+    String resource = "profiles/" + nameOrPath + ".profile";
+    try (InputStream in = ProfileLoader.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("unknown profile \"" + nameOrPath + "\"; use one of "
+            + BUILT_IN + " or a path to a .profile file");
+      }
+      return parse(nameOrPath, resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Parses profile text; {@code source} names the file in messages. */
+  public static Profile parse(String name, String source, String text) {
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    String[] lines = text.split("\r?\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      int lineNo = i + 1;
+      if (line.isEmpty() || line.startsWith("#")) continue;
+      int eq = line.indexOf('=');
+      if (eq < 0) {
+        throw new InputError(source, lineNo, null, "expected \"key = value\", got \"" + line + "\"");
+      }
+      String key = line.substring(0, eq).strip();
+      String value = line.substring(eq + 1).strip();
+      if (!KEYS.contains(key)) {
+        throw new InputError(source, lineNo, key, "unknown field; the fields are " + KEYS);
+      }
+      Entry earlier = entries.get(key);
+      if (earlier != null) {
+        throw new InputError(source, lineNo, key, "repeated (first set on line " + earlier.line + ")");
+      }
+      if (value.isEmpty()) throw new InputError(source, lineNo, key, "has no value");
+      entries.put(key, new Entry(lineNo, value));
+    }
+    for (String key : KEYS) {
+      if (!entries.containsKey(key)) throw new InputError(source, 0, key, "is missing; every profile sets all of " + KEYS);
+    }
+    Reader r = new Reader(source, entries);
+    Budget budget;
+    try {
+      budget = new Budget(r.longValue("total_steps"), r.intValue("population"),
+          r.intValue("rounds"), r.intValue("horizon"), r.intValue("batch_per_policy"),
+          r.intValue("joint_batch"), r.intValue("eval_episodes"), r.intValue("pi_s_epochs"),
+          r.intValue("dagger_initial"), r.intValue("dagger_iterations"),
+          r.intValue("dagger_per_iteration"), r.intValue("dagger_epochs"));
+    } catch (IllegalArgumentException e) {
+      // Budget names the field first ("rounds must be > 0"); point at its line.
+      String field = e.getMessage().split(" ", 2)[0];
+      Entry entry = entries.get(field);
+      throw new InputError(source, entry == null ? 0 : entry.line, field, e.getMessage());
+    }
+    Set<Experiment> experiments = EnumSet.noneOf(Experiment.class);
+    experiments.addAll(r.list("tables", Experiment::table));
+    experiments.addAll(r.list("figures", Experiment::figure));
+    List<Integer> seeds = r.list("seeds", Integer::parseInt);
+    double sps = r.value("assumed_steps_per_second", Double::parseDouble);
+    if (!(sps > 0)) throw r.error("assumed_steps_per_second", "must be > 0");
+    return new Profile(name, r.raw("description"), source, r.list("tasks", Tasks::requireKnown),
+        seeds, experiments, budget, r.value("fig3a_task", Tasks::requireKnown),
+        r.list("fig5_tasks", Tasks::requireKnown), sps);
+  }
+
+  private record Entry(int line, String value) {}
+
+  private record Reader(String source, Map<String, Entry> entries) {
+    String raw(String key) {
+      return entries.get(key).value;
+    }
+
+    InputError error(String key, String problem) {
+      return new InputError(source, entries.get(key).line, key, problem);
+    }
+
+    <T> T value(String key, Function<String, T> parse) {
+      String v = raw(key);
+      try {
+        return parse.apply(v.replace("_", ""));
+      } catch (IllegalArgumentException e) {
+        throw error(key, "\"" + v + "\" is not valid: " + e.getMessage());
+      }
+    }
+
+    <T> List<T> list(String key, Function<String, T> parse) {
+      List<T> out = new ArrayList<>();
+      for (String item : raw(key).split(",")) {
+        String v = item.strip();
+        if (v.isEmpty()) throw error(key, "has an empty item in \"" + raw(key) + "\"");
+        try {
+          T parsed = parse.apply(v);
+          if (out.contains(parsed)) throw error(key, "lists \"" + v + "\" twice");
+          out.add(parsed);
+        } catch (InputError e) {
+          throw e;
+        } catch (IllegalArgumentException e) {
+          throw error(key, "item \"" + v + "\" is not valid: " + e.getMessage());
+        }
+      }
+      return out;
+    }
+
+    int intValue(String key) {
+      long v = longValue(key);
+      if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) throw error(key, v + " is out of range");
+      return (int) v;
+    }
+
+    long longValue(String key) {
+      return value(key, Long::parseLong);
+    }
+  }
+}

@@ -1,0 +1,293 @@
+package org.gposuite.reproduce;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Markdown report of a run: our numbers beside the paper's, a verdict per cell and per
+ * claim. Verdict rules (stated in the report too):
+ * <ul>
+ *   <li>cell: <i>consistent</i> when |ours - paper| is at most 2 combined standard errors,
+ *       else <i>below</i>/<i>above</i>. Reduced profiles are expected to be below.
+ *   <li>claim "A > B" (direction taken from the paper's numbers): <i>holds</i> when a one-sided
+ *       Welch test over our seeds gives p < 0.05; <i>contradicted</i> when the opposite test
+ *       does; otherwise the direction of our means, marked not significant. Paper differences
+ *       within 2 combined standard errors are not claims.
+ * </ul>
+ */
+public final class Report {
+  private final Plan plan;
+  private final Results results;
+  private final PaperData paper;
+  private final Provenance provenance;
+  private final StringBuilder md = new StringBuilder();
+
+  public Report(Plan plan, Results results, PaperData paper, Provenance provenance) {
+    this.plan = plan;
+    this.results = results;
+    this.paper = paper;
+    this.provenance = provenance;
+  }
+
+  /**
+   * @param failures cell id to error message, for cells that threw
+   * @param comparison the regression check's result, if it ran
+   * @param plots plot file names (relative to the report) per experiment
+   */
+  public String render(Map<String, String> failures, Optional<Comparison.Result> comparison,
+      Map<Experiment, List<String>> plots) {
+    Profile p = plan.profile();
+    line("# gpo-suite reproduction: profile `" + p.name() + "`");
+    line("");
+    line(p.description());
+    line("");
+    line("- cells: " + plan.cells().size() + " planned, " + failures.size() + " failed");
+    line("- git commit: `" + provenance.gitCommit() + "`; MuJoCo " + provenance.mujoco() + "; JDK "
+        + provenance.jdk());
+    line("- platform: " + provenance.os() + "; " + provenance.cpu());
+    line("- libraries: " + provenance.libraries());
+    line("- budget per cell: " + budgetText(p.budget()) + " (paper: " + budgetText(Budget.PAPER) + ")");
+    line("- seeds: " + seedsOf());
+    line("");
+    line("Verdicts. Cell: *consistent* when |ours - paper| <= 2 combined standard errors, otherwise"
+        + " *below*/*above* (expected for budgets below the paper's). Claim \"A > B\" (direction from"
+        + " the paper's numbers, only where the paper's difference exceeds 2 combined standard errors):"
+        + " *holds* when a one-sided Welch test over our seeds gives p < 0.05, *contradicted* when"
+        + " the opposite test does, otherwise the direction of our means, not significant.");
+    line("");
+    if (!failures.isEmpty()) {
+      line("## Failed cells");
+      line("");
+      failures.forEach((id, msg) -> line("- `" + id + "`: " + msg.replace('\n', ' ')));
+      line("");
+    }
+    for (Experiment e : plan.experiments()) {
+      switch (e) {
+        case TABLE_1 -> table(Experiment.TABLE_1, Algorithm.PPO);
+        case TABLE_2 -> table(Experiment.TABLE_2, Algorithm.A2C);
+        case TABLE_3 -> wallClock();
+        case FIGURE_3A -> crossover();
+        case FIGURE_4 -> line("## " + e.title());
+        case FIGURE_5 -> ablations();
+      }
+      line("");
+      for (String plot : plots.getOrDefault(e, List.of())) {
+        line("![" + plot + "](" + plot + ")");
+        line("");
+      }
+    }
+    comparison.ifPresent(c -> {
+      line("## Regression check against expected-results/" + p.name());
+      line("");
+      line("```");
+      md.append(c.render());
+      line("```");
+    });
+    return md.toString();
+  }
+
+  private void table(Experiment e, Algorithm algorithm) {
+    line("## " + e.title());
+    line("");
+    line("| Task | Method | Ours (mean ± se, n) | Paper (mean ± se) | Ours / paper | Verdict |");
+    line("|---|---|---|---|---|---|");
+    for (String task : plan.profile().tasks()) {
+      for (String method : Tasks.TABLE_METHODS) {
+        double[] ours = results.returns(algorithm, task, method);
+        Optional<PaperData.MeanSe> theirs = paper.table(algorithm, task, method);
+        if (ours.length == 0) continue;
+        String paperText = theirs.map(m -> fmt(m.mean()) + " ± " + fmt(m.stderr())).orElse("—");
+        String ratio = theirs.map(m -> String.format(Locale.ROOT, "%.0f%%", 100 * Stats.mean(ours) / m.mean()))
+            .orElse("—");
+        line("| " + task + " | " + method + " | " + meanSe(ours) + " | " + paperText + " | " + ratio
+            + " | " + theirs.map(m -> cellVerdict(ours, m)).orElse("no paper value") + " |");
+      }
+    }
+    line("");
+    line("Claims (" + e.title() + "):");
+    line("");
+    for (String task : plan.profile().tasks()) {
+      for (String other : List.of("Single", "Joint")) {
+        Optional<PaperData.MeanSe> g = paper.table(algorithm, task, "GPO");
+        Optional<PaperData.MeanSe> o = paper.table(algorithm, task, other);
+        double[] og = results.returns(algorithm, task, "GPO");
+        double[] oo = results.returns(algorithm, task, other);
+        if (g.isEmpty() || o.isEmpty() || og.length == 0 || oo.length == 0) continue;
+        if (!Claims.clear(g.get(), o.get())) {
+          line("- GPO vs " + other + " on " + task + ": no clear difference in the paper ("
+              + fmt(g.get().mean()) + " vs " + fmt(o.get().mean()) + "), not a claim");
+        } else if (g.get().mean() > o.get().mean()) {
+          line("- GPO > " + other + " on " + task + ": " + Claims.verdict(og, oo));
+        } else {
+          line("- " + other + " > GPO on " + task + ": " + Claims.verdict(oo, og));
+        }
+      }
+    }
+  }
+
+  private void wallClock() {
+    line("## " + Experiment.TABLE_3.title());
+    line("");
+    line("Minutes per cell, mean over seeds; the paper's are on 12 cores with its own budget, ours on"
+        + " this machine with this profile's budget, so compare the shares, not the minutes.");
+    line("");
+    line("| Task | GPO total | mutate | crossover | select | Joint total | paper GPO total | mutate | crossover | select | Joint | Mutate share ours / paper |");
+    line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    List<String> shareClaims = new ArrayList<>();
+    for (String task : plan.profile().tasks()) {
+      List<StoredCell> gpo = results.group(Algorithm.PPO, task, "GPO");
+      List<StoredCell> joint = results.group(Algorithm.PPO, task, "Joint");
+      if (gpo.isEmpty() && joint.isEmpty()) continue;
+      double total = minutes(gpo, WallClock::totalSeconds);
+      double mutate = minutes(gpo, WallClock::mutateSeconds);
+      PaperData.PaperWallClock pw = paper.wallClock().get(task);
+      String ours = gpo.isEmpty() ? "— | — | — | —" : fmt(total) + " | " + fmt(mutate) + " | "
+          + fmt(minutes(gpo, WallClock::crossoverSeconds)) + " | " + fmt(minutes(gpo, WallClock::selectSeconds));
+      String theirs = pw == null ? "— | — | — | — | —" : fmt(pw.gpoTotal()) + " | " + fmt(pw.gpoMutate())
+          + " | " + fmt(pw.gpoCrossover()) + " | " + fmt(pw.gpoSelect()) + " | " + fmt(pw.jointTotal());
+      String share = gpo.isEmpty() || total == 0 || pw == null ? "—"
+          : String.format(Locale.ROOT, "%.0f%% / %.0f%%", 100 * mutate / total, 100 * pw.gpoMutate() / pw.gpoTotal());
+      line("| " + task + " | " + ours + " | " + (joint.isEmpty() ? "—" : fmt(minutes(joint, WallClock::totalSeconds)))
+          + " | " + theirs + " | " + share + " |");
+      if (!gpo.isEmpty() && total > 0) {
+        shareClaims.add("- Mutate takes the major chunk of GPO's time on " + task + ": "
+            + (mutate / total > 0.5 ? "**holds**" : "**fails**")
+            + String.format(Locale.ROOT, " (mutate %.0f%% of total)", 100 * mutate / total));
+      }
+    }
+    line("");
+    shareClaims.forEach(this::line);
+  }
+
+  private void crossover() {
+    line("## " + Experiment.FIGURE_3A.title());
+    line("");
+    String task = plan.profile().fig3aTask();
+    List<StoredCell> cells = results.group(Algorithm.PPO, task, Tasks.CROSSOVER_PROBE);
+    List<CrossoverTrial> trials = new ArrayList<>();
+    line("Task " + task + ", first GPO round; returns of the parents and of both children.");
+    line("");
+    line("| Seed | Pair | Parent A | Parent B | State-space child | Parameter-space child |");
+    line("|---|---|---|---|---|---|");
+    for (StoredCell c : cells) {
+      for (CrossoverTrial t : c.crossovers()) {
+        trials.add(t);
+        line("| " + c.record().seed() + " | " + t.pair() + " | " + fmt(t.parentA()) + " | " + fmt(t.parentB())
+            + " | " + fmt(t.stateSpaceChild()) + " | " + fmt(t.parameterSpaceChild()) + " |");
+      }
+    }
+    line("");
+    if (trials.isEmpty()) {
+      line("No crossover trials were recorded.");
+      return;
+    }
+    // "Keeps" allows 10% below the better parent: the paper says the child "maintains or improves".
+    long keeps = trials.stream().filter(t -> t.stateSpaceChild() >= t.betterParent() - 0.1 * Math.abs(t.betterParent())).count();
+    long collapses = trials.stream().filter(t -> t.parameterSpaceChild() < t.worseParent()).count();
+    double meanState = trials.stream().mapToDouble(CrossoverTrial::stateSpaceChild).average().orElse(0);
+    double meanParam = trials.stream().mapToDouble(CrossoverTrial::parameterSpaceChild).average().orElse(0);
+    int n = trials.size();
+    line("- The state-space child keeps (within 10%) or beats its better parent in most crossovers: "
+        + verdictWord(2 * keeps > n) + " (" + keeps + " of " + n + ")");
+    line("- The parameter-space child falls below both parents in most crossovers: "
+        + verdictWord(2 * collapses > n) + " (" + collapses + " of " + n + ")");
+    line("- State-space children beat parameter-space children on average: "
+        + verdictWord(meanState > meanParam) + " (" + fmt(meanState) + " vs " + fmt(meanParam) + ")");
+  }
+
+  /** Fig. 5 normalization: per task, divide by GPO's mean; then average over the tasks. */
+  public Map<String, Double> normalizedAblations() {
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    for (String method : Tasks.ABLATION_METHODS) {
+      double sum = 0;
+      int n = 0;
+      for (String task : plan.profile().fig5Tasks()) {
+        Optional<Double> m = results.mean(Algorithm.PPO, task, method);
+        Optional<Double> g = results.mean(Algorithm.PPO, task, "GPO");
+        if (m.isPresent() && g.isPresent() && g.get() != 0) {
+          sum += m.get() / g.get();
+          n++;
+        }
+      }
+      if (n > 0) out.put(method, sum / n);
+    }
+    return out;
+  }
+
+  private void ablations() {
+    line("## " + Experiment.FIGURE_5.title());
+    line("");
+    Map<String, Double> ours = normalizedAblations();
+    line("Final return normalized to GPO per task, averaged over " + plan.profile().fig5Tasks()
+        + " (paper: Ant, Walker2d). Normalizing assumes positive returns.");
+    line("");
+    line("| Variant | Ours | Paper |");
+    line("|---|---|---|");
+    for (String m : Tasks.ABLATION_METHODS) {
+      line("| " + m + " | " + (ours.containsKey(m) ? String.format(Locale.ROOT, "%.2f", ours.get(m)) : "—")
+          + " | " + Optional.ofNullable(paper.ablations().get(m)).map(v -> String.format(Locale.ROOT, "%.2f", v)).orElse("—") + " |");
+    }
+    line("");
+    if (!ours.keySet().containsAll(Tasks.ABLATION_METHODS)) {
+      line("Not every variant ran, so the ordering claims are not judged.");
+      return;
+    }
+    double gpo = ours.get("GPO");
+    double single = ours.get("Single");
+    boolean gpoBest = ours.values().stream().allMatch(v -> v <= gpo);
+    boolean singleWorst = ours.values().stream().allMatch(v -> v >= single);
+    boolean eachBeatsSingle = ours.get("Base+C") > single && ours.get("Base+S") > single && ours.get("Base+M") > single;
+    boolean mBest = ours.get("Base+M") > ours.get("Base+C") && ours.get("Base+M") > ours.get("Base+S");
+    int pairsBetter = 0;
+    pairsBetter += ours.get("Base+C+S") >= Math.max(ours.get("Base+C"), ours.get("Base+S")) ? 1 : 0;
+    pairsBetter += ours.get("Base+M+S") >= Math.max(ours.get("Base+M"), ours.get("Base+S")) ? 1 : 0;
+    pairsBetter += ours.get("Base+M+C") >= Math.max(ours.get("Base+M"), ours.get("Base+C")) ? 1 : 0;
+    line("- GPO is the best variant: " + verdictWord(gpoBest));
+    line("- Single is the worst variant: " + verdictWord(singleWorst));
+    line("- Each component alone (C, S, M) improves on Single: " + verdictWord(eachBeatsSingle));
+    line("- Data sharing (M) is the most useful single component: " + verdictWord(mBest));
+    line("- Two components beat either constituent alone, generally: " + verdictWord(pairsBetter >= 2)
+        + " (" + pairsBetter + " of 3 pairs)");
+  }
+
+  private static String verdictWord(boolean holds) {
+    return holds ? "**holds**" : "**fails**";
+  }
+
+  private static double minutes(List<StoredCell> cells, java.util.function.ToDoubleFunction<WallClock> part) {
+    return cells.stream().mapToDouble(c -> part.applyAsDouble(c.record().wallClock())).average().orElse(0) / 60.0;
+  }
+
+  static String cellVerdict(double[] ours, PaperData.MeanSe theirs) {
+    double diff = Stats.mean(ours) - theirs.mean();
+    double tolerance = 2 * Math.hypot(Stats.stderr(ours), theirs.stderr());
+    if (Math.abs(diff) <= tolerance) return "consistent";
+    return diff < 0 ? "below" : "above";
+  }
+
+  private static String meanSe(double[] xs) {
+    return fmt(Stats.mean(xs)) + " ± " + fmt(Stats.stderr(xs)) + " (" + xs.length + ")";
+  }
+
+  /** Numbers as the paper prints them: up to two decimals, no trailing zeros. */
+  static String fmt(double v) {
+    return new java.math.BigDecimal(v).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+  }
+
+  private String budgetText(Budget b) {
+    return String.format(Locale.ROOT, "%,d steps, population %d, %d rounds, horizon %d, batch %d (Joint %d)",
+        b.totalSteps(), b.population(), b.rounds(), b.horizon(), b.batchPerPolicy(), b.jointBatch());
+  }
+
+  private String seedsOf() {
+    return plan.cells().stream().map(CellSpec::seed).distinct().sorted().map(String::valueOf)
+        .reduce((a, b) -> a + ", " + b).orElse("none");
+  }
+
+  private void line(String s) {
+    md.append(s).append('\n');
+  }
+}

@@ -1,0 +1,122 @@
+package org.gposuite.reproduce;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** Command line of {@code ./reproduce}; see {@link #USAGE}. */
+public final class ReproduceMain {
+  static final String USAGE = """
+      usage: ./reproduce [options]
+        --profile smoke|medium|paper|FILE.profile   run size (default smoke)
+        --tables 1,2,3         tables to regenerate (default: the profile's)
+        --figures 3a,4,5       figures to regenerate (default: the profile's)
+        --tasks A,B            only these tasks, e.g. Hopper,Swimmer
+        --methods A,B          only these methods, e.g. GPO,Joint
+        --seeds 1,2,3          these seeds instead of the profile's
+        --out DIR              run folder (default runs/<profile>); rerunning resumes it
+        --expected DIR         expected-results folder (default expected-results)
+        --rebaseline           write this run into expected-results/<profile>/ (explicit only)
+        --no-compare           skip the regression check
+        --dry-run              print the plan and its cost estimate, run nothing
+      exit: 0 ok, 1 regression or failed cells, 2 bad input or missing methods
+      """;
+
+  private ReproduceMain() {}
+
+  public static void main(String[] args) throws Exception {
+    System.exit(run(args, RunnerRegistry.fromServiceLoader(), System.out, System.err));
+  }
+
+  static int run(String[] args, RunnerRegistry registry, PrintStream out, PrintStream err) throws Exception {
+    String profileName = "smoke";
+    Set<Experiment> experiments = EnumSet.noneOf(Experiment.class);
+    Set<String> tasks = new LinkedHashSet<>();
+    Set<String> methods = new LinkedHashSet<>();
+    Optional<List<Integer>> seeds = Optional.empty();
+    Path out0 = null;
+    Path expected = Path.of("expected-results");
+    boolean rebaseline = false;
+    boolean compare = true;
+    boolean dryRun = false;
+    try {
+      for (int i = 0; i < args.length; i++) {
+        String a = args[i];
+        switch (a) {
+          case "--profile" -> profileName = value(args, ++i, a);
+          case "--tables" -> items(value(args, ++i, a)).forEach(t -> experiments.add(Experiment.table(t)));
+          case "--figures" -> items(value(args, ++i, a)).forEach(f -> experiments.add(Experiment.figure(f)));
+          case "--tasks" -> items(value(args, ++i, a)).forEach(t -> tasks.add(Tasks.requireKnown(t)));
+          case "--methods" -> methods.addAll(items(value(args, ++i, a)));
+          case "--seeds" -> {
+            List<Integer> s = new ArrayList<>();
+            for (String item : items(value(args, ++i, a))) s.add(Integer.parseInt(item));
+            seeds = Optional.of(s);
+          }
+          case "--out" -> out0 = Path.of(value(args, ++i, a));
+          case "--expected" -> expected = Path.of(value(args, ++i, a));
+          case "--rebaseline" -> rebaseline = true;
+          case "--no-compare" -> compare = false;
+          case "--dry-run" -> dryRun = true;
+          case "-h", "--help" -> {
+            out.print(USAGE);
+            return Harness.OK;
+          }
+          default -> throw new IllegalArgumentException("unknown option " + a);
+        }
+      }
+      for (String m : methods) {
+        if (!Tasks.TABLE_METHODS.contains(m) && !Tasks.ABLATION_METHODS.contains(m)
+            && !Tasks.CROSSOVER_PROBE.equals(m)) {
+          throw new IllegalArgumentException("unknown method \"" + m + "\"; the methods are "
+              + Tasks.TABLE_METHODS + ", " + Tasks.ABLATION_METHODS + " and " + Tasks.CROSSOVER_PROBE);
+        }
+      }
+      Profile profile = ProfileLoader.load(profileName);
+      Selection selection = new Selection(experiments, tasks, methods, seeds);
+      if (dryRun) return dryRun(Plan.of(profile, selection), out);
+      Path runDir = out0 != null ? out0 : Path.of("runs", profile.name());
+      return new Harness(registry, out).run(new Harness.Options(profile, selection, runDir, expected,
+          Path.of("").toAbsolutePath(), compare, rebaseline));
+    } catch (InputError e) {
+      err.println("error: " + e.getMessage());
+      return Harness.CANNOT_RUN;
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      err.print(USAGE);
+      return Harness.CANNOT_RUN;
+    }
+  }
+
+  private static int dryRun(Plan plan, PrintStream out) {
+    plan.warnings().forEach(w -> out.println("warning: " + w));
+    out.printf(Locale.ROOT, "profile %s: %d cells, %,d environment steps, about %s at %.0f steps/s%n",
+        plan.profile().name(), plan.cells().size(), plan.plannedSteps(),
+        ProgressPrinter.clock(plan.estimatedSeconds()), plan.profile().assumedStepsPerSecond());
+    for (CellSpec c : plan.cells()) {
+      out.println("  " + c.id() + "  config " + c.configHash() + "  for " + c.usedBy());
+    }
+    return Harness.OK;
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length || args[i].startsWith("--")) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static List<String> items(String csv) {
+    List<String> out = new ArrayList<>();
+    for (String s : csv.split(",")) {
+      if (!s.isBlank()) out.add(s.strip());
+    }
+    return out;
+  }
+}

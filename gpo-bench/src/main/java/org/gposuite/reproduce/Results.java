@@ -1,0 +1,32 @@
+package org.gposuite.reproduce;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** A run's finished cells, indexed the way the report and the plots look them up. */
+public final class Results {
+  private final Map<String, List<StoredCell>> byGroup = new TreeMap<>();
+
+  public Results(List<StoredCell> cells) {
+    for (StoredCell c : cells) {
+      byGroup.computeIfAbsent(c.record().groupId(), k -> new ArrayList<>()).add(c);
+    }
+    byGroup.values().forEach(l -> l.sort((a, b) -> Integer.compare(a.record().seed(), b.record().seed())));
+  }
+
+  public List<StoredCell> group(Algorithm algorithm, String task, String method) {
+    return byGroup.getOrDefault(algorithm + "/" + task + "/" + method, List.of());
+  }
+
+  public double[] returns(Algorithm algorithm, String task, String method) {
+    return group(algorithm, task, method).stream().mapToDouble(c -> c.record().finalReturn()).toArray();
+  }
+
+  public Optional<Double> mean(Algorithm algorithm, String task, String method) {
+    double[] xs = returns(algorithm, task, method);
+    return xs.length == 0 ? Optional.empty() : Optional.of(Stats.mean(xs));
+  }
+}

@@ -1,0 +1,33 @@
+package org.gposuite.reproduce;
+
+import java.util.List;
+
+/** Names shared by the harness, the paper's tables and the runners. */
+public final class Tasks {
+  private Tasks() {}
+
+  /** The nine rllab tasks, in the paper's table order. */
+  public static final List<String> ALL = List.of("Walker2d", "HalfCheetah", "HalfCheetah-hilly",
+      "Hopper-hilly", "InvertedDoublePendulum", "Ant", "Walker2d-hilly", "Swimmer", "Hopper");
+
+  /** The methods of Tables 1 and 2. */
+  public static final List<String> TABLE_METHODS = List.of("GPO", "Single", "Joint");
+
+  /**
+   * The Fig. 5 variants. Base = none of C (state-space crossover; otherwise the child copies
+   * the stronger parent), S (performance-fitness selection; otherwise random pairs), M (data
+   * sharing in mutation). GPO = Base+M+C+S.
+   */
+  public static final List<String> ABLATION_METHODS = List.of("Single", "Base+C", "Base+S",
+      "Base+C+S", "Base+M", "Base+M+S", "Base+M+C", "GPO");
+
+  /** The Fig. 3a probe: one GPO round, then both kinds of crossover on the same parents. */
+  public static final String CROSSOVER_PROBE = "Crossover";
+
+  public static String requireKnown(String task) {
+    for (String t : ALL) {
+      if (t.equalsIgnoreCase(task.trim())) return t;
+    }
+    throw new IllegalArgumentException("unknown task \"" + task + "\"; the tasks are " + ALL);
+  }
+}

@@ -1,0 +1,61 @@
+package org.gposuite.nn;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** The plain-Java bias+tanh kernel against the nd4j path it replaces (addiRowVector + Transforms.tanh). */
+class FloatTanhTest {
+  /** ~3 float ulps of 1: the rational approximation's error plus nd4j's own rounding. */
+  static final double TOL = 6e-7;
+
+  @Test
+  void matchesNd4jBiasAddAndTanhOnALayerSizedBuffer() {
+    SplittableRandom r = new SplittableRandom(5);
+    int n = 517, d = 37; // odd sizes: vector loop tails
+    INDArray z = MlpTest.randn(r, DataType.FLOAT, n, d).muli(3.0);
+    z.putScalar(0, 0, 1e-6); z.putScalar(0, 1, -3e-5); z.putScalar(0, 2, 9.5); z.putScalar(0, 3, -40);
+    z.putScalar(0, 4, Float.POSITIVE_INFINITY); z.putScalar(0, 5, Float.NEGATIVE_INFINITY); z.putScalar(0, 6, 7.9f);
+    INDArray bias = MlpTest.randn(r, DataType.FLOAT, 1, d);
+    INDArray ref = Transforms.tanh(z.dup().addiRowVector(bias), false);
+    assertTrue(FloatTanh.applicable(z));
+    FloatTanh.biasTanhInPlace(z, bias);
+    double max = 0;
+    for (long i = 0; i < z.length(); i++) max = Math.max(max, Math.abs(z.getDouble(i) - ref.getDouble(i)));
+    assertTrue(max <= TOL, "max |kernel - nd4j| = " + max);
+  }
+
+  @Test
+  void sweepAgainstNd4jTanhAndOddSymmetry() {
+    int n = 200_001;
+    double[] xs = new double[n];
+    for (int i = 0; i < n; i++) xs[i] = -12 + 24.0 * i / (n - 1);
+    INDArray x = Nd4j.createFromArray(xs).reshape(1, n).castTo(DataType.FLOAT);
+    INDArray ref = Transforms.tanh(x, true);
+    for (int i = 0; i < n; i++) {
+      float xi = x.getFloat(i);
+      float k = FloatTanh.tanh(xi);
+      assertEquals(ref.getFloat(i), k, TOL, "tanh(" + xi + ")");
+      assertEquals(-k, FloatTanh.tanh(-xi), 0.0, "odd at " + xi);
+      assertTrue(Math.abs(k) <= 1f, "|tanh| <= 1 at " + xi);
+    }
+    assertTrue(Float.isNaN(FloatTanh.tanh(Float.NaN)));
+  }
+
+  @Test
+  void notApplicableToViewsOrDoubleWhichKeepTheNd4jPath() {
+    INDArray big = Nd4j.rand(DataType.FLOAT, 10, 8);
+    INDArray view = big.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 6), org.nd4j.linalg.indexing.NDArrayIndex.all());
+    assertFalse(FloatTanh.applicable(view));
+    assertFalse(FloatTanh.applicable(Nd4j.rand(DataType.DOUBLE, 4, 4)));
+    INDArray bias = Nd4j.rand(DataType.FLOAT, 1, 8);
+    INDArray expect = Transforms.tanh(view.dup().addiRowVector(bias), false);
+    FloatTanh.biasTanhInPlace(view, bias);
+    for (int i = 0; i < 4; i++) for (int j = 0; j < 8; j++) assertEquals(expect.getDouble(i, j), big.getDouble(i + 2, j), 0.0);
+  }
+}
