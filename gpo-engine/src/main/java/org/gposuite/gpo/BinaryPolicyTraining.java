@@ -84,12 +84,18 @@ public final class BinaryPolicyTraining {
     for (int i = 0; i < n; i++) idx[i] = i;
     double first = Double.NaN, last = Double.NaN;
     for (int e = 0; e < epochs; e++) {
-      for (int i = n - 1; i > 0; i--) { int j = shuffle.nextInt(i + 1); int t = idx[i]; idx[i] = idx[j]; idx[j] = t; }
-      double loss = epoch(pis, opt, Nd4j.pullRows(d.states(), 1, idx), Nd4j.pullRows(d.oneHot(), 1, idx), Nd4j.pullRows(d.weights(), 1, idx), minibatch);
+      double loss = epoch(pis, opt, d, idx, minibatch, shuffle);
       if (e == 0) first = loss;
       last = loss;
     }
     return new Result(pis, first, last);
+  }
+
+  /** One epoch of Eq. 1: shuffle {@code idx} (a permutation of the rows, kept across epochs), then a pass in minibatches. */
+  public static double epoch(BinaryPolicy pis, AdamOptimizer opt, Data d, int[] idx, int minibatch, SplittableRandom shuffle) {
+    int n = idx.length;
+    for (int i = n - 1; i > 0; i--) { int j = shuffle.nextInt(i + 1); int t = idx[i]; idx[i] = idx[j]; idx[j] = t; }
+    return epoch(pis, opt, Nd4j.pullRows(d.states(), 1, idx), Nd4j.pullRows(d.oneHot(), 1, idx), Nd4j.pullRows(d.weights(), 1, idx), minibatch);
   }
 
   /** One pass over (already shuffled) data in minibatches; returns the sample-weighted mean minibatch loss. */

@@ -107,14 +107,23 @@ public final class Dagger {
     return Nd4j.createFromArray(obs).reshape(steps, od).castTo(child.dataType());
   }
 
-  /** {@code epochs} shuffled passes of Adam on KL[child || label], minibatches of {@code minibatch} (last partial one included). */
   static void train(GaussianPolicy child, Dataset data, int epochs, int minibatch, AdamOptimizer opt, SplittableRandom rng) {
-    int n = data.size();
+    train(child, data.obs, data.mean, data.logStd, epochs, minibatch, opt, rng);
+  }
+
+  /**
+   * The training of one DAgger iteration: {@code epochs} shuffled passes of Adam on KL[child || label] over
+   * states {@code obs} with label Gaussians ({@code labelMean}, {@code labelLogStd}, {@code [n, actDim]}),
+   * minibatches of {@code minibatch} (the last partial one included).
+   */
+  public static void train(GaussianPolicy child, INDArray obs, INDArray labelMean, INDArray labelLogStd, int epochs, int minibatch,
+                           AdamOptimizer opt, SplittableRandom rng) {
+    int n = (int) obs.size(0);
     int[] idx = new int[n];
     for (int i = 0; i < n; i++) idx[i] = i;
     for (int e = 0; e < epochs; e++) {
       for (int i = n - 1; i > 0; i--) { int j = rng.nextInt(i + 1); int t = idx[i]; idx[i] = idx[j]; idx[j] = t; }
-      INDArray xs = Nd4j.pullRows(data.obs, 1, idx), ms = Nd4j.pullRows(data.mean, 1, idx), ls = Nd4j.pullRows(data.logStd, 1, idx);
+      INDArray xs = Nd4j.pullRows(obs, 1, idx), ms = Nd4j.pullRows(labelMean, 1, idx), ls = Nd4j.pullRows(labelLogStd, 1, idx);
       for (int b = 0; b < n; b += minibatch) {
         int end = Math.min(n, b + minibatch);
         step(child, slice(xs, b, end), slice(ms, b, end), slice(ls, b, end), opt);
