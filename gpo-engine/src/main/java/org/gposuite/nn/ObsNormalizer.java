@@ -34,6 +34,11 @@ public final class ObsNormalizer {
   public boolean enabled() { return enabled; }
   public int dim() { return mean.length; }
   public double count() { return count; }
+  /**
+   * Changes whenever the statistics change ({@link #update}, {@link #copyFrom}): a caller that
+   * normalised a batch once can tell whether its copy is still what {@link #normalizeInto} gives.
+   */
+  public long version() { return version; }
 
   /** Merges {@code rows} observations (row-major {@code [rows, dim]}) into the statistics (Chan et al. parallel update). */
   public void update(double[] obs, int rows) {

@@ -30,7 +30,7 @@ public final class Ppo implements PolicyGradient {
       r = Surrogate.lossAndGradient(agent.policy(), prepared, agent.beta());
       agent.policyOptimizer().step();
     }
-    double kl = DiagGaussian.kl(own.oldMean(), own.oldLogStd(), agent.policy().mean(own.obs()), agent.policy().logStd())
+    double kl = DiagGaussian.kl(own.oldMean(), own.oldLogStd(), agent.policy().meanOfNormalized(prepared.normalizedObs(agent.policy(), 0)), agent.policy().logStd())
         .meanNumber().doubleValue();
     double beta = agent.beta();
     if (kl > config.klTarget() * config.betaTolerance()) beta *= config.betaFactor();
