@@ -20,6 +20,7 @@ public final class ValueFunction {
   private final Mlp mlp;
   private final ObsNormalizer normalizer;
   private final Map<Long, INDArray> normBuffers = new HashMap<>();
+  private final Map<Long, INDArray> errBuffers = new HashMap<>();
 
   public ValueFunction(int obsDim, int[] hidden, DataType dtype, long seed, ObsNormalizer normalizer) {
     if (normalizer.dim() != obsDim) throw new IllegalArgumentException("ValueFunction: normaliser dim " + normalizer.dim() + " != obsDim " + obsDim);
@@ -63,7 +64,10 @@ public final class ValueFunction {
 
   private double lossAndGradientNormalized(INDArray normObs, INDArray targets) {
     INDArray v = predictNormalized(normObs);
-    INDArray err = v.sub(targets);
+    if (targets.rank() != 2 || targets.size(0) != v.size(0) || targets.size(1) != 1)
+      throw new IllegalArgumentException("ValueFunction: expected targets [" + v.size(0) + ", 1], got " + java.util.Arrays.toString(targets.shape()));
+    // the error goes into a buffer kept per batch size: the fit's steps allocate nothing here
+    INDArray err = v.sub(targets, errBuffers.computeIfAbsent(v.size(0), n -> Nd4j.create(v.dataType(), n, 1)));
     double loss = err.norm2Number().doubleValue();
     loss = loss * loss / err.length();
     mlp.backward(err.muli(2.0 / err.length()));
