@@ -86,6 +86,29 @@ public final class GaussianPolicy {
   }
 
   /**
+   * The observations as the network sees them: a new {@code [n, obsDim]} array, normalised with
+   * the current statistics. With {@link #meanOfNormalized} an update that evaluates the policy on
+   * the same batch many times normalises it once; the result is the same as {@link #mean}'s
+   * while {@code normalizer().version()} is unchanged.
+   */
+  public INDArray normalize(INDArray rawObs) {
+    if (rawObs.rank() != 2 || rawObs.size(1) != obsDim)
+      throw new IllegalArgumentException("GaussianPolicy.normalize: expected observations [n, " + obsDim + "], got " + java.util.Arrays.toString(rawObs.shape()));
+    return normalizer.normalizeInto(rawObs, Nd4j.create(dtype, rawObs.size(0), obsDim));
+  }
+
+  /**
+   * {@link #mean} for observations already normalised by {@link #normalize} (not re-normalised):
+   * an internal buffer, valid until the next call with the same n. {@code normObs} is kept by
+   * reference for {@link #backward}; do not change it in between.
+   */
+  public INDArray meanOfNormalized(INDArray normObs) {
+    if (normObs.rank() != 2 || normObs.size(1) != obsDim)
+      throw new IllegalArgumentException("GaussianPolicy.meanOfNormalized: expected observations [n, " + obsDim + "], got " + java.util.Arrays.toString(normObs.shape()));
+    return mlp.forward(normObs);
+  }
+
+  /**
    * Per-step inference over all environment copies: {@code rawObs} is row-major
    * {@code [rows, obsDim]}, the means go to {@code out} ({@code [rows, actDim]}). Normalises in
    * Java while filling a reused input buffer, so nothing is allocated per step.

@@ -152,9 +152,9 @@ public final class Mlp {
       if (l > 0) {
         INDArray da = buf.delta[l - 1];
         Nd4j.gemm(dz, w[l], da, false, true, 1.0, 0.0);
-        // tanh'(z) = 1 - tanh(z)^2, from the stored activation.
-        INDArray d = buf.deriv[l - 1].assign(aPrev).muli(aPrev).rsubi(1.0);
-        da.muli(d);
+        // tanh'(z) = 1 - tanh(z)^2, from the stored activation; the square straight into the
+        // scratch buffer (one op fewer than copy-then-square, same bits)
+        da.muli(aPrev.mul(aPrev, buf.deriv[l - 1]).rsubi(1.0));
         dz = da;
       }
     }

@@ -20,8 +20,14 @@ public final class ObsNormalizer {
   private final double[] var;
   private double count;
   private long version;
-  private INDArray meanRow, invStdRow;
-  private long rowsVersion = -1;
+  /**
+   * The statistics as nd4j rows, rebuilt lazily after a change. One immutable snapshot swapped
+   * whole, so that two threads normalising at once (PPO's value fit beside its policy update)
+   * at worst both rebuild it and never see half of one.
+   */
+  private volatile Rows rows;
+
+  private record Rows(long version, DataType dtype, INDArray mean, INDArray invStd) {}
 
   public ObsNormalizer(int dim, boolean enabled) {
     if (dim <= 0) throw new IllegalArgumentException("ObsNormalizer dim: must be positive, got " + dim);
@@ -34,6 +40,11 @@ public final class ObsNormalizer {
   public boolean enabled() { return enabled; }
   public int dim() { return mean.length; }
   public double count() { return count; }
+  /**
+   * Changes whenever the statistics change ({@link #update}, {@link #copyFrom}): a caller that
+   * normalised a batch once can tell whether its copy is still what {@link #normalizeInto} gives.
+   */
+  public long version() { return version; }
 
   /** Merges {@code rows} observations (row-major {@code [rows, dim]}) into the statistics (Chan et al. parallel update). */
   public void update(double[] obs, int rows) {
@@ -67,19 +78,19 @@ public final class ObsNormalizer {
   public INDArray normalizeInto(INDArray raw, INDArray out) {
     out.assign(raw);
     if (!enabled) return out;
-    if (rowsVersion != version || meanRow == null || meanRow.dataType() != out.dataType()) refreshRows(out.dataType());
-    out.subiRowVector(meanRow).muliRowVector(invStdRow);
+    Rows r = rows;
+    if (r == null || r.version() != version || r.dtype() != out.dataType()) rows = r = buildRows(out.dataType());
+    out.subiRowVector(r.mean()).muliRowVector(r.invStd());
     Transforms.max(out, -CLIP, false);
     Transforms.min(out, CLIP, false);
     return out;
   }
 
-  private void refreshRows(DataType t) {
+  private Rows buildRows(DataType t) {
     double[] inv = new double[mean.length];
     for (int j = 0; j < inv.length; j++) inv[j] = 1.0 / Math.sqrt(var[j] + 1e-8);
-    meanRow = Nd4j.createFromArray(mean.clone()).reshape(1, mean.length).castTo(t);
-    invStdRow = Nd4j.createFromArray(inv).reshape(1, mean.length).castTo(t);
-    rowsVersion = version;
+    return new Rows(version, t, Nd4j.createFromArray(mean.clone()).reshape(1, mean.length).castTo(t),
+        Nd4j.createFromArray(inv).reshape(1, mean.length).castTo(t));
   }
 
   public void copyFrom(ObsNormalizer other) {

@@ -20,6 +20,7 @@ public final class ValueFunction {
   private final Mlp mlp;
   private final ObsNormalizer normalizer;
   private final Map<Long, INDArray> normBuffers = new HashMap<>();
+  private final Map<Long, INDArray> errBuffers = new HashMap<>();
 
   public ValueFunction(int obsDim, int[] hidden, DataType dtype, long seed, ObsNormalizer normalizer) {
     if (normalizer.dim() != obsDim) throw new IllegalArgumentException("ValueFunction: normaliser dim " + normalizer.dim() + " != obsDim " + obsDim);
@@ -49,10 +50,24 @@ public final class ValueFunction {
     return mlp.forward(normalizer.normalizeInto(rawObs, in));
   }
 
+  /** V(s) for observations already normalised (by the shared normaliser): {@code [n, 1]}, an internal buffer. */
+  public INDArray predictNormalized(INDArray normObs) {
+    if (normObs.rank() != 2 || normObs.size(1) != obsDim)
+      throw new IllegalArgumentException("ValueFunction.predictNormalized: expected observations [n, " + obsDim + "], got " + java.util.Arrays.toString(normObs.shape()));
+    return mlp.forward(normObs);
+  }
+
   /** Mean squared error of V against {@code targets} ({@code [n, 1]}); writes its gradient. */
   public double lossAndGradient(INDArray rawObs, INDArray targets) {
-    INDArray v = predict(rawObs);
-    INDArray err = v.sub(targets);
+    return lossAndGradientNormalized(normalizer.normalizeInto(rawObs, Nd4j.create(dtype, rawObs.size(0), obsDim)), targets);
+  }
+
+  private double lossAndGradientNormalized(INDArray normObs, INDArray targets) {
+    INDArray v = predictNormalized(normObs);
+    if (targets.rank() != 2 || targets.size(0) != v.size(0) || targets.size(1) != 1)
+      throw new IllegalArgumentException("ValueFunction: expected targets [" + v.size(0) + ", 1], got " + java.util.Arrays.toString(targets.shape()));
+    // the error goes into a buffer kept per batch size: the fit's steps allocate nothing here
+    INDArray err = v.sub(targets, errBuffers.computeIfAbsent(v.size(0), n -> Nd4j.create(v.dataType(), n, 1)));
     double loss = err.norm2Number().doubleValue();
     loss = loss * loss / err.length();
     mlp.backward(err.muli(2.0 / err.length()));
@@ -62,6 +77,7 @@ public final class ValueFunction {
   /**
    * Fits V to {@code targets} by Adam on the squared error: {@code epochs} passes over the data in
    * shuffled minibatches of {@code minibatch} rows (the last partial one included).
+   * The observations are normalised once, not per step: the statistics cannot change inside.
    * @return the loss of the last minibatch
    */
   public double fit(INDArray rawObs, INDArray targets, int epochs, int minibatch, AdamOptimizer opt, SplittableRandom rng) {
@@ -69,20 +85,24 @@ public final class ValueFunction {
     if (targets.size(0) != n) throw new IllegalArgumentException("ValueFunction.fit: " + n + " observations but " + targets.size(0) + " targets");
     if (minibatch <= 0 || epochs < 0) throw new IllegalArgumentException("ValueFunction.fit: minibatch must be > 0 and epochs >= 0");
     double loss = Double.NaN;
+    if (epochs == 0) return loss;
+    if (rawObs.rank() != 2 || rawObs.size(1) != obsDim)
+      throw new IllegalArgumentException("ValueFunction.fit: expected observations [n, " + obsDim + "], got " + java.util.Arrays.toString(rawObs.shape()));
+    INDArray normObs = normalizer.normalizeInto(rawObs, Nd4j.create(dtype, n, obsDim));
     int[] idx = new int[n];
     for (int i = 0; i < n; i++) idx[i] = i;
     for (int e = 0; e < epochs; e++) {
-      INDArray xs = rawObs, ys = targets;
+      INDArray xs = normObs, ys = targets;
       if (minibatch < n) {
         for (int i = n - 1; i > 0; i--) { int j = rng.nextInt(i + 1); int t = idx[i]; idx[i] = idx[j]; idx[j] = t; }
-        xs = Nd4j.pullRows(rawObs, 1, idx);
+        xs = Nd4j.pullRows(normObs, 1, idx);
         ys = Nd4j.pullRows(targets, 1, idx);
       }
       for (int s = 0; s < n; s += minibatch) {
         int end = Math.min(n, s + minibatch);
         INDArray xb = minibatch < n ? xs.get(NDArrayIndex.interval(s, end), NDArrayIndex.all()) : xs;
         INDArray yb = minibatch < n ? ys.get(NDArrayIndex.interval(s, end), NDArrayIndex.all()) : ys;
-        loss = lossAndGradient(xb, yb);
+        loss = lossAndGradientNormalized(xb, yb);
         opt.step();
       }
     }

@@ -29,8 +29,13 @@ public interface PolicyGradient {
 
   /** The value fit and normaliser update common to PPO and A2C. */
   static double fitValueAndNormalizer(Agent agent, Batch own, HyperParameters c) {
-    double loss = agent.value().fit(own.obs(), own.valueTargets(), c.valueEpochs(), c.valueMinibatch(), agent.valueOptimizer(), agent.rng());
+    double loss = fitValue(agent, own, c);
     agent.policy().normalizer().update(own.obs().reshape(own.obs().length()).toDoubleVector(), own.size());
     return loss;
+  }
+
+  /** The value fit alone: {@code c.valueEpochs()} epochs on the own batch's value targets. */
+  static double fitValue(Agent agent, Batch own, HyperParameters c) {
+    return agent.value().fit(own.obs(), own.valueTargets(), c.valueEpochs(), c.valueMinibatch(), agent.valueOptimizer(), agent.rng());
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gposuite.nn.DiagGaussian;
 import org.gposuite.nn.GaussianPolicy;
+import org.gposuite.nn.ObsNormalizer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -60,18 +61,36 @@ public final class Surrogate {
     private final INDArray acc, dLogStdArr;
     private final double[] dLogStd;
     private final DataType dtype;
+    /** Each batch's observations normalised once (every epoch would otherwise redo it), and by what. */
+    private final INDArray[] normObs;
+    private ObsNormalizer normalizer;
+    private long normVersion;
 
     private Prepared(GaussianPolicy pi, List<Batch> batches, List<INDArray> advantages) {
       checkArgs(batches, advantages);
       dtype = pi.dataType();
       kernels = new ArrayList<>(batches.size());
       for (int j = 0; j < batches.size(); j++) kernels.add(new SurrogateKernel(batches.get(j), advantages.get(j), dtype));
+      normObs = new INDArray[batches.size()];
+      normalizeFor(pi);
       acc = batches.size() > 1 ? pi.grads().like() : null;
       dLogStd = new double[pi.actDim()];
       dLogStdArr = Nd4j.create(dtype, 1, pi.actDim());
     }
 
     public int numBatches() { return kernels.size(); }
+
+    /** Batch j's observations normalised by {@code pi}'s normaliser, redone only if its statistics changed. */
+    INDArray normalizedObs(GaussianPolicy pi, int j) {
+      if (pi.normalizer() != normalizer || pi.normalizer().version() != normVersion) normalizeFor(pi);
+      return normObs[j];
+    }
+
+    private void normalizeFor(GaussianPolicy pi) {
+      normalizer = pi.normalizer();
+      normVersion = normalizer.version();
+      for (int j = 0; j < normObs.length; j++) normObs[j] = pi.normalize(kernels.get(j).batch.obs());
+    }
   }
 
   /** Prepares {@code batches} (own first) and their advantages for {@link #lossAndGradient(GaussianPolicy, Prepared, double)}. */
@@ -92,7 +111,7 @@ public final class Surrogate {
     for (int j = 0; j < k; j++) {
       SurrogateKernel kern = p.kernels.get(j);
       long n = kern.batch.size();
-      INDArray mean = pi.mean(kern.batch.obs());
+      INDArray mean = pi.meanOfNormalized(p.normalizedObs(pi, j));
       java.util.Arrays.fill(p.dLogStd, 0.0);
       SurrogateKernel.Out o = kern.run(mean, logStd, 1.0 / (n * (double) k), j == 0, j == 0 ? beta / n : 0.0, p.dLogStd);
       surrogate += o.surrogateSum() / (n * (double) k);
