@@ -45,8 +45,9 @@ final class Mutation {
 
   record RoundResult(List<Outcome> outcomes, List<CurveRow> curve, long steps) {}
 
+  /** The policies of a round already run in parallel over the cores: no second thread per PPO update. */
   static PolicyGradient algorithm(HyperParameters hp) {
-    if (hp instanceof PpoConfig p) return new Ppo(p);
+    if (hp instanceof PpoConfig p) return new Ppo(p, false);
     if (hp instanceof A2cConfig a) return new A2c(a);
     throw new IllegalArgumentException("Mutation: unsupported config " + hp.getClass().getName());
   }
