@@ -3,6 +3,7 @@ package org.gposuite.experiment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.gposuite.env.TaskConfig;
 import org.gposuite.pg.Baseline;
 import org.gposuite.pg.CurveRow;
@@ -25,7 +26,8 @@ import org.gposuite.reproduce.WallClock;
  *   <li>Joint: one policy with all {@code totalSteps} and batch {@code jointBatch}.</li>
  * </ul>
  * The learning curve is on the cell's total-step axis (Fig. 4 puts every method on the same
- * x-axis): Single's point i is the mean over its policies of iteration i's return.
+ * x-axis): Single's point i is the mean over its policies of iteration i's return. The engine's own
+ * per-policy curve (KL, beta, entropy, value loss) is kept beside it as baseline-curve.csv.
  */
 final class BaselineRunner implements MethodRunner {
   private final boolean joint;
@@ -43,11 +45,11 @@ final class BaselineRunner implements MethodRunner {
     long start = System.nanoTime();
     progress.update(0, (joint ? "Joint" : "Single") + " training");
     Baseline.Result r = Baseline.run(algo, envs, policies, stepsPerPolicy, cell.seed(), b.evalEpisodes(),
-        cellDir.resolve("curve.csv"));
+        cellDir.resolve("baseline-curve.csv"));
     double seconds = (System.nanoTime() - start) / 1e9;
-    long steps = r.curve().stream().collect(java.util.stream.Collectors.groupingBy(CurveRow::policy,
-        java.util.stream.Collectors.summarizingLong(CurveRow::timesteps))).values().stream()
-        .mapToLong(s -> s.getMax()).sum();
+    // Each policy's last curve row carries the steps it used; the cell used their sum.
+    long steps = r.curve().stream().collect(Collectors.toMap(CurveRow::policy, CurveRow::timesteps, Math::max))
+        .values().stream().mapToLong(Long::longValue).sum();
     return new CellResult(r.best().report().mean(), steps, WallClock.totalOnly(seconds),
         curve(r.curve(), policies), List.of());
   }
