@@ -71,13 +71,29 @@ public final class FloatTanh {
       return;
     }
     int n = (int) z.size(0), d = (int) z.size(1), len = n * d;
-    float[] b = bias.toFloatVector();
+    float[] b = biasValues(bias, d);
     float[] s = SCRATCH.get();
     if (s.length < len) SCRATCH.set(s = new float[len]);
     FloatBuffer fb = z.data().asNioFloat();
     fb.get(0, s, 0, len);
     biasTanh(s, n, d, b);
     fb.put(0, s, 0, len);
+  }
+
+  /**
+   * The bias as floats. A FLOAT row with unit stride (the MLP's bias views into its flat parameter
+   * vector) is read straight from the shared buffer at its offset, skipping the nd4j copy that
+   * {@code toFloatVector} makes of a view (one per-op cost per layer and step, which matters on
+   * 64-row minibatches).
+   */
+  static float[] biasValues(INDArray bias, int d) {
+    if (bias.dataType() == DataType.FLOAT && bias.length() == d && bias.elementWiseStride() == 1 && bias.ordering() == 'c'
+        && bias.offset() + d <= bias.data().asNioFloat().capacity()) {
+      float[] b = new float[d];
+      bias.data().asNioFloat().get((int) bias.offset(), b, 0, d);
+      return b;
+    }
+    return bias.toFloatVector();
   }
 
   /**

@@ -81,4 +81,18 @@ class FloatTanhTest {
     FloatTanh.derivativeInPlace(view, a);
     for (int i = 0; i < 4; i++) for (int j = 0; j < 8; j++) assertEquals(expect.getDouble(i, j), big.getDouble(i + 2, j), 0.0);
   }
+
+  @Test
+  void biasReadFromAViewIntoAFlatParameterVectorIsThatViewsValues() {
+    SplittableRandom r = new SplittableRandom(9);
+    INDArray flat = MlpTest.randn(r, DataType.FLOAT, 1, 50);
+    INDArray bias = flat.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0), org.nd4j.linalg.indexing.NDArrayIndex.interval(17, 29)).reshape('c', 1, 12);
+    assertArrayEquals(bias.toFloatVector(), FloatTanh.biasValues(bias, 12));
+    INDArray z = MlpTest.randn(r, DataType.FLOAT, 5, 12);
+    INDArray ref = Transforms.tanh(z.dup().addiRowVector(bias), false);
+    FloatTanh.biasTanhInPlace(z, bias);
+    for (long i = 0; i < z.length(); i++) assertEquals(ref.getDouble(i), z.getDouble(i), TOL);
+    INDArray column = MlpTest.randn(r, DataType.FLOAT, 12, 3).getColumn(1).reshape(1, 12); // strided: the copy path
+    assertArrayEquals(column.toFloatVector(), FloatTanh.biasValues(column, 12));
+  }
 }
