@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.gposuite.nn.AdamOptimizer;
 import org.gposuite.nn.BinaryPolicy;
+import org.gposuite.nn.HostArrays;
 import org.gposuite.nn.ObsNormalizer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -79,20 +80,105 @@ public final class BinaryPolicyTraining {
     norm.update(d.states().castTo(DataType.DOUBLE).reshape(d.states().length()).toDoubleVector(), d.size());
     BinaryPolicy pis = new BinaryPolicy(od, BinaryPolicy.PAPER_HIDDEN, DataType.FLOAT, initSeed, norm);
     AdamOptimizer opt = new AdamOptimizer(pis.params(), pis.grads(), learningRate);
-    int n = d.size();
-    int[] idx = new int[n];
-    for (int i = 0; i < n; i++) idx[i] = i;
+    Prepared p = prepare(pis, d, minibatch);
+    int[] idx = new int[d.size()];
+    for (int i = 0; i < idx.length; i++) idx[i] = i;
     double first = Double.NaN, last = Double.NaN;
     for (int e = 0; e < epochs; e++) {
-      double loss = epoch(pis, opt, d, idx, minibatch, shuffle);
+      double loss = epoch(pis, opt, p, idx, shuffle);
       if (e == 0) first = loss;
       last = loss;
     }
     return new Result(pis, first, last);
   }
 
+  /**
+   * {@code d} ready for many epochs of {@code pis}: states normalised once with pi_S's (fixed)
+   * normaliser and held as Java arrays with labels and weights, plus reused minibatch buffers.
+   * Valid while {@code pis.normalizer()} does not change.
+   */
+  public static final class Prepared {
+    final int n, od, minibatch;
+    final double[] states, weights;
+    final int[] parent;
+    final Batch full;
+    final Batch tail;
+
+    Prepared(double[] states, int[] parent, double[] weights, int od, int minibatch, DataType t) {
+      if (minibatch <= 0) throw new IllegalArgumentException("BinaryPolicyTraining: minibatch must be positive, got " + minibatch);
+      this.n = parent.length;
+      this.od = od;
+      this.minibatch = minibatch;
+      this.states = states;
+      this.parent = parent;
+      this.weights = weights;
+      full = new Batch(Math.min(minibatch, n), od, t);
+      tail = n % minibatch == 0 || n < minibatch ? null : new Batch(n % minibatch, od, t);
+    }
+
+    public int size() { return n; }
+  }
+
+  private static final class Batch {
+    final int rows;
+    final double[] x, w;
+    final int[] y;
+    final INDArray xArr;
+
+    Batch(int rows, int od, DataType t) {
+      this.rows = rows;
+      x = new double[rows * od];
+      w = new double[rows];
+      y = new int[rows];
+      xArr = Nd4j.create(t, rows, od);
+    }
+  }
+
+  /** Normalises {@code d}'s states with {@code pis}'s normaliser once and copies the data to Java arrays. */
+  public static Prepared prepare(BinaryPolicy pis, Data d, int minibatch) {
+    int n = d.size(), od = (int) d.states().size(1);
+    double[] x = HostArrays.read(pis.normalize(d.states().castTo(pis.params().dataType())), new double[n * od]);
+    double[] oh = HostArrays.read(d.oneHot(), new double[n * 2]), w = HostArrays.read(d.weights(), new double[n]);
+    int[] parent = new int[n];
+    for (int i = 0; i < n; i++) parent[i] = oh[2 * i + 1] > 0.5 ? 1 : 0;
+    return new Prepared(x, parent, w, od, minibatch, pis.params().dataType());
+  }
+
+  /**
+   * One epoch of Eq. 1 on prepared data: shuffle {@code idx} (a permutation of the rows, kept across
+   * epochs), then a pass in minibatches gathered into reused buffers; returns the sample-weighted mean
+   * minibatch loss. Same shuffle draws and minibatches as {@link #epoch(BinaryPolicy, AdamOptimizer, Data, int[], int, SplittableRandom)}.
+   */
+  public static double epoch(BinaryPolicy pis, AdamOptimizer opt, Prepared p, int[] idx, SplittableRandom shuffle) {
+    int n = idx.length;
+    if (n != p.n) throw new IllegalArgumentException("BinaryPolicyTraining.epoch: permutation has " + n + " rows, data " + p.n);
+    for (int i = n - 1; i > 0; i--) { int j = shuffle.nextInt(i + 1); int t = idx[i]; idx[i] = idx[j]; idx[j] = t; }
+    double sum = 0;
+    for (int b = 0; b < n; b += p.minibatch) {
+      int rows = Math.min(n, b + p.minibatch) - b;
+      Batch buf = rows == p.full.rows ? p.full : p.tail;
+      for (int r = 0; r < rows; r++) {
+        int k = idx[b + r];
+        System.arraycopy(p.states, k * p.od, buf.x, r * p.od, p.od);
+        buf.y[r] = p.parent[k];
+        buf.w[r] = p.weights[k];
+      }
+      HostArrays.write(buf.x, buf.xArr);
+      sum += pis.weightedNllStepOfNormalized(buf.xArr, buf.y, buf.w, opt) * rows;
+    }
+    return sum / n;
+  }
+
   /** One epoch of Eq. 1: shuffle {@code idx} (a permutation of the rows, kept across epochs), then a pass in minibatches. */
   public static double epoch(BinaryPolicy pis, AdamOptimizer opt, Data d, int[] idx, int minibatch, SplittableRandom shuffle) {
+    return epoch(pis, opt, prepare(pis, d, minibatch), idx, shuffle);
+  }
+
+  /**
+   * The all-nd4j epoch (row gather, slices, {@link BinaryPolicy#weightedNllStep}): the reference the
+   * prepared path is tested against and benchmarked beside. Same shuffle draws.
+   */
+  public static double epochNd4j(BinaryPolicy pis, AdamOptimizer opt, Data d, int[] idx, int minibatch, SplittableRandom shuffle) {
     int n = idx.length;
     for (int i = n - 1; i > 0; i--) { int j = shuffle.nextInt(i + 1); int t = idx[i]; idx[i] = idx[j]; idx[j] = t; }
     return epoch(pis, opt, Nd4j.pullRows(d.states(), 1, idx), Nd4j.pullRows(d.oneHot(), 1, idx), Nd4j.pullRows(d.weights(), 1, idx), minibatch);

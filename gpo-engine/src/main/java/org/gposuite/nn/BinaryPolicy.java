@@ -75,4 +75,68 @@ public final class BinaryPolicy {
     opt.step();
     return loss;
   }
+
+  /**
+   * The observations as the network sees them: a new {@code [n, obsDim]} array normalised with the
+   * current statistics, for {@link #weightedNllStepOfNormalized} (a training loop whose normaliser is
+   * fixed normalises its data once).
+   */
+  public INDArray normalize(INDArray rawObs) {
+    if (rawObs.rank() != 2 || rawObs.size(1) != obsDim)
+      throw new IllegalArgumentException("BinaryPolicy.normalize: expected observations [n, " + obsDim + "], got " + java.util.Arrays.toString(rawObs.shape()));
+    return normalizer.normalizeInto(rawObs, Nd4j.create(dtype, rawObs.size(0), obsDim));
+  }
+
+  /**
+   * {@link #weightedNllAndGradient} for already normalised observations, with labels and weights as
+   * Java arrays: the softmax, the loss and dLoss/dlogits are one Java pass into a reused buffer, so a
+   * 64-row step costs the MLP's forward and backward and nothing else in nd4j ops.
+   *
+   * @param normObs {@code [n, obsDim]} from {@link #normalize}; kept by reference until the backward is done
+   * @param parent per row, 0 (parent x) or 1 (parent y); at least n entries
+   * @param weight per row weight; at least n entries
+   */
+  public double weightedNllAndGradientOfNormalized(INDArray normObs, int[] parent, double[] weight) {
+    if (normObs.rank() != 2 || normObs.size(1) != obsDim)
+      throw new IllegalArgumentException("BinaryPolicy: expected normalised observations [n, " + obsDim + "], got " + java.util.Arrays.toString(normObs.shape()));
+    int n = (int) normObs.size(0);
+    if (parent.length < n || weight.length < n)
+      throw new IllegalArgumentException("BinaryPolicy: need " + n + " labels and weights, got " + parent.length + " and " + weight.length);
+    Scratch s = scratch.computeIfAbsent((long) n, k -> new Scratch(n, dtype));
+    HostArrays.read(mlp.forward(normObs), s.logits);
+    double loss = 0, inv = 1.0 / n;
+    for (int r = 0; r < n; r++) {
+      double z0 = s.logits[2 * r], z1 = s.logits[2 * r + 1], mx = Math.max(z0, z1);
+      double lse = mx + Math.log(Math.exp(z0 - mx) + Math.exp(z1 - mx));
+      int y = parent[r];
+      if (y != 0 && y != 1) throw new IllegalArgumentException("BinaryPolicy: parent label must be 0 or 1, got " + y + " at row " + r);
+      double w = weight[r];
+      loss -= w * ((y == 0 ? z0 : z1) - lse);
+      // d/dlogits of -w log softmax_label = w (p - onehot)
+      s.dLogits[2 * r] = w * (Math.exp(z0 - lse) - (y == 0 ? 1 : 0)) * inv;
+      s.dLogits[2 * r + 1] = w * (Math.exp(z1 - lse) - (y == 1 ? 1 : 0)) * inv;
+    }
+    mlp.backward(HostArrays.write(s.dLogits, s.dLogitsArr));
+    return loss * inv;
+  }
+
+  /** One Adam step on {@link #weightedNllAndGradientOfNormalized}; returns the loss before the step. */
+  public double weightedNllStepOfNormalized(INDArray normObs, int[] parent, double[] weight, AdamOptimizer opt) {
+    double loss = weightedNllAndGradientOfNormalized(normObs, parent, weight);
+    opt.step();
+    return loss;
+  }
+
+  private final Map<Long, Scratch> scratch = new HashMap<>();
+
+  private static final class Scratch {
+    final double[] logits, dLogits;
+    final INDArray dLogitsArr;
+
+    Scratch(int n, DataType t) {
+      logits = new double[2 * n];
+      dLogits = new double[2 * n];
+      dLogitsArr = Nd4j.create(t, n, 2);
+    }
+  }
 }

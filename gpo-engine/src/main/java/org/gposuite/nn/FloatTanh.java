@@ -71,13 +71,29 @@ public final class FloatTanh {
       return;
     }
     int n = (int) z.size(0), d = (int) z.size(1), len = n * d;
-    float[] b = bias.toFloatVector();
+    float[] b = biasValues(bias, d);
     float[] s = SCRATCH.get();
     if (s.length < len) SCRATCH.set(s = new float[len]);
     FloatBuffer fb = z.data().asNioFloat();
     fb.get(0, s, 0, len);
     biasTanh(s, n, d, b);
     fb.put(0, s, 0, len);
+  }
+
+  /**
+   * The bias as floats. A FLOAT row with unit stride (the MLP's bias views into its flat parameter
+   * vector) is read straight from the shared buffer at its offset, skipping the nd4j copy that
+   * {@code toFloatVector} makes of a view (one per-op cost per layer and step, which matters on
+   * 64-row minibatches).
+   */
+  static float[] biasValues(INDArray bias, int d) {
+    if (bias.dataType() == DataType.FLOAT && bias.length() == d && bias.elementWiseStride() == 1 && bias.ordering() == 'c'
+        && bias.offset() + d <= bias.data().asNioFloat().capacity()) {
+      float[] b = new float[d];
+      bias.data().asNioFloat().get((int) bias.offset(), b, 0, d);
+      return b;
+    }
+    return bias.toFloatVector();
   }
 
   /**
@@ -90,5 +106,35 @@ public final class FloatTanh {
       for (int j = 0; j < d; j++) s[o + j] += b[j];
     }
     for (int i = 0, len = n * d; i < len; i++) s[i] = rational(Math.max(-CLAMP, Math.min(CLAMP, s[i])));
+  }
+
+  /** Second scratch per thread, for {@link #derivativeInPlace}'s activations. */
+  private static final ThreadLocal<float[]> SCRATCH2 = ThreadLocal.withInitial(() -> new float[0]);
+
+  /**
+   * Back-propagation through a FLOAT tanh layer, in place: {@code da = da * (1 - a * a)} with
+   * {@code a} the layer's output, both {@code [n, d]}. Replaces nd4j's three ops (mul, rsub, mul)
+   * on the small batches of crossover's minibatch training, where each op's fixed cost is most of
+   * the time; the same float operations in the same order, so the same bits ({@code
+   * FloatTanhTest}; {@code ActivationBench} measures both). Falls back to those nd4j ops when
+   * either array is not a plain FLOAT buffer.
+   */
+  public static void derivativeInPlace(INDArray da, INDArray a) {
+    if (!applicable(da) || !applicable(a) || da.length() != a.length()) {
+      da.muli(a.mul(a).rsubi(1.0));
+      return;
+    }
+    int len = (int) da.length();
+    float[] g = SCRATCH.get(), s = SCRATCH2.get();
+    if (g.length < len) SCRATCH.set(g = new float[len]);
+    if (s.length < len) SCRATCH2.set(s = new float[len]);
+    FloatBuffer gb = da.data().asNioFloat();
+    gb.get(0, g, 0, len);
+    a.data().asNioFloat().get(0, s, 0, len);
+    for (int i = 0; i < len; i++) {
+      float t = s[i] * s[i];
+      g[i] = g[i] * (1f - t);
+    }
+    gb.put(0, g, 0, len);
   }
 }

@@ -41,7 +41,7 @@ public final class ObsNormalizer {
   public int dim() { return mean.length; }
   public double count() { return count; }
   /**
-   * Changes whenever the statistics change ({@link #update}, {@link #copyFrom}): a caller that
+   * Changes whenever the statistics change ({@link #update}, {@link #copyFrom}, {@link #restore}): a caller that
    * normalised a batch once can tell whether its copy is still what {@link #normalizeInto} gives.
    */
   public long version() { return version; }
@@ -99,6 +99,35 @@ public final class ObsNormalizer {
     System.arraycopy(other.mean, 0, mean, 0, mean.length);
     System.arraycopy(other.var, 0, var, 0, var.length);
     count = other.count;
+    version++;
+  }
+
+  /**
+   * Sets the statistics to exactly these values (copied), e.g. from a checkpoint written with
+   * {@link #mean()}, {@link #variance()} and {@link #count()}: the normaliser then gives the same
+   * bits as the one they were read from, and later {@link #update}s continue as it would have.
+   * Bumps {@link #version()}. A disabled normaliser keeps the values but stays the identity.
+   *
+   * @param mean per-dimension running mean, length {@link #dim()}
+   * @param variance per-dimension running variance, length {@link #dim()}, each finite and {@code >= 0}
+   * @param count observations folded in so far, finite and {@code >= 0}
+   * @throws IllegalArgumentException if a length differs from {@link #dim()} or a value is out of range;
+   *     the statistics are unchanged then
+   */
+  public void restore(double[] mean, double[] variance, double count) {
+    if (mean.length != this.mean.length || variance.length != var.length)
+      throw new IllegalArgumentException("ObsNormalizer.restore: need mean and variance of length " + this.mean.length + " (dim), got "
+          + mean.length + " and " + variance.length + "; restore into a normaliser of the same dimension");
+    if (!(count >= 0) || Double.isInfinite(count))
+      throw new IllegalArgumentException("ObsNormalizer.restore: count must be finite and >= 0, got " + count);
+    for (int j = 0; j < mean.length; j++) {
+      if (!Double.isFinite(mean[j])) throw new IllegalArgumentException("ObsNormalizer.restore: mean[" + j + "] is " + mean[j] + "; must be finite");
+      if (!(variance[j] >= 0) || Double.isInfinite(variance[j]))
+        throw new IllegalArgumentException("ObsNormalizer.restore: variance[" + j + "] is " + variance[j] + "; must be finite and >= 0");
+    }
+    System.arraycopy(mean, 0, this.mean, 0, mean.length);
+    System.arraycopy(variance, 0, var, 0, var.length);
+    this.count = count;
     version++;
   }
 

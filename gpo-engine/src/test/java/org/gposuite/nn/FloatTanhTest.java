@@ -58,4 +58,41 @@ class FloatTanhTest {
     FloatTanh.biasTanhInPlace(view, bias);
     for (int i = 0; i < 4; i++) for (int j = 0; j < 8; j++) assertEquals(expect.getDouble(i, j), big.getDouble(i + 2, j), 0.0);
   }
+
+  @Test
+  void derivativeKernelGivesTheBitsOfNd4jsMulRsubMul() {
+    SplittableRandom r = new SplittableRandom(8);
+    int n = 67, d = 33;
+    INDArray a = MlpTest.randn(r, DataType.FLOAT, n, d).muli(2.0);
+    FloatTanh.biasTanhInPlace(a, Nd4j.zeros(DataType.FLOAT, 1, d)); // activations in [-1, 1], as in a layer
+    a.putScalar(0, 0, 1f); a.putScalar(0, 1, -1f); a.putScalar(0, 2, 0f);
+    INDArray da = MlpTest.randn(r, DataType.FLOAT, n, d);
+    INDArray ref = da.dup().muli(a.mul(a).rsubi(1.0));
+    FloatTanh.derivativeInPlace(da, a);
+    for (long i = 0; i < da.length(); i++)
+      assertEquals(Float.floatToIntBits(ref.getFloat(i)), Float.floatToIntBits(da.getFloat(i)), "element " + i + ": " + ref.getFloat(i) + " vs " + da.getFloat(i));
+  }
+
+  @Test
+  void derivativeOnAViewKeepsTheNd4jPath() {
+    INDArray big = Nd4j.rand(DataType.FLOAT, 10, 8), a = Nd4j.rand(DataType.FLOAT, 4, 8);
+    INDArray view = big.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 6), org.nd4j.linalg.indexing.NDArrayIndex.all());
+    INDArray expect = view.dup().muli(a.mul(a).rsubi(1.0));
+    FloatTanh.derivativeInPlace(view, a);
+    for (int i = 0; i < 4; i++) for (int j = 0; j < 8; j++) assertEquals(expect.getDouble(i, j), big.getDouble(i + 2, j), 0.0);
+  }
+
+  @Test
+  void biasReadFromAViewIntoAFlatParameterVectorIsThatViewsValues() {
+    SplittableRandom r = new SplittableRandom(9);
+    INDArray flat = MlpTest.randn(r, DataType.FLOAT, 1, 50);
+    INDArray bias = flat.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0), org.nd4j.linalg.indexing.NDArrayIndex.interval(17, 29)).reshape('c', 1, 12);
+    assertArrayEquals(bias.toFloatVector(), FloatTanh.biasValues(bias, 12));
+    INDArray z = MlpTest.randn(r, DataType.FLOAT, 5, 12);
+    INDArray ref = Transforms.tanh(z.dup().addiRowVector(bias), false);
+    FloatTanh.biasTanhInPlace(z, bias);
+    for (long i = 0; i < z.length(); i++) assertEquals(ref.getDouble(i), z.getDouble(i), TOL);
+    INDArray column = MlpTest.randn(r, DataType.FLOAT, 12, 3).getColumn(1).reshape(1, 12); // strided: the copy path
+    assertArrayEquals(column.toFloatVector(), FloatTanh.biasValues(column, 12));
+  }
 }

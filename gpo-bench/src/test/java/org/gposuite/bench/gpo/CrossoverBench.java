@@ -28,7 +28,10 @@ import org.openjdk.jmh.infra.Blackhole;
  *       pi_S on 12,288 states, what 60% of two parents' 5-batch windows (2 x 10,240 states) keeps.</li>
  * </ul>
  * Set-up (data, networks, optimisers) is outside the measured region; the networks keep training
- * across invocations, which does not change the cost per step.
+ * across invocations, which does not change the cost per step. The {@code *Nd4j} twins run the
+ * all-nd4j reference paths ({@link Dagger#trainNd4j}, {@link BinaryPolicyTraining#epochNd4j}) that the
+ * fast paths replaced, so one run gives the ratio. {@code pisEpoch} uses data prepared once
+ * (normalised, Java arrays), as {@link BinaryPolicyTraining#train} does for its 100 epochs.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,6 +47,7 @@ public class CrossoverBench {
   BinaryPolicy pis;
   AdamOptimizer pisOpt;
   BinaryPolicyTraining.Data pisData;
+  BinaryPolicyTraining.Prepared pisPrepared;
   int[] pisIdx;
   SplittableRandom rng = new SplittableRandom(1);
 
@@ -70,6 +74,7 @@ public class CrossoverBench {
     for (int i = 0; i < pisIdx.length; i++) pisIdx[i] = i;
     pis = new BinaryPolicy(OBS, BinaryPolicy.PAPER_HIDDEN, DataType.FLOAT, 5, new ObsNormalizer(OBS, true));
     pisOpt = new AdamOptimizer(pis.params(), pis.grads(), 5e-4);
+    pisPrepared = BinaryPolicyTraining.prepare(pis, pisData, 64);
   }
 
   @Benchmark
@@ -79,7 +84,18 @@ public class CrossoverBench {
   }
 
   @Benchmark
+  public void daggerIterationNd4j(Blackhole bh) {
+    Dagger.trainNd4j(child, dObs, dMean, dLogStd, 10, 64, childOpt, rng);
+    bh.consume(child.params());
+  }
+
+  @Benchmark
   public double pisEpoch() {
-    return BinaryPolicyTraining.epoch(pis, pisOpt, pisData, pisIdx, 64, rng);
+    return BinaryPolicyTraining.epoch(pis, pisOpt, pisPrepared, pisIdx, rng);
+  }
+
+  @Benchmark
+  public double pisEpochNd4j() {
+    return BinaryPolicyTraining.epochNd4j(pis, pisOpt, pisData, pisIdx, 64, rng);
   }
 }

@@ -14,6 +14,10 @@ import org.openjdk.jmh.annotations.*;
  * of the off-heap buffer included. For scale, the gemm that produces the layer is measured too.
  * Each invocation first restores the pre-activation from a saved copy (an assign, measured
  * alone in {@code restoreOnly}) so the kernels always see the same inputs.
+ *
+ * <p>The {@code *Derivative64x64} pair is tanh's backward on one hidden layer of a 64-row minibatch
+ * (crossover's DAgger and pi_S steps): nd4j's mul + rsub + mul against {@link FloatTanh#derivativeInPlace}.
+ * The upstream gradient is restored first (an assign, {@code restoreOnly64x64}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -23,6 +27,7 @@ import org.openjdk.jmh.annotations.*;
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"})
 public class ActivationBench {
   INDArray pre, z, bias, x, w;
+  INDArray g0, g, act, scratch;
 
   @Setup
   public void setup() {
@@ -32,6 +37,24 @@ public class ActivationBench {
     bias = Nd4j.randn(DataType.FLOAT, 1, 64);
     x = Nd4j.randn(DataType.FLOAT, 2048, 64);
     w = Nd4j.randn(DataType.FLOAT, 64, 64);
+    g0 = Nd4j.randn(DataType.FLOAT, 64, 64);
+    g = g0.dup();
+    act = Transforms.tanh(Nd4j.randn(DataType.FLOAT, 64, 64), false);
+    scratch = Nd4j.create(DataType.FLOAT, 64, 64);
+  }
+
+  @Benchmark
+  public INDArray restoreOnly64x64() { return g.assign(g0); }
+
+  @Benchmark
+  public INDArray nd4jDerivative64x64() {
+    return g.assign(g0).muli(act.mul(act, scratch).rsubi(1.0));
+  }
+
+  @Benchmark
+  public INDArray javaDerivative64x64() {
+    FloatTanh.derivativeInPlace(g.assign(g0), act);
+    return g;
   }
 
   @Benchmark

@@ -1,0 +1,54 @@
+package org.gposuite.nn;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Copies between nd4j arrays and Java {@code double[]} without an nd4j op.
+ *
+ * <p>Why: small-batch training loops (DAgger, pi_S) spend most of their time in nd4j's fixed
+ * per-op cost, not in arithmetic. A plain FLOAT/DOUBLE buffer (c order, offset 0, not a view) is
+ * read or written straight through its NIO view, a Java loop; anything else falls back to one
+ * nd4j copy. Values keep their bits: float to double and back is exact.
+ */
+public final class HostArrays {
+  private HostArrays() {}
+
+  /** Whether {@code a} is one plain buffer that NIO can address directly. */
+  static boolean plain(INDArray a) {
+    return (a.dataType() == DataType.FLOAT || a.dataType() == DataType.DOUBLE) && a.ordering() == 'c' && !a.isView()
+        && a.offset() == 0 && a.data().length() == a.length();
+  }
+
+  /** {@code out[0 .. a.length())} = {@code a}'s elements in c order. */
+  public static double[] read(INDArray a, double[] out) {
+    int len = (int) a.length();
+    if (out.length < len) throw new IllegalArgumentException("HostArrays.read: target holds " + out.length + " values, array has " + len);
+    if (!plain(a)) {
+      double[] v = a.dup('c').reshape(a.length()).castTo(DataType.DOUBLE).toDoubleVector();
+      System.arraycopy(v, 0, out, 0, len);
+      return out;
+    }
+    if (a.dataType() == DataType.FLOAT) {
+      java.nio.FloatBuffer fb = a.data().asNioFloat();
+      for (int i = 0; i < len; i++) out[i] = fb.get(i);
+    } else {
+      a.data().asNioDouble().get(0, out, 0, len);
+    }
+    return out;
+  }
+
+  /** {@code a}'s elements (c order) = {@code in[0 .. a.length())}, rounded to a's data type. {@code a} must be plain. */
+  public static INDArray write(double[] in, INDArray a) {
+    int len = (int) a.length();
+    if (in.length < len) throw new IllegalArgumentException("HostArrays.write: source holds " + in.length + " values, array has " + len);
+    if (!plain(a)) throw new IllegalArgumentException("HostArrays.write: target must be a plain FLOAT/DOUBLE c-order buffer (create it with Nd4j.create)");
+    if (a.dataType() == DataType.FLOAT) {
+      java.nio.FloatBuffer fb = a.data().asNioFloat();
+      for (int i = 0; i < len; i++) fb.put(i, (float) in[i]);
+    } else {
+      a.data().asNioDouble().put(0, in, 0, len);
+    }
+    return a;
+  }
+}
