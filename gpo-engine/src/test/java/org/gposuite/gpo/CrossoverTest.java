@@ -1,5 +1,6 @@
 package org.gposuite.gpo;
 
+import org.gposuite.testing.PointMassEnv;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;
@@ -118,7 +119,7 @@ class CrossoverTest {
     Dagger.Expert expert = (obs, rng) -> new Dagger.Label(t.mean(obs).dup(),
         Nd4j.zeros(DataType.FLOAT, obs.size(0), 2).addiRowVector(t.logStd()));
     GaussianPolicy child = GaussianPolicy.paper(2, 2, 22, false);
-    try (VectorEnv env = new ToyEnv(4, 50, 3)) {
+    try (VectorEnv env = new PointMassEnv(PointMassEnv.Spec.GPO, 4, 50, 3)) {
       Dagger.Result res = Dagger.run(child, expert, env, new Dagger.Settings(5000, 10, 500, 10, 64, 5e-4), new SplittableRandom(4));
       assertEquals(10_000, res.steps(), "5000 expert + 10 x 500 student steps");
       assertEquals(10_000, res.datasetSize());

@@ -1,5 +1,6 @@
 package org.gposuite.gpo;
 
+import org.gposuite.testing.PointMassEnv;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
@@ -11,7 +12,7 @@ import org.gposuite.pg.PpoConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Whole-loop properties on the cheap {@link ToyEnv}: resume, thread-count independence, ablation flags, budget. */
+/** Whole-loop properties on the cheap {@link PointMassEnv} (GPO variant): resume, thread-count independence, ablation flags, budget. */
 class GpoRunTest {
   @TempDir Path tmp;
 
@@ -30,7 +31,7 @@ class GpoRunTest {
   }
 
   static GpoResult run(GpoConfig cfg, Path dir, ProgressListener p) {
-    return Gpo.run(cfg, ToyEnv.factory(32), dir, p);
+    return Gpo.run(cfg, PointMassEnv.factory(PointMassEnv.Spec.GPO, 32), dir, p);
   }
 
   static void assertSameResults(GpoResult a, GpoResult b) {

@@ -1,5 +1,6 @@
 package org.gposuite.pg;
 
+import org.gposuite.testing.PointMassEnv;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BaselineTest {
-  static final EnvFactory POINT = (n, seed) -> new PointMassEnv(n, 50, seed);
+  static final EnvFactory POINT = (n, seed) -> new PointMassEnv(PointMassEnv.Spec.PG, n, 50, seed);
 
   @Test
   void sameSeedGivesIdenticalLearningCurvesAndCsv(@TempDir Path dir) throws Exception {
