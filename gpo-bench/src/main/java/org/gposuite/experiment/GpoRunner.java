@@ -28,7 +28,7 @@ import org.gposuite.reproduce.WallClock;
  *       return is the final population's best policy under pg's Evaluation protocol.</li>
  *   <li>The probe runs the first round of that same GPO run (a budget of totalSteps / rounds) with
  *       every parent, state-space child and parameter-space child evaluated; its final return is
- *       the state-space children's mean.</li>
+ *       the state-space children's mean. Self-couples (x, x) are left out: their child is a copy.</li>
  * </ul>
  * Checkpoints go under the cell's folder, so an interrupted cell resumes from its last round.
  */
@@ -88,7 +88,8 @@ final class GpoRunner implements MethodRunner {
     }
     List<CrossoverTrial> trials = new ArrayList<>();
     for (CoupleRow c : r.couples()) {
-      if (c.round() != 0) continue;
+      // A couple (x, x) is a copy, not a crossover: Fig. 3a compares children of two parents.
+      if (c.round() != 0 || c.x() == c.y()) continue;
       trials.add(new CrossoverTrial(c.couple(), c.xReturn(), c.yReturn(), c.childReturn(), c.paramChildReturn()));
     }
     double childMean = trials.stream().mapToDouble(CrossoverTrial::stateSpaceChild).average().orElse(Double.NaN);
