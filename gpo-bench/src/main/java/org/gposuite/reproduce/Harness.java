@@ -93,7 +93,7 @@ public final class Harness {
     for (CellSpec cell : plan.cells()) {
       k++;
       if (done.containsKey(cell)) {
-        progress.resumed(k, cell);
+        progress.resumed(k, cell, done.get(cell).record().provenance().gitCommit(), provenance.gitCommit());
         continue;
       }
       Path dir = store.dirOf(cell);

@@ -28,9 +28,15 @@ final class ProgressPrinter {
     this.assumedStepsPerSecond = assumedStepsPerSecond;
   }
 
-  void resumed(int k, CellSpec cell) {
+  /**
+   * A cell kept from an earlier session. Its identity is its config, not the code, so say when
+   * the code has moved on since: the user decides whether to delete the folder and recompute.
+   */
+  void resumed(int k, CellSpec cell, String computedAt, String now) {
     remainingSteps -= cell.budget().totalSteps();
-    out.printf(Locale.ROOT, "[%d/%d] %s finished earlier, reusing it%n", k, cells, cell.id());
+    String note = computedAt.equals(now) ? ""
+        : " (computed at commit " + computedAt + ", now " + now + "; delete its folder to recompute)";
+    out.printf(Locale.ROOT, "[%d/%d] %s finished earlier, reusing it%s%n", k, cells, cell.id(), note);
   }
 
   Progress starting(int k, CellSpec cell) {
