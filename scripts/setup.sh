@@ -15,6 +15,16 @@ if ! [ -e /usr/include/mujoco/mujoco.h ] || ! command -v mujoco-testspeed >/dev/
     die "MuJoCo 2.2.2 is missing; run as root: apt-get install libmujoco-dev libmujoco-samples (or set MUJOCO_LIB to your libmujoco.so)"
   fi
 fi
+# The report's PNG plots (XChart, headless AWT) need fontconfig and at least one font.
+if ! { command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list 2>/dev/null | head -n 1)" ]; }; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "gpo-suite setup: installing fonts for the plots (apt-get install fontconfig fonts-dejavu-core) ..." >&2
+    apt-get install -y -q fontconfig fonts-dejavu-core >/dev/null 2>&1 ||
+      die "could not install fonts; run: apt-get install fontconfig fonts-dejavu-core"
+  else
+    die "no fonts for the plots; run as root: apt-get install fontconfig fonts-dejavu-core"
+  fi
+fi
 command -v gcc >/dev/null 2>&1 || die "gcc is missing (needed to read MuJoCo's struct layout at build time); run: apt-get install gcc"
 command -v mvn >/dev/null 2>&1 || die "Maven is missing; run: apt-get install maven"
 
