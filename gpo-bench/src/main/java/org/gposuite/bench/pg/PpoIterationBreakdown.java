@@ -83,6 +83,10 @@ public final class PpoIterationBreakdown {
       row("total iteration", seq.total / n, con.total / n);
       System.out.printf("  physics-only reference       %8.2f  (2048 steps, fixed actions)%n", physRef / n);
       row("ratio total / physics-ref", (double) seq.total / physRef, (double) con.total / physRef);
+      // The strict reading of the target: the physics of *those* 2048 steps, timed inside the
+      // collection. The fixed-action reference visits other states (more contacts, costlier), so
+      // the ratio against it is the more flattering one; report both.
+      row("ratio total / own physics", (double) seq.total / seq.phys, (double) con.total / con.phys);
       System.out.println("  (target: ratio <= 3)");
     }
   }
