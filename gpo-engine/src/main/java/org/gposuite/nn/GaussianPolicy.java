@@ -41,10 +41,7 @@ public final class GaussianPolicy {
     this.obsDim = obsDim;
     this.actDim = actDim;
     this.dtype = dtype;
-    sizes = new int[hidden.length + 2];
-    sizes[0] = obsDim;
-    System.arraycopy(hidden, 0, sizes, 1, hidden.length);
-    sizes[sizes.length - 1] = actDim;
+    sizes = Mlp.layerSizes(obsDim, hidden, actDim);
     long pm = Mlp.numParams(sizes);
     params = Nd4j.create(dtype, 1, pm + actDim);
     grads = Nd4j.create(dtype, 1, pm + actDim);

@@ -42,6 +42,15 @@ public final class Mlp {
   private INDArray lastInput;
   private Buffers last;
 
+  /** Layer sizes input, hidden..., output: the form every constructor here takes. */
+  public static int[] layerSizes(int input, int[] hidden, int output) {
+    int[] sizes = new int[hidden.length + 2];
+    sizes[0] = input;
+    System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+    sizes[sizes.length - 1] = output;
+    return sizes;
+  }
+
   /** Number of parameters of an MLP with these layer sizes (input first, output last). */
   public static long numParams(int... sizes) {
     long n = 0;

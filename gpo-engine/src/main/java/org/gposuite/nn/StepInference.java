@@ -22,11 +22,7 @@ public final class StepInference {
   private double[] a, z;
 
   public StepInference(GaussianPolicy policy) {
-    int[] hidden = policy.hidden();
-    sizes = new int[hidden.length + 2];
-    sizes[0] = policy.obsDim();
-    System.arraycopy(hidden, 0, sizes, 1, hidden.length);
-    sizes[sizes.length - 1] = policy.actDim();
+    sizes = Mlp.layerSizes(policy.obsDim(), policy.hidden(), policy.actDim());
     p = policy.params().toDoubleVector();
     ObsNormalizer n = policy.normalizer();
     normalize = n.enabled();

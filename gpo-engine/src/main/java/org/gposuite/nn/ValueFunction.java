@@ -27,10 +27,7 @@ public final class ValueFunction {
     this.obsDim = obsDim;
     this.dtype = dtype;
     this.normalizer = normalizer;
-    int[] sizes = new int[hidden.length + 2];
-    sizes[0] = obsDim;
-    System.arraycopy(hidden, 0, sizes, 1, hidden.length);
-    sizes[sizes.length - 1] = 1;
+    int[] sizes = Mlp.layerSizes(obsDim, hidden, 1);
     long p = Mlp.numParams(sizes);
     params = Nd4j.create(dtype, 1, p);
     grads = Nd4j.create(dtype, 1, p);
