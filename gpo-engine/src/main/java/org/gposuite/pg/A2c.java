@@ -1,6 +1,5 @@
 package org.gposuite.pg;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.gposuite.nn.DiagGaussian;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,8 +17,7 @@ public final class A2c implements PolicyGradient {
   public UpdateStats update(Agent agent, Batch own, List<Batch> shared) {
     long t0 = System.nanoTime();
     List<Batch> batches = Surrogate.ownFirst(own, shared);
-    List<INDArray> adv = new ArrayList<>(batches.size());
-    for (Batch b : batches) adv.add(Surrogate.advantages(b, config.normalizeAdvantages()));
+    List<INDArray> adv = Surrogate.advantages(batches, config.normalizeAdvantages());
     Surrogate.Result r = Surrogate.lossAndGradient(agent.policy(), batches, adv, 0.0);
     agent.policyOptimizer().step();
     double kl = DiagGaussian.kl(own.oldMean(), own.oldLogStd(), agent.policy().mean(own.obs()), agent.policy().logStd())

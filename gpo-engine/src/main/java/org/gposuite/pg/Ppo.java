@@ -1,6 +1,5 @@
 package org.gposuite.pg;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -57,8 +56,7 @@ public final class Ppo implements PolicyGradient {
   public UpdateStats update(Agent agent, Batch own, List<Batch> shared) {
     long t0 = System.nanoTime();
     List<Batch> batches = Surrogate.ownFirst(own, shared);
-    List<INDArray> adv = new ArrayList<>(batches.size());
-    for (Batch b : batches) adv.add(Surrogate.advantages(b, config.normalizeAdvantages()));
+    List<INDArray> adv = Surrogate.advantages(batches, config.normalizeAdvantages());
     // normalises the batches' observations (and refreshes the normaliser's rows) before any fork
     Surrogate.Prepared prepared = Surrogate.prepare(agent.policy(), batches, adv);
     long[] valueNanos = new long[1];

@@ -36,6 +36,13 @@ public final class Surrogate {
     return a.sub(mu).divi(sd + 1e-8);
   }
 
+  /** {@link #advantages(Batch, boolean)} of each batch, in order (each batch standardised on its own). */
+  public static List<INDArray> advantages(List<Batch> batches, boolean normalize) {
+    List<INDArray> adv = new ArrayList<>(batches.size());
+    for (Batch b : batches) adv.add(advantages(b, normalize));
+    return adv;
+  }
+
   /** Per-row importance weights pi(a|s) / pi_old(a|s) of a batch under the current policy, {@code [B, 1]}. */
   public static INDArray importanceWeights(GaussianPolicy pi, Batch b) {
     // the kernel's log-prob, the same arithmetic as the collector's stored old log-probs

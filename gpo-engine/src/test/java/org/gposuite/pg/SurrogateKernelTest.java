@@ -20,8 +20,7 @@ class SurrogateKernelTest {
       batches.add(SurrogateTest.collect(SurrogateTest.policy(t, 2), 20, 40));
       batches.add(SurrogateTest.collect(SurrogateTest.policy(t, 3), 30, 24));
     }
-    List<INDArray> adv = new ArrayList<>();
-    for (Batch b : batches) adv.add(Surrogate.advantages(b, true));
+    List<INDArray> adv = Surrogate.advantages(batches, true);
     pi.params().addi(org.gposuite.nn.MlpTest.randn(new SplittableRandom(4), t, 1, (int) pi.params().length()).muli(0.05));
     Surrogate.Result ref = Surrogate.lossAndGradientNd4j(pi, batches, adv, beta);
     double[] gRef = pi.grads().toDoubleVector();

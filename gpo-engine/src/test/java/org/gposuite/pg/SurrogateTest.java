@@ -57,8 +57,7 @@ class SurrogateTest {
       batches.add(collect(policy(DataType.DOUBLE, 2), 20, 40));
       batches.add(collect(policy(DataType.DOUBLE, 3), 30, 24));
     }
-    List<INDArray> adv = new ArrayList<>();
-    for (Batch b : batches) adv.add(Surrogate.advantages(b, true));
+    List<INDArray> adv = Surrogate.advantages(batches, true);
     // move away from the collecting parameters so ratios and the KL are not trivial
     pi.params().addi(org.gposuite.nn.MlpTest.randn(new SplittableRandom(4), DataType.DOUBLE, 1, (int) pi.params().length()).muli(0.05));
     Surrogate.Result res = Surrogate.lossAndGradient(pi, batches, adv, beta);

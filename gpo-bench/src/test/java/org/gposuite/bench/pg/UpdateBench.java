@@ -1,6 +1,5 @@
 package org.gposuite.bench.pg;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -63,10 +62,8 @@ public class UpdateBench {
     Batch b = syntheticBatch(pi, 3);
     own = List.of(b);
     shared = List.of(b, syntheticBatch(GaussianPolicy.paper(OBS, ACT, 5, true), 4));
-    advOwn = new ArrayList<>();
-    for (Batch x : own) advOwn.add(Surrogate.advantages(x, true));
-    advShared = new ArrayList<>();
-    for (Batch x : shared) advShared.add(Surrogate.advantages(x, true));
+    advOwn = Surrogate.advantages(own, true);
+    advShared = Surrogate.advantages(shared, true);
     prepared = Surrogate.prepare(pi, own, advOwn);
     dMean = Nd4j.randn(DataType.FLOAT, B, ACT);
     dLogStd = Nd4j.randn(DataType.FLOAT, 1, ACT);
