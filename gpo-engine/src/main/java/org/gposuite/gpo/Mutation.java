@@ -96,7 +96,7 @@ final class Mutation {
           UpdateStats u = stats.get(i);
           means[i] = b.meanEpisodeReturn();
           curve.add(new CurveRow(i, round * iterations + t, steps, means[i], b.episodeReturns().length, u.kl(), u.beta(),
-              u.entropy(), u.valueLoss(), (System.nanoTime() - wallStartNanos) / 1e9));
+              u.entropy(), u.valueError(), (System.nanoTime() - wallStartNanos) / 1e9));
           Deque<Batch> w = windows.get(i);
           w.addLast(b);
           if (w.size() > cfg.windowBatches()) windowStarts.set(i, Trajectories.nextStartsEpisode(w.removeFirst()));

@@ -7,7 +7,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Multi-layer perceptron with tanh hidden layers and a linear output, forward and backward
@@ -15,8 +14,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *
  * <p>Why hand-written: nd4j pays a fixed cost (~30 µs) per op, so the only way to be fast is
  * few, large ops into buffers that are reused. Each layer is one gemm into a preallocated
- * buffer, then an in-place bias add and tanh; for FLOAT hidden layers those two are one
- * plain-Java pass ({@link FloatTanh}), because nd4j's tanh alone cost 4x the gemm.
+ * buffer, then an in-place bias add and tanh; for FLOAT layers those two are one plain-Java
+ * pass ({@link FloatTanh}), because nd4j's tanh alone cost 4x the gemm.
  *
  * <p>Parameters and gradients live in caller-owned flat row vectors; every weight matrix
  * ({@code [in, out]}, c order) and bias ({@code [1, out]}) is a view into them, so a whole
@@ -133,9 +132,8 @@ public final class Mlp {
     for (int l = 0; l < w.length; l++) {
       INDArray z = buf.act[l];
       Nd4j.gemm(a, w[l], z, false, false, 1.0, 0.0);
-      if (l == w.length - 1) z.addiRowVector(b[l]);
-      else if (FloatTanh.applicable(z)) FloatTanh.biasTanhInPlace(z, b[l]);
-      else Transforms.tanh(z.addiRowVector(b[l]), false);
+      if (l == w.length - 1) FloatTanh.biasAddInPlace(z, b[l]);
+      else FloatTanh.biasTanhInPlace(z, b[l]);
       a = z;
     }
     lastInput = x;

@@ -64,11 +64,33 @@ public final class ValueFunction {
     if (targets.rank() != 2 || targets.size(0) != v.size(0) || targets.size(1) != 1)
       throw new IllegalArgumentException("ValueFunction: expected targets [" + v.size(0) + ", 1], got " + java.util.Arrays.toString(targets.shape()));
     // the error goes into a buffer kept per batch size: the fit's steps allocate nothing here
-    INDArray err = v.sub(targets, errBuffers.computeIfAbsent(v.size(0), n -> Nd4j.create(v.dataType(), n, 1)));
-    double loss = err.norm2Number().doubleValue();
-    loss = loss * loss / err.length();
-    mlp.backward(err.muli(2.0 / err.length()));
+    INDArray err = errBuffers.computeIfAbsent(v.size(0), n -> Nd4j.create(v.dataType(), n, 1));
+    double loss;
+    if (FloatTanh.applicable(v) && FloatTanh.applicable(targets)) {
+      // one Java pass instead of nd4j's sub, norm2 and scale (three fixed per-op costs)
+      loss = squaredErrorGradient(v, targets, err);
+    } else {
+      v.sub(targets, err);
+      double norm = err.norm2Number().doubleValue();
+      loss = norm * norm / err.length();
+      err.muli(2.0 / err.length());
+    }
+    mlp.backward(err);
     return loss;
+  }
+
+  /** err = (v - y) * 2 / n, the gradient of the mean squared error; returns that error. FLOAT, plain buffers. */
+  private static double squaredErrorGradient(INDArray v, INDArray y, INDArray err) {
+    java.nio.FloatBuffer vb = v.data().asNioFloat(), yb = y.data().asNioFloat(), eb = err.data().asNioFloat();
+    int n = (int) v.length();
+    float scale = (float) (2.0 / n);
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      float e = vb.get(i) - yb.get(i);
+      sum += (double) e * e;
+      eb.put(i, e * scale);
+    }
+    return sum / n;
   }
 
   /**
@@ -78,14 +100,23 @@ public final class ValueFunction {
    * @return the loss of the last minibatch
    */
   public double fit(INDArray rawObs, INDArray targets, int epochs, int minibatch, AdamOptimizer opt, SplittableRandom rng) {
-    int n = (int) rawObs.size(0);
-    if (targets.size(0) != n) throw new IllegalArgumentException("ValueFunction.fit: " + n + " observations but " + targets.size(0) + " targets");
-    if (minibatch <= 0 || epochs < 0) throw new IllegalArgumentException("ValueFunction.fit: minibatch must be > 0 and epochs >= 0");
-    double loss = Double.NaN;
-    if (epochs == 0) return loss;
     if (rawObs.rank() != 2 || rawObs.size(1) != obsDim)
       throw new IllegalArgumentException("ValueFunction.fit: expected observations [n, " + obsDim + "], got " + java.util.Arrays.toString(rawObs.shape()));
-    INDArray normObs = normalizer.normalizeInto(rawObs, Nd4j.create(dtype, n, obsDim));
+    return fitNormalized(normalizer.normalizeInto(rawObs, Nd4j.create(dtype, rawObs.size(0), obsDim)), targets, epochs, minibatch, opt, rng);
+  }
+
+  /**
+   * {@link #fit} on observations already normalised by the shared normaliser (e.g. the policy
+   * update's copy of the batch). It does not read the normaliser, so the normaliser may be updated
+   * while this runs on another thread.
+   */
+  public double fitNormalized(INDArray normObs, INDArray targets, int epochs, int minibatch, AdamOptimizer opt, SplittableRandom rng) {
+    int n = (int) normObs.size(0);
+    if (targets.size(0) != n) throw new IllegalArgumentException("ValueFunction.fit: " + n + " observations but " + targets.size(0) + " targets");
+    if (minibatch <= 0 || epochs < 0) throw new IllegalArgumentException("ValueFunction.fit: minibatch must be > 0 and epochs >= 0");
+    if (normObs.rank() != 2 || normObs.size(1) != obsDim)
+      throw new IllegalArgumentException("ValueFunction.fit: expected observations [n, " + obsDim + "], got " + java.util.Arrays.toString(normObs.shape()));
+    double loss = Double.NaN;
     int[] idx = new int[n];
     for (int i = 0; i < n; i++) idx[i] = i;
     for (int e = 0; e < epochs; e++) {

@@ -23,8 +23,9 @@ public final class A2c implements PolicyGradient {
     double kl = DiagGaussian.kl(own.oldMean(), own.oldLogStd(), agent.policy().mean(own.obs()), agent.policy().logStd())
         .meanNumber().doubleValue();
     long t1 = System.nanoTime();
-    double vLoss = PolicyGradient.fitValueAndNormalizer(agent, own, config);
+    double valueError = PolicyGradient.valueErrorBeforeFit(own);
+    PolicyGradient.fitValueAndNormalizer(agent, own, config);
     long t2 = System.nanoTime();
-    return new UpdateStats(kl, 0.0, agent.policy().entropy(), r.surrogate(), vLoss, t1 - t0, t2 - t1);
+    return new UpdateStats(kl, 0.0, agent.policy().entropy(), r.surrogate(), valueError, t1 - t0, t2 - t1);
   }
 }

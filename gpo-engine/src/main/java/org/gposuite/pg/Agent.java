@@ -1,14 +1,19 @@
 package org.gposuite.pg;
 
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.gposuite.nn.AdamOptimizer;
 import org.gposuite.nn.GaussianPolicy;
 import org.gposuite.nn.ValueFunction;
 
 /**
  * One learner: a policy, its value baseline, their optimisers, the adaptive KL coefficient and
- * the random stream used to sample its actions. Everything that must travel with a policy
- * through GPO's operators.
+ * the random streams used to sample its actions and to shuffle its value fit. Everything that
+ * must travel with a policy through GPO's operators.
+ *
+ * <p>The value baseline may still be fitting on another thread after an update returned (see
+ * {@link Ppo}): {@link #value()} waits for that fit, so every reader sees the fitted network.
  */
 public final class Agent {
   private final GaussianPolicy policy;
@@ -16,6 +21,8 @@ public final class Agent {
   private final AdamOptimizer policyOptimizer;
   private final AdamOptimizer valueOptimizer;
   private final SplittableRandom rng;
+  private final SplittableRandom valueRng;
+  private Future<Double> pendingValueFit;
   private double beta;
   private long timesteps;
 
@@ -25,6 +32,8 @@ public final class Agent {
     policyOptimizer = new AdamOptimizer(policy.params(), policy.grads(), policyLearningRate);
     valueOptimizer = new AdamOptimizer(value.params(), value.grads(), valueLearningRate);
     rng = new SplittableRandom(seed);
+    // its own stream: a fit running beside the next collection must not draw from the sampler's
+    valueRng = new SplittableRandom(seed ^ 0x5DEECE66DL);
     beta = initialBeta;
   }
 
@@ -40,13 +49,53 @@ public final class Agent {
   }
 
   public GaussianPolicy policy() { return policy; }
-  public ValueFunction value() { return value; }
+  /** The value baseline, once any fit still running on another thread has finished. */
+  public ValueFunction value() {
+    awaitValueFit();
+    return value;
+  }
   public AdamOptimizer policyOptimizer() { return policyOptimizer; }
   public AdamOptimizer valueOptimizer() { return valueOptimizer; }
+  /** Samples this agent's actions. */
   public SplittableRandom rng() { return rng; }
+  /** Shuffles this agent's value-fit minibatches. */
+  public SplittableRandom valueRng() { return valueRng; }
   public double beta() { return beta; }
   public void setBeta(double beta) { this.beta = beta; }
   /** Environment steps this agent has collected. */
   public long timesteps() { return timesteps; }
   void addTimesteps(long n) { timesteps += n; }
+
+  /** Records a value fit running on another thread; at most one at a time. */
+  void valueFitRunning(Future<Double> fit) {
+    if (pendingValueFit != null) throw new IllegalStateException("Agent: a value fit is already running; await it first");
+    pendingValueFit = fit;
+  }
+
+  /**
+   * Waits for a value fit running on another thread, if any, and rethrows its failure. Interrupts
+   * are remembered but do not stop the wait: the fit writes the value network.
+   * @return that fit's final loss, or NaN if none was running
+   */
+  public double awaitValueFit() {
+    Future<Double> f = pendingValueFit;
+    if (f == null) return Double.NaN;
+    pendingValueFit = null;
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return f.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) throw re;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new IllegalStateException("value fit failed", e.getCause());
+    } finally {
+      if (interrupted) Thread.currentThread().interrupt();
+    }
+  }
 }

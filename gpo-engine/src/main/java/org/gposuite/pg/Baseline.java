@@ -46,10 +46,11 @@ public final class Baseline {
             Batch b = algo.collect(agent, env);
             UpdateStats u = algo.update(agent, b, List.of());
             CurveRow row = new CurveRow(p, it, agent.timesteps(), b.meanEpisodeReturn(), b.episodeReturns().length,
-                u.kl(), u.beta(), u.entropy(), u.valueLoss(), (System.nanoTime() - start) / 1e9);
+                u.kl(), u.beta(), u.entropy(), u.valueError(), (System.nanoTime() - start) / 1e9);
             curve.add(row);
             if (out != null) out.write(row);
           }
+          agent.awaitValueFit(); // the last fit must not compete with the next policy's training
           finals.add(agent.policy());
         }
       }

@@ -1,6 +1,7 @@
 package org.gposuite.pg;
 
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.gposuite.nn.GaussianPolicy;
 import org.gposuite.nn.StepInference;
 import org.gposuite.nn.ValueFunction;
@@ -24,14 +25,29 @@ public final class Collector {
   /** Timing of the parts of one collection, nanoseconds (for the benchmark breakdown). */
   public static final class Timing {
     public long physicsNanos, inferenceNanos, postNanos;
+    /** Time spent waiting, after the rollout, for a value fit still running on another thread. */
+    public long valueWaitNanos;
   }
 
   public static Batch collect(Agent agent, VectorEnv env, int steps, double gamma, double lambda) {
-    return collect(agent.policy(), agent.value(), env, steps, gamma, lambda, agent.rng(), null, agent);
+    return collect(agent, env, steps, gamma, lambda, null);
+  }
+
+  /**
+   * The agent's value network is asked for only after the rollout, so a fit of it still running
+   * on another thread (see {@link Ppo}) overlaps the rollout and is awaited just before V is needed.
+   */
+  public static Batch collect(Agent agent, VectorEnv env, int steps, double gamma, double lambda, Timing timing) {
+    return collect(agent.policy(), agent::value, env, steps, gamma, lambda, agent.rng(), timing, agent);
   }
 
   public static Batch collect(GaussianPolicy pi, ValueFunction v, VectorEnv env, int steps, double gamma, double lambda,
                               SplittableRandom rng, Timing timing, Agent countFor) {
+    return collect(pi, () -> v, env, steps, gamma, lambda, rng, timing, countFor);
+  }
+
+  private static Batch collect(GaussianPolicy pi, Supplier<ValueFunction> value, VectorEnv env, int steps, double gamma, double lambda,
+                               SplittableRandom rng, Timing timing, Agent countFor) {
     int n = env.numEnvs(), od = env.obsDim(), ad = env.actDim();
     if (od != pi.obsDim() || ad != pi.actDim())
       throw new IllegalArgumentException("Collector: env has obs/act dims " + od + "/" + ad + " but the policy " + pi.obsDim() + "/" + pi.actDim());
@@ -89,6 +105,8 @@ public final class Collector {
     if ((nBoot + n) * od > boot.length) boot = java.util.Arrays.copyOf(boot, (nBoot + n) * od);
     System.arraycopy(last, 0, boot, nBoot * od, n * od);
     nBoot += n;
+    long w0 = System.nanoTime();
+    ValueFunction v = value.get();
     long p0 = System.nanoTime();
 
     // Batched "old policy" pass and values.
@@ -119,6 +137,7 @@ public final class Collector {
       timing.physicsNanos += phys;
       timing.inferenceNanos += inf;
       timing.postNanos += System.nanoTime() - p0;
+      timing.valueWaitNanos += p0 - w0;
     }
     if (countFor != null) countFor.addTimesteps(steps);
     return new Batch(n, obsArr, actArr, oldLogProb, oldMean, oldLogStd, rew, term, trunc, advArr, tgtArr,

@@ -27,15 +27,24 @@ public interface PolicyGradient {
     return update(agent, collect(agent, env), List.of());
   }
 
-  /** The value fit and normaliser update common to PPO and A2C. */
-  static double fitValueAndNormalizer(Agent agent, Batch own, HyperParameters c) {
-    double loss = fitValue(agent, own, c);
+  /** The value fit and normaliser update of A2C. */
+  static void fitValueAndNormalizer(Agent agent, Batch own, HyperParameters c) {
+    fitValue(agent, own, c);
     agent.policy().normalizer().update(own.obs().reshape(own.obs().length()).toDoubleVector(), own.size());
-    return loss;
+  }
+
+  /**
+   * Mean squared error of V on the batch's value targets before V is fitted to them: out of sample,
+   * which is what says whether the baseline predicts new data. Targets are advantages + V(s), so
+   * it is the mean squared (unnormalised) advantage.
+   */
+  static double valueErrorBeforeFit(Batch own) {
+    double norm = own.advantages().norm2Number().doubleValue();
+    return norm * norm / own.size();
   }
 
   /** The value fit alone: {@code c.valueEpochs()} epochs on the own batch's value targets. */
   static double fitValue(Agent agent, Batch own, HyperParameters c) {
-    return agent.value().fit(own.obs(), own.valueTargets(), c.valueEpochs(), c.valueMinibatch(), agent.valueOptimizer(), agent.rng());
+    return agent.value().fit(own.obs(), own.valueTargets(), c.valueEpochs(), c.valueMinibatch(), agent.valueOptimizer(), agent.valueRng());
   }
 }

@@ -47,8 +47,8 @@ class GpoRunTest {
     assertEquals(a.curve().size(), b.curve().size());
     for (int i = 0; i < a.curve().size(); i++) {
       CurveRow x = a.curve().get(i), y = b.curve().get(i);
-      assertEquals(new CurveRow(x.policy(), x.iteration(), x.timesteps(), x.meanEpisodeReturn(), x.episodes(), x.kl(), x.beta(), x.entropy(), x.valueLoss(), 0),
-          new CurveRow(y.policy(), y.iteration(), y.timesteps(), y.meanEpisodeReturn(), y.episodes(), y.kl(), y.beta(), y.entropy(), y.valueLoss(), 0), "curve row " + i);
+      assertEquals(new CurveRow(x.policy(), x.iteration(), x.timesteps(), x.meanEpisodeReturn(), x.episodes(), x.kl(), x.beta(), x.entropy(), x.valueError(), 0),
+          new CurveRow(y.policy(), y.iteration(), y.timesteps(), y.meanEpisodeReturn(), y.episodes(), y.kl(), y.beta(), y.entropy(), y.valueError(), 0), "curve row " + i);
     }
     assertEquals(a.policies(), b.policies());
     assertEquals(a.couples(), b.couples());

@@ -48,6 +48,20 @@ class FloatTanhTest {
   }
 
   @Test
+  void everyElementOfTheVectorKernelIsTheScalarTanhBitForBit() {
+    // widths around the vector length (8 or 16 lanes): full vectors, masked tails, a lone tail
+    SplittableRandom r = new SplittableRandom(6);
+    for (int d : new int[] {1, 7, 16, 17, 37, 64}) {
+      INDArray z = MlpTest.randn(r, DataType.FLOAT, 9, d).muli(4.0);
+      INDArray bias = MlpTest.randn(r, DataType.FLOAT, 1, d);
+      float[] zs = z.dup().reshape(z.length()).toFloatVector(), bs = bias.toFloatVector();
+      FloatTanh.biasTanhInPlace(z, bias);
+      for (int i = 0; i < zs.length; i++)
+        assertEquals(Float.floatToIntBits(FloatTanh.tanh(zs[i] + bs[i % d])), Float.floatToIntBits(z.getFloat(i)), "d=" + d + " element " + i);
+    }
+  }
+
+  @Test
   void notApplicableToViewsOrDoubleWhichKeepTheNd4jPath() {
     INDArray big = Nd4j.rand(DataType.FLOAT, 10, 8);
     INDArray view = big.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 6), org.nd4j.linalg.indexing.NDArrayIndex.all());

@@ -94,6 +94,21 @@ class NetworksTest {
   }
 
   @Test
+  void floatValueLossAndGradientTakeTheJavaPathAndMatchTheDoubleNetwork() {
+    // FLOAT: bias adds, squared error and its gradient in Java; DOUBLE: nd4j's ops (checked above
+    // against finite differences). Same parameters, same data: same loss and gradient up to float rounding.
+    ValueFunction vd = new ValueFunction(3, new int[] {8, 8}, D, 4, new ObsNormalizer(3, false));
+    ValueFunction vf = new ValueFunction(3, new int[] {8, 8}, DataType.FLOAT, 4, new ObsNormalizer(3, false));
+    vf.params().assign(vd.params().castTo(DataType.FLOAT));
+    INDArray x = MlpTest.randn(r, D, 64, 3);
+    INDArray y = x.getColumn(0).reshape(64, 1).mul(2).addi(1.0);
+    double ld = vd.lossAndGradient(x, y), lf = vf.lossAndGradient(x.castTo(DataType.FLOAT), y.castTo(DataType.FLOAT));
+    assertEquals(ld, lf, 1e-5 * ld);
+    double[] gd = vd.grads().toDoubleVector(), gf = vf.grads().toDoubleVector();
+    for (int k = 0; k < gd.length; k++) assertEquals(gd[k], gf[k], 1e-5 * (1 + Math.abs(gd[k])), "grad " + k);
+  }
+
+  @Test
   void binaryPolicyWeightedNllGradientMatchesFiniteDifferences() {
     BinaryPolicy b = new BinaryPolicy(3, new int[] {5, 4}, D, 3, new ObsNormalizer(3, false));
     b.params().addi(MlpTest.randn(r, D, 1, (int) b.params().length()).muli(0.5));
