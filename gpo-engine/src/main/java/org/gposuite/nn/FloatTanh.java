@@ -67,6 +67,28 @@ public final class FloatTanh {
     Simd.biasAct(segment(z), n, d, biasValues(bias, d), false);
   }
 
+  /**
+   * Writes the column sums of {@code dz} ({@code [n, d]}) into {@code gb} ({@code [1, d]}), the
+   * bias gradient of a layer: one pass in Java instead of a gemm with a ones row (~10 µs of fixed
+   * cost each, three per backward). Falls back to that gemm unless {@code dz} is a plain FLOAT
+   * buffer and {@code gb} a unit-stride FLOAT row.
+   */
+  public static void biasGradient(INDArray dz, INDArray gb, INDArray onesRow) {
+    int d = (int) dz.size(1);
+    if (!applicable(dz) || !unitStrideFloatRow(gb, d)) {
+      org.nd4j.linalg.factory.Nd4j.gemm(onesRow, dz, gb, false, false, 1.0, 0.0);
+      return;
+    }
+    float[] sums = new float[d];
+    Simd.columnSums(segment(dz), (int) dz.size(0), d, sums);
+    gb.data().asNioFloat().put((int) gb.offset(), sums, 0, d);
+  }
+
+  private static boolean unitStrideFloatRow(INDArray a, int d) {
+    return a.dataType() == DataType.FLOAT && a.length() == d && (d == 1 || a.elementWiseStride() == 1) && a.ordering() == 'c'
+        && a.offset() + d <= a.data().asNioFloat().capacity();
+  }
+
   /** The memory of a plain FLOAT array ({@link #applicable}) as a segment. */
   static MemorySegment segment(INDArray a) {
     return MemorySegment.ofAddress(a.data().address()).reinterpret(a.length() * Float.BYTES);

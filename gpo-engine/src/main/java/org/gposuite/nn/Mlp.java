@@ -155,7 +155,7 @@ public final class Mlp {
     for (int l = w.length - 1; l >= 0; l--) {
       INDArray aPrev = l == 0 ? lastInput : buf.act[l - 1];
       Nd4j.gemm(aPrev, dz, gw[l], true, false, 1.0, 0.0);
-      Nd4j.gemm(buf.ones, dz, gb[l], false, false, 1.0, 0.0);
+      FloatTanh.biasGradient(dz, gb[l], buf.ones);
       if (l > 0) {
         INDArray da = buf.delta[l - 1];
         Nd4j.gemm(dz, w[l], da, false, true, 1.0, 0.0);

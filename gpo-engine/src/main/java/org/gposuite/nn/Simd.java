@@ -80,6 +80,20 @@ final class Simd {
     }
   }
 
+  /**
+   * {@code out[j] = sum_r z[r, j]} over a row-major {@code [n, d]} float buffer (a bias gradient),
+   * accumulated in float down the rows in order, in registers.
+   */
+  static void columnSums(MemorySegment z, int n, int d, float[] out) {
+    for (int j = 0; j < d; j += F.length()) {
+      VectorMask<Float> m = F.indexInRange(j, d);
+      FloatVector acc = FloatVector.zero(F);
+      for (int r = 0; r < n; r++)
+        acc = acc.add(FloatVector.fromMemorySegment(F, z, ((long) r * d + j) * Float.BYTES, NATIVE, m));
+      acc.intoArray(out, j, m);
+    }
+  }
+
   /** {@code g[i] *= 1 - a[i] * a[i]} over {@code len} floats (tanh's backward from its output a), in place. */
   static void tanhDerivative(MemorySegment g, MemorySegment a, long len) {
     long i = 0;

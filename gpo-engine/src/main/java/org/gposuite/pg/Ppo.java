@@ -3,7 +3,6 @@ package org.gposuite.pg;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.gposuite.nn.DiagGaussian;
 import org.gposuite.nn.ValueFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -72,8 +71,7 @@ public final class Ppo implements PolicyGradient {
       r = Surrogate.lossAndGradient(agent.policy(), prepared, agent.beta());
       agent.policyOptimizer().step();
     }
-    double kl = DiagGaussian.kl(own.oldMean(), own.oldLogStd(), agent.policy().meanOfNormalized(ownObs), agent.policy().logStd())
-        .meanNumber().doubleValue();
+    double kl = prepared.ownKl(agent.policy());
     double beta = agent.beta();
     if (kl > config.klTarget() * config.betaTolerance()) beta *= config.betaFactor();
     else if (kl < config.klTarget() / config.betaTolerance()) beta /= config.betaFactor();

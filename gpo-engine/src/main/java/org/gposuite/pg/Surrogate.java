@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gposuite.nn.DiagGaussian;
 import org.gposuite.nn.GaussianPolicy;
+import org.gposuite.nn.HostArrays;
 import org.gposuite.nn.ObsNormalizer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,12 +29,23 @@ public final class Surrogate {
   /** @param loss L above; @param surrogate the advantage term without sign; @param kl mean KL[old || new] on own data */
   public record Result(double loss, double surrogate, double kl) {}
 
-  /** Advantages of a batch, standardised to mean 0 and std 1 if asked. */
+  /**
+   * Advantages of a batch, standardised to mean 0 and std 1 (the sample std, n - 1) if asked:
+   * a new array, in Java (nd4j's mean, std, sub and divide cost ~0.2 ms per update in fixed costs).
+   */
   public static INDArray advantages(Batch b, boolean normalize) {
     if (!normalize) return b.advantages();
     INDArray a = b.advantages();
-    double mu = a.meanNumber().doubleValue(), sd = a.stdNumber().doubleValue();
-    return a.sub(mu).divi(sd + 1e-8);
+    int n = (int) a.length();
+    double[] v = HostArrays.read(a, new double[n]);
+    double mu = 0;
+    for (double x : v) mu += x;
+    mu /= n;
+    double ss = 0;
+    for (double x : v) ss += (x - mu) * (x - mu);
+    double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+    for (int i = 0; i < n; i++) v[i] = (v[i] - mu) / (sd + 1e-8);
+    return HostArrays.write(v, Nd4j.create(a.dataType(), a.shape()));
   }
 
   /** {@link #advantages(Batch, boolean)} of each batch, in order (each batch standardised on its own). */
@@ -86,6 +98,11 @@ public final class Surrogate {
     }
 
     public int numBatches() { return kernels.size(); }
+
+    /** Mean KL[pi_i_old || pi] over the own batch (the first), for the policy as it is now: one forward. */
+    public double ownKl(GaussianPolicy pi) {
+      return kernels.get(0).klMean(pi.meanOfNormalized(normalizedObs(pi, 0)), pi.logStdValues());
+    }
 
     /** Batch j's observations normalised by {@code pi}'s normaliser, redone only if its statistics changed. */
     INDArray normalizedObs(GaussianPolicy pi, int j) {

@@ -2,6 +2,7 @@ package org.gposuite.pg;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import org.gposuite.nn.HostArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -38,11 +39,12 @@ final class SurrogateKernel {
     advantagesArray = advantages;
     n = b.size();
     d = (int) b.actions().size(1);
-    actions = b.actions().dup('c').reshape(n * (long) d).toDoubleVector();
-    oldMean = b.oldMean().dup('c').reshape(n * (long) d).toDoubleVector();
-    oldLogProb = b.oldLogProb().dup('c').reshape(n).toDoubleVector();
-    oldLogStd = b.oldLogStd().dup('c').reshape(d).toDoubleVector();
-    adv = advantages.dup('c').reshape(n).toDoubleVector();
+    // straight from the buffers (HostArrays): five nd4j copies cost ~0.3 ms per update
+    actions = HostArrays.read(b.actions(), new double[n * d]);
+    oldMean = HostArrays.read(b.oldMean(), new double[n * d]);
+    oldLogProb = HostArrays.read(b.oldLogProb(), new double[n]);
+    oldLogStd = HostArrays.read(b.oldLogStd(), new double[d]);
+    adv = HostArrays.read(advantages, new double[n]);
     mean = new double[n * d];
     dMean = new double[n * d];
     dMeanArray = Nd4j.create(dtype, n, d);
@@ -135,6 +137,26 @@ final class SurrogateKernel {
     for (int j = 0; j < d; j++) dLogStd[j] += gls[j];
     write(dMean, dMeanArray);
     return new Out(surr, kl / n);
+  }
+
+  /**
+   * Mean KL[old || current] over this batch's rows for the current policy's mean on its states
+   * ({@code [n, d]}) and log-std: the same closed form as {@link org.gposuite.nn.DiagGaussian#kl},
+   * in one pass instead of ~10 nd4j ops.
+   */
+  double klMean(INDArray meanArr, double[] logStd) {
+    read(meanArr, mean);
+    double kl = 0;
+    for (int j = 0; j < d; j++) {
+      double invVar = Math.exp(-2 * logStd[j]), varP = Math.exp(2 * oldLogStd[j]);
+      double sum = 0;
+      for (int r = 0; r < n; r++) {
+        double dm = mean[r * d + j] - oldMean[r * d + j];
+        sum += varP + dm * dm;
+      }
+      kl += n * (logStd[j] - oldLogStd[j] - 0.5) + 0.5 * sum * invVar;
+    }
+    return kl / n;
   }
 
   private static void read(INDArray a, double[] out) {

@@ -54,4 +54,29 @@ class SurrogateKernelTest {
     assertEquals(1.0, r.surrogate(), 0.0);
     assertEquals(0.0, r.kl(), 0.0);
   }
+
+  @Test
+  void ownKlIsDiagGaussianKlOfTheCurrentPolicy() {
+    for (DataType t : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+      GaussianPolicy pi = SurrogateTest.policy(t, 8);
+      Batch own = SurrogateTest.collect(pi, 80, 64);
+      Surrogate.Prepared p = Surrogate.prepare(pi, List.of(own), Surrogate.advantages(List.of(own), true));
+      assertEquals(0.0, p.ownKl(pi), 1e-12, "no step yet: the policy is the old one");
+      pi.params().addi(org.gposuite.nn.MlpTest.randn(new SplittableRandom(9), t, 1, (int) pi.params().length()).muli(0.05));
+      double ref = org.gposuite.nn.DiagGaussian.kl(own.oldMean(), own.oldLogStd(), pi.mean(own.obs()), pi.logStd()).meanNumber().doubleValue();
+      assertTrue(ref > 1e-4);
+      assertEquals(ref, p.ownKl(pi), (t == DataType.DOUBLE ? 1e-12 : 1e-5) * ref, t.toString());
+    }
+  }
+
+  @Test
+  void advantagesAreStandardisedWithTheSampleStd() {
+    Batch b = SurrogateTest.collect(SurrogateTest.policy(DataType.FLOAT, 9), 90, 64);
+    INDArray raw = b.advantages();
+    INDArray ref = raw.sub(raw.meanNumber().doubleValue()).divi(raw.stdNumber().doubleValue() + 1e-8); // nd4j: sample std
+    INDArray got = Surrogate.advantages(b, true);
+    assertArrayEquals(raw.shape(), got.shape());
+    for (long i = 0; i < raw.length(); i++) assertEquals(ref.getDouble(i), got.getDouble(i), 1e-5, "row " + i);
+    assertSame(raw, Surrogate.advantages(b, false));
+  }
 }
