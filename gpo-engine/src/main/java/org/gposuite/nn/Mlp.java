@@ -13,7 +13,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * written by hand on nd4j ops.
  *
  * <p>Why hand-written: nd4j pays a fixed cost (~30 µs) per op, so the only way to be fast is
- * few, large ops into buffers that are reused. Each layer is one gemm into a preallocated
+ * few, large ops into buffers that are reused. Each layer is one gemm ({@link Blas}) into a preallocated
  * buffer, then an in-place bias add and tanh; for FLOAT layers those two are one plain-Java
  * pass ({@link FloatTanh}), because nd4j's tanh alone cost 4x the gemm.
  *
@@ -131,7 +131,7 @@ public final class Mlp {
     INDArray a = x;
     for (int l = 0; l < w.length; l++) {
       INDArray z = buf.act[l];
-      Nd4j.gemm(a, w[l], z, false, false, 1.0, 0.0);
+      Blas.gemm(a, w[l], z, false, false);
       if (l == w.length - 1) FloatTanh.biasAddInPlace(z, b[l]);
       else FloatTanh.biasTanhInPlace(z, b[l]);
       a = z;
@@ -154,11 +154,11 @@ public final class Mlp {
     INDArray dz = dOut;
     for (int l = w.length - 1; l >= 0; l--) {
       INDArray aPrev = l == 0 ? lastInput : buf.act[l - 1];
-      Nd4j.gemm(aPrev, dz, gw[l], true, false, 1.0, 0.0);
+      Blas.gemm(aPrev, dz, gw[l], true, false);
       FloatTanh.biasGradient(dz, gb[l], buf.ones);
       if (l > 0) {
         INDArray da = buf.delta[l - 1];
-        Nd4j.gemm(dz, w[l], da, false, true, 1.0, 0.0);
+        Blas.gemm(dz, w[l], da, false, true);
         // tanh'(z) = 1 - tanh(z)^2, from the stored activation: FLOAT in one Java pass (same bits
         // as the nd4j ops, 3 per-op costs fewer), else the square straight into the scratch buffer
         if (FloatTanh.applicable(da) && FloatTanh.applicable(aPrev)) FloatTanh.derivativeInPlace(da, aPrev);
