@@ -21,11 +21,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * so the results are nd4j's bits (one-column products aside); {@code BlasTest} checks both,
  * {@code GemmBench} measures both.
  */
-final class Blas {
+public final class Blas {
   private Blas() {}
 
   /** {@code c = op(a) * op(b)} (op = transpose if asked), overwriting c. */
-  static void gemm(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB) {
+  public static void gemm(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB) {
     DataType t = c.dataType();
     if (!rowMajor(a) || !rowMajor(b) || !rowMajor(c) || a.dataType() != t || b.dataType() != t
         || (t != DataType.FLOAT && t != DataType.DOUBLE)) {
