@@ -29,6 +29,19 @@ public final class Dagger {
   public interface Expert {
     /** Label Gaussians for raw observations {@code [n, obsDim]} (FLOAT): mean and log-std, both {@code [n, actDim]}, new arrays. */
     Label label(INDArray rawObs, SplittableRandom rng);
+
+    /**
+     * The same for the few rows of one environment step on Java arrays (row-major; the expert
+     * phase calls it once per step, to act): writes {@code mean} and {@code logStd}, both
+     * {@code [rows, actDim]}. Draws from {@code rng} exactly as {@link #label} does for those rows.
+     * By default through {@link #label}; an expert may do it without nd4j's per-op costs.
+     */
+    default void labelStep(double[] rawObs, int rows, SplittableRandom rng, double[] mean, double[] logStd) {
+      int od = rawObs.length / rows;
+      Label l = label(Nd4j.createFromArray(java.util.Arrays.copyOf(rawObs, rows * od)).reshape(rows, od).castTo(DataType.FLOAT), rng);
+      HostArrays.read(l.mean(), mean);
+      HostArrays.read(l.logStd(), logStd);
+    }
   }
 
   public record Label(INDArray mean, INDArray logStd) {}
@@ -66,16 +79,25 @@ public final class Dagger {
     Dataset data = new Dataset();
     long steps = 0;
     // Expert phase: the expert acts; its label at each state is the distribution it acted with.
+    // States and labels are gathered in Java arrays and join the dataset once.
     int n = env.numEnvs(), od = env.obsDim(), ad = env.actDim();
     int tMax = s.expertSteps() / n;
+    double[] obsAll = new double[tMax * n * od], meanAll = new double[tMax * n * ad], logStdAll = new double[tMax * n * ad];
+    double[] m = new double[n * ad], ls = new double[n * ad], a = new double[n * ad];
     for (int t = 0; t < tMax; t++) {
-      INDArray o = rows(env.observations(), n, od, child.dataType());
-      Label l = expert.label(o, rng);
-      double[] m = l.mean().reshape((long) n * ad).toDoubleVector(), ls = l.logStd().reshape((long) n * ad).toDoubleVector();
-      double[] a = new double[n * ad];
+      double[] o = env.observations();
+      System.arraycopy(o, 0, obsAll, t * n * od, n * od);
+      expert.labelStep(o, n, rng, m, ls);
       for (int i = 0; i < a.length; i++) a[i] = m[i] + Math.exp(ls[i]) * rng.nextGaussian();
       env.step(a);
-      data.add(o, l);
+      System.arraycopy(m, 0, meanAll, t * n * ad, n * ad);
+      System.arraycopy(ls, 0, logStdAll, t * n * ad, n * ad);
+    }
+    if (tMax > 0) {
+      int rows = tMax * n;
+      DataType dt = child.dataType();
+      data.add(HostArrays.write(obsAll, Nd4j.create(dt, rows, od)),
+          new Label(HostArrays.write(meanAll, Nd4j.create(dt, rows, ad)), HostArrays.write(logStdAll, Nd4j.create(dt, rows, ad))));
     }
     steps += (long) tMax * n;
     double initialKl = meanKl(child, data);
@@ -101,7 +123,7 @@ public final class Dagger {
     for (int t = 0; t < steps / n; t++) {
       double[] o = env.observations();
       System.arraycopy(o, 0, obs, t * n * od, n * od);
-      inf.mean(o, n, mean);
+      inf.forward(o, n, mean);
       for (int i = 0; i < act.length; i++) act[i] = mean[i] + std[i % ad] * rng.nextGaussian();
       env.step(act);
     }
@@ -241,9 +263,5 @@ public final class Dagger {
 
   private static INDArray slice(INDArray a, int from, int to) {
     return a.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
-  }
-
-  static INDArray rows(double[] flat, int n, int dim, DataType t) {
-    return Nd4j.createFromArray(java.util.Arrays.copyOf(flat, n * dim)).reshape(n, dim).castTo(t);
   }
 }

@@ -3,6 +3,7 @@ package org.gposuite.gpo;
 import java.util.SplittableRandom;
 import org.gposuite.nn.BinaryPolicy;
 import org.gposuite.nn.GaussianPolicy;
+import org.gposuite.nn.StepInference;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -10,12 +11,20 @@ import org.nd4j.linalg.factory.Nd4j;
  * pi_H(a|s) = pi_S(x|s) pi_x(a|s) + pi_S(y|s) pi_y(a|s) (Sec. 3.3.1): at each state it picks a parent
  * (the more likely one under ARGMAX, a draw from pi_S under SAMPLE) and acts with, and labels by, that
  * parent's Gaussian. Its parents must be used by one thread only (they cache forward buffers).
+ *
+ * <p>Two paths: batches of states (the student's, labelled after each rollout) go through the
+ * networks' nd4j forwards; the few rows of one step while the expert acts go through
+ * {@link StepInference} snapshots of pi_S and both parents, taken at the first step (the expert
+ * does not change during a crossover), so that ~1,000 acting steps do not each pay ~30 nd4j
+ * per-op costs. Both choose and label alike ({@code CrossoverTest}).
  */
 public final class TwoLevelExpert implements Dagger.Expert {
   private final BinaryPolicy pis;
   private final GaussianPolicy x, y;
   private final GpoConfig.ParentChoice choice;
   private long chosenY, chosenTotal;
+  private StepInference stepPis, stepX, stepY;
+  private double[] logits, meanX, meanY;
 
   public TwoLevelExpert(BinaryPolicy pis, GaussianPolicy x, GaussianPolicy y, GpoConfig.ParentChoice choice) {
     if (x.obsDim() != y.obsDim() || x.actDim() != y.actDim())
@@ -51,6 +60,37 @@ public final class TwoLevelExpert implements Dagger.Expert {
     INDArray lsy = Nd4j.zeros(x.dataType(), n, x.actDim()).addiRowVector(y.logStd());
     INDArray logStd = lsx.muliColumnVector(notC).addi(lsy.muliColumnVector(c));
     return new Dagger.Label(mean, logStd);
+  }
+
+  @Override
+  public void labelStep(double[] rawObs, int rows, SplittableRandom rng, double[] mean, double[] logStd) {
+    int ad = x.actDim();
+    if (stepPis == null) {
+      stepPis = new StepInference(pis);
+      stepX = new StepInference(x);
+      stepY = new StepInference(y);
+    }
+    if (logits == null || logits.length < 2 * rows) {
+      logits = new double[2 * rows];
+      meanX = new double[rows * ad];
+      meanY = new double[rows * ad];
+    }
+    stepPis.forward(rawObs, rows, logits);
+    stepX.forward(rawObs, rows, meanX);
+    stepY.forward(rawObs, rows, meanY);
+    double[] lsx = stepX.logStd(), lsy = stepY.logStd();
+    for (int r = 0; r < rows; r++) {
+      // softmax over two logits: p(y) = 1 / (1 + exp(l_x - l_y)); argmax compares the logits
+      double pY = 1.0 / (1.0 + Math.exp(logits[2 * r] - logits[2 * r + 1]));
+      boolean pickY = switch (choice) {
+        case ARGMAX -> logits[2 * r + 1] > logits[2 * r];
+        case SAMPLE -> rng.nextDouble() < pY;
+      };
+      if (pickY) chosenY++;
+      System.arraycopy(pickY ? meanY : meanX, r * ad, mean, r * ad, ad);
+      System.arraycopy(pickY ? lsy : lsx, 0, logStd, r * ad, ad);
+    }
+    chosenTotal += rows;
   }
 
   /** Share of the labelled states for which the expert chose parent y (diagnostic). */

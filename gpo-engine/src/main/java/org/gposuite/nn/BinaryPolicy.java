@@ -40,6 +40,8 @@ public final class BinaryPolicy {
   public INDArray params() { return params; }
   public INDArray grads() { return grads; }
   public ObsNormalizer normalizer() { return normalizer; }
+  /** Layer widths, input first, the two outputs last. */
+  public int[] layerSizes() { return mlp.sizes(); }
 
   /** pi_S(. | s) for raw observations {@code [n, obsDim]}: a new {@code [n, 2]} array. */
   public INDArray probabilities(INDArray rawObs) {

@@ -1,10 +1,12 @@
 package org.gposuite.nn;
 
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Plain-Java forward of a {@link GaussianPolicy}'s mean for the few rows of one environment
- * step, over a snapshot of its parameters and normaliser taken at construction.
+ * Plain-Java forward of a policy network for the few rows of one environment step, over a
+ * snapshot of its parameters and normaliser taken at construction: a {@link GaussianPolicy}'s
+ * action means, or a {@link BinaryPolicy}'s two logits (crossover's expert acting).
  *
  * <p>Why it exists: nd4j's fixed cost per op (~30 µs) makes an 8-row forward cost ~100 µs
  * (7 ops), while the arithmetic is ~45k multiply-adds. Collection runs this once per step,
@@ -35,25 +37,36 @@ public final class StepInference {
   private float[] af, zf;
 
   public StepInference(GaussianPolicy policy) {
-    sizes = Mlp.layerSizes(policy.obsDim(), policy.hidden(), policy.actDim());
-    single = policy.dataType() == DataType.FLOAT;
-    p = single ? null : policy.params().toDoubleVector();
-    pf = single ? policy.params().toFloatVector() : null;
-    ObsNormalizer n = policy.normalizer();
+    this(Mlp.layerSizes(policy.obsDim(), policy.hidden(), policy.actDim()), policy.params(), policy.normalizer(),
+        policy.logStdValues().clone());
+  }
+
+  /** For a parent-choice policy: {@link #forward} gives its logits, parent x then parent y. */
+  public StepInference(BinaryPolicy policy) {
+    this(policy.layerSizes(), policy.params(), policy.normalizer(), new double[0]);
+  }
+
+  /** @param params the MLP's flat parameters first (anything after them, e.g. a log-std, is ignored) */
+  private StepInference(int[] sizes, INDArray params, ObsNormalizer n, double[] logStd) {
+    this.sizes = sizes;
+    single = params.dataType() == DataType.FLOAT;
+    p = single ? null : params.toDoubleVector();
+    pf = single ? params.toFloatVector() : null;
     normalize = n.enabled();
     normMean = n.mean();
     double[] var = n.variance();
     normInvStd = new double[var.length];
     for (int j = 0; j < var.length; j++) normInvStd[j] = 1.0 / Math.sqrt(var[j] + 1e-8);
-    logStd = policy.logStdValues().clone();
+    this.logStd = logStd;
     a = z = new double[0];
     af = zf = new float[0];
   }
 
+  /** A Gaussian policy's log-std at the snapshot (empty for a binary policy). */
   public double[] logStd() { return logStd; }
 
-  /** Means for {@code rows} raw observations (row-major) into {@code out} ({@code [rows, actDim]}). */
-  public void mean(double[] rawObs, int rows, double[] out) {
+  /** The network's outputs for {@code rows} raw observations (row-major) into {@code out} ({@code [rows, outputs]}). */
+  public void forward(double[] rawObs, int rows, double[] out) {
     if (single) meanFloat(rawObs, rows, out);
     else meanDouble(rawObs, rows, out);
   }

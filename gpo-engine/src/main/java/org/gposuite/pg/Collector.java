@@ -72,7 +72,7 @@ public final class Collector {
       double[] o = env.observations();
       System.arraycopy(o, 0, obs, t * n * od, n * od);
       long a0 = System.nanoTime();
-      step.mean(o, n, meanBuf);
+      step.forward(o, n, meanBuf);
       for (int i = 0; i < n * ad; i++) actBuf[i] = meanBuf[i] + std[i % ad] * rng.nextGaussian();
       long a1 = System.nanoTime();
       env.step(actBuf);

@@ -39,7 +39,7 @@ public final class Evaluation {
       for (int step = 0; remaining > 0; step++) {
         if (step > env.horizon())
           throw new IllegalStateException("Evaluation: an episode ran past the task horizon " + env.horizon() + "; the env must truncate at its horizon");
-        inference.mean(env.observations(), episodes, mean);
+        inference.forward(env.observations(), episodes, mean);
         for (int i = 0; i < act.length; i++) act[i] = mean[i] + std[i % ad] * rng.nextGaussian();
         env.step(act);
         boolean[] te = env.terminated(), tr = env.truncated();

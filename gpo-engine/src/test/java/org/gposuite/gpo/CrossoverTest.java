@@ -96,6 +96,47 @@ class CrossoverTest {
     }
   }
 
+  /**
+   * The expert's per-step path (StepInference snapshots, used while it acts) chooses the same
+   * parent, gives the same labels up to float rounding, and draws the same random numbers as its
+   * batched nd4j path, under both parent-choice rules.
+   */
+  @Test
+  void expertStepPathChoosesAndLabelsLikeTheBatchedPath() {
+    SplittableRandom r = new SplittableRandom(12);
+    BinaryPolicy pis = new BinaryPolicy(3, BinaryPolicy.PAPER_HIDDEN, org.nd4j.linalg.api.buffer.DataType.FLOAT, 13,
+        new org.gposuite.nn.ObsNormalizer(3, false));
+    // spread pi_S's outputs so both parents get chosen
+    pis.params().addi(org.gposuite.nn.MlpTest.randn(r, org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, (int) pis.params().length()).muli(0.8));
+    GaussianPolicy px = GaussianPolicy.paper(3, 2, 14, true), py = GaussianPolicy.paper(3, 2, 15, true);
+    double[] seen = new double[200 * 3];
+    for (int i = 0; i < seen.length; i++) seen[i] = 2 * r.nextGaussian() + 1;
+    px.normalizer().update(seen, 200);
+    py.normalizer().update(java.util.Arrays.copyOf(seen, 300), 100);
+    px.logStd().assign(-1.0);
+    py.logStd().assign(0.25);
+    int rows = 8;
+    double[] obs = new double[rows * 3];
+    for (GpoConfig.ParentChoice choice : GpoConfig.ParentChoice.values()) {
+      TwoLevelExpert expert = new TwoLevelExpert(pis, px, py, choice);
+      int pickedY = 0;
+      for (int step = 0; step < 25; step++) {
+        for (int i = 0; i < obs.length; i++) obs[i] = 3 * r.nextGaussian();
+        SplittableRandom a = new SplittableRandom(step), b = new SplittableRandom(step);
+        Dagger.Label batched = expert.label(Nd4j.createFromArray(obs).reshape(rows, 3).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT), a);
+        double[] mean = new double[rows * 2], logStd = new double[rows * 2];
+        expert.labelStep(obs, rows, b, mean, logStd);
+        assertEquals(a.nextLong(), b.nextLong(), choice + ": same draws");
+        for (int i = 0; i < rows * 2; i++) {
+          assertEquals(batched.logStd().getDouble(i), logStd[i], 1e-7, choice + " step " + step + " log-std " + i);
+          assertEquals(batched.mean().getDouble(i), mean[i], 1e-5, choice + " step " + step + " mean " + i);
+          if (i % 2 == 0 && logStd[i] > 0) pickedY++;
+        }
+      }
+      assertTrue(pickedY > 10 && pickedY < 190, choice + ": both parents must be chosen, y was " + pickedY + " of 200");
+    }
+  }
+
   /** A fixed Gaussian teacher of the child's architecture, output layer scaled so its means are order 1. */
   static GaussianPolicy teacher() {
     GaussianPolicy t = GaussianPolicy.paper(2, 2, 21, false);

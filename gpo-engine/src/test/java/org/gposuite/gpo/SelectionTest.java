@@ -104,8 +104,8 @@ class SelectionTest {
     INDArray states = Nd4j.createFromArray(s).reshape(10, 3);
     double[][] kl = Selection.klMatrix(List.of(p, q), states);
     double[] mp = new double[20], mq = new double[20];
-    new StepInference(p).mean(s, 10, mp);
-    new StepInference(q).mean(s, 10, mq);
+    new StepInference(p).forward(s, 10, mp);
+    new StepInference(q).forward(s, 10, mq);
     double sum = 0;
     for (int i = 0; i < 10; i++)
       for (int d = 0; d < 2; d++) {

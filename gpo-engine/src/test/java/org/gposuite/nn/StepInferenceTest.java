@@ -21,7 +21,7 @@ class StepInferenceTest {
       obs[3] = 1e4; // exercises the clip
       double[] out = new double[8 * 4];
       StepInference s = new StepInference(p);
-      s.mean(obs, 8, out);
+      s.forward(obs, 8, out);
       INDArray ref = p.mean(Nd4j.createFromArray(obs).reshape(8, 11).castTo(t));
       double tol = t == DataType.DOUBLE ? 1e-12 : 1e-5;
       for (int i = 0; i < out.length; i++) assertEquals(ref.getDouble((long) i), out[i], tol, t + " entry " + i);

@@ -56,7 +56,7 @@ public class PolicyForwardBench {
   /** The plain-Java per-step path the collector uses (snapshot taken in setup). */
   @Benchmark
   public void perStepForward8Java(Blackhole bh) {
-    step.mean(stepObs, 8, stepMean);
+    step.forward(stepObs, 8, stepMean);
     bh.consume(stepMean);
   }
 
