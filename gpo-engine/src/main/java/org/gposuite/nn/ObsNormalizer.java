@@ -22,7 +22,7 @@ public final class ObsNormalizer {
   private long version;
   /**
    * The statistics as nd4j rows, rebuilt lazily after a change. One immutable snapshot swapped
-   * whole, so that two threads normalising at once (PPO's value fit beside its policy update)
+   * whole, so that two threads normalising at once (a policy and a network sharing its normaliser)
    * at worst both rebuild it and never see half of one.
    */
   private volatile Rows rows;
