@@ -1,8 +1,8 @@
 # paper: the paper's protocol (Sec. 4.3, Appendix 6.3): 8 seeds, 8M steps per cell (GPO: 12
 # rounds of a population of 8, DAgger included; Single: 8 x 1M; Joint: 1 x 8M with batch
 # 16384), pi_S 100 epochs, DAgger 5k + 10 x 500 transitions with 10 epochs each.
-# Cost: 536 cells x 8M steps = 4.29G steps, about 26 hours at 45,000 steps/s (the medium
-# profile's rate) on 2 cores; the paper's own GPO runs took ~80 min per cell on 12 cores.
+# Cost: 536 cells x 8M steps = 4.29G steps, about 38 hours at 31,000 steps/s (the medium
+# profile's measured rate) on 2 cores; the paper's own GPO runs took ~80 min per cell on 12 cores.
 description = The paper's protocol: all nine tasks, 8 seeds, 8M steps per cell, population 8, 12 rounds (weeks on 2 cores).
 tasks = Walker2d, HalfCheetah, HalfCheetah-hilly, Hopper-hilly, InvertedDoublePendulum, Ant, Walker2d-hilly, Swimmer, Hopper
 seeds = 1, 2, 3, 4, 5, 6, 7, 8
@@ -10,7 +10,7 @@ tables = 1, 2, 3
 figures = 3a, 4, 5
 fig3a_task = HalfCheetah
 fig5_tasks = Ant, Walker2d
-assumed_steps_per_second = 45000
+assumed_steps_per_second = 31000
 total_steps = 8_000_000
 population = 8
 rounds = 12
