@@ -12,7 +12,7 @@ package org.gposuite.pg;
  * @param epochs full-batch gradient steps per batch, 10 (paper, Sec. 4.1)
  * @param policyLearningRate Adam step size for the policy, 1e-3 (ours: with only 10 full-batch steps per
  *        batch, the PPO paper's 3e-4 for 320 minibatch steps learns too slowly; 1e-3 reached the
- *        learning-test threshold, see PpoLearningTest)
+ *        learning-test threshold, see pg.LearningTest)
  * @param klTarget target KL[pi_old || pi] per batch, 0.01 (PPO paper: d_targ, middle of its tested 0.003-0.03)
  * @param initialBeta initial penalty coefficient, 1.0 (PPO paper)
  * @param betaFactor beta is multiplied/divided by this, 2 (PPO paper)

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A short seeded GPO run on InvertedDoublePendulum (PPO mutation, all of C, S, M): population 4,
  * 3 rounds of 6 iterations of 2048 steps per policy, crossover shrunk to 20 pi_S epochs and
  * 2000 + 5 x 200 DAgger steps; ~183k steps in all. A fresh policy balances for ~15 steps (return
- * ~150, see PpoLearningTest). Over the same span of steps per policy (12k -> 36k) a single PPO policy with
- * this seed goes from ~250 to ~480 (PpoLearningTest's printout), i.e. ~1.9x; GPO, which also spends steps
+ * ~150, see pg.LearningTest). Over the same span of steps per policy (12k -> 36k) a single PPO policy with
+ * this seed goes from ~250 to ~480 (pg.LearningTest's printout), i.e. ~1.9x; GPO, which also spends steps
  * on DAgger, must raise the population's best fitness return by at least 1.5x from the first round to the
  * last, and the final best policy (pg Evaluation) must beat the first round's best.
  * Prints the per-round rows and the wall-clock split used in the report.
