@@ -3,6 +3,7 @@ package org.gposuite.pg;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.gposuite.nn.GaussianPolicy;
+import org.gposuite.nn.HostArrays;
 import org.gposuite.nn.StepInference;
 import org.gposuite.nn.ValueFunction;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -111,14 +112,14 @@ public final class Collector {
 
     // Batched "old policy" pass and values.
     DataType dt = pi.dataType();
-    INDArray obsArr = Nd4j.createFromArray(obs).reshape(steps, od).castTo(dt);
-    INDArray actArr = Nd4j.createFromArray(act).reshape(steps, ad).castTo(dt);
+    // Java arrays in and out through HostArrays: the same rounding as nd4j's cast, without its copies
+    INDArray obsArr = HostArrays.write(obs, Nd4j.create(dt, steps, od));
+    INDArray actArr = HostArrays.write(act, Nd4j.create(dt, steps, ad));
     INDArray oldMean = pi.mean(obsArr).dup();
     INDArray oldLogStd = pi.logStd().dup();
     INDArray oldLogProb = SurrogateKernel.logProb(oldMean, oldLogStd, actArr);
-    double[] values = v.predict(obsArr).dup().reshape(steps).toDoubleVector();
-    double[] bootValues = v.predict(Nd4j.createFromArray(java.util.Arrays.copyOf(boot, nBoot * od)).reshape(nBoot, od).castTo(dt))
-        .dup().reshape(nBoot).toDoubleVector();
+    double[] values = HostArrays.read(v.predict(obsArr), new double[steps]);
+    double[] bootValues = HostArrays.read(v.predict(HostArrays.write(boot, Nd4j.create(dt, nBoot, od))), new double[nBoot]);
     double[] next = new double[steps];
     boolean[] ended = new boolean[steps];
     for (int row = 0; row < steps; row++) {
@@ -131,8 +132,8 @@ public final class Collector {
     double[] adv = Gae.advantages(rew, values, next, ended, n, gamma, lambda);
     double[] targets = new double[steps];
     for (int i = 0; i < steps; i++) targets[i] = adv[i] + values[i];
-    INDArray advArr = Nd4j.createFromArray(adv).reshape(steps, 1).castTo(dt);
-    INDArray tgtArr = Nd4j.createFromArray(targets).reshape(steps, 1).castTo(dt);
+    INDArray advArr = HostArrays.write(adv, Nd4j.create(dt, steps, 1));
+    INDArray tgtArr = HostArrays.write(targets, Nd4j.create(dt, steps, 1));
     if (timing != null) {
       timing.physicsNanos += phys;
       timing.inferenceNanos += inf;

@@ -1,6 +1,7 @@
 package org.gposuite.pg;
 
 import java.util.List;
+import org.gposuite.nn.HostArrays;
 
 /**
  * A policy-gradient method as the layers above see it: collect a batch with an agent's policy,
@@ -30,7 +31,7 @@ public interface PolicyGradient {
   /** The value fit and normaliser update of A2C. */
   static void fitValueAndNormalizer(Agent agent, Batch own, HyperParameters c) {
     fitValue(agent, own, c);
-    agent.policy().normalizer().update(own.obs().reshape(own.obs().length()).toDoubleVector(), own.size());
+    agent.policy().normalizer().update(HostArrays.read(own.obs(), new double[(int) own.obs().length()]), own.size());
   }
 
   /**
