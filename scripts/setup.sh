@@ -3,13 +3,18 @@
 
 die() { echo "gpo-suite setup: $*" >&2; exit 1; }
 
+# apt-get install, quietly; on a fresh machine whose package lists are empty, update them and retry.
+apt_install() {
+  apt-get install -y -q "$@" >/dev/null 2>&1 ||
+    { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q "$@" >/dev/null; }
+}
+
 # MuJoCo 2.2.2 from Debian (libmujoco-dev: headers + libmujoco.so; libmujoco-samples: the C
 # reference tool mujoco-testspeed used by the speed benchmarks).
 if ! [ -e /usr/include/mujoco/mujoco.h ] || ! command -v mujoco-testspeed >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "gpo-suite setup: installing MuJoCo 2.2.2 (apt-get install libmujoco-dev libmujoco-samples) ..." >&2
-    (apt-get install -y -q libmujoco-dev libmujoco-samples >/dev/null 2>&1 ||
-     { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q libmujoco-dev libmujoco-samples >/dev/null; }) ||
+    apt_install libmujoco-dev libmujoco-samples ||
       die "could not install MuJoCo; run: apt-get install libmujoco-dev libmujoco-samples"
   else
     die "MuJoCo 2.2.2 is missing; run as root: apt-get install libmujoco-dev libmujoco-samples (or set MUJOCO_LIB to your libmujoco.so)"
@@ -19,7 +24,7 @@ fi
 if ! { command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list 2>/dev/null | head -n 1)" ]; }; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "gpo-suite setup: installing fonts for the plots (apt-get install fontconfig fonts-dejavu-core) ..." >&2
-    apt-get install -y -q fontconfig fonts-dejavu-core >/dev/null 2>&1 ||
+    apt_install fontconfig fonts-dejavu-core ||
       die "could not install fonts; run: apt-get install fontconfig fonts-dejavu-core"
   else
     die "no fonts for the plots; run as root: apt-get install fontconfig fonts-dejavu-core"
