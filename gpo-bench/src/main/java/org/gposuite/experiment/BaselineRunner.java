@@ -27,7 +27,7 @@ import org.gposuite.reproduce.WallClock;
  * </ul>
  * The learning curve is on the cell's total-step axis (Fig. 4 puts every method on the same
  * x-axis): Single's point i is the mean over its policies of iteration i's return. The engine's own
- * per-policy curve (KL, beta, entropy, value loss) is kept beside it as baseline-curve.csv.
+ * per-policy curve (KL, beta, entropy, value error) is kept beside it as baseline-curve.csv.
  */
 final class BaselineRunner implements MethodRunner {
   private final boolean joint;

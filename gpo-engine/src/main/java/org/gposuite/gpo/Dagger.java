@@ -38,7 +38,7 @@ public final class Dagger {
      */
     default void labelStep(double[] rawObs, int rows, SplittableRandom rng, double[] mean, double[] logStd) {
       int od = rawObs.length / rows;
-      Label l = label(Nd4j.createFromArray(java.util.Arrays.copyOf(rawObs, rows * od)).reshape(rows, od).castTo(DataType.FLOAT), rng);
+      Label l = label(HostArrays.write(rawObs, Nd4j.create(DataType.FLOAT, rows, od)), rng);
       HostArrays.read(l.mean(), mean);
       HostArrays.read(l.logStd(), logStd);
     }

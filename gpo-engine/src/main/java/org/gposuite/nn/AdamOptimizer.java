@@ -64,7 +64,7 @@ public final class AdamOptimizer {
       throw new IllegalArgumentException("AdamOptimizer: params are " + params.dataType() + " but grads " + grads.dataType());
     if (params.dataType() != DataType.FLOAT && params.dataType() != DataType.DOUBLE)
       throw new IllegalArgumentException("AdamOptimizer: FLOAT or DOUBLE parameters only, got " + params.dataType());
-    if (!flatRow(params) || !flatRow(grads))
+    if (!HostArrays.unitStrideVector(params) || !HostArrays.unitStrideVector(grads))
       throw new IllegalArgumentException("AdamOptimizer: params and grads must each be one contiguous row (a flat parameter vector or a unit-stride view of one)");
     this.params = params;
     this.grads = grads;
@@ -91,12 +91,6 @@ public final class AdamOptimizer {
     }
   }
 
-  private static boolean flatRow(INDArray a) {
-    // a vector with unit stride is the same run of memory whatever its nominal ordering
-    if (a.length() > Integer.MAX_VALUE || !(a.isVector() || a.isScalar()) || (a.length() > 1 && a.elementWiseStride() != 1)) return false;
-    long capacity = a.dataType() == DataType.FLOAT ? a.data().asNioFloat().capacity() : a.data().asNioDouble().capacity();
-    return a.offset() + a.length() <= capacity;
-  }
 
   /** params -= Adam(grads). */
   public void step() {

@@ -85,8 +85,7 @@ public final class FloatTanh {
   }
 
   private static boolean unitStrideFloatRow(INDArray a, int d) {
-    return a.dataType() == DataType.FLOAT && a.length() == d && (d == 1 || a.elementWiseStride() == 1) && a.ordering() == 'c'
-        && a.offset() + d <= a.data().asNioFloat().capacity();
+    return a.dataType() == DataType.FLOAT && a.length() == d && HostArrays.unitStrideVector(a);
   }
 
   /** The memory of a plain FLOAT array ({@link #applicable}) as a segment. */
@@ -101,8 +100,7 @@ public final class FloatTanh {
    * 64-row minibatches).
    */
   static float[] biasValues(INDArray bias, int d) {
-    if (bias.dataType() == DataType.FLOAT && bias.length() == d && bias.elementWiseStride() == 1 && bias.ordering() == 'c'
-        && bias.offset() + d <= bias.data().asNioFloat().capacity()) {
+    if (unitStrideFloatRow(bias, d)) {
       float[] b = new float[d];
       bias.data().asNioFloat().get((int) bias.offset(), b, 0, d);
       return b;

@@ -20,6 +20,19 @@ public final class HostArrays {
         && a.offset() == 0 && a.data().length() == a.length();
   }
 
+  /**
+   * Whether {@code a} is a FLOAT/DOUBLE vector whose elements lie one after another in its buffer
+   * (a flat array, or a unit-stride view into one such as a layer's bias or a network's flat
+   * parameters), so NIO reaches them at {@code a.offset()}. The nominal ordering does not matter
+   * for a vector.
+   */
+  static boolean unitStrideVector(INDArray a) {
+    if (a.dataType() != DataType.FLOAT && a.dataType() != DataType.DOUBLE) return false;
+    if (a.length() > Integer.MAX_VALUE || !(a.isVector() || a.isScalar()) || (a.length() > 1 && a.elementWiseStride() != 1)) return false;
+    long capacity = a.dataType() == DataType.FLOAT ? a.data().asNioFloat().capacity() : a.data().asNioDouble().capacity();
+    return a.offset() + a.length() <= capacity;
+  }
+
   /** {@code out[0 .. a.length())} = {@code a}'s elements in c order. */
   public static double[] read(INDArray a, double[] out) {
     int len = (int) a.length();

@@ -159,10 +159,9 @@ public final class Mlp {
       if (l > 0) {
         INDArray da = buf.delta[l - 1];
         Blas.gemm(dz, w[l], da, false, true);
-        // tanh'(z) = 1 - tanh(z)^2, from the stored activation: FLOAT in one Java pass (same bits
-        // as the nd4j ops, 3 per-op costs fewer), else the square straight into the scratch buffer
-        if (FloatTanh.applicable(da) && FloatTanh.applicable(aPrev)) FloatTanh.derivativeInPlace(da, aPrev);
-        else da.muli(aPrev.mul(aPrev, buf.deriv[l - 1]).rsubi(1.0));
+        // tanh'(z) = 1 - tanh(z)^2, from the stored activation (FloatTanh falls back to nd4j's ops
+        // for DOUBLE networks)
+        FloatTanh.derivativeInPlace(da, aPrev);
         dz = da;
       }
     }
@@ -180,19 +179,14 @@ public final class Mlp {
   private final class Buffers {
     final INDArray[] act;   // post-activation of each layer (last: linear output)
     final INDArray[] delta; // dLoss/d(pre-activation) of each hidden layer
-    final INDArray[] deriv; // scratch for tanh'
     final INDArray ones;
 
     Buffers(long n) {
       int layers = sizes.length - 1;
       act = new INDArray[layers];
       delta = new INDArray[layers - 1];
-      deriv = new INDArray[layers - 1];
       for (int l = 0; l < layers; l++) act[l] = Nd4j.create(dtype, n, sizes[l + 1]);
-      for (int l = 0; l < layers - 1; l++) {
-        delta[l] = Nd4j.create(dtype, n, sizes[l + 1]);
-        deriv[l] = Nd4j.create(dtype, n, sizes[l + 1]);
-      }
+      for (int l = 0; l < layers - 1; l++) delta[l] = Nd4j.create(dtype, n, sizes[l + 1]);
       ones = Nd4j.ones(dtype, 1, n);
     }
   }

@@ -67,8 +67,8 @@ public final class StepInference {
 
   /** The network's outputs for {@code rows} raw observations (row-major) into {@code out} ({@code [rows, outputs]}). */
   public void forward(double[] rawObs, int rows, double[] out) {
-    if (single) meanFloat(rawObs, rows, out);
-    else meanDouble(rawObs, rows, out);
+    if (single) forwardFloat(rawObs, rows, out);
+    else forwardDouble(rawObs, rows, out);
   }
 
   private int width() {
@@ -82,7 +82,7 @@ public final class StepInference {
     return normalize ? Math.max(-ObsNormalizer.CLIP, Math.min(ObsNormalizer.CLIP, (x - normMean[j]) * normInvStd[j])) : x;
   }
 
-  private void meanFloat(double[] rawObs, int rows, double[] out) {
+  private void forwardFloat(double[] rawObs, int rows, double[] out) {
     if (af.length < rows * width()) { af = new float[rows * width()]; zf = new float[rows * width()]; }
     int in = sizes[0];
     for (int r = 0; r < rows; r++)
@@ -98,7 +98,7 @@ public final class StepInference {
     for (int i = 0; i < rows * sizes[layers]; i++) out[i] = x[i];
   }
 
-  private void meanDouble(double[] rawObs, int rows, double[] out) {
+  private void forwardDouble(double[] rawObs, int rows, double[] out) {
     if (a.length < rows * width()) { a = new double[rows * width()]; z = new double[rows * width()]; }
     int in = sizes[0];
     for (int r = 0; r < rows; r++)

@@ -22,7 +22,7 @@ public final class Agent {
   private final AdamOptimizer valueOptimizer;
   private final SplittableRandom rng;
   private final SplittableRandom valueRng;
-  private Future<Double> pendingValueFit;
+  private Future<?> pendingValueFit;
   private double beta;
   private long timesteps;
 
@@ -67,7 +67,7 @@ public final class Agent {
   void addTimesteps(long n) { timesteps += n; }
 
   /** Records a value fit running on another thread; at most one at a time. */
-  void valueFitRunning(Future<Double> fit) {
+  void valueFitRunning(Future<?> fit) {
     if (pendingValueFit != null) throw new IllegalStateException("Agent: a value fit is already running; await it first");
     pendingValueFit = fit;
   }
@@ -75,17 +75,17 @@ public final class Agent {
   /**
    * Waits for a value fit running on another thread, if any, and rethrows its failure. Interrupts
    * are remembered but do not stop the wait: the fit writes the value network.
-   * @return that fit's final loss, or NaN if none was running
    */
-  public double awaitValueFit() {
-    Future<Double> f = pendingValueFit;
-    if (f == null) return Double.NaN;
+  public void awaitValueFit() {
+    Future<?> f = pendingValueFit;
+    if (f == null) return;
     pendingValueFit = null;
     boolean interrupted = false;
     try {
       while (true) {
         try {
-          return f.get();
+          f.get();
+          return;
         } catch (InterruptedException e) {
           interrupted = true;
         }

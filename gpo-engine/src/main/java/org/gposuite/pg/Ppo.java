@@ -3,7 +3,6 @@ package org.gposuite.pg;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.gposuite.nn.HostArrays;
 import org.gposuite.nn.ValueFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -84,7 +83,7 @@ public final class Ppo implements PolicyGradient {
       valueNanos = System.nanoTime() - t1;
     }
     // the fit does not read the normaliser (it has its own normalised copy), so no need to wait for it
-    agent.policy().normalizer().update(HostArrays.read(own.obs(), new double[(int) own.obs().length()]), own.size());
+    PolicyGradient.foldIntoNormalizer(agent, own);
     return new UpdateStats(kl, agent.beta(), agent.policy().entropy(), r.surrogate(), valueError, t1 - t0, valueNanos);
   }
 

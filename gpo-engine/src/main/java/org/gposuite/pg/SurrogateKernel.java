@@ -1,7 +1,5 @@
 package org.gposuite.pg;
 
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 import org.gposuite.nn.HostArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -59,10 +57,9 @@ final class SurrogateKernel {
    */
   static INDArray logProb(INDArray meanArr, INDArray logStdArr, INDArray actionsArr) {
     int n = (int) meanArr.size(0), d = (int) meanArr.size(1);
-    double[] m = new double[n * d];
-    read(meanArr, m);
-    double[] a = actionsArr.dup('c').reshape(n * (long) d).toDoubleVector();
-    double[] ls = logStdArr.dup('c').reshape(d).toDoubleVector();
+    double[] m = HostArrays.read(meanArr, new double[n * d]);
+    double[] a = HostArrays.read(actionsArr, new double[n * d]);
+    double[] ls = HostArrays.read(logStdArr, new double[d]);
     double[] invVar = new double[d];
     double logNorm = 0;
     for (int j = 0; j < d; j++) {
@@ -78,7 +75,7 @@ final class SurrogateKernel {
       }
       out[r] = -0.5 * q + logNorm;
     }
-    return Nd4j.createFromArray(out).reshape(n, 1).castTo(meanArr.dataType());
+    return HostArrays.write(out, Nd4j.create(meanArr.dataType(), n, 1));
   }
 
   /** Per-batch results; the log-std gradient is accumulated into the caller's array. */
@@ -93,7 +90,7 @@ final class SurrogateKernel {
    * @param dLogStd accumulates dL/dlogStd (d values)
    */
   Out run(INDArray meanArr, double[] logStd, double scale, boolean withKl, double klWeight, double[] dLogStd) {
-    read(meanArr, mean);
+    HostArrays.read(meanArr, mean);
     double[] invVar = new double[d], varP = new double[d];
     double logNorm = 0;
     for (int j = 0; j < d; j++) {
@@ -135,7 +132,7 @@ final class SurrogateKernel {
       }
     }
     for (int j = 0; j < d; j++) dLogStd[j] += gls[j];
-    write(dMean, dMeanArray);
+    HostArrays.write(dMean, dMeanArray);
     return new Out(surr, kl / n);
   }
 
@@ -145,7 +142,7 @@ final class SurrogateKernel {
    * in one pass instead of ~10 nd4j ops.
    */
   double klMean(INDArray meanArr, double[] logStd) {
-    read(meanArr, mean);
+    HostArrays.read(meanArr, mean);
     double kl = 0;
     for (int j = 0; j < d; j++) {
       double invVar = Math.exp(-2 * logStd[j]), varP = Math.exp(2 * oldLogStd[j]);
@@ -157,37 +154,5 @@ final class SurrogateKernel {
       kl += n * (logStd[j] - oldLogStd[j] - 0.5) + 0.5 * sum * invVar;
     }
     return kl / n;
-  }
-
-  private static void read(INDArray a, double[] out) {
-    if (plain(a)) {
-      if (a.dataType() == DataType.FLOAT) {
-        FloatBuffer fb = a.data().asNioFloat();
-        for (int i = 0; i < out.length; i++) out[i] = fb.get(i);
-        return;
-      }
-      if (a.dataType() == DataType.DOUBLE) {
-        a.data().asNioDouble().get(0, out, 0, out.length);
-        return;
-      }
-    }
-    double[] v = a.dup('c').reshape(a.length()).toDoubleVector();
-    System.arraycopy(v, 0, out, 0, out.length);
-  }
-
-  private static void write(double[] v, INDArray a) {
-    if (a.dataType() == DataType.FLOAT) {
-      FloatBuffer fb = a.data().asNioFloat();
-      for (int i = 0; i < v.length; i++) fb.put(i, (float) v[i]);
-    } else if (a.dataType() == DataType.DOUBLE) {
-      DoubleBuffer db = a.data().asNioDouble();
-      db.put(0, v, 0, v.length);
-    } else {
-      a.assign(Nd4j.createFromArray(v).reshape(a.shape()));
-    }
-  }
-
-  private static boolean plain(INDArray a) {
-    return a.ordering() == 'c' && !a.isView() && a.offset() == 0 && a.data().length() == a.length();
   }
 }
