@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * file moved over the old one, so a kill while writing leaves the previous checkpoint intact).
  *
  * <p>It holds what crosses a round boundary — each member's policy parameters, normaliser
- * statistics, value parameters and beta — plus the round index, the steps used, the wall-clock
+ * statistics, value parameters, beta and lineage — plus the round index, the steps used, the wall-clock
  * totals and every result row so far. Nothing else is needed: Adam moments are fresh at every
  * round's start, every random stream is derived from (seed, round, slot) ({@link Seeds}), and
  * environments are created fresh per round. So a run resumed from here continues with exactly
@@ -27,7 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class Checkpoint {
   static final String FILE = "checkpoint.bin";
-  private static final String MAGIC = "gpo-suite checkpoint v1";
+  private static final String MAGIC = "gpo-suite checkpoint v2";
 
   /** Wall-clock totals, seconds. */
   record Clock(double mutate, double select, double crossover, double evaluate, double total) {}
@@ -51,6 +51,7 @@ final class Checkpoint {
       for (double d : new double[] {clock.mutate(), clock.select(), clock.crossover(), clock.evaluate(), clock.total()}) out.writeDouble(d);
       out.writeInt(population.size());
       for (Member m : population) {
+        out.writeInt(m.lineage());
         out.writeInt(m.policy().obsDim());
         out.writeInt(m.policy().actDim());
         out.writeBoolean(m.policy().normalizer().enabled());
@@ -92,9 +93,9 @@ final class Checkpoint {
       c.clock = new Clock(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
       int m = in.readInt();
       for (int i = 0; i < m; i++) {
-        int od = in.readInt(), ad = in.readInt();
+        int lineage = in.readInt(), od = in.readInt(), ad = in.readInt();
         boolean norm = in.readBoolean();
-        Member mem = Member.blank(od, ad, norm);
+        Member mem = Member.blank(od, ad, norm, lineage);
         float[] p = readFloats(in);
         mem.policy().params().assign(Nd4j.createFromArray(p).reshape(1, p.length));
         new NormalizerState(readDoubles(in), readDoubles(in), in.readDouble()).restoreInto(mem.policy().normalizer());

@@ -1,26 +1,30 @@
 package org.gposuite.gpo;
 
 import java.util.SplittableRandom;
+import org.gposuite.nn.GaussianPolicy;
 import org.gposuite.pg.EnvFactory;
 import org.gposuite.pg.VectorEnv;
 
 /**
  * CROSSOVER of one couple. With C (Sec. 3.3.1): train pi_S on the parents' best trajectories, then
  * distil the two-level expert into the child by DAgger. Without C: the child copies the stronger
- * parent. Either way the child starts as a copy of the stronger parent (higher fitness return; x on
- * a tie) — policy, normaliser, value baseline and beta — so C changes exactly one thing: the DAgger
- * distillation of pi_H into it. Starting there (rather than from random weights) is ours: DAgger's
- * 10 x 10 epochs then only have to add the other parent's behaviour where pi_S prefers it, and the
- * child's normaliser already suits at least one parent's states.
+ * parent. Where the child starts is {@link GpoConfig#childInit()}: a copy of the stronger parent
+ * (higher fitness; x on a tie), of the first parent x, or a fresh network — always with the
+ * normaliser, value baseline and beta of the parent it copies (x for a fresh network), so C changes
+ * exactly one thing: the DAgger distillation of pi_H into it. Without C the child is the stronger
+ * parent's copy whatever childInit says (the ablation's definition, Fig. 5).
  *
  * <p>A self-couple (x, x) has pi_H = pi_x exactly, so its child is pi_x's copy without spending
  * any pi_S training or DAgger steps.
+ *
+ * <p>Lineage: the child inherits the lineage of the parent it was copied from; a fresh child that
+ * of the parent pi_H followed in most DAgger states.
  */
 final class Crossover {
   private Crossover() {}
 
   /** A child and how it was made (the CSV's crossover columns). NaN where a step did not run. */
-  record Child(Member member, String kind, int strongerParent, double pisFirstLoss, double pisLastLoss, int keptX, int keptY,
+  record Child(Member member, String kind, int strongerParent, int initParent, double pisFirstLoss, double pisLastLoss, int keptX, int keptY,
                int pisStates, double shareY, double daggerInitialKl, double daggerFinalKl, long steps, Member parameterChild) {}
 
   /**
@@ -33,15 +37,29 @@ final class Crossover {
     Member param = null;
     if (cfg.parameterCrossover()) {
       SplittableRandom r = new SplittableRandom(Seeds.of(cfg.seed(), round, couple, Seeds.Purpose.PARAM_MIX));
-      param = new Member(ParameterCrossover.mix(x.policy(), y.policy(), xStronger, r), stronger.value(), stronger.beta());
+      param = new Member(ParameterCrossover.mix(x.policy(), y.policy(), xStronger, r), stronger.value(), stronger.beta(), stronger.lineage());
     }
-    Member child = stronger.copy();
     int strongerSlot = xStronger ? xi : yi;
     if (!cfg.crossover())
-      return new Child(child, "copy", strongerSlot, Double.NaN, Double.NaN, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, 0, param);
+      return new Child(stronger.copy(), "copy", strongerSlot, strongerSlot, Double.NaN, Double.NaN, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, 0, param);
     if (xi == yi)
-      return new Child(child, "self-copy", strongerSlot, Double.NaN, Double.NaN, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, 0, param);
+      return new Child(stronger.copy(), "self-copy", strongerSlot, strongerSlot, Double.NaN, Double.NaN, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, 0, param);
 
+    Member child;
+    int initSlot;
+    switch (cfg.childInit()) {
+      case STRONGER_PARENT -> { child = stronger.copy(); initSlot = strongerSlot; }
+      case FIRST_PARENT -> { child = x.copy(); initSlot = xi; }
+      case FRESH -> {
+        child = x.copy();
+        GaussianPolicy p = child.policy();
+        GaussianPolicy init = new GaussianPolicy(p.obsDim(), p.actDim(), GaussianPolicy.PAPER_HIDDEN, p.dataType(),
+            Seeds.of(cfg.seed(), round, couple, Seeds.Purpose.CHILD_INIT), cfg.mutation().initLogStd(), false);
+        p.params().assign(init.params());
+        initSlot = -1; // set below from the expert's choices
+      }
+      default -> throw new IllegalStateException("unknown child init " + cfg.childInit());
+    }
     BinaryPolicyTraining.Data data = BinaryPolicyTraining.data(ox.trajectories(), oy.trajectories(), cfg.topFraction());
     BinaryPolicyTraining.Result pis = BinaryPolicyTraining.train(data, cfg.pisEpochs(), cfg.pisMinibatch(), cfg.pisLearningRate(),
         Seeds.of(cfg.seed(), round, couple, Seeds.Purpose.PIS_INIT),
@@ -52,7 +70,12 @@ final class Crossover {
       d = Dagger.run(child.policy(), expert, env, Dagger.Settings.of(cfg),
           new SplittableRandom(Seeds.of(cfg.seed(), round, couple, Seeds.Purpose.DAGGER)));
     }
-    return new Child(child, "state-space", strongerSlot, pis.firstEpochLoss(), pis.lastEpochLoss(), data.keptX(), data.keptY(),
+    if (initSlot < 0) {
+      boolean fromY = expert.shareOfY() > 0.5;
+      initSlot = fromY ? yi : xi;
+      child = child.withLineage(fromY ? y.lineage() : x.lineage());
+    }
+    return new Child(child, "state-space", strongerSlot, initSlot, pis.firstEpochLoss(), pis.lastEpochLoss(), data.keptX(), data.keptY(),
         data.size(), expert.shareOfY(), d.initialKl(), d.finalKl(), d.steps(), param);
   }
 }

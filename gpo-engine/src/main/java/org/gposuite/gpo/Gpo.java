@@ -42,15 +42,16 @@ public final class Gpo {
     }
     Checkpoint st = Checkpoint.load(runDir, cfg);
     if (st == null) st = fresh(cfg, envs);
-    HyperParameters hp = cfg.mutation();
     int m = cfg.populationSize();
+    StepBudget budget = StepBudget.of(cfg, horizon(cfg, envs));
     long wallStart = System.nanoTime() - (long) (st.clock.total() * 1e9);
     try (Parallel par = new Parallel(cfg.threads())) {
       for (int r = st.roundsDone; r < cfg.rounds(); r++) {
         List<Member> pop = st.population;
         // MUTATE
         long t0 = System.nanoTime();
-        Mutation.RoundResult mr = Mutation.run(cfg, pop, envs, r, st.stepsUsed, wallStart, par, progress);
+        int iterations = budget.iterations(r, st.stepsUsed);
+        Mutation.RoundResult mr = Mutation.run(cfg, pop, envs, r, iterations, st.curve.size() / m, st.stepsUsed, wallStart, par, progress);
         List<Mutation.Outcome> out = mr.outcomes();
         long mutationSteps = mr.steps();
         long t1 = System.nanoTime();
@@ -62,6 +63,9 @@ public final class Gpo {
         List<Batch> last = new ArrayList<>(m);
         for (int i = 0; i < m; i++) {
           returns[i] = out.get(i).fitnessReturn();
+          if (Double.isNaN(returns[i]))
+            throw new IllegalStateException("GPO round " + r + ": policy " + i + " finished no episode in its last " + out.get(i).window().size()
+                + " batches, so its fitness return is unknown; raise windowBatches or the round budget, lower the horizon, or use EVALUATION fitness");
           policies.add(pop.get(i).policy());
           last.add(out.get(i).lastBatch());
         }
@@ -121,7 +125,7 @@ public final class Gpo {
           Crossover.Child ch = children.get(c);
           double childRet = childEval[c] == null ? Double.NaN : childEval[c].mean();
           if (!Double.isNaN(childRet) && !(childRet <= bestChild)) bestChild = childRet;
-          st.couples.add(new CoupleRow(r, c, cp.x(), cp.y(), cp.fitness(), cp.performance(), cp.diversity(), ch.kind(), ch.strongerParent(),
+          st.couples.add(new CoupleRow(r, c, cp.x(), cp.y(), cp.fitness(), cp.performance(), cp.diversity(), ch.kind(), ch.strongerParent(), ch.initParent(),
               parentEval[cp.x()] == null ? Double.NaN : parentEval[cp.x()].mean(),
               parentEval[cp.y()] == null ? Double.NaN : parentEval[cp.y()].mean(), childRet,
               paramEval[c] == null ? Double.NaN : paramEval[c].mean(), ch.pisStates(), ch.keptX(), ch.keptY(), ch.pisFirstLoss(),
@@ -131,8 +135,9 @@ public final class Gpo {
         Checkpoint.Clock k = st.clock;
         st.clock = new Checkpoint.Clock(k.mutate() + (t1 - t0) / 1e9, k.select() + (t2 - t1) / 1e9, k.crossover() + (t3 - t2) / 1e9,
             k.evaluate() + (t4 - t3) / 1e9, (System.nanoTime() - wallStart) / 1e9);
-        RoundRow row = new RoundRow(r, cfg.hash(), cfg.variantName(), cfg.mutationIterationsPerRound(), mutationSteps, crossoverSteps,
-            st.stepsUsed, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9, bestFit, meanFit, bestEval, bestChild);
+        RoundRow row = new RoundRow(r, cfg.hash(), cfg.variantName(), iterations, mutationSteps, crossoverSteps,
+            st.stepsUsed, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9, bestFit, meanFit, bestEval, bestChild,
+            Diversity.of(next, children, kl, returns, parentEval, childEval));
         st.rounds.add(row);
         st.population = next;
         st.roundsDone = r + 1;
@@ -140,6 +145,7 @@ public final class Gpo {
         writeCsvs(runDir, st);
         progress.roundDone(row);
       }
+      if (st.roundsDone == cfg.rounds()) tail(cfg, envs, budget, st, runDir, wallStart, par, progress);
     }
     writeCsvs(runDir, st);
     List<GaussianPolicy> finals = st.population.stream().map(Member::policy).toList();
@@ -149,6 +155,42 @@ public final class Gpo {
     Checkpoint.Clock k = st.clock;
     return new GpoResult(finals, best, List.copyOf(st.curve), List.copyOf(st.policies), List.copyOf(st.couples), List.copyOf(st.rounds),
         new GpoResult.WallClock(k.mutate(), k.select(), k.crossover(), k.evaluate(), k.total()), st.stepsUsed);
+  }
+
+  /**
+   * The final MUTATE of the children with the budget the last round left (see {@link StepBudget}):
+   * recorded as round k with no SELECT or CROSSOVER, checkpointed like a round.
+   */
+  private static void tail(GpoConfig cfg, EnvFactory envs, StepBudget budget, Checkpoint st, Path runDir, long wallStart, Parallel par,
+                           ProgressListener progress) {
+    int iterations = budget.tailIterations(st.stepsUsed);
+    int m = cfg.populationSize();
+    int k = cfg.rounds();
+    if (iterations > 0) {
+      long t0 = System.nanoTime();
+      Mutation.RoundResult mr = Mutation.run(cfg, st.population, envs, k, iterations, st.curve.size() / m, st.stepsUsed, wallStart, par, progress);
+      double mutateSeconds = (System.nanoTime() - t0) / 1e9;
+      st.stepsUsed += mr.steps();
+      st.curve.addAll(mr.curve());
+      Checkpoint.Clock c = st.clock;
+      st.clock = new Checkpoint.Clock(c.mutate() + mutateSeconds, c.select(), c.crossover(), c.evaluate(), (System.nanoTime() - wallStart) / 1e9);
+      double best = Double.NEGATIVE_INFINITY, mean = 0;
+      for (Mutation.Outcome o : mr.outcomes()) {
+        best = Math.max(best, o.fitnessReturn());
+        mean += o.fitnessReturn() / m;
+      }
+      st.rounds.add(new RoundRow(k, cfg.hash(), cfg.variantName(), iterations, mr.steps(), 0, st.stepsUsed, mutateSeconds, 0, 0, 0,
+          best, mean, Double.NaN, Double.NaN, Diversity.ofPopulation(st.population)));
+    }
+    st.roundsDone = k + 1;
+    st.save(runDir, cfg);
+    writeCsvs(runDir, st);
+  }
+
+  private static int horizon(GpoConfig cfg, EnvFactory envs) {
+    try (VectorEnv probe = envs.create(1, Seeds.of(cfg.seed(), 0, 0, Seeds.Purpose.MUTATE_ENV))) {
+      return probe.horizon();
+    }
   }
 
   /** Round 0's population: the paper's networks with random parameters, one seed per slot. */
@@ -162,7 +204,7 @@ public final class Gpo {
     HyperParameters hp = cfg.mutation();
     for (int i = 0; i < cfg.populationSize(); i++) {
       Agent a = Agent.create(od, ad, hp, Seeds.of(cfg.seed(), 0, i, Seeds.Purpose.POLICY_INIT));
-      st.population.add(new Member(a.policy(), a.value(), hp.initialBeta()));
+      st.population.add(new Member(a.policy(), a.value(), hp.initialBeta(), i));
     }
     return st;
   }

@@ -38,6 +38,12 @@ import org.gposuite.pg.PpoConfig;
  * @param parentChoice how pi_H picks the parent at a state, both when acting and when labelling, ARGMAX (ours: a
  *        consistent target per state the child can fit; sampling makes the KL target switch at random where pi_S
  *        is unsure, pulling the child to a compromise action neither parent takes)
+ * @param childInit where a child starts before DAgger (see {@link ChildInit}), STRONGER_PARENT (ours; the diagnosis
+ *        behind the default is in expected-results/medium/diagnosis.md)
+ * @param fitness what E[R] in the performance fitness is estimated from (see {@link FitnessSource}), TRAINING (ours,
+ *        see diagnosis.md); the paper only says "expected return"
+ * @param fitnessEpisodes episodes per policy when fitness is EVALUATION, 5 (ours: one evaluation episode costs up to
+ *        a quarter batch; the steps are charged to totalSteps)
  * @param evalEpisodes diagnostic: episodes (Evaluation protocol) to score every parent and child each round for the
  *        CSV (Fig. 3a); 0 = off. Not used by the algorithm, so not charged to totalSteps (reported separately), 5 (ours)
  * @param parameterCrossover diagnostic: also build and score the naive parameter-space child of every couple (Fig. 3a), false
@@ -51,10 +57,29 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
                         int windowBatches, double topFraction, int pisEpochs, int pisMinibatch, double pisLearningRate,
                         int expertSteps, int daggerIterations, int studentSteps, int daggerEpochs, int daggerMinibatch,
                         double daggerLearningRate, int daggerEnvs, ParentChoice parentChoice,
+                        ChildInit childInit, FitnessSource fitness, int fitnessEpisodes,
                         int evalEpisodes, boolean parameterCrossover, int finalEvalEpisodes, long seed, int threads) {
 
   /** How the two-level expert pi_H chooses a parent at a state. */
   public enum ParentChoice { ARGMAX, SAMPLE }
+
+  /** Where a crossover's child starts before DAgger distils pi_H into it. */
+  public enum ChildInit {
+    /** a copy of the parent with the higher fitness (x on a tie) */
+    STRONGER_PARENT,
+    /** a copy of the couple's first parent x: with ordered couples (x, y) and (y, x) both parents seed children */
+    FIRST_PARENT,
+    /** a fresh network (random weights, seeded per couple) that learns only from DAgger; normaliser, value and beta from x */
+    FRESH
+  }
+
+  /** What SELECT's performance fitness E[R] of a policy is estimated from. */
+  public enum FitnessSource {
+    /** the complete episodes of the policy's last mutation window (no extra steps) */
+    TRAINING,
+    /** fitnessEpisodes fresh episodes of the mutated policy (Evaluation protocol), charged to the budget */
+    EVALUATION
+  }
 
   public GpoConfig {
     if (mutation == null) throw new IllegalArgumentException("GpoConfig.mutation: give a PpoConfig or an A2cConfig");
@@ -82,6 +107,10 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
       throw new IllegalArgumentException("GpoConfig: expertSteps " + expertSteps + " and studentSteps " + studentSteps
           + " must be multiples of daggerEnvs " + daggerEnvs + "; change daggerEnvs");
     if (parentChoice == null) throw new IllegalArgumentException("GpoConfig.parentChoice: ARGMAX or SAMPLE");
+    if (childInit == null) throw new IllegalArgumentException("GpoConfig.childInit: STRONGER_PARENT, FIRST_PARENT or FRESH");
+    if (fitness == null) throw new IllegalArgumentException("GpoConfig.fitness: TRAINING or EVALUATION");
+    if (fitness == FitnessSource.EVALUATION && fitnessEpisodes <= 0)
+      throw new IllegalArgumentException("GpoConfig.fitnessEpisodes: must be > 0 when fitness is EVALUATION, got " + fitnessEpisodes);
     if (evalEpisodes < 0 || finalEvalEpisodes < 0) throw new IllegalArgumentException("GpoConfig: evaluation episodes must be >= 0");
     if (threads < 0) throw new IllegalArgumentException("GpoConfig.threads: must be >= 0 (0 = all cores), got " + threads);
   }
@@ -99,7 +128,7 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
   public static GpoConfig defaults(HyperParameters mutation, long seed) {
     return new GpoConfig(mutation, 8, 12, 8_000_000L, true, true, true, 0.5, 0.0, 0.0, true,
         5, 0.6, 100, 64, 5e-4, 5000, 10, 500, 10, 64, 5e-4, 4, ParentChoice.ARGMAX,
-        5, false, 10, seed, 0);
+        ChildInit.STRONGER_PARENT, FitnessSource.TRAINING, 5, 5, false, 10, seed, 0);
   }
 
   /**
@@ -135,68 +164,82 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
   }
 
   public GpoConfig withFlags(boolean c, boolean s, boolean m) {
-    return new GpoConfig(mutation, populationSize, rounds, totalSteps, c, s, m, sharingKlThreshold, diversityWeightFirst,
-        diversityWeightLast, allowSelfPairs, windowBatches, topFraction, pisEpochs, pisMinibatch, pisLearningRate, expertSteps,
-        daggerIterations, studentSteps, daggerEpochs, daggerMinibatch, daggerLearningRate, daggerEnvs, parentChoice,
-        evalEpisodes, parameterCrossover, finalEvalEpisodes, seed, threads);
+    return copy(b -> { b.crossover = c; b.selection = s; b.dataSharing = m; });
   }
 
   /** Population, rounds and budget (Fig. 7 and Fig. 10 vary them). */
   public GpoConfig withScale(int populationSize, int rounds, long totalSteps) {
-    return new GpoConfig(mutation, populationSize, rounds, totalSteps, crossover, selection, dataSharing, sharingKlThreshold,
-        diversityWeightFirst, diversityWeightLast, allowSelfPairs, windowBatches, topFraction, pisEpochs, pisMinibatch,
-        pisLearningRate, expertSteps, daggerIterations, studentSteps, daggerEpochs, daggerMinibatch, daggerLearningRate,
-        daggerEnvs, parentChoice, evalEpisodes, parameterCrossover, finalEvalEpisodes, seed, threads);
+    return copy(b -> { b.populationSize = populationSize; b.rounds = rounds; b.totalSteps = totalSteps; });
   }
 
   /** Crossover sizes: pi_S epochs, DAgger expert steps, iterations, student steps per iteration, DAgger epochs. */
   public GpoConfig withCrossoverSizes(int pisEpochs, int expertSteps, int daggerIterations, int studentSteps, int daggerEpochs) {
-    return new GpoConfig(mutation, populationSize, rounds, totalSteps, crossover, selection, dataSharing, sharingKlThreshold,
-        diversityWeightFirst, diversityWeightLast, allowSelfPairs, windowBatches, topFraction, pisEpochs, pisMinibatch,
-        pisLearningRate, expertSteps, daggerIterations, studentSteps, daggerEpochs, daggerMinibatch, daggerLearningRate,
-        daggerEnvs, parentChoice, evalEpisodes, parameterCrossover, finalEvalEpisodes, seed, threads);
+    return copy(b -> {
+      b.pisEpochs = pisEpochs; b.expertSteps = expertSteps; b.daggerIterations = daggerIterations;
+      b.studentSteps = studentSteps; b.daggerEpochs = daggerEpochs;
+    });
   }
 
   public GpoConfig withSelection(double diversityWeightFirst, double diversityWeightLast, boolean allowSelfPairs) {
-    return new GpoConfig(mutation, populationSize, rounds, totalSteps, crossover, selection, dataSharing, sharingKlThreshold,
-        diversityWeightFirst, diversityWeightLast, allowSelfPairs, windowBatches, topFraction, pisEpochs, pisMinibatch,
-        pisLearningRate, expertSteps, daggerIterations, studentSteps, daggerEpochs, daggerMinibatch, daggerLearningRate,
-        daggerEnvs, parentChoice, evalEpisodes, parameterCrossover, finalEvalEpisodes, seed, threads);
+    return copy(b -> { b.diversityWeightFirst = diversityWeightFirst; b.diversityWeightLast = diversityWeightLast; b.allowSelfPairs = allowSelfPairs; });
+  }
+
+  /** The open choices that decide the population's diversity (see the field docs). */
+  public GpoConfig withDiversityChoices(ChildInit childInit, FitnessSource fitness, int fitnessEpisodes, boolean allowSelfPairs,
+                                        double sharingKlThreshold) {
+    return copy(b -> {
+      b.childInit = childInit; b.fitness = fitness; b.fitnessEpisodes = fitnessEpisodes; b.allowSelfPairs = allowSelfPairs;
+      b.sharingKlThreshold = sharingKlThreshold;
+    });
   }
 
   public GpoConfig withDiagnostics(int evalEpisodes, boolean parameterCrossover, int finalEvalEpisodes) {
-    return new GpoConfig(mutation, populationSize, rounds, totalSteps, crossover, selection, dataSharing, sharingKlThreshold,
-        diversityWeightFirst, diversityWeightLast, allowSelfPairs, windowBatches, topFraction, pisEpochs, pisMinibatch,
-        pisLearningRate, expertSteps, daggerIterations, studentSteps, daggerEpochs, daggerMinibatch, daggerLearningRate,
-        daggerEnvs, parentChoice, evalEpisodes, parameterCrossover, finalEvalEpisodes, seed, threads);
+    return copy(b -> { b.evalEpisodes = evalEpisodes; b.parameterCrossover = parameterCrossover; b.finalEvalEpisodes = finalEvalEpisodes; });
   }
 
   public GpoConfig withSharingKlThreshold(double epsilon) {
-    return new GpoConfig(mutation, populationSize, rounds, totalSteps, crossover, selection, dataSharing, epsilon,
-        diversityWeightFirst, diversityWeightLast, allowSelfPairs, windowBatches, topFraction, pisEpochs, pisMinibatch,
-        pisLearningRate, expertSteps, daggerIterations, studentSteps, daggerEpochs, daggerMinibatch, daggerLearningRate,
-        daggerEnvs, parentChoice, evalEpisodes, parameterCrossover, finalEvalEpisodes, seed, threads);
+    return copy(b -> b.sharingKlThreshold = epsilon);
   }
 
   public GpoConfig withWindow(int windowBatches, int daggerEnvs) {
-    return new GpoConfig(mutation, populationSize, rounds, totalSteps, crossover, selection, dataSharing, sharingKlThreshold,
-        diversityWeightFirst, diversityWeightLast, allowSelfPairs, windowBatches, topFraction, pisEpochs, pisMinibatch,
-        pisLearningRate, expertSteps, daggerIterations, studentSteps, daggerEpochs, daggerMinibatch, daggerLearningRate,
-        daggerEnvs, parentChoice, evalEpisodes, parameterCrossover, finalEvalEpisodes, seed, threads);
+    return copy(b -> { b.windowBatches = windowBatches; b.daggerEnvs = daggerEnvs; });
   }
 
   public GpoConfig withSeed(long seed) {
-    return new GpoConfig(mutation, populationSize, rounds, totalSteps, crossover, selection, dataSharing, sharingKlThreshold,
-        diversityWeightFirst, diversityWeightLast, allowSelfPairs, windowBatches, topFraction, pisEpochs, pisMinibatch,
-        pisLearningRate, expertSteps, daggerIterations, studentSteps, daggerEpochs, daggerMinibatch, daggerLearningRate,
-        daggerEnvs, parentChoice, evalEpisodes, parameterCrossover, finalEvalEpisodes, seed, threads);
+    return copy(b -> b.seed = seed);
   }
 
   public GpoConfig withThreads(int threads) {
-    return new GpoConfig(mutation, populationSize, rounds, totalSteps, crossover, selection, dataSharing, sharingKlThreshold,
-        diversityWeightFirst, diversityWeightLast, allowSelfPairs, windowBatches, topFraction, pisEpochs, pisMinibatch,
-        pisLearningRate, expertSteps, daggerIterations, studentSteps, daggerEpochs, daggerMinibatch, daggerLearningRate,
-        daggerEnvs, parentChoice, evalEpisodes, parameterCrossover, finalEvalEpisodes, seed, threads);
+    return copy(b -> b.threads = threads);
+  }
+
+  /** Mutable twin of the record's fields, for the with-methods: one place lists every field. */
+  private static final class Fields {
+    HyperParameters mutation; int populationSize; int rounds; long totalSteps; boolean crossover; boolean selection;
+    boolean dataSharing; double sharingKlThreshold; double diversityWeightFirst; double diversityWeightLast;
+    boolean allowSelfPairs; int windowBatches; double topFraction; int pisEpochs; int pisMinibatch; double pisLearningRate;
+    int expertSteps; int daggerIterations; int studentSteps; int daggerEpochs; int daggerMinibatch; double daggerLearningRate;
+    int daggerEnvs; ParentChoice parentChoice; ChildInit childInit; FitnessSource fitness; int fitnessEpisodes;
+    int evalEpisodes; boolean parameterCrossover; int finalEvalEpisodes; long seed; int threads;
+  }
+
+  private GpoConfig copy(java.util.function.Consumer<Fields> change) {
+    Fields f = new Fields();
+    f.mutation = mutation; f.populationSize = populationSize; f.rounds = rounds; f.totalSteps = totalSteps;
+    f.crossover = crossover; f.selection = selection; f.dataSharing = dataSharing; f.sharingKlThreshold = sharingKlThreshold;
+    f.diversityWeightFirst = diversityWeightFirst; f.diversityWeightLast = diversityWeightLast; f.allowSelfPairs = allowSelfPairs;
+    f.windowBatches = windowBatches; f.topFraction = topFraction; f.pisEpochs = pisEpochs; f.pisMinibatch = pisMinibatch;
+    f.pisLearningRate = pisLearningRate; f.expertSteps = expertSteps; f.daggerIterations = daggerIterations;
+    f.studentSteps = studentSteps; f.daggerEpochs = daggerEpochs; f.daggerMinibatch = daggerMinibatch;
+    f.daggerLearningRate = daggerLearningRate; f.daggerEnvs = daggerEnvs; f.parentChoice = parentChoice; f.childInit = childInit;
+    f.fitness = fitness; f.fitnessEpisodes = fitnessEpisodes; f.evalEpisodes = evalEpisodes;
+    f.parameterCrossover = parameterCrossover; f.finalEvalEpisodes = finalEvalEpisodes; f.seed = seed; f.threads = threads;
+    change.accept(f);
+    return new GpoConfig(f.mutation, f.populationSize, f.rounds, f.totalSteps, f.crossover, f.selection, f.dataSharing,
+        f.sharingKlThreshold, f.diversityWeightFirst, f.diversityWeightLast, f.allowSelfPairs, f.windowBatches, f.topFraction,
+        f.pisEpochs, f.pisMinibatch, f.pisLearningRate, f.expertSteps, f.daggerIterations, f.studentSteps, f.daggerEpochs,
+        f.daggerMinibatch, f.daggerLearningRate, f.daggerEnvs, f.parentChoice, f.childInit, f.fitness, f.fitnessEpisodes,
+        f.evalEpisodes, f.parameterCrossover, f.finalEvalEpisodes, f.seed, f.threads);
   }
 
   /** Diversity weight of round r: linear from first (round 0) to last (round k-1). */
@@ -208,21 +251,6 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
   /** Environment steps one state-space crossover spends (expert + student rollouts of DAgger). */
   public long daggerStepsPerCrossover() {
     return expertSteps + (long) daggerIterations * studentSteps;
-  }
-
-  /**
-   * Policy-gradient iterations per policy per round: the round's share of the budget (totalSteps / rounds), less
-   * the DAgger steps of its m crossovers when C is on, divided into batches of all m policies.
-   */
-  public int mutationIterationsPerRound() {
-    long perRound = totalSteps / rounds;
-    long crossoverSteps = crossover ? populationSize * daggerStepsPerCrossover() : 0;
-    long iters = (perRound - crossoverSteps) / ((long) populationSize * mutation.batchSize());
-    if (iters < 1)
-      throw new IllegalArgumentException("GpoConfig: the round budget " + perRound + " steps (totalSteps / rounds) leaves "
-          + (perRound - crossoverSteps) + " steps after crossover, less than one batch of " + mutation.batchSize()
-          + " for each of " + populationSize + " policies; raise totalSteps or lower rounds, population, batch or DAgger sizes");
-    return (int) iters;
   }
 
   /** The config as text without the thread count (which never changes results): a run's identity. */

@@ -7,7 +7,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * One policy of the population as it crosses a round boundary: the Gaussian policy (with its
  * observation normaliser), its value baseline (reading through the same normaliser) and PPO's
- * adaptive KL coefficient. Optimiser moments and random streams do not cross rounds: every round
+ * adaptive KL coefficient, and its lineage: the slot of the round-0 policy it descends from through
+ * the parents it was initialised from (a diagnostic of the population's diversity). Optimiser moments and random streams do not cross rounds: every round
  * starts a fresh Adam and derives its streams from the seed (see {@link Seeds}), so this is the
  * whole state a checkpoint has to keep.
  */
@@ -15,30 +16,38 @@ public final class Member {
   private final GaussianPolicy policy;
   private final ValueFunction value;
   private double beta;
+  private final int lineage;
 
-  public Member(GaussianPolicy policy, ValueFunction value, double beta) {
+  public Member(GaussianPolicy policy, ValueFunction value, double beta, int lineage) {
     this.policy = policy;
     this.value = value;
     this.beta = beta;
+    this.lineage = lineage;
   }
 
   public GaussianPolicy policy() { return policy; }
   public ValueFunction value() { return value; }
   public double beta() { return beta; }
+  public int lineage() { return lineage; }
   void setBeta(double beta) { this.beta = beta; }
+
+  /** The same networks and beta under another lineage (a fresh child takes the parent pi_H followed most). */
+  Member withLineage(int lineage) {
+    return new Member(policy, value, beta, lineage);
+  }
 
   /** An independent copy: policy parameters and normaliser, value parameters, beta. */
   public Member copy() {
     GaussianPolicy p = policy.copy();
     ValueFunction v = new ValueFunction(p.obsDim(), ValueFunction.PAPER_HIDDEN, p.dataType(), 0, p.normalizer());
     v.copyFrom(value);
-    return new Member(p, v, beta);
+    return new Member(p, v, beta, lineage);
   }
 
   /** An empty member of the paper's architecture whose parameters are about to be overwritten. */
-  static Member blank(int obsDim, int actDim, boolean normalizeObs) {
+  static Member blank(int obsDim, int actDim, boolean normalizeObs, int lineage) {
     GaussianPolicy p = new GaussianPolicy(obsDim, actDim, GaussianPolicy.PAPER_HIDDEN, DataType.FLOAT, 0, 0.0, normalizeObs);
     ValueFunction v = new ValueFunction(obsDim, ValueFunction.PAPER_HIDDEN, DataType.FLOAT, 0, p.normalizer());
-    return new Member(p, v, 0.0);
+    return new Member(p, v, 0.0, lineage);
   }
 }

@@ -12,6 +12,7 @@ import org.gposuite.pg.Batch;
 import org.gposuite.pg.CurveRow;
 import org.gposuite.pg.DataSharing;
 import org.gposuite.pg.EnvFactory;
+import org.gposuite.pg.Evaluation;
 import org.gposuite.pg.HyperParameters;
 import org.gposuite.pg.PolicyGradient;
 import org.gposuite.pg.Ppo;
@@ -52,12 +53,15 @@ final class Mutation {
     throw new IllegalArgumentException("Mutation: unsupported config " + hp.getClass().getName());
   }
 
-  static RoundResult run(GpoConfig cfg, List<Member> population, EnvFactory envs, int round, long stepsBefore,
-                         double wallStartNanos, Parallel parallel, ProgressListener progress) {
+  /**
+   * @param iterations policy-gradient iterations of every policy (see {@link StepBudget})
+   * @param firstIteration the curve's index of this round's first iteration
+   */
+  static RoundResult run(GpoConfig cfg, List<Member> population, EnvFactory envs, int round, int iterations, int firstIteration,
+                         long stepsBefore, double wallStartNanos, Parallel parallel, ProgressListener progress) {
     HyperParameters hp = cfg.mutation();
     PolicyGradient algo = algorithm(hp);
     int m = population.size();
-    int iterations = cfg.mutationIterationsPerRound();
     List<Agent> agents = new ArrayList<>(m);
     List<VectorEnv> vecs = new ArrayList<>(m);
     List<CurveRow> curve = new ArrayList<>();
@@ -95,7 +99,7 @@ final class Mutation {
           Batch b = batches.get(i);
           UpdateStats u = stats.get(i);
           means[i] = b.meanEpisodeReturn();
-          curve.add(new CurveRow(i, round * iterations + t, steps, means[i], b.episodeReturns().length, u.kl(), u.beta(),
+          curve.add(new CurveRow(i, firstIteration + t, steps, means[i], b.episodeReturns().length, u.kl(), u.beta(),
               u.entropy(), u.valueError(), (System.nanoTime() - wallStartNanos) / 1e9));
           Deque<Batch> w = windows.get(i);
           w.addLast(b);
@@ -103,6 +107,12 @@ final class Mutation {
         }
         progress.iteration(round, t, steps, means);
       }
+      // Fitness: the window's complete episodes (NaN when none finished: SELECT then refuses), or
+      // fresh evaluation episodes charged to the budget.
+      List<Evaluation.Result> evaluated = cfg.fitness() == GpoConfig.FitnessSource.EVALUATION
+          ? parallel.map(m, i -> Evaluation.evaluate(population.get(i).policy(), envs, cfg.fitnessEpisodes(),
+              Seeds.of(cfg.seed(), round, i, Seeds.Purpose.FITNESS_EVAL)))
+          : null;
       List<Outcome> outcomes = new ArrayList<>(m);
       for (int i = 0; i < m; i++) {
         population.get(i).setBeta(agents.get(i).beta());
@@ -110,10 +120,12 @@ final class Mutation {
         int episodes = 0;
         double sum = 0;
         for (Batch b : w) for (double r : b.episodeReturns()) { sum += r; episodes++; }
-        if (episodes == 0)
-          throw new IllegalStateException("GPO round " + round + ": policy " + i + " finished no episode in its last "
-              + w.size() + " batches, so its fitness return is unknown; raise windowBatches or the round budget, or lower the horizon");
-        outcomes.add(new Outcome(w, windowStarts.get(i), sum / episodes, episodes, sharing.get(i), batches.get(i)));
+        double fitness = episodes == 0 ? Double.NaN : sum / episodes;
+        if (evaluated != null) {
+          fitness = evaluated.get(i).mean();
+          steps += evaluated.get(i).steps();
+        }
+        outcomes.add(new Outcome(w, windowStarts.get(i), fitness, episodes, sharing.get(i), batches.get(i)));
       }
       return new RoundResult(outcomes, curve, steps - stepsBefore);
     } finally {

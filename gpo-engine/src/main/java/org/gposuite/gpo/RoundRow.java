@@ -7,7 +7,19 @@ package org.gposuite.gpo;
  * @param stepsUsed environment steps of the run so far, all operators (the budget's count)
  * @param bestFitnessReturn, meanFitnessReturn over the mutated population (SELECT estimates)
  * @param bestEvalReturn best diagnostic evaluation of the mutated population, NaN when off
+ * @param lineages and the next four: see {@link Diversity}. Round k (after the last) is the final MUTATE of the
+ *        children that spends the budget the last round left (see {@link StepBudget}).
  */
 public record RoundRow(int round, String configHash, String variant, int mutationIterations, long mutationSteps, long crossoverSteps,
                        long stepsUsed, double mutateSeconds, double selectSeconds, double crossoverSeconds, double evaluateSeconds,
-                       double bestFitnessReturn, double meanFitnessReturn, double bestEvalReturn, double bestChildReturn) {}
+                       double bestFitnessReturn, double meanFitnessReturn, double bestEvalReturn, double bestChildReturn,
+                       int lineages, int largestFamily, double meanPairKl, double fitnessPicksBest, double medianChildParentRatio) {
+
+  RoundRow(int round, String configHash, String variant, int mutationIterations, long mutationSteps, long crossoverSteps, long stepsUsed,
+           double mutateSeconds, double selectSeconds, double crossoverSeconds, double evaluateSeconds, double bestFitnessReturn,
+           double meanFitnessReturn, double bestEvalReturn, double bestChildReturn, Diversity d) {
+    this(round, configHash, variant, mutationIterations, mutationSteps, crossoverSteps, stepsUsed, mutateSeconds, selectSeconds,
+        crossoverSeconds, evaluateSeconds, bestFitnessReturn, meanFitnessReturn, bestEvalReturn, bestChildReturn, d.lineages(),
+        d.largestFamily(), d.meanPairKl(), d.fitnessPicksBest(), d.medianChildParentRatio());
+  }
+}

@@ -10,7 +10,7 @@ final class Seeds {
   private Seeds() {}
 
   /** What a stream is used for; the ordinal enters the derivation. */
-  enum Purpose { POLICY_INIT, AGENT, MUTATE_ENV, SELECT, PIS_INIT, PIS_SHUFFLE, DAGGER_ENV, DAGGER, PARAM_MIX, EVAL_PARENT, EVAL_CHILD, EVAL_PARAM_CHILD, FINAL_EVAL }
+  enum Purpose { POLICY_INIT, AGENT, MUTATE_ENV, SELECT, PIS_INIT, PIS_SHUFFLE, DAGGER_ENV, DAGGER, PARAM_MIX, EVAL_PARENT, EVAL_CHILD, EVAL_PARAM_CHILD, FINAL_EVAL, CHILD_INIT, FITNESS_EVAL }
 
   static long of(long runSeed, int round, int slot, Purpose purpose) {
     long h = mix(runSeed ^ 0x9E3779B97F4A7C15L);

@@ -20,7 +20,8 @@ public final class Evaluation {
   /** Default number of evaluation episodes (ours; standard error is reported beside the mean). */
   public static final int DEFAULT_EPISODES = 10;
 
-  public record Result(double mean, double standardError, double[] returns) {}
+  /** @param steps environment steps the evaluation took (every copy steps until the last episode ends) */
+  public record Result(double mean, double standardError, double[] returns, long steps) {}
 
   public record Best(int index, Result selection, Result report) {}
 
@@ -36,7 +37,8 @@ public final class Evaluation {
       double[] returns = new double[episodes];
       boolean[] done = new boolean[episodes];
       int remaining = episodes;
-      for (int step = 0; remaining > 0; step++) {
+      int step = 0;
+      for (; remaining > 0; step++) {
         if (step > env.horizon())
           throw new IllegalStateException("Evaluation: an episode ran past the task horizon " + env.horizon() + "; the env must truncate at its horizon");
         inference.forward(env.observations(), episodes, mean);
@@ -57,7 +59,7 @@ public final class Evaluation {
       double ss = 0;
       for (double r : returns) ss += (r - m) * (r - m);
       double se = episodes > 1 ? Math.sqrt(ss / (episodes - 1) / episodes) : Double.NaN;
-      return new Result(m, se, returns);
+      return new Result(m, se, returns, (long) step * episodes);
     }
   }
 

@@ -79,7 +79,7 @@ class GpoRunTest {
     Files.writeString(dir.resolve(Checkpoint.FILE + ".tmp"), "garbage");
     GpoResult resumed = run(tiny(), dir, null);
     assertSameResults(whole, resumed);
-    assertEquals(1 + 3, Files.readAllLines(dir.resolve("rounds.csv")).size(), "header + 3 rounds");
+    assertEquals(1 + whole.rounds().size(), Files.readAllLines(dir.resolve("rounds.csv")).size(), "header + every round");
     assertEquals(1 + 3 * 3, Files.readAllLines(dir.resolve("couples.csv")).size());
   }
 
@@ -101,19 +101,33 @@ class GpoRunTest {
   }
 
   @Test
-  void budgetCountsMutationAndDaggerSteps() {
-    GpoResult r = run(tiny(), tmp.resolve("b"), null);
-    long expected = 0;
+  void budgetCountsEveryStepAndSpendsAllOfItToWithinOneBatchPerPolicy() {
+    GpoConfig cfg = tiny();
+    GpoResult r = run(cfg, tmp.resolve("b"), null);
+    long counted = 0;
     for (RoundRow row : r.rounds()) {
-      assertEquals(3L * 3 * 512, row.mutationSteps());
+      assertEquals(3L * 512 * row.mutationIterations(), row.mutationSteps(), "round " + row.round());
       long dagger = r.couples().stream().filter(c -> c.round() == row.round()).mapToLong(CoupleRow::daggerSteps).sum();
       assertEquals(dagger, row.crossoverSteps());
-      expected += row.mutationSteps() + row.crossoverSteps();
+      counted += row.mutationSteps() + row.crossoverSteps();
+      assertEquals(counted, row.stepsUsed(), "running total after round " + row.round());
     }
-    assertEquals(expected, r.stepsUsed());
-    assertTrue(r.stepsUsed() <= tiny().totalSteps());
+    assertEquals(counted, r.stepsUsed());
+    assertTrue(r.stepsUsed() <= cfg.totalSteps(), r.stepsUsed() + " > budget " + cfg.totalSteps());
+    assertTrue(cfg.totalSteps() - r.stepsUsed() < 3 * 512, "left unspent: " + (cfg.totalSteps() - r.stepsUsed()) + " steps");
     for (CoupleRow c : r.couples())
       assertEquals(c.x() == c.y() ? 0 : 300, c.daggerSteps(), "state-space crossover spends 200 + 1 x 100 steps; a self-couple none");
+  }
+
+  @Test
+  void aSelfCouplesUnspentReservationIsSpentByALaterRound() {
+    // self-couples only: every crossover is a copy, so each round saves its whole 900-step reservation
+    GpoConfig cfg = tiny().withScale(1, 3, 3 * (1536 + 300L));
+    GpoResult r = run(cfg, tmp.resolve("self"), null);
+    assertTrue(r.couples().stream().allMatch(c -> c.x() == c.y()));
+    // round 0 reserves 300 for each round; the 300 it saves buys round 1 (or the tail) a further iteration of 512
+    assertTrue(cfg.totalSteps() - r.stepsUsed() < 512, "unspent " + (cfg.totalSteps() - r.stepsUsed()));
+    assertEquals(cfg.totalSteps() / 512, r.rounds().stream().mapToInt(RoundRow::mutationIterations).sum());
   }
 
   /** Runs one round of a variant and returns its rows. */
