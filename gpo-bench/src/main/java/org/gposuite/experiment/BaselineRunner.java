@@ -40,7 +40,7 @@ final class BaselineRunner implements MethodRunner {
     int policies = joint ? 1 : b.population();
     int batch = joint ? b.jointBatch() : b.batchPerPolicy();
     long stepsPerPolicy = b.totalSteps() / policies;
-    PolicyGradient algo = Algorithms.of(cell.algorithm(), batch);
+    PolicyGradient algo = Algorithms.of(cell.algorithm(), batch, cell.settings().preset());
     EnvFactory envs = VecEnvAdapter.factory(new TaskConfig(cell.task(), b.horizon(), 1.0), 1);
     long start = System.nanoTime();
     progress.update(0, (joint ? "Joint" : "Single") + " training");

@@ -47,9 +47,10 @@ final class GpoRunner implements MethodRunner {
 
   static GpoConfig config(CellSpec cell, String variant, boolean crossoverProbe) {
     Budget b = cell.budget();
-    GpoConfig cfg = GpoConfig.defaults(Algorithms.config(cell.algorithm(), b.batchPerPolicy()), cell.seed())
+    GpoConfig cfg = GpoConfig.defaults(Algorithms.config(cell.algorithm(), b.batchPerPolicy(), cell.settings().preset()), cell.seed())
         .variant(variant)
         .withScale(b.population(), b.rounds(), b.totalSteps());
+    cfg = EngineSettings.apply(cfg, cell.settings().overrides());
     // DAgger's env copies must divide both rollout sizes (the paper's 5000 and 500 take 4); set
     // them before the sizes, which are checked against them. 4 divides the paper's sizes too.
     int copies = 4;

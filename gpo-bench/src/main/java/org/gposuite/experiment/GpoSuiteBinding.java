@@ -22,6 +22,16 @@ public final class GpoSuiteBinding implements EngineBinding {
   }
 
   @Override
+  public List<String> presets() {
+    return EngineSettings.presets();
+  }
+
+  @Override
+  public void checkSettings(Map<String, String> overrides) {
+    EngineSettings.check(overrides);
+  }
+
+  @Override
   public Map<String, String> versions() {
     return Map.of("mujoco", MuJoCo.version());
   }

@@ -14,7 +14,19 @@ package org.gposuite.gpo;
  * counted in steps, so the steps the k-th crossover left unused go to the mutation the next round
  * would have begun with; no SELECT or CROSSOVER follows (the budget cannot pay for one).
  */
-record StepBudget(long totalSteps, int rounds, int policies, int batch, long reservePerRound) {
+public record StepBudget(long totalSteps, int rounds, int policies, int batch, long reservePerRound) {
+
+  /**
+   * Steps a whole run spends, rounds and final MUTATE, if every round's crossovers and fitness
+   * episodes take {@code spentShare} (0 to 1) of their reservation: a plan-time check that every
+   * profile's GPO spends its budget like Single and Joint, whatever the couples turn out to be.
+   */
+  public static long plannedSteps(GpoConfig cfg, int horizon, double spentShare) {
+    StepBudget b = of(cfg, horizon);
+    long used = 0;
+    for (int r = 0; r < b.rounds; r++) used += b.iterations(r, used) * b.stepsPerIteration() + Math.round(spentShare * b.reservePerRound);
+    return used + b.tailIterations(used) * b.stepsPerIteration();
+  }
 
   static StepBudget of(GpoConfig cfg, int horizon) {
     long reserve = cfg.crossover() ? cfg.populationSize() * cfg.daggerStepsPerCrossover() : 0;

@@ -1,0 +1,105 @@
+package org.gposuite.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gposuite.env.TaskConfig;
+import org.gposuite.gpo.Gpo;
+import org.gposuite.gpo.GpoConfig;
+import org.gposuite.gpo.GpoConfig.ChildInit;
+import org.gposuite.gpo.GpoConfig.FitnessSource;
+import org.gposuite.gpo.GpoResult;
+import org.gposuite.gpo.RoundRow;
+import org.gposuite.pg.Baseline;
+import org.gposuite.pg.EnvFactory;
+import org.gposuite.pg.PpoPreset;
+import org.gposuite.pg.VecEnvAdapter;
+import org.gposuite.reproduce.Algorithm;
+import org.gposuite.reproduce.Budget;
+import org.gposuite.reproduce.CellSpec;
+import org.gposuite.reproduce.ProfileLoader;
+import org.gposuite.reproduce.Settings;
+
+/**
+ * The experiment behind GPO's diversity defaults (expected-results/medium/diagnosis.md): GPO under
+ * each candidate set of open choices, and Single beside it, at the medium profile's budget, with
+ * the per-round diagnostic evaluations on (uncharged), one row per (variant, task, seed) appended
+ * to {@code diagnosis.csv}; rows already there are kept (the run resumes).
+ *
+ * <p>usage: Diagnosis OUT_DIR TASKS SEEDS VARIANT[,VARIANT...] (variants: {@link #VARIANTS} and Single)
+ */
+public final class Diagnosis {
+  private Diagnosis() {}
+
+  record Choices(ChildInit childInit, FitnessSource fitness, boolean selfCouples) {}
+
+  static final Map<String, Choices> VARIANTS = Map.of(
+      "stronger", new Choices(ChildInit.STRONGER_PARENT, FitnessSource.TRAINING, true),
+      "stronger-noself", new Choices(ChildInit.STRONGER_PARENT, FitnessSource.TRAINING, false),
+      "first", new Choices(ChildInit.FIRST_PARENT, FitnessSource.TRAINING, true),
+      "first-noself", new Choices(ChildInit.FIRST_PARENT, FitnessSource.TRAINING, false),
+      "fresh-noself", new Choices(ChildInit.FRESH, FitnessSource.TRAINING, false),
+      "stronger-evalfit", new Choices(ChildInit.STRONGER_PARENT, FitnessSource.EVALUATION, true),
+      "first-noself-evalfit", new Choices(ChildInit.FIRST_PARENT, FitnessSource.EVALUATION, false));
+
+  static final String HEADER = "variant,task,seed,final_return,steps_used,final_lineages,mean_lineages,mean_largest_family,"
+      + "mean_pair_kl,fitness_picks_best,median_child_parent_ratio,seconds\n";
+
+  public static void main(String[] args) throws Exception {
+    Path out = Path.of(args[0]);
+    List<String> tasks = List.of(args[1].split(","));
+    List<Integer> seeds = java.util.Arrays.stream(args[2].split(",")).map(Integer::parseInt).toList();
+    List<String> variants = List.of(args[3].split(","));
+    Budget budget = ProfileLoader.load("medium").budget();
+    Files.createDirectories(out);
+    Path csv = out.resolve("diagnosis.csv");
+    if (!Files.exists(csv)) Files.writeString(csv, HEADER);
+    for (String variant : variants)
+      for (String task : tasks)
+        for (int seed : seeds) {
+          String key = variant + "," + task + "," + seed + ",";
+          if (Files.readString(csv).lines().anyMatch(l -> l.startsWith(key))) continue;
+          long t0 = System.nanoTime();
+          String row = variant.equals("Single") ? single(task, seed, budget) : gpo(variant, task, seed, budget, out);
+          String line = key + row + String.format(Locale.ROOT, ",%.1f%n", (System.nanoTime() - t0) / 1e9);
+          Files.writeString(csv, line, StandardOpenOption.APPEND);
+          System.out.print(line);
+        }
+  }
+
+  private static String gpo(String variant, String task, int seed, Budget b, Path out) throws IOException {
+    Choices c = VARIANTS.get(variant);
+    if (c == null) throw new IllegalArgumentException("unknown variant " + variant + "; use Single or one of " + VARIANTS.keySet());
+    CellSpec cell = new CellSpec(Algorithm.PPO, task, "GPO", seed, b, Settings.DEFAULT, List.of());
+    GpoConfig cfg = GpoRunner.config(cell, "GPO", false)
+        .withDiversityChoices(c.childInit(), c.fitness(), 5, c.selfCouples(), 0.5)
+        .withDiagnostics(5, false, b.evalEpisodes());
+    EnvFactory envs = VecEnvAdapter.factory(new TaskConfig(task, b.horizon(), 1.0), 1);
+    GpoResult r = Gpo.run(cfg, envs, out.resolve(variant).resolve(task).resolve("seed-" + seed), null);
+    List<RoundRow> crossed = r.rounds().stream().filter(x -> x.round() < cfg.rounds()).toList();
+    return String.format(Locale.ROOT, "%.2f,%d,%d,%.2f,%.2f,%.4f,%.3f,%.3f", r.best().report().mean(), r.stepsUsed(),
+        r.rounds().get(r.rounds().size() - 1).lineages(),
+        crossed.stream().mapToInt(RoundRow::lineages).average().orElse(Double.NaN),
+        crossed.stream().mapToInt(RoundRow::largestFamily).average().orElse(Double.NaN),
+        crossed.stream().mapToDouble(RoundRow::meanPairKl).average().orElse(Double.NaN),
+        crossed.stream().mapToDouble(RoundRow::fitnessPicksBest).average().orElse(Double.NaN),
+        median(crossed.stream().mapToDouble(RoundRow::medianChildParentRatio).filter(Double::isFinite).sorted().toArray()));
+  }
+
+  private static double median(double[] sorted) {
+    int n = sorted.length;
+    return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  private static String single(String task, int seed, Budget b) {
+    EnvFactory envs = VecEnvAdapter.factory(new TaskConfig(task, b.horizon(), 1.0), 1);
+    Baseline.Result r = Baseline.run(Algorithms.of(Algorithm.PPO, b.batchPerPolicy(), PpoPreset.TUNED.name()), envs, b.population(),
+        b.totalSteps() / b.population(), seed, b.evalEpisodes(), null);
+    long steps = r.curve().stream().mapToLong(x -> x.timesteps()).max().orElse(0) * b.population();
+    return String.format(Locale.ROOT, "%.2f,%d,,,,,,", r.best().report().mean(), steps);
+  }
+}

@@ -1,0 +1,92 @@
+package org.gposuite.experiment;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gposuite.gpo.GpoConfig;
+import org.gposuite.gpo.GpoConfig.ChildInit;
+import org.gposuite.gpo.GpoConfig.FitnessSource;
+import org.gposuite.pg.PpoPreset;
+
+/**
+ * The harness's engine settings ({@code --presets}, {@code --set key=value}, a profile's
+ * {@code set.} lines) onto the engine's configs. A preset is a {@link PpoPreset}; it changes PPO
+ * (every PPO method, GPO's mutation included) and leaves A2C as it is. The overrides are GPO's
+ * open choices that decide its diversity (documented on {@link GpoConfig}):
+ * <ul>
+ *   <li>{@code gpo.child_init}: stronger-parent | first-parent | fresh</li>
+ *   <li>{@code gpo.fitness}: training | evaluation</li>
+ *   <li>{@code gpo.fitness_episodes}: episodes per policy for evaluation fitness (&gt; 0)</li>
+ *   <li>{@code gpo.self_couples}: true | false</li>
+ *   <li>{@code gpo.sharing_kl}: epsilon of the sharing sets (&gt;= 0)</li>
+ * </ul>
+ */
+final class EngineSettings {
+  private EngineSettings() {}
+
+  static final List<String> KEYS = List.of("gpo.child_init", "gpo.fitness", "gpo.fitness_episodes", "gpo.self_couples", "gpo.sharing_kl");
+
+  static List<String> presets() {
+    return PpoPreset.NAMED.stream().map(PpoPreset::name).toList();
+  }
+
+  /** Throws with a readable message for an unknown key or a bad value. */
+  static void check(Map<String, String> overrides) {
+    apply(GpoConfig.paperPpo(1), overrides);
+  }
+
+  /** {@code cfg} with the overrides applied. */
+  static GpoConfig apply(GpoConfig cfg, Map<String, String> overrides) {
+    ChildInit init = cfg.childInit();
+    FitnessSource fitness = cfg.fitness();
+    int episodes = cfg.fitnessEpisodes();
+    boolean self = cfg.allowSelfPairs();
+    double epsilon = cfg.sharingKlThreshold();
+    for (Map.Entry<String, String> e : overrides.entrySet()) {
+      String v = e.getValue().trim().toLowerCase(Locale.ROOT);
+      switch (e.getKey()) {
+        case "gpo.child_init" -> init = switch (v) {
+          case "stronger-parent" -> ChildInit.STRONGER_PARENT;
+          case "first-parent" -> ChildInit.FIRST_PARENT;
+          case "fresh" -> ChildInit.FRESH;
+          default -> throw bad(e, "stronger-parent, first-parent or fresh");
+        };
+        case "gpo.fitness" -> fitness = switch (v) {
+          case "training" -> FitnessSource.TRAINING;
+          case "evaluation" -> FitnessSource.EVALUATION;
+          default -> throw bad(e, "training or evaluation");
+        };
+        case "gpo.fitness_episodes" -> episodes = positiveInt(e);
+        case "gpo.self_couples" -> self = switch (v) {
+          case "true" -> true;
+          case "false" -> false;
+          default -> throw bad(e, "true or false");
+        };
+        case "gpo.sharing_kl" -> {
+          try {
+            epsilon = Double.parseDouble(v);
+          } catch (NumberFormatException x) {
+            throw bad(e, "a number >= 0");
+          }
+          if (!(epsilon >= 0)) throw bad(e, "a number >= 0");
+        }
+        default -> throw new IllegalArgumentException("unknown setting '" + e.getKey() + "'; the settings are " + KEYS);
+      }
+    }
+    return cfg.withDiversityChoices(init, fitness, episodes, self, epsilon);
+  }
+
+  private static int positiveInt(Map.Entry<String, String> e) {
+    try {
+      int n = Integer.parseInt(e.getValue().trim());
+      if (n > 0) return n;
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw bad(e, "a whole number > 0");
+  }
+
+  private static IllegalArgumentException bad(Map.Entry<String, String> e, String allowed) {
+    return new IllegalArgumentException("setting " + e.getKey() + "=" + e.getValue() + ": the value must be " + allowed);
+  }
+}

@@ -1,0 +1,47 @@
+package org.gposuite.experiment;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import org.gposuite.gpo.GpoConfig;
+import org.gposuite.gpo.StepBudget;
+import org.gposuite.reproduce.Algorithm;
+import org.gposuite.reproduce.Budget;
+import org.gposuite.reproduce.CellSpec;
+import org.gposuite.reproduce.ProfileLoader;
+import org.gposuite.reproduce.Settings;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every method of a task spends the same budget to within one batch per policy, in every shipped
+ * profile: GPO (whatever share of its DAgger reservation the couples take: none when every couple
+ * is a self-couple, all when none is), Single (each policy trains until it has its share, so it may
+ * overshoot by less than one batch) and Joint (likewise with its one large batch).
+ */
+class EqualBudgetsTest {
+  @Test
+  void gpoSingleAndJointSpendEqualBudgetsInEveryProfile() throws Exception {
+    for (String name : List.of("smoke", "medium", "paper")) {
+      Budget b = ProfileLoader.load(name).budget();
+      long total = b.totalSteps();
+      long single = b.population() * ceilToBatch(total / b.population(), b.batchPerPolicy());
+      long joint = ceilToBatch(total, b.jointBatch());
+      long slack = (long) b.population() * b.batchPerPolicy();
+      assertTrue(single >= total && single - total < slack, name + ": Single " + single + " of " + total);
+      assertTrue(joint >= total && joint - total < b.jointBatch(), name + ": Joint " + joint + " of " + total);
+      for (String variant : List.of("GPO", "Base+C", "Base+M+S"))
+        for (double share : new double[] {0, 0.5, 1}) {
+          GpoConfig cfg = GpoRunner.config(new CellSpec(Algorithm.PPO, "Swimmer", variant, 1, b, Settings.DEFAULT, List.of()), variant, false);
+          long gpo = StepBudget.plannedSteps(cfg, b.horizon(), share);
+          assertTrue(gpo <= total && total - gpo < slack,
+              name + " " + variant + " with " + share + " of the reservations spent: " + gpo + " of " + total + " (slack " + slack + ")");
+          assertTrue(Math.abs(gpo - single) < slack, name + ": GPO " + gpo + " vs Single " + single);
+        }
+    }
+  }
+
+  /** Baseline.run trains a policy while it has fewer steps than its share: whole batches up to or past it. */
+  private static long ceilToBatch(long steps, int batch) {
+    return (steps + batch - 1) / batch * batch;
+  }
+}
