@@ -14,7 +14,7 @@ class ComparisonTest {
   static final Provenance ELSEWHERE = new Provenance("abc", "2.2.2", "jdk 25", "Linux x", "cpu B", "libs");
 
   static CellRecord row(String method, int seed, double ret, String hash, Provenance p) {
-    return new CellRecord(Algorithm.PPO, "Hopper", method, seed, hash, "unit", ret, 100,
+    return new CellRecord(Algorithm.PPO, "Hopper", method, seed, Settings.DEFAULT, hash, "unit", ret, 100,
         WallClock.totalOnly(1), p, "2026-01-01T00:00:00Z");
   }
 

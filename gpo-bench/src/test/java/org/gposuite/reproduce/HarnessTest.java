@@ -98,7 +98,7 @@ class HarnessTest {
     List<CellRecord> planted = new ArrayList<>();
     for (CellRecord r : CellsCsv.read(baseline)) {
       boolean hit = r.groupId().equals("PPO/Swimmer/GPO");
-      planted.add(hit ? new CellRecord(r.algorithm(), r.task(), r.method(), r.seed(), r.configHash(), r.profile(),
+      planted.add(hit ? new CellRecord(r.algorithm(), r.task(), r.method(), r.seed(), r.settings(), r.configHash(), r.profile(),
           r.finalReturn() * 1.3, r.stepsUsed(), r.wallClock(), r.provenance(), r.finishedAt()) : r);
     }
     CellsCsv.write(baseline, planted);
@@ -202,7 +202,8 @@ class HarnessTest {
       assertEquals("2.2.2-fake", r.provenance().mujoco());
       assertTrue(r.provenance().jdk().contains(Runtime.version().toString()));
       assertTrue(r.provenance().libraries().contains("commons-csv=1."), r.provenance().libraries());
-      assertEquals(new CellSpec(r.algorithm(), r.task(), r.method(), r.seed(), SMALL.budget(), List.of()).configHash(),
+      assertEquals(new CellSpec(r.algorithm(), r.task(), r.method(), r.seed(), SMALL.budget(), Settings.DEFAULT,
+          List.of()).configHash(),
           r.configHash());
     }
   }
