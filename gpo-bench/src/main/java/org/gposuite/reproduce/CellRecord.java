@@ -5,21 +5,27 @@ package org.gposuite.reproduce;
  * {@code result.csv}, and of {@code expected-results/<profile>/cells.csv}.
  */
 public record CellRecord(Algorithm algorithm, String task, String method, int seed,
-    String configHash, String profile, double finalReturn, long stepsUsed, WallClock wallClock,
-    Provenance provenance, String finishedAt) {
+    Settings settings, String configHash, String profile, double finalReturn, long stepsUsed,
+    WallClock wallClock, Provenance provenance, String finishedAt) {
 
-  public String id() {
-    return algorithm + "/" + task + "/" + method + "/seed-" + seed;
+  public CellRecord {
+    if (settings == null) throw new IllegalArgumentException("cell record settings are missing; use Settings.DEFAULT");
   }
 
+  /** Same as {@link CellSpec#id()}. */
+  public String id() {
+    return groupId() + "/seed-" + seed;
+  }
+
+  /** Same as {@link CellSpec#groupId()}. */
   public String groupId() {
-    return algorithm + "/" + task + "/" + method;
+    return CellSpec.groupId(algorithm, settings.preset(), task, method);
   }
 
   public static CellRecord of(CellSpec spec, String profile, CellResult result,
       Provenance provenance, String finishedAt) {
     return new CellRecord(spec.algorithm(), spec.task(), spec.method(), spec.seed(),
-        spec.configHash(), profile, result.finalReturn(), result.stepsUsed(), result.wallClock(),
-        provenance, finishedAt);
+        spec.settings(), spec.configHash(), profile, result.finalReturn(), result.stepsUsed(),
+        result.wallClock(), provenance, finishedAt);
   }
 }

@@ -8,32 +8,53 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One cell: one method run on one task with one algorithm and one seed, under a budget.
- * A cell can serve several experiments (a PPO GPO cell on Ant is in Table 1, Table 3, Fig. 4
- * and Fig. 5); {@code usedBy} says which, and takes no part in the cell's identity or hash.
+ * One cell: one method run on one task with one algorithm and one seed, under a budget and
+ * engine settings. A cell can serve several experiments (a PPO GPO cell on Ant is in Table 1,
+ * Table 3, Fig. 4 and Fig. 5); {@code usedBy} says which, and takes no part in the cell's
+ * identity or hash.
  */
 public record CellSpec(Algorithm algorithm, String task, String method, int seed, Budget budget,
-    List<Experiment> usedBy) {
+    Settings settings, List<Experiment> usedBy) {
 
   public CellSpec {
     if (task == null || task.isBlank()) throw new IllegalArgumentException("cell task is blank");
     if (method == null || method.isBlank()) throw new IllegalArgumentException("cell method is blank");
+    if (settings == null) throw new IllegalArgumentException("cell settings are missing; use Settings.DEFAULT");
     usedBy = List.copyOf(usedBy);
   }
 
-  /** Stable identity, also the cell's folder: {@code PPO/Ant/GPO/seed-3}. */
+  /**
+   * Stable identity, also the cell's folder: {@code PPO/Ant/GPO/seed-3} under the default
+   * preset, {@code PPO-paper-calibrated/Ant/GPO/seed-3} under another. Overrides are not part of
+   * it (they are in the hash): a diagnosis run with other settings goes in its own run folder.
+   */
   public String id() {
-    return algorithm + "/" + task + "/" + method + "/seed-" + seed;
+    return groupId() + "/seed-" + seed;
   }
 
-  /** The group a cell's seeds are pooled in: {@code PPO/Ant/GPO}. */
+  /** The group a cell's seeds are pooled in: {@code PPO/Ant/GPO}, {@code PPO-paper-calibrated/Ant/GPO}. */
   public String groupId() {
-    return algorithm + "/" + task + "/" + method;
+    return groupId(algorithm, settings.preset(), task, method);
+  }
+
+  /** The first segment of the id and the folder: {@code PPO}, or {@code PPO-paper-calibrated}. */
+  public String algorithmLabel() {
+    return algorithmLabel(algorithm, settings.preset());
+  }
+
+  public static String algorithmLabel(Algorithm algorithm, String preset) {
+    return algorithm + Settings.suffix(preset);
+  }
+
+  /** The one place group ids are spelled, for specs, stored rows and lookups alike. */
+  public static String groupId(Algorithm algorithm, String preset, String task, String method) {
+    return algorithmLabel(algorithm, preset) + "/" + task + "/" + method;
   }
 
   /**
    * Hash of everything that determines the cell's numbers except the seed: algorithm, task,
-   * method and budget. Same hash + same seed + same build and platform = same numbers.
+   * method, budget, preset and overrides (one {@code set.key=value} line each, in key order).
+   * Same hash + same seed + same build and platform = same numbers.
    */
   public String configHash() {
     StringBuilder canonical = new StringBuilder();
@@ -42,6 +63,10 @@ public record CellSpec(Algorithm algorithm, String task, String method, int seed
     canonical.append("method=").append(method).append('\n');
     for (Map.Entry<String, String> e : budget.asFields().entrySet()) {
       canonical.append(e.getKey()).append('=').append(e.getValue()).append('\n');
+    }
+    canonical.append("preset=").append(settings.preset()).append('\n');
+    for (Map.Entry<String, String> e : settings.overrides().entrySet()) {
+      canonical.append("set.").append(e.getKey()).append('=').append(e.getValue()).append('\n');
     }
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")

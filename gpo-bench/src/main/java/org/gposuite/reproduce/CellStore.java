@@ -14,7 +14,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The per-cell folders of a run: {@code cells/PPO/Ant/GPO/seed-1/} holds {@code curve.csv},
+ * The per-cell folders of a run: {@code cells/PPO/Ant/GPO/seed-1/} (under a preset other than
+ * the default: {@code cells/PPO-paper-calibrated/Ant/GPO/seed-1/}) holds {@code curve.csv},
  * {@code crossovers.csv} and, written last, {@code result.csv}. Every file is written
  * atomically and {@code result.csv} is the commit mark: a cell is finished exactly when its
  * {@code result.csv} exists with the cell's config hash, so a killed run resumes at the first
@@ -32,7 +33,7 @@ public final class CellStore {
   }
 
   public Path dirOf(CellSpec spec) {
-    return root.resolve(spec.algorithm().name()).resolve(spec.task()).resolve(spec.method())
+    return root.resolve(spec.algorithmLabel()).resolve(spec.task()).resolve(spec.method())
         .resolve("seed-" + spec.seed());
   }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -17,9 +18,15 @@ import org.apache.commons.csv.CSVRecord;
 /** Reads and writes {@link CellRecord} rows; reading checks every field and says where it failed. */
 public final class CellsCsv {
   public static final List<String> COLUMNS = List.of("algorithm", "task", "method", "seed",
-      "config_hash", "profile", "final_return", "steps_used", "wall_total_s", "wall_mutate_s",
-      "wall_select_s", "wall_crossover_s", "git_commit", "mujoco", "jdk", "os", "cpu",
-      "libraries", "finished_at");
+      "preset", "settings", "config_hash", "profile", "final_return", "steps_used", "wall_total_s",
+      "wall_mutate_s", "wall_select_s", "wall_crossover_s", "git_commit", "mujoco", "jdk", "os",
+      "cpu", "libraries", "finished_at");
+
+  /**
+   * Columns added after expected-results/ first held files; a file without them is from before
+   * presets and reads as the default preset without overrides.
+   */
+  static final List<String> OPTIONAL = List.of("preset", "settings");
 
   private CellsCsv() {}
 
@@ -32,8 +39,9 @@ public final class CellsCsv {
         Provenance p = r.provenance();
         // Double.toString is the shortest text that parses back to the same double, which is
         // what the exact comparison of deterministic reruns relies on.
-        printer.printRecord(r.algorithm(), r.task(), r.method(), r.seed(), r.configHash(),
-            r.profile(), Double.toString(r.finalReturn()), r.stepsUsed(),
+        printer.printRecord(r.algorithm(), r.task(), r.method(), r.seed(), r.settings().preset(),
+            r.settings().overridesText(), r.configHash(), r.profile(),
+            Double.toString(r.finalReturn()), r.stepsUsed(),
             Double.toString(w.totalSeconds()), Double.toString(w.mutateSeconds()),
             Double.toString(w.selectSeconds()), Double.toString(w.crossoverSeconds()),
             p.gitCommit(), p.mujoco(), p.jdk(), p.os(), p.cpu(), p.libraries(), r.finishedAt());
@@ -58,13 +66,13 @@ public final class CellsCsv {
     try (CSVParser parser = CSVParser.parse(in, format)) {
       List<String> header = parser.getHeaderNames();
       for (String column : COLUMNS) {
-        if (!header.contains(column)) {
+        if (!header.contains(column) && !OPTIONAL.contains(column)) {
           throw new InputError(source, 1, column, "column is missing from the header; expected columns "
               + COLUMNS);
         }
       }
       for (CSVRecord rec : parser) {
-        rows.add(parse(source, rec));
+        rows.add(parse(source, rec, header.size()));
       }
     } catch (IllegalStateException | java.io.UncheckedIOException e) {
       throw new InputError(source, 0, null, "is not readable CSV: " + e.getMessage());
@@ -72,18 +80,22 @@ public final class CellsCsv {
     return rows;
   }
 
-  private static CellRecord parse(String source, CSVRecord rec) {
+  private static CellRecord parse(String source, CSVRecord rec, int columns) {
     // Records are one line each (no quoted newlines are written), after the header on line 1.
     int line = (int) rec.getRecordNumber() + 1;
     Field f = new Field(source, line, rec);
     if (!rec.isConsistent()) {
       throw new InputError(source, line, null, "has " + rec.size() + " fields, the header has "
-          + COLUMNS.size());
+          + columns);
     }
     Algorithm algorithm = f.get("algorithm", Algorithm::parse);
     String task = f.get("task", Tasks::requireKnown);
     String method = f.get("method", f::nonBlank);
     int seed = f.get("seed", Integer::parseInt);
+    String preset = rec.isMapped("preset") ? f.get("preset", Settings::requirePresetName)
+        : Settings.DEFAULT_PRESET;
+    Settings settings = new Settings(preset,
+        rec.isMapped("settings") ? f.get("settings", Settings::parseOverrides) : new TreeMap<>());
     String hash = f.get("config_hash", f::nonBlank);
     double finalReturn = f.get("final_return", f::finite);
     long steps = f.get("steps_used", Long::parseLong);
@@ -91,8 +103,8 @@ public final class CellsCsv {
         f.get("wall_select_s", f::finite), f.get("wall_crossover_s", f::finite));
     Provenance p = new Provenance(rec.get("git_commit"), rec.get("mujoco"), rec.get("jdk"),
         rec.get("os"), rec.get("cpu"), rec.get("libraries"));
-    return new CellRecord(algorithm, task, method, seed, hash, rec.get("profile"), finalReturn,
-        steps, wall, p, rec.get("finished_at"));
+    return new CellRecord(algorithm, task, method, seed, settings, hash, rec.get("profile"),
+        finalReturn, steps, wall, p, rec.get("finished_at"));
   }
 
   private record Field(String source, int line, CSVRecord rec) {

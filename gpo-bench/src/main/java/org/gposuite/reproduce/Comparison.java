@@ -8,7 +8,9 @@ import java.util.TreeMap;
 
 /**
  * Compares a run's cells with the expected results of its profile, group by group (a group is
- * one algorithm/task/method; its seeds are its samples). The rule, per group:
+ * one algorithm/task/method under one preset, e.g. PPO-paper-calibrated/Ant/GPO; its seeds are
+ * its samples). Groups and cells are matched by their full ids, so presets never mix. The rule,
+ * per group:
  *
  * <ol>
  *   <li><b>Exact</b> when every run seed has an expected row with the same config hash and the
@@ -109,7 +111,7 @@ public final class Comparison {
       return Mode.CONFIG_CHANGED;
     }
     for (CellRecord r : ours) {
-      CellRecord twin = seed(exp, r.seed());
+      CellRecord twin = twin(exp, r);
       if (twin == null || !twin.provenance().platform().equals(r.provenance().platform())) {
         return Mode.STATISTICAL;
       }
@@ -120,7 +122,7 @@ public final class Comparison {
   private static GroupVerdict exact(String group, List<CellRecord> ours, List<CellRecord> exp) {
     List<String> diffs = new ArrayList<>();
     for (CellRecord r : ours) {
-      CellRecord twin = seed(exp, r.seed());
+      CellRecord twin = twin(exp, r);
       if (Double.compare(r.finalReturn(), twin.finalReturn()) != 0) {
         diffs.add(String.format(Locale.ROOT, "seed %d: expected %s, got %s", r.seed(),
             Double.toString(twin.finalReturn()), Double.toString(r.finalReturn())));
@@ -156,9 +158,10 @@ public final class Comparison {
     return new GroupVerdict(group, ma > mb ? Status.IMPROVED : Status.WITHIN, numbers + "; " + test);
   }
 
-  private static CellRecord seed(List<CellRecord> rows, int seed) {
+  /** The expected row of the same cell: the same full id, preset and seed included. */
+  private static CellRecord twin(List<CellRecord> rows, CellRecord cell) {
     for (CellRecord r : rows) {
-      if (r.seed() == seed) return r;
+      if (r.id().equals(cell.id())) return r;
     }
     return null;
   }

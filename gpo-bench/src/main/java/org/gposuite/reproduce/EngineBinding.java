@@ -1,5 +1,6 @@
 package org.gposuite.reproduce;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,4 +15,19 @@ public interface EngineBinding {
 
   /** The engine's own versions for provenance, at least "mujoco" (MuJoCo.version()). */
   Map<String, String> versions();
+
+  /**
+   * The PPO presets the runners know ({@link Settings#preset()}), the engine's default first.
+   * The harness refuses any other before a cell runs.
+   */
+  default List<String> presets() {
+    return List.of(Settings.DEFAULT_PRESET);
+  }
+
+  /**
+   * Checks overrides before any cell runs ({@link Settings#overrides()}, the profile's
+   * {@code set.} lines and {@code --set}): throws IllegalArgumentException with a one-line
+   * message naming the key, for a key the engine does not know or a value it cannot use.
+   */
+  default void checkSettings(Map<String, String> overrides) {}
 }

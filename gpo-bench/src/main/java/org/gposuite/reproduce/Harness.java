@@ -49,6 +49,12 @@ public final class Harness {
 
   public int run(Options o) throws IOException, InterruptedException {
     Plan plan = Plan.of(o.profile(), o.selection());
+    try {
+      registry.checkSettings(plan.presets(), plan.overrides());
+    } catch (IllegalArgumentException e) {
+      log.println("error: " + e.getMessage());
+      return CANNOT_RUN;
+    }
     plan.warnings().forEach(w -> log.println("warning: " + w));
     if (plan.cells().isEmpty()) {
       log.println("nothing to run: the selection leaves no cells");
@@ -57,6 +63,7 @@ public final class Harness {
     log.printf(Locale.ROOT, "profile %s: %d cells, %,d environment steps, about %s at %.0f steps/s (%s)%n",
         o.profile().name(), plan.cells().size(), plan.plannedSteps(),
         ProgressPrinter.clock(plan.estimatedSeconds()), o.profile().assumedStepsPerSecond(), o.profile().source());
+    log.println(plan.settingsText());
 
     // Fail before the first cell on anything that would fail after the last one.
     PaperData paper = PaperData.load(o.expectedResults());
@@ -122,8 +129,11 @@ public final class Harness {
     CellsCsv.write(o.out().resolve("cells.csv"), rows);
     Results results = new Results(finished);
     Report report = new Report(plan, results, paper, provenance);
-    Map<Experiment, List<String>> plots = Plots.draw(plan, results, paper, report.normalizedAblations(),
-        o.out().resolve("plots"));
+    Map<String, Map<Experiment, List<String>>> plots = new LinkedHashMap<>();
+    for (String preset : plan.presets()) {
+      plots.put(preset, Plots.draw(plan, preset, results, paper, report.normalizedAblations(preset),
+          o.out().resolve("plots")));
+    }
 
     Optional<Comparison.Result> comparison = Optional.empty();
     if (o.compare() && !o.rebaseline()) {
@@ -157,7 +167,8 @@ public final class Harness {
 
   /**
    * Writes the run's rows into the expected file: rows of the groups this run covers are
-   * replaced, rows of other groups (a --tasks subset) are kept.
+   * replaced, rows of other groups (a --tasks subset, another preset) are kept. Groups include
+   * the preset, so a run of two presets writes both and a run of one leaves the other's rows.
    */
   static int rebaseline(Path expectedFile, List<CellRecord> rows) throws IOException {
     Set<String> groups = new TreeSet<>();

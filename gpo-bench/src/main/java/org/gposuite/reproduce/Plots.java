@@ -19,9 +19,16 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class Plots {
   private Plots() {}
 
-  /** Draws what the plan's experiments need; returns file names relative to {@code dir}. */
-  public static Map<Experiment, List<String>> draw(Plan plan, Results results, PaperData paper,
-      Map<String, Double> ablations, Path dir) throws IOException {
+  /**
+   * Draws what the plan's experiments need from one preset's cells; returns file names relative
+   * to {@code dir}. The default preset's files keep their names, another preset's carry its name
+   * (fig4-PPO-paper-calibrated-Hopper.png, fig5-ablations-paper-calibrated.png).
+   */
+  public static Map<Experiment, List<String>> draw(Plan plan, String preset, Results results,
+      PaperData paper, Map<String, Double> ablations, Path dir) throws IOException {
+    String label = CellSpec.algorithmLabel(Algorithm.PPO, preset);
+    String suffix = Settings.suffix(preset);
+    String titleNote = suffix.isEmpty() ? "" : " (" + label + ")";
     System.setProperty("java.awt.headless", "true");
     Files.createDirectories(dir);
     Map<Experiment, List<String>> out = new EnumMap<>(Experiment.class);
@@ -29,20 +36,20 @@ public final class Plots {
       List<String> files = new ArrayList<>();
       for (String task : plan.profile().tasks()) {
         XYChart chart = new XYChartBuilder().width(800).height(500)
-            .title("Fig. 4: " + task + " (PPO)").xAxisTitle("timesteps").yAxisTitle("average return").build();
+            .title("Fig. 4: " + task + " (" + label + ")").xAxisTitle("timesteps").yAxisTitle("average return").build();
         int series = 0;
         for (String method : Tasks.TABLE_METHODS) {
-          double[][] xy = meanCurve(results.group(Algorithm.PPO, task, method));
+          double[][] xy = meanCurve(results.group(preset, Algorithm.PPO, task, method));
           if (xy[0].length == 0) continue;
           chart.addSeries(method, xy[0], xy[1]).setMarker(SeriesMarkers.NONE);
           series++;
         }
-        if (series > 0) files.add(save(chart, dir, "fig4-PPO-" + task));
+        if (series > 0) files.add(save(chart, dir, "fig4-" + label + "-" + task));
       }
       out.put(Experiment.FIGURE_4, files);
     }
     if (plan.experiments().contains(Experiment.FIGURE_3A)) {
-      List<StoredCell> cells = results.group(Algorithm.PPO, plan.profile().fig3aTask(), Tasks.CROSSOVER_PROBE);
+      List<StoredCell> cells = results.group(preset, Algorithm.PPO, plan.profile().fig3aTask(), Tasks.CROSSOVER_PROBE);
       List<String> labels = new ArrayList<>();
       List<Double> a = new ArrayList<>(), b = new ArrayList<>(), s = new ArrayList<>(), p = new ArrayList<>();
       for (StoredCell c : cells) {
@@ -56,13 +63,13 @@ public final class Plots {
       }
       if (!labels.isEmpty()) {
         CategoryChart chart = new CategoryChartBuilder().width(1000).height(500)
-            .title("Fig. 3a: crossover on " + plan.profile().fig3aTask()).xAxisTitle("crossover")
+            .title("Fig. 3a: crossover on " + plan.profile().fig3aTask() + titleNote).xAxisTitle("crossover")
             .yAxisTitle("average return").build();
         chart.addSeries("parent A", labels, a);
         chart.addSeries("parent B", labels, b);
         chart.addSeries("state-space child", labels, s);
         chart.addSeries("parameter-space child", labels, p);
-        out.put(Experiment.FIGURE_3A, List.of(save(chart, dir, "fig3a-crossover")));
+        out.put(Experiment.FIGURE_3A, List.of(save(chart, dir, "fig3a-crossover" + suffix)));
       }
     }
     if (plan.experiments().contains(Experiment.FIGURE_5) && !ablations.isEmpty()) {
@@ -73,10 +80,10 @@ public final class Plots {
         theirs.add(paper.ablations().getOrDefault(m, 0.0));
       }
       CategoryChart chart = new CategoryChartBuilder().width(900).height(500)
-          .title("Fig. 5: ablations, normalized to GPO").xAxisTitle("variant").yAxisTitle("return / GPO").build();
+          .title("Fig. 5: ablations, normalized to GPO" + titleNote).xAxisTitle("variant").yAxisTitle("return / GPO").build();
       chart.addSeries("ours", labels, ours);
       chart.addSeries("paper", labels, theirs);
-      out.put(Experiment.FIGURE_5, List.of(save(chart, dir, "fig5-ablations")));
+      out.put(Experiment.FIGURE_5, List.of(save(chart, dir, "fig5-ablations" + suffix)));
     }
     return out;
   }

@@ -2,6 +2,7 @@ package org.gposuite.reproduce;
 
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
 
 /**
  * A named reproduction size: which tasks and seeds, which tables and figures by default, and the
@@ -12,18 +13,24 @@ import java.util.Set;
  * @param tasks the tasks of Tables 1-3 and Fig. 4
  * @param seeds seeds of every cell
  * @param experiments what a run without --tables/--figures produces
+ * @param presets the PPO presets every cell is run under, a cross product like seeds (default:
+ *     the default preset alone)
+ * @param overrides engine settings applied to every cell ({@code set.key = value} lines)
  * @param fig3aTask the task of the crossover experiment (paper: HalfCheetah)
  * @param fig5Tasks the tasks the ablations are averaged over (paper: Ant, Walker2d)
  * @param assumedStepsPerSecond throughput used for the cost estimate printed before a run,
  *     until measured throughput replaces it in the ETA
  */
 public record Profile(String name, String description, String source, List<String> tasks,
-    List<Integer> seeds, Set<Experiment> experiments, Budget budget, String fig3aTask,
-    List<String> fig5Tasks, double assumedStepsPerSecond) {
+    List<Integer> seeds, Set<Experiment> experiments, Budget budget, List<String> presets,
+    SortedMap<String, String> overrides, String fig3aTask, List<String> fig5Tasks,
+    double assumedStepsPerSecond) {
 
   public Profile {
     tasks = List.copyOf(tasks);
     seeds = List.copyOf(seeds);
+    presets = List.copyOf(presets);
+    overrides = Settings.checkedCopy(overrides);
     experiments = Set.copyOf(experiments);
     fig5Tasks = List.copyOf(fig5Tasks);
   }

@@ -11,12 +11,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Reads a profile: {@code key = value} lines, {@code #} comments. Every key is required and
- * unknown or repeated keys are errors, so a profile file says everything about a run's size.
- * Errors are {@link InputError}s naming file, line and field.
+ * Reads a profile: {@code key = value} lines, {@code #} comments. Every key of {@link #KEYS} is
+ * required and unknown or repeated keys are errors, so a profile file says everything about a
+ * run's size. Two kinds of line are optional, because they leave the engine at its defaults
+ * when absent: {@code presets = tuned, paper-calibrated} (the PPO presets every cell runs
+ * under; default {@code tuned}) and any number of {@code set.<key> = <value>} (engine settings
+ * overrides for every cell, checked by the engine before a run). Errors are
+ * {@link InputError}s naming file, line and field.
  */
 public final class ProfileLoader {
   /** Built-in profiles, resources next to this class. */
@@ -27,6 +33,8 @@ public final class ProfileLoader {
       "population", "rounds", "horizon", "batch_per_policy", "joint_batch", "eval_episodes",
       "pi_s_epochs", "dagger_initial", "dagger_iterations", "dagger_per_iteration",
       "dagger_epochs");
+  private static final String PRESETS = "presets";
+  private static final String SET = "set.";
 
   private ProfileLoader() {}
 
@@ -64,8 +72,12 @@ public final class ProfileLoader {
       }
       String key = line.substring(0, eq).strip();
       String value = line.substring(eq + 1).strip();
-      if (!KEYS.contains(key)) {
-        throw new InputError(source, lineNo, key, "unknown field; the fields are " + KEYS);
+      if (key.equals(SET)) {
+        throw new InputError(source, lineNo, key, "has no setting name; write set.<key> = <value>");
+      }
+      if (!KEYS.contains(key) && !key.equals(PRESETS) && !key.startsWith(SET)) {
+        throw new InputError(source, lineNo, key, "unknown field; the fields are " + KEYS
+            + ", optionally " + PRESETS + " and " + SET + "<key> lines");
       }
       Entry earlier = entries.get(key);
       if (earlier != null) {
@@ -97,9 +109,25 @@ public final class ProfileLoader {
     List<Integer> seeds = r.list("seeds", Integer::parseInt);
     double sps = r.value("assumed_steps_per_second", Double::parseDouble);
     if (!(sps > 0)) throw r.error("assumed_steps_per_second", "must be > 0");
+    List<String> presets = entries.containsKey(PRESETS)
+        ? r.list(PRESETS, Settings::requirePresetName) : List.of(Settings.DEFAULT_PRESET);
     return new Profile(name, r.raw("description"), source, r.list("tasks", Tasks::requireKnown),
-        seeds, experiments, budget, r.value("fig3a_task", Tasks::requireKnown),
+        seeds, experiments, budget, presets, overrides(r), r.value("fig3a_task", Tasks::requireKnown),
         r.list("fig5_tasks", Tasks::requireKnown), sps);
+  }
+
+  private static SortedMap<String, String> overrides(Reader r) {
+    SortedMap<String, String> out = new TreeMap<>();
+    for (String key : r.entries().keySet()) {
+      if (!key.startsWith(SET)) continue;
+      String setting = key.substring(SET.length());
+      try {
+        out.putAll(Settings.checkedCopy(Map.of(setting, r.raw(key))));
+      } catch (IllegalArgumentException e) {
+        throw r.error(key, e.getMessage());
+      }
+    }
+    return out;
   }
 
   private record Entry(int line, String value) {}

@@ -17,6 +17,8 @@ import java.util.Optional;
  *       does; otherwise the direction of our means, marked not significant. Paper differences
  *       within 2 combined standard errors are not claims.
  * </ul>
+ * A run with cells of several presets gets every section once per preset, each judged by the
+ * same rules on that preset's cells alone: presets are alternatives to compare, not samples.
  */
 public final class Report {
   private final Plan plan;
@@ -35,10 +37,10 @@ public final class Report {
   /**
    * @param failures cell id to error message, for cells that threw
    * @param comparison the regression check's result, if it ran
-   * @param plots plot file names (relative to the report) per experiment
+   * @param plots plot file names (relative to the report) per preset and experiment
    */
   public String render(Map<String, String> failures, Optional<Comparison.Result> comparison,
-      Map<Experiment, List<String>> plots) {
+      Map<String, Map<Experiment, List<String>>> plots) {
     Profile p = plan.profile();
     line("# gpo-suite reproduction: profile `" + p.name() + "`");
     line("");
@@ -51,6 +53,7 @@ public final class Report {
     line("- libraries: " + provenance.libraries());
     line("- budget per cell: " + budgetText(p.budget()) + " (paper: " + budgetText(Budget.PAPER) + ")");
     line("- seeds: " + seedsOf());
+    line("- " + plan.settingsText());
     line("");
     line("Verdicts. Cell: *consistent* when |ours - paper| <= 2 combined standard errors, otherwise"
         + " *below*/*above* (expected for budgets below the paper's). Claim \"A > B\" (direction from"
@@ -64,19 +67,21 @@ public final class Report {
       failures.forEach((id, msg) -> line("- `" + id + "`: " + msg.replace('\n', ' ')));
       line("");
     }
-    for (Experiment e : plan.experiments()) {
-      switch (e) {
-        case TABLE_1 -> table(Experiment.TABLE_1, Algorithm.PPO);
-        case TABLE_2 -> table(Experiment.TABLE_2, Algorithm.A2C);
-        case TABLE_3 -> wallClock();
-        case FIGURE_3A -> crossover();
-        case FIGURE_4 -> line("## " + e.title());
-        case FIGURE_5 -> ablations();
-      }
-      line("");
-      for (String plot : plots.getOrDefault(e, List.of())) {
-        line("![" + plot + "](" + plot + ")");
+    for (String preset : plan.presets()) {
+      for (Experiment e : plan.experiments()) {
+        switch (e) {
+          case TABLE_1 -> table(preset, Experiment.TABLE_1, Algorithm.PPO);
+          case TABLE_2 -> table(preset, Experiment.TABLE_2, Algorithm.A2C);
+          case TABLE_3 -> wallClock(preset);
+          case FIGURE_3A -> crossover(preset);
+          case FIGURE_4 -> line("## " + title(e, preset));
+          case FIGURE_5 -> ablations(preset);
+        }
         line("");
+        for (String plot : plots.getOrDefault(preset, Map.of()).getOrDefault(e, List.of())) {
+          line("![" + plot + "](" + plot + ")");
+          line("");
+        }
       }
     }
     comparison.ifPresent(c -> {
@@ -89,14 +94,19 @@ public final class Report {
     return md.toString();
   }
 
-  private void table(Experiment e, Algorithm algorithm) {
-    line("## " + e.title());
+  /** A section's title; it names the preset only when the run has several. */
+  private String title(Experiment e, String preset) {
+    return plan.multiPreset() ? e.title() + ", preset `" + preset + "`" : e.title();
+  }
+
+  private void table(String preset, Experiment e, Algorithm algorithm) {
+    line("## " + title(e, preset));
     line("");
     line("| Task | Method | Ours (mean ± se, n) | Paper (mean ± se) | Ours / paper | Verdict |");
     line("|---|---|---|---|---|---|");
     for (String task : plan.profile().tasks()) {
       for (String method : Tasks.TABLE_METHODS) {
-        double[] ours = results.returns(algorithm, task, method);
+        double[] ours = results.returns(preset, algorithm, task, method);
         Optional<PaperData.MeanSe> theirs = paper.table(algorithm, task, method);
         if (ours.length == 0) continue;
         String paperText = theirs.map(m -> fmt(m.mean()) + " ± " + fmt(m.stderr())).orElse("—");
@@ -107,14 +117,14 @@ public final class Report {
       }
     }
     line("");
-    line("Claims (" + e.title() + "):");
+    line("Claims (" + title(e, preset) + "):");
     line("");
     for (String task : plan.profile().tasks()) {
       for (String other : List.of("Single", "Joint")) {
         Optional<PaperData.MeanSe> g = paper.table(algorithm, task, "GPO");
         Optional<PaperData.MeanSe> o = paper.table(algorithm, task, other);
-        double[] og = results.returns(algorithm, task, "GPO");
-        double[] oo = results.returns(algorithm, task, other);
+        double[] og = results.returns(preset, algorithm, task, "GPO");
+        double[] oo = results.returns(preset, algorithm, task, other);
         if (g.isEmpty() || o.isEmpty() || og.length == 0 || oo.length == 0) continue;
         if (!Claims.clear(g.get(), o.get())) {
           line("- GPO vs " + other + " on " + task + ": no clear difference in the paper ("
@@ -128,8 +138,8 @@ public final class Report {
     }
   }
 
-  private void wallClock() {
-    line("## " + Experiment.TABLE_3.title());
+  private void wallClock(String preset) {
+    line("## " + title(Experiment.TABLE_3, preset));
     line("");
     line("Minutes per cell, mean over seeds; the paper's are on 12 cores with its own budget, ours on"
         + " this machine with this profile's budget, so compare the shares, not the minutes.");
@@ -138,8 +148,8 @@ public final class Report {
     line("|---|---|---|---|---|---|---|---|---|---|---|---|");
     List<String> shareClaims = new ArrayList<>();
     for (String task : plan.profile().tasks()) {
-      List<StoredCell> gpo = results.group(Algorithm.PPO, task, "GPO");
-      List<StoredCell> joint = results.group(Algorithm.PPO, task, "Joint");
+      List<StoredCell> gpo = results.group(preset, Algorithm.PPO, task, "GPO");
+      List<StoredCell> joint = results.group(preset, Algorithm.PPO, task, "Joint");
       if (gpo.isEmpty() && joint.isEmpty()) continue;
       double total = minutes(gpo, WallClock::totalSeconds);
       double mutate = minutes(gpo, WallClock::mutateSeconds);
@@ -162,11 +172,11 @@ public final class Report {
     shareClaims.forEach(this::line);
   }
 
-  private void crossover() {
-    line("## " + Experiment.FIGURE_3A.title());
+  private void crossover(String preset) {
+    line("## " + title(Experiment.FIGURE_3A, preset));
     line("");
     String task = plan.profile().fig3aTask();
-    List<StoredCell> cells = results.group(Algorithm.PPO, task, Tasks.CROSSOVER_PROBE);
+    List<StoredCell> cells = results.group(preset, Algorithm.PPO, task, Tasks.CROSSOVER_PROBE);
     List<CrossoverTrial> trials = new ArrayList<>();
     line("Task " + task + ", first GPO round; returns of the parents and of both children.");
     line("");
@@ -198,15 +208,15 @@ public final class Report {
         + verdictWord(meanState > meanParam) + " (" + fmt(meanState) + " vs " + fmt(meanParam) + ")");
   }
 
-  /** Fig. 5 normalization: per task, divide by GPO's mean; then average over the tasks. */
-  public Map<String, Double> normalizedAblations() {
+  /** Fig. 5 normalization within a preset: per task, divide by GPO's mean; then average over the tasks. */
+  public Map<String, Double> normalizedAblations(String preset) {
     Map<String, Double> out = new java.util.LinkedHashMap<>();
     for (String method : Tasks.ABLATION_METHODS) {
       double sum = 0;
       int n = 0;
       for (String task : plan.profile().fig5Tasks()) {
-        Optional<Double> m = results.mean(Algorithm.PPO, task, method);
-        Optional<Double> g = results.mean(Algorithm.PPO, task, "GPO");
+        Optional<Double> m = results.mean(preset, Algorithm.PPO, task, method);
+        Optional<Double> g = results.mean(preset, Algorithm.PPO, task, "GPO");
         if (m.isPresent() && g.isPresent() && g.get() != 0) {
           sum += m.get() / g.get();
           n++;
@@ -217,10 +227,10 @@ public final class Report {
     return out;
   }
 
-  private void ablations() {
-    line("## " + Experiment.FIGURE_5.title());
+  private void ablations(String preset) {
+    line("## " + title(Experiment.FIGURE_5, preset));
     line("");
-    Map<String, Double> ours = normalizedAblations();
+    Map<String, Double> ours = normalizedAblations(preset);
     line("Final return normalized to GPO per task, averaged over " + plan.profile().fig5Tasks()
         + " (paper: Ant, Walker2d). Normalizing assumes positive returns.");
     line("");

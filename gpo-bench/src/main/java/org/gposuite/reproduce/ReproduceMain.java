@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** Command line of {@code ./reproduce}; see {@link #USAGE}. */
 public final class ReproduceMain {
@@ -20,6 +22,11 @@ public final class ReproduceMain {
         --tasks A,B            only these tasks, e.g. Hopper,Swimmer
         --methods A,B          only these methods, e.g. GPO,Joint
         --seeds 1,2,3          these seeds instead of the profile's
+        --presets tuned,paper-calibrated
+                               run every cell under each of these PPO presets (default: the
+                               profile's presets line, else tuned)
+        --set KEY=VALUE        engine setting for every cell, e.g. --set gpo.child_init=first-parent;
+                               repeatable; wins over the profile's set.KEY line
         --out DIR              run folder (default runs/<profile>); rerunning resumes it
         --expected DIR         expected-results folder (default expected-results)
         --rebaseline           write this run into expected-results/<profile>/ (explicit only)
@@ -40,6 +47,8 @@ public final class ReproduceMain {
     Set<String> tasks = new LinkedHashSet<>();
     Set<String> methods = new LinkedHashSet<>();
     Optional<List<Integer>> seeds = Optional.empty();
+    Optional<List<String>> presets = Optional.empty();
+    SortedMap<String, String> overrides = new TreeMap<>();
     Path out0 = null;
     Path expected = Path.of("expected-results");
     boolean rebaseline = false;
@@ -58,6 +67,21 @@ public final class ReproduceMain {
             List<Integer> s = new ArrayList<>();
             for (String item : items(value(args, ++i, a))) s.add(Integer.parseInt(item));
             seeds = Optional.of(s);
+          }
+          case "--presets" -> {
+            List<String> p = items(value(args, ++i, a));
+            if (p.isEmpty()) throw new IllegalArgumentException("--presets needs at least one preset name");
+            presets = Optional.of(p);
+          }
+          case "--set" -> {
+            String kv = value(args, ++i, a);
+            int eq = kv.indexOf('=');
+            if (eq < 0) throw new IllegalArgumentException("--set needs KEY=VALUE, got \"" + kv + "\"");
+            String key = kv.substring(0, eq).strip();
+            if (key.isEmpty()) throw new IllegalArgumentException("--set has an empty key in \"" + kv + "\"");
+            if (overrides.put(key, kv.substring(eq + 1).strip()) != null) {
+              throw new IllegalArgumentException("--set " + key + " is given twice");
+            }
           }
           case "--out" -> out0 = Path.of(value(args, ++i, a));
           case "--expected" -> expected = Path.of(value(args, ++i, a));
@@ -79,8 +103,11 @@ public final class ReproduceMain {
         }
       }
       Profile profile = ProfileLoader.load(profileName);
-      Selection selection = new Selection(experiments, tasks, methods, seeds);
-      if (dryRun) return dryRun(Plan.of(profile, selection), out);
+      Selection selection = new Selection(experiments, tasks, methods, seeds, presets, overrides);
+      // The engine judges presets and settings before anything runs, a dry run included.
+      Plan plan = Plan.of(profile, selection);
+      registry.checkSettings(plan.presets(), plan.overrides());
+      if (dryRun) return dryRun(plan, out);
       Path runDir = out0 != null ? out0 : Path.of("runs", profile.name());
       return new Harness(registry, out).run(new Harness.Options(profile, selection, runDir, expected,
           Path.of("").toAbsolutePath(), compare, rebaseline));
@@ -99,6 +126,7 @@ public final class ReproduceMain {
     out.printf(Locale.ROOT, "profile %s: %d cells, %,d environment steps, about %s at %.0f steps/s%n",
         plan.profile().name(), plan.cells().size(), plan.plannedSteps(),
         ProgressPrinter.clock(plan.estimatedSeconds()), plan.profile().assumedStepsPerSecond());
+    out.println(plan.settingsText());
     for (CellSpec c : plan.cells()) {
       out.println("  " + c.id() + "  config " + c.configHash() + "  for " + c.usedBy());
     }

@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** A run's finished cells, indexed the way the report and the plots look them up. */
+/**
+ * A run's finished cells, indexed the way the report and the plots look them up. Lookups name
+ * the preset: cells of two presets are two experiments, never pooled.
+ */
 public final class Results {
   private final Map<String, List<StoredCell>> byGroup = new TreeMap<>();
 
@@ -17,16 +20,16 @@ public final class Results {
     byGroup.values().forEach(l -> l.sort((a, b) -> Integer.compare(a.record().seed(), b.record().seed())));
   }
 
-  public List<StoredCell> group(Algorithm algorithm, String task, String method) {
-    return byGroup.getOrDefault(algorithm + "/" + task + "/" + method, List.of());
+  public List<StoredCell> group(String preset, Algorithm algorithm, String task, String method) {
+    return byGroup.getOrDefault(CellSpec.groupId(algorithm, preset, task, method), List.of());
   }
 
-  public double[] returns(Algorithm algorithm, String task, String method) {
-    return group(algorithm, task, method).stream().mapToDouble(c -> c.record().finalReturn()).toArray();
+  public double[] returns(String preset, Algorithm algorithm, String task, String method) {
+    return group(preset, algorithm, task, method).stream().mapToDouble(c -> c.record().finalReturn()).toArray();
   }
 
-  public Optional<Double> mean(Algorithm algorithm, String task, String method) {
-    double[] xs = returns(algorithm, task, method);
+  public Optional<Double> mean(String preset, Algorithm algorithm, String task, String method) {
+    double[] xs = returns(preset, algorithm, task, method);
     return xs.length == 0 ? Optional.empty() : Optional.of(Stats.mean(xs));
   }
 }

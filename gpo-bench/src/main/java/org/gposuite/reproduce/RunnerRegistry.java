@@ -2,24 +2,64 @@ package org.gposuite.reproduce;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** Method name to runner, plus the engine's versions for provenance. */
+/**
+ * Method name to runner, plus what the engine says about itself: its versions for provenance,
+ * the presets it offers and its check of settings overrides.
+ */
 public final class RunnerRegistry {
   private final Map<String, MethodRunner> runners = new TreeMap<>();
   private final Map<String, String> engineVersions = new TreeMap<>();
+  private final List<EngineBinding> bindings = new ArrayList<>();
 
   /** Everything the {@link EngineBinding}s on the class path provide. */
   public static RunnerRegistry fromServiceLoader() {
     RunnerRegistry registry = new RunnerRegistry();
-    for (EngineBinding binding : ServiceLoader.load(EngineBinding.class)) {
-      binding.runners().forEach(registry::register);
-      registry.engineVersions.putAll(binding.versions());
-    }
+    for (EngineBinding binding : ServiceLoader.load(EngineBinding.class)) registry.bind(binding);
     return registry;
+  }
+
+  /** Adds a binding's runners and versions, and its presets and settings check. */
+  public RunnerRegistry bind(EngineBinding binding) {
+    binding.runners().forEach(this::register);
+    engineVersions.putAll(binding.versions());
+    bindings.add(binding);
+    return this;
+  }
+
+  /**
+   * The presets a cell may name, the first binding's default first; only the default preset
+   * when no binding is bound (runners registered one by one know no others).
+   */
+  public List<String> presets() {
+    Set<String> all = new LinkedHashSet<>();
+    for (EngineBinding b : bindings) all.addAll(b.presets());
+    return all.isEmpty() ? List.of(Settings.DEFAULT_PRESET) : List.copyOf(all);
+  }
+
+  /**
+   * Fails before any cell runs, with the engine's one-line message, on a preset no binding
+   * offers or on overrides a binding rejects. Overrides reach every runner, so every binding
+   * checks them (one binding is the usual case).
+   */
+  public void checkSettings(Collection<String> presets, Map<String, String> overrides) {
+    List<String> offered = presets();
+    for (String p : presets) {
+      if (!offered.contains(p)) {
+        throw new IllegalArgumentException("unknown preset \"" + p + "\"; the engine offers "
+            + String.join(", ", offered));
+      }
+    }
+    SortedMap<String, String> view = Collections.unmodifiableSortedMap(new TreeMap<>(overrides));
+    for (EngineBinding b : bindings) b.checkSettings(view);
   }
 
   public RunnerRegistry register(String method, MethodRunner runner) {

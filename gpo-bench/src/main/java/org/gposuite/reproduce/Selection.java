@@ -3,6 +3,8 @@ package org.gposuite.reproduce;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What the command line narrows a profile to. Empty = the profile's own choice.
@@ -11,15 +13,26 @@ import java.util.Set;
  * @param tasks --tasks: only cells on these tasks
  * @param methods --methods: only cells of these methods
  * @param seeds --seeds: replaces the profile's seeds
+ * @param presets --presets: replaces the profile's presets
+ * @param overrides --set: engine settings on top of the profile's, a key here wins
  */
 public record Selection(Set<Experiment> experiments, Set<String> tasks, Set<String> methods,
-    Optional<List<Integer>> seeds) {
+    Optional<List<Integer>> seeds, Optional<List<String>> presets, SortedMap<String, String> overrides) {
 
-  public static final Selection ALL = new Selection(Set.of(), Set.of(), Set.of(), Optional.empty());
+  public static final Selection ALL = new Selection(Set.of(), Set.of(), Set.of(), Optional.empty(),
+      Optional.empty(), new TreeMap<>());
 
   public Selection {
     experiments = Set.copyOf(experiments);
     tasks = Set.copyOf(tasks);
     methods = Set.copyOf(methods);
+    seeds = seeds.map(List::copyOf);
+    presets = presets.map(List::copyOf);
+    overrides = Settings.checkedCopy(overrides);
+  }
+
+  /** The same selection under other presets and overrides. */
+  public Selection withSettings(Optional<List<String>> presets, SortedMap<String, String> overrides) {
+    return new Selection(experiments, tasks, methods, seeds, presets, overrides);
   }
 }

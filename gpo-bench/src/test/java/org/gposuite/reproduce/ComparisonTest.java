@@ -14,7 +14,7 @@ class ComparisonTest {
   static final Provenance ELSEWHERE = new Provenance("abc", "2.2.2", "jdk 25", "Linux x", "cpu B", "libs");
 
   static CellRecord row(String method, int seed, double ret, String hash, Provenance p) {
-    return new CellRecord(Algorithm.PPO, "Hopper", method, seed, hash, "unit", ret, 100,
+    return new CellRecord(Algorithm.PPO, "Hopper", method, seed, Settings.DEFAULT, hash, "unit", ret, 100,
         WallClock.totalOnly(1), p, "2026-01-01T00:00:00Z");
   }
 
@@ -110,5 +110,27 @@ class ComparisonTest {
     Comparison.Result r = Comparison.compare(group("Joint", new double[] {1, 2}, HERE), List.of());
     assertEquals(Status.NEW, only(r));
     assertFalse(r.failed());
+  }
+
+  static CellRecord underPreset(CellRecord r, String preset) {
+    return new CellRecord(r.algorithm(), r.task(), r.method(), r.seed(), new Settings(preset, new java.util.TreeMap<>()),
+        r.configHash(), r.profile(), r.finalReturn(), r.stepsUsed(), r.wallClock(), r.provenance(), r.finishedAt());
+  }
+
+  @Test
+  void presetsAreNeverComparedWithEachOther() {
+    // Same algorithm, task, method, seeds and hash; only the preset differs.
+    List<CellRecord> tuned = group("GPO", new double[] {900, 880, 920}, HERE);
+    List<CellRecord> calibrated = group("GPO", new double[] {500, 480, 520}, HERE).stream()
+        .map(r -> underPreset(r, "paper-calibrated")).toList();
+    Comparison.Result onlyOther = Comparison.compare(tuned, calibrated);
+    assertEquals(Status.NEW, only(onlyOther), onlyOther.render());
+
+    List<CellRecord> both = new ArrayList<>(tuned);
+    both.addAll(calibrated);
+    Comparison.Result r = Comparison.compare(both, both);
+    assertEquals(2, r.verdicts().size(), r.render());
+    assertTrue(r.verdicts().stream().allMatch(v -> v.status() == Status.SAME), r.render());
+    assertTrue(r.render().contains("PPO-paper-calibrated/Hopper/GPO"), r.render());
   }
 }

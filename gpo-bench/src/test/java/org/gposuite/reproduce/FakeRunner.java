@@ -5,12 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Test-only stand-in for the engine: deterministic synthetic numbers from (method, task, seed),
  * with GPO > Joint > Single and the Fig. 5 variants at the paper's normalized levels, so every
- * path of the harness has data to chew on.
+ * path of the harness has data to chew on. Its binding offers two presets; under the second the
+ * levels are mirrored (Single on top, GPO at the bottom), so a report that mixed the presets'
+ * cells would show the wrong verdicts. Its one setting, {@link #SCALE}, multiplies every return,
+ * so a test can see that overrides reach the runner.
  */
 final class FakeRunner implements MethodRunner {
   static final Map<String, Double> LEVEL = Map.ofEntries(Map.entry("GPO", 1.0), Map.entry("Joint", 0.8),
@@ -18,14 +22,57 @@ final class FakeRunner implements MethodRunner {
       Map.entry("Base+C+S", 0.5), Map.entry("Base+M", 0.83), Map.entry("Base+M+S", 0.86),
       Map.entry("Base+M+C", 0.9), Map.entry("Crossover", 0.7));
 
+  static final List<String> PRESETS = List.of("tuned", "paper-calibrated");
+  static final String MIRRORED = "paper-calibrated";
+  static final String SCALE = "fake.scale";
+
   final AtomicInteger calls = new AtomicInteger();
   /** After this many calls, the next one throws InterruptedException (a killed run). */
   int interruptAfter = Integer.MAX_VALUE;
 
   static RunnerRegistry registry(FakeRunner runner) {
-    RunnerRegistry r = new RunnerRegistry().engineVersion("mujoco", "2.2.2-fake");
-    for (String m : LEVEL.keySet()) r.register(m, runner);
-    return r;
+    return new RunnerRegistry().bind(binding(runner));
+  }
+
+  static EngineBinding binding(MethodRunner runner) {
+    return new EngineBinding() {
+      @Override
+      public Map<String, MethodRunner> runners() {
+        Map<String, MethodRunner> m = new TreeMap<>();
+        for (String method : LEVEL.keySet()) m.put(method, runner);
+        return m;
+      }
+
+      @Override
+      public Map<String, String> versions() {
+        return Map.of("mujoco", "2.2.2-fake");
+      }
+
+      @Override
+      public List<String> presets() {
+        return PRESETS;
+      }
+
+      @Override
+      public void checkSettings(Map<String, String> overrides) {
+        overrides.forEach((key, value) -> {
+          if (!key.equals(SCALE)) {
+            throw new IllegalArgumentException("unknown setting \"" + key + "\"; the fake engine knows " + SCALE);
+          }
+          scale(value);
+        });
+      }
+    };
+  }
+
+  static double scale(String value) {
+    try {
+      double v = Double.parseDouble(value);
+      if (v > 0) return v;
+    } catch (NumberFormatException e) {
+      // Reported below with the key.
+    }
+    throw new IllegalArgumentException("setting " + SCALE + " must be a number > 0, got \"" + value + "\"");
   }
 
   @Override
@@ -33,7 +80,10 @@ final class FakeRunner implements MethodRunner {
     if (calls.get() >= interruptAfter) throw new InterruptedException("killed");
     calls.incrementAndGet();
     SplittableRandom rng = new SplittableRandom(cell.seed() * 1_000_003L + cell.groupId().hashCode());
-    double finalReturn = 1000 * LEVEL.get(cell.method()) * (1 + 0.02 * rng.nextGaussian());
+    double level = LEVEL.get(cell.method());
+    if (cell.settings().preset().equals(MIRRORED)) level = LEVEL.get("GPO") + LEVEL.get("Single") - level;
+    double scale = scale(cell.settings().get(SCALE, "1"));
+    double finalReturn = 1000 * scale * level * (1 + 0.02 * rng.nextGaussian());
     List<CurvePoint> curve = new ArrayList<>();
     for (int i = 1; i <= 4; i++) {
       curve.add(new CurvePoint(cell.budget().totalSteps() * i / 4, finalReturn * i / 4));

@@ -2,6 +2,7 @@ package org.gposuite.reproduce;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,7 +101,7 @@ class HarnessTest {
     List<CellRecord> planted = new ArrayList<>();
     for (CellRecord r : CellsCsv.read(baseline)) {
       boolean hit = r.groupId().equals("PPO/Swimmer/GPO");
-      planted.add(hit ? new CellRecord(r.algorithm(), r.task(), r.method(), r.seed(), r.configHash(), r.profile(),
+      planted.add(hit ? new CellRecord(r.algorithm(), r.task(), r.method(), r.seed(), r.settings(), r.configHash(), r.profile(),
           r.finalReturn() * 1.3, r.stepsUsed(), r.wallClock(), r.provenance(), r.finishedAt()) : r);
     }
     CellsCsv.write(baseline, planted);
@@ -202,7 +205,8 @@ class HarnessTest {
       assertEquals("2.2.2-fake", r.provenance().mujoco());
       assertTrue(r.provenance().jdk().contains(Runtime.version().toString()));
       assertTrue(r.provenance().libraries().contains("commons-csv=1."), r.provenance().libraries());
-      assertEquals(new CellSpec(r.algorithm(), r.task(), r.method(), r.seed(), SMALL.budget(), List.of()).configHash(),
+      assertEquals(new CellSpec(r.algorithm(), r.task(), r.method(), r.seed(), SMALL.budget(), Settings.DEFAULT,
+          List.of()).configHash(),
           r.configHash());
     }
   }
@@ -217,5 +221,166 @@ class HarnessTest {
     assertEquals(2, rows.size());
     assertEquals(11, rows.get(0).finalReturn());
     assertEquals(20, rows.get(1).finalReturn());
+  }
+
+  static final Selection BOTH_PRESETS = Selection.ALL.withSettings(Optional.of(FakeRunner.PRESETS), new TreeMap<>());
+
+  /** The text of a report section, from its heading to the next one. */
+  static String section(String report, String heading) {
+    int start = report.indexOf("\n" + heading + "\n");
+    assertTrue(start >= 0, "no section " + heading + " in\n" + report);
+    int end = report.indexOf("\n## ", start + 1);
+    return report.substring(start, end < 0 ? report.length() : end);
+  }
+
+  @Test
+  void twoPresetsShareOneRunFolderCellsCsvAndReport(@TempDir Path tmp) throws Exception {
+    Path expected = TestFiles.scratchExpected(tmp);
+    FakeRunner runner = new FakeRunner();
+    Harness.Options o = new Harness.Options(SMALL, BOTH_PRESETS, tmp.resolve("run"), expected, tmp, false, false);
+    assertEquals(Harness.OK, new Harness(FakeRunner.registry(runner), log).run(o));
+    int perPreset = Plan.of(SMALL, Selection.ALL).cells().size();
+    assertEquals(2 * perPreset, runner.calls.get());
+
+    List<CellRecord> rows = CellsCsv.read(tmp.resolve("run/cells.csv"));
+    assertEquals(perPreset, rows.stream().filter(r -> r.settings().preset().equals("tuned")).count());
+    assertEquals(perPreset, rows.stream().filter(r -> r.settings().preset().equals("paper-calibrated")).count());
+    Set<String> ids = new java.util.HashSet<>(rows.stream().map(CellRecord::id).toList());
+    assertTrue(ids.contains("PPO/Hopper/GPO/seed-1") && ids.contains("PPO-paper-calibrated/Hopper/GPO/seed-1")
+        && ids.contains("A2C-paper-calibrated/Swimmer/Joint/seed-2"), ids.toString());
+    assertTrue(Files.isRegularFile(tmp.resolve("run/cells/PPO/Hopper/GPO/seed-1/result.csv")));
+    assertTrue(Files.isRegularFile(tmp.resolve("run/cells/PPO-paper-calibrated/Hopper/GPO/seed-1/result.csv")));
+
+    String report = Files.readString(tmp.resolve("run/report.md"));
+    assertTrue(report.contains("\n- PPO presets: tuned, paper-calibrated; settings: none\n"), report);
+    // Every section once per preset.
+    for (Experiment e : Experiment.values()) {
+      for (String preset : FakeRunner.PRESETS) {
+        String heading = "## " + e.title() + ", preset `" + preset + "`";
+        assertEquals(1, report.split(java.util.regex.Pattern.quote("\n" + heading + "\n"), -1).length - 1, heading);
+      }
+    }
+    // The fake engine mirrors its levels under paper-calibrated: the same claim, judged on each
+    // preset's own cells, holds under one and is contradicted under the other.
+    String tuned = section(report, "## Table 1 (PPO), preset `tuned`");
+    String calibrated = section(report, "## Table 1 (PPO), preset `paper-calibrated`");
+    assertTrue(tuned.contains("- GPO > Single on Hopper: **holds**"), tuned);
+    assertTrue(calibrated.contains("- GPO > Single on Hopper: **contradicted**"), calibrated);
+    assertTrue(section(report, "## Table 2 (A2C), preset `paper-calibrated`")
+        .contains("Claims (Table 2 (A2C), preset `paper-calibrated`):"), report);
+    assertTrue(section(report, "## " + Experiment.FIGURE_5.title() + ", preset `tuned`")
+        .contains("- GPO is the best variant: **holds**"), report);
+    assertTrue(section(report, "## " + Experiment.FIGURE_5.title() + ", preset `paper-calibrated`")
+        .contains("- GPO is the best variant: **fails**"), report);
+    for (String f : List.of("fig4-PPO-Hopper.png", "fig4-PPO-paper-calibrated-Hopper.png", "fig5-ablations.png",
+        "fig5-ablations-paper-calibrated.png", "fig3a-crossover.png", "fig3a-crossover-paper-calibrated.png")) {
+      assertTrue(Files.isRegularFile(tmp.resolve("run/plots").resolve(f)), f);
+      assertTrue(report.contains("(plots/" + f + ")"), f);
+    }
+    assertTrue(section(report, "## " + Experiment.FIGURE_4.title() + ", preset `paper-calibrated`")
+        .contains("(plots/fig4-PPO-paper-calibrated-Hopper.png)"), report);
+
+    // Adding nothing, rerunning the same folder: both presets' cells are reused.
+    assertEquals(Harness.OK, new Harness(FakeRunner.registry(runner), log).run(o));
+    assertEquals(2 * perPreset, runner.calls.get());
+  }
+
+  @Test
+  void onePresetReportHasNoPresetSections(@TempDir Path tmp) throws Exception {
+    Path expected = TestFiles.scratchExpected(tmp);
+    Selection calibratedOnly = Selection.ALL.withSettings(Optional.of(List.of("paper-calibrated")), new TreeMap<>());
+    assertEquals(Harness.OK, new Harness(FakeRunner.registry(new FakeRunner()), log)
+        .run(new Harness.Options(SMALL, calibratedOnly, tmp.resolve("run"), expected, tmp, false, false)));
+    String report = Files.readString(tmp.resolve("run/report.md"));
+    assertTrue(report.contains("\n- PPO presets: paper-calibrated; settings: none\n"), report);
+    assertFalse(report.contains(", preset `"), report);
+    // ... but its numbers are that preset's: the mirrored levels contradict the claim.
+    assertTrue(section(report, "## Table 1 (PPO)").contains("- GPO > Single on Hopper: **contradicted**"), report);
+  }
+
+  @Test
+  void rebaselineOfTwoPresetsWritesBothAndComparesThemApart(@TempDir Path tmp) throws Exception {
+    Path expected = TestFiles.scratchExpected(tmp);
+    Harness h = new Harness(FakeRunner.registry(new FakeRunner()), log);
+    assertEquals(Harness.OK, h.run(new Harness.Options(SMALL, BOTH_PRESETS, tmp.resolve("run"), expected, tmp, true, true)));
+    Path baseline = Harness.expectedCells(expected, "unit");
+    List<CellRecord> written = CellsCsv.read(baseline);
+    int perPreset = Plan.of(SMALL, Selection.ALL).cells().size();
+    assertEquals(2 * perPreset, written.size());
+    assertEquals(CellsCsv.read(tmp.resolve("run/cells.csv")), written);
+    assertEquals(perPreset, written.stream().filter(r -> r.id().startsWith("PPO-paper-calibrated/")
+        || r.id().startsWith("A2C-paper-calibrated/")).count());
+
+    // A fresh run of both presets matches its baseline, group by group.
+    assertEquals(Harness.OK, h.run(new Harness.Options(SMALL, BOTH_PRESETS, tmp.resolve("run2"), expected, tmp, true, false)));
+    int groups = (int) written.stream().map(CellRecord::groupId).distinct().count();
+    assertTrue(Files.readString(tmp.resolve("run2/comparison.txt"))
+        .contains("comparison: all " + groups + " groups match"), Files.readString(tmp.resolve("run2/comparison.txt")));
+
+    // A planted change in one preset's group is flagged there and only there.
+    List<CellRecord> planted = new ArrayList<>();
+    for (CellRecord r : written) {
+      boolean hit = r.groupId().equals("PPO-paper-calibrated/Swimmer/GPO");
+      planted.add(hit ? new CellRecord(r.algorithm(), r.task(), r.method(), r.seed(), r.settings(), r.configHash(),
+          r.profile(), r.finalReturn() * 1.3, r.stepsUsed(), r.wallClock(), r.provenance(), r.finishedAt()) : r);
+    }
+    CellsCsv.write(baseline, planted);
+    logBytes.reset();
+    assertEquals(Harness.DIFFERS, h.run(new Harness.Options(SMALL, BOTH_PRESETS, tmp.resolve("run2"), expected, tmp, true, false)));
+    String comparison = Files.readString(tmp.resolve("run2/comparison.txt"));
+    assertTrue(comparison.matches("(?s).*CHANGED\\s+PPO-paper-calibrated/Swimmer/GPO .*"), comparison);
+    assertTrue(comparison.matches("(?s).*SAME\\s+PPO/Swimmer/GPO .*"), comparison);
+    assertTrue(comparison.contains("1 of " + groups + " groups differ"), comparison);
+
+    // Re-baselining the tuned preset alone keeps the other preset's rows as they were.
+    assertEquals(Harness.OK, h.run(new Harness.Options(SMALL, Selection.ALL, tmp.resolve("run3"), expected, tmp, true, true)));
+    List<CellRecord> after = CellsCsv.read(baseline);
+    assertEquals(2 * perPreset, after.size());
+    assertEquals(planted.stream().filter(r -> r.settings().preset().equals("paper-calibrated")).toList(),
+        after.stream().filter(r -> r.settings().preset().equals("paper-calibrated")).toList());
+  }
+
+  @Test
+  void overridesReachTheRunnerAndAreRecorded(@TempDir Path tmp) throws Exception {
+    Path expected = TestFiles.scratchExpected(tmp);
+    Selection gpoOnHopper = new Selection(Set.of(Experiment.TABLE_1), Set.of("Hopper"), Set.of("GPO"), Optional.empty(),
+        Optional.empty(), new TreeMap<>());
+    Selection doubled = gpoOnHopper.withSettings(Optional.empty(), new TreeMap<>(Map.of(FakeRunner.SCALE, "2")));
+    FakeRunner runner = new FakeRunner();
+    Harness h = new Harness(FakeRunner.registry(runner), log);
+    assertEquals(Harness.OK, h.run(new Harness.Options(SMALL, gpoOnHopper, tmp.resolve("plain"), expected, tmp, false, false)));
+    assertEquals(Harness.OK, h.run(new Harness.Options(SMALL, doubled, tmp.resolve("doubled"), expected, tmp, false, false)));
+    List<CellRecord> plain = CellsCsv.read(tmp.resolve("plain/cells.csv"));
+    List<CellRecord> twice = CellsCsv.read(tmp.resolve("doubled/cells.csv"));
+    assertEquals(2, twice.size());
+    for (int i = 0; i < 2; i++) {
+      assertEquals(plain.get(i).id(), twice.get(i).id());
+      assertEquals(2 * plain.get(i).finalReturn(), twice.get(i).finalReturn(), 1e-9);
+      assertEquals(Map.of(FakeRunner.SCALE, "2"), twice.get(i).settings().overrides());
+      assertTrue(!plain.get(i).configHash().equals(twice.get(i).configHash()));
+    }
+    assertTrue(Files.readString(tmp.resolve("doubled/report.md")).contains("\n- PPO presets: tuned; settings: fake.scale=2\n"));
+    // Other settings in the same folder: recomputed, not reused.
+    int before = runner.calls.get();
+    assertEquals(Harness.OK, h.run(new Harness.Options(SMALL, gpoOnHopper, tmp.resolve("doubled"), expected, tmp, false, false)));
+    assertEquals(before + 2, runner.calls.get());
+  }
+
+  @Test
+  void unknownPresetOrSettingFailsBeforeAnyCellRuns(@TempDir Path tmp) throws Exception {
+    Path expected = TestFiles.scratchExpected(tmp);
+    FakeRunner runner = new FakeRunner();
+    Profile fancy = ProfileLoader.parse("unit", "unit.profile", TestFiles.profileText("Swimmer", "Swimmer", 40)
+        + "presets = tuned, fancy\n");
+    assertEquals(Harness.CANNOT_RUN, new Harness(FakeRunner.registry(runner), log)
+        .run(new Harness.Options(fancy, Selection.ALL, tmp.resolve("run"), expected, tmp, false, false)));
+    assertTrue(log().contains("error: unknown preset \"fancy\"; the engine offers tuned, paper-calibrated"), log());
+    Profile badSetting = ProfileLoader.parse("unit", "unit.profile", TestFiles.profileText("Swimmer", "Swimmer", 40)
+        + "set.fake.scale = -1\n");
+    assertEquals(Harness.CANNOT_RUN, new Harness(FakeRunner.registry(runner), log)
+        .run(new Harness.Options(badSetting, Selection.ALL, tmp.resolve("run"), expected, tmp, false, false)));
+    assertTrue(log().contains("error: setting fake.scale must be a number > 0, got \"-1\""), log());
+    assertEquals(0, runner.calls.get());
+    assertFalse(Files.exists(tmp.resolve("run")));
   }
 }

@@ -165,4 +165,103 @@ class InputValidationTest {
     assertEquals(6, e.line());
     assertEquals("env", e.field());
   }
+
+  @Test
+  void presetsAndSetLinesAreReadAndOptional() throws IOException {
+    Profile p = ProfileLoader.parse("p", "p.profile", GOOD_PROFILE
+        + "presets = tuned, paper-calibrated\nset.gpo.child_init = first-parent\nset.fake.scale = 2\n");
+    assertEquals(List.of("tuned", "paper-calibrated"), p.presets());
+    assertEquals(List.of("fake.scale", "gpo.child_init"), List.copyOf(p.overrides().keySet()));
+    assertEquals("first-parent", p.overrides().get("gpo.child_init"));
+    // The shipped profiles run as before: the default preset and no overrides.
+    for (String name : ProfileLoader.BUILT_IN) {
+      Profile shipped = ProfileLoader.load(name);
+      assertEquals(List.of("tuned"), shipped.presets(), name);
+      assertTrue(shipped.overrides().isEmpty(), name);
+    }
+  }
+
+  @Test
+  void badPresetsAndSetLinesNameTheirLine() {
+    String noKey = GOOD_PROFILE + "set. = 1\n";
+    InputError e = profileError(noKey);
+    assertEquals(lineOf(noKey, "set."), e.line());
+    assertTrue(e.getMessage().contains("set.<key>"), e.getMessage());
+
+    String twice = GOOD_PROFILE + "set.a = 1\nset.a = 2\n";
+    e = profileError(twice);
+    assertEquals("set.a", e.field());
+    assertTrue(e.getMessage().contains("first set on line " + lineOf(twice, "set.a")), e.getMessage());
+
+    String spaced = GOOD_PROFILE + "set.a b = 1\n";
+    e = profileError(spaced);
+    assertEquals("set.a b", e.field());
+    assertEquals(lineOf(spaced, "set.a b"), e.line());
+
+    String slash = GOOD_PROFILE + "presets = tuned, paper/calibrated\n";
+    e = profileError(slash);
+    assertEquals("presets", e.field());
+    assertTrue(e.getMessage().contains("paper/calibrated"), e.getMessage());
+
+    e = profileError(GOOD_PROFILE + "presets = tuned, tuned\n");
+    assertTrue(e.getMessage().contains("twice"), e.getMessage());
+
+    e = profileError(GOOD_PROFILE + "preset = tuned\n");
+    assertEquals("preset", e.field());
+    assertTrue(e.getMessage().contains("presets and set.<key>"), e.getMessage());
+  }
+
+  /** Two rows as expected-results/smoke/cells.csv held them before presets (no preset or settings column). */
+  static final String CELLS_CSV_BEFORE_PRESETS = """
+      algorithm,task,method,seed,config_hash,profile,final_return,steps_used,wall_total_s,wall_mutate_s,wall_select_s,wall_crossover_s,git_commit,mujoco,jdk,os,cpu,libraries,finished_at
+      A2C,InvertedDoublePendulum,GPO,1,87a074a787b3c6cb,smoke,155.64033456555973,18000,0.334104492,0.22973907300000002,0.003208424,0.094492517,35bb9a17b7ba708b8bc108337a4b5c3081570b7e-dirty,2.2.2,Eclipse Adoptium 25.0.3+9-LTS,Linux 6.18.44-fc-v769 amd64,Intel(R) Xeon(R) Processor,commons-csv=1.14.1 commons-math3=3.6.1 nd4j-api=1.0.0-M2.1 nd4j-native=1.0.0-M2.1 xchart=3.8.8,2026-11-24T11:55:38Z
+      PPO,Swimmer,Joint,2,0123456789abcdef,smoke,31.5,18000,1.0,0.0,0.0,0.0,35bb9a17b7ba708b8bc108337a4b5c3081570b7e,2.2.2,Eclipse Adoptium 25.0.3+9-LTS,Linux amd64,cpu,libs,2026-11-24T11:56:00Z
+      """;
+
+  @Test
+  void cellsCsvFromBeforePresetsReadsAsTunedWithoutSettings() throws IOException {
+    List<CellRecord> rows = CellsCsv.read("expected-results/smoke/cells.csv", new StringReader(CELLS_CSV_BEFORE_PRESETS));
+    assertEquals(2, rows.size());
+    assertEquals(Settings.DEFAULT, rows.get(0).settings());
+    assertEquals(Settings.DEFAULT, rows.get(1).settings());
+    assertEquals("A2C/InvertedDoublePendulum/GPO/seed-1", rows.get(0).id());
+    assertEquals("PPO/Swimmer/Joint", rows.get(1).groupId());
+    assertEquals("87a074a787b3c6cb", rows.get(0).configHash());
+    assertEquals(155.64033456555973, rows.get(0).finalReturn());
+    // Written back, such a file gains the two columns and keeps its numbers.
+    StringWriter w = new StringWriter();
+    CellsCsv.write(w, rows);
+    assertTrue(w.toString().startsWith("algorithm,task,method,seed,preset,settings,config_hash,"), w.toString());
+    assertEquals(rows, CellsCsv.read("again", new StringReader(w.toString())));
+  }
+
+  @Test
+  void presetAndSettingsColumnsRoundTrip() throws IOException {
+    Settings s = new Settings("paper-calibrated", new java.util.TreeMap<>(java.util.Map.of(
+        "gpo.child_init", "first-parent", "fake.scale", "2")));
+    CellRecord r = new CellRecord(Algorithm.PPO, "Walker2d", "GPO", 3, s, "h1", "paper", 1.5, 100,
+        WallClock.totalOnly(1), ComparisonTest.HERE, "2026-01-01T00:00:00Z");
+    StringWriter w = new StringWriter();
+    CellsCsv.write(w, List.of(r));
+    assertTrue(w.toString().contains("\nPPO,Walker2d,GPO,3,paper-calibrated,fake.scale=2;gpo.child_init=first-parent,h1,"),
+        w.toString());
+    List<CellRecord> back = CellsCsv.read("cells.csv", new StringReader(w.toString()));
+    assertEquals(List.of(r), back);
+    assertEquals("PPO-paper-calibrated/Walker2d/GPO/seed-3", back.get(0).id());
+  }
+
+  @Test
+  void malformedSettingsInCellsCsvNamesLineAndField() throws IOException {
+    CellRecord r = new CellRecord(Algorithm.PPO, "Walker2d", "GPO", 3, Settings.DEFAULT, "h1", "paper", 1.5, 100,
+        WallClock.totalOnly(1), ComparisonTest.HERE, "2026-01-01T00:00:00Z");
+    StringWriter w = new StringWriter();
+    CellsCsv.write(w, List.of(r, r));
+    List<String> lines = new java.util.ArrayList<>(w.toString().lines().toList());
+    lines.set(2, lines.get(2).replace(",tuned,,", ",tuned,child_init,"));
+    InputError e = assertThrows(InputError.class,
+        () -> CellsCsv.read("cells.csv", new StringReader(String.join("\n", lines))));
+    assertEquals(3, e.line());
+    assertEquals("settings", e.field());
+    assertTrue(e.getMessage().contains("child_init"), e.getMessage());
+  }
 }

@@ -30,8 +30,10 @@ public class ResultRowCsvBenchmark {
     Provenance p = new Provenance("8276e1d8b1ced09eebbe53b88a6596e7116361a5-dirty", "2.2.2",
         "Eclipse Adoptium 25.0.3+9-LTS", "Linux 6.1 amd64", "Intel(R) Xeon(R) Processor",
         "commons-csv=1.14.1 commons-math3=3.6.1 nd4j-api=1.0.0-M2.1 xchart=3.8.8");
-    CellSpec spec = new CellSpec(Algorithm.PPO, "HalfCheetah-hilly", "Base+M+C", 3, Budget.PAPER, List.of());
-    row = List.of(new CellRecord(spec.algorithm(), spec.task(), spec.method(), spec.seed(), spec.configHash(),
+    CellSpec spec = new CellSpec(Algorithm.PPO, "HalfCheetah-hilly", "Base+M+C", 3, Budget.PAPER,
+        Settings.DEFAULT, List.of());
+    row = List.of(new CellRecord(spec.algorithm(), spec.task(), spec.method(), spec.seed(), spec.settings(),
+        spec.configHash(),
         "paper", 1234.987654321, 8_000_000, new WallClock(4788.1, 3015.2, 1012.4, 760.5), p,
         "2026-11-24T07:25:00Z"));
   }

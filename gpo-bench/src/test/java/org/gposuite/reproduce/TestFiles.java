@@ -25,7 +25,12 @@ final class TestFiles {
 
   /** A small profile over the given tasks, every experiment, 2 seeds. */
   static Profile profile(String tasks, String fig5Tasks, long totalSteps) {
-    return ProfileLoader.parse("unit", "unit.profile", """
+    return ProfileLoader.parse("unit", "unit.profile", profileText(tasks, fig5Tasks, totalSteps));
+  }
+
+  /** The text of {@link #profile}, for tests that add lines to it. */
+  static String profileText(String tasks, String fig5Tasks, long totalSteps) {
+    return """
         description = unit-test profile
         tasks = %s
         seeds = 1, 2
@@ -46,6 +51,6 @@ final class TestFiles {
         dagger_iterations = 1
         dagger_per_iteration = 10
         dagger_epochs = 1
-        """.formatted(tasks, fig5Tasks, totalSteps));
+        """.formatted(tasks, fig5Tasks, totalSteps);
   }
 }
