@@ -13,8 +13,8 @@ import org.gposuite.reproduce.Settings;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every method of a task spends the same budget to within one batch per policy, in every shipped
- * profile: GPO (whatever share of its DAgger reservation the couples take: none when every couple
+ * Every method of a task spends its whole budget to within one batch per policy, in every shipped
+ * profile (so two methods differ by less than two batches per policy: GPO stops short, Single may overshoot): GPO (whatever share of its DAgger reservation the couples take: none when every couple
  * is a self-couple, all when none is), Single (each policy trains until it has its share, so it may
  * overshoot by less than one batch) and Joint (likewise with its one large batch).
  */
@@ -35,7 +35,6 @@ class EqualBudgetsTest {
           long gpo = StepBudget.plannedSteps(cfg, b.horizon(), share);
           assertTrue(gpo <= total && total - gpo < slack,
               name + " " + variant + " with " + share + " of the reservations spent: " + gpo + " of " + total + " (slack " + slack + ")");
-          assertTrue(Math.abs(gpo - single) < slack, name + ": GPO " + gpo + " vs Single " + single);
         }
     }
   }

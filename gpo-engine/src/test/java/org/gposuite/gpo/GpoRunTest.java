@@ -130,6 +130,42 @@ class GpoRunTest {
     assertEquals(cfg.totalSteps() / 512, r.rounds().stream().mapToInt(RoundRow::mutationIterations).sum());
   }
 
+  @Test
+  void childInitDecidesWhereEachChildStartsAndWhichLineageItCarries() {
+    for (GpoConfig.ChildInit init : GpoConfig.ChildInit.values()) {
+      GpoConfig cfg = tiny().withDiversityChoices(init, GpoConfig.FitnessSource.TRAINING, 5, false, 10.0).withScale(3, 1, 5508L);
+      GpoResult r = run(cfg, tmp.resolve(init.name()), null);
+      java.util.Set<Integer> starts = new java.util.HashSet<>();
+      java.util.Map<Integer, Integer> family = new java.util.HashMap<>();
+      for (CoupleRow c : r.couples()) {
+        assertEquals("state-space", c.childKind(), "no self-couples");
+        int expected = switch (init) {
+          case STRONGER_PARENT -> c.strongerParent();
+          case FIRST_PARENT -> c.x();
+          case FRESH -> c.shareY() > 0.5 ? c.y() : c.x();
+        };
+        assertEquals(expected, c.initParent(), init + " couple " + c.couple());
+        starts.add(c.initParent());
+        family.merge(c.initParent(), 1, Integer::sum);
+      }
+      RoundRow row = r.rounds().get(0);
+      // round 0's lineages are the slots, so the children's lineages are the parents they started from
+      assertEquals(starts.size(), row.lineages(), init.toString());
+      assertEquals(java.util.Collections.max(family.values()), row.largestFamily(), init.toString());
+      assertTrue(row.meanPairKl() > 0, "distinct random policies differ");
+    }
+  }
+
+  @Test
+  void evaluationFitnessChargesItsEpisodesToTheBudget() {
+    GpoConfig cfg = tiny().withDiversityChoices(GpoConfig.ChildInit.STRONGER_PARENT, GpoConfig.FitnessSource.EVALUATION, 2, true, 10.0);
+    GpoResult r = run(cfg, tmp.resolve("evalfit"), null);
+    RoundRow first = r.rounds().get(0);
+    long evaluation = first.mutationSteps() - 3L * 512 * first.mutationIterations();
+    assertTrue(evaluation > 0 && evaluation <= 3L * 2 * 32, "3 policies x 2 episodes of at most 32 steps, got " + evaluation);
+    assertTrue(r.stepsUsed() <= cfg.totalSteps() && cfg.totalSteps() - r.stepsUsed() < 3 * 512, "spent " + r.stepsUsed());
+  }
+
   /** Runs one round of a variant and returns its rows. */
   GpoResult oneRound(GpoConfig cfg, String name) {
     return run(cfg.withScale(3, 1, 5508L), tmp.resolve(name), null);
