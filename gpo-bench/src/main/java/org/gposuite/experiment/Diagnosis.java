@@ -79,7 +79,9 @@ public final class Diagnosis {
         .withDiversityChoices(c.childInit(), c.fitness(), 5, c.selfCouples(), 0.5)
         .withDiagnostics(5, false, b.evalEpisodes());
     EnvFactory envs = VecEnvAdapter.factory(new TaskConfig(task, b.horizon(), 1.0), 1);
-    GpoResult r = Gpo.run(cfg, envs, out.resolve(variant).resolve(task).resolve("seed-" + seed), null);
+    Path dir = out.resolve(variant).resolve(task).resolve("seed-" + seed);
+    GpoResult r = Gpo.run(cfg, envs, dir, null);
+    DiversityPlot.draw(r.rounds(), cfg.populationSize(), "GPO diversity: " + variant + ", " + task + ", seed " + seed, dir.resolve("diversity.png"));
     List<RoundRow> crossed = r.rounds().stream().filter(x -> x.round() < cfg.rounds()).toList();
     return String.format(Locale.ROOT, "%.2f,%d,%d,%.2f,%.2f,%.4f,%.3f,%.3f", r.best().report().mean(), r.stepsUsed(),
         r.rounds().get(r.rounds().size() - 1).lineages(),

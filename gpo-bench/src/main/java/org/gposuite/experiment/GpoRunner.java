@@ -1,5 +1,6 @@
 package org.gposuite.experiment;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,7 +69,7 @@ final class GpoRunner implements MethodRunner {
   }
 
   @Override
-  public CellResult run(CellSpec cell, Path cellDir, Progress progress) {
+  public CellResult run(CellSpec cell, Path cellDir, Progress progress) throws IOException {
     GpoConfig cfg = config(cell, variant, crossoverProbe);
     var envs = VecEnvAdapter.factory(new TaskConfig(cell.task(), cell.budget().horizon(), 1.0), 1);
     int rounds = cfg.rounds();
@@ -82,6 +83,7 @@ final class GpoRunner implements MethodRunner {
         progress.update(stepsSoFar[0], "round " + (round + 1) + "/" + rounds + " " + operator + " done");
       }
     });
+    DiversityPlot.draw(r.rounds(), cfg.populationSize(), "GPO diversity: " + cell.id(), cellDir.resolve("gpo").resolve("diversity.png"));
     GpoResult.WallClock w = r.wallClock();
     WallClock wall = new WallClock(w.totalSeconds(), w.mutateSeconds(), w.selectSeconds(), w.crossoverSeconds());
     if (!crossoverProbe) {

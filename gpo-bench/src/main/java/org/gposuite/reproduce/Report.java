@@ -102,8 +102,9 @@ public final class Report {
   private void table(String preset, Experiment e, Algorithm algorithm) {
     line("## " + title(e, preset));
     line("");
-    line("| Task | Method | Ours (mean ± se, n) | Paper (mean ± se) | Ours / paper | Verdict |");
-    line("|---|---|---|---|---|---|");
+    // steps used: every method spends its budget to within one batch per policy; shown so a reader can check
+    line("| Task | Method | Ours (mean ± se, n) | Steps used (mean) | Paper (mean ± se) | Ours / paper | Verdict |");
+    line("|---|---|---|---|---|---|---|");
     for (String task : plan.profile().tasks()) {
       for (String method : Tasks.TABLE_METHODS) {
         double[] ours = results.returns(preset, algorithm, task, method);
@@ -112,7 +113,8 @@ public final class Report {
         String paperText = theirs.map(m -> fmt(m.mean()) + " ± " + fmt(m.stderr())).orElse("—");
         String ratio = theirs.map(m -> String.format(Locale.ROOT, "%.0f%%", 100 * Stats.mean(ours) / m.mean()))
             .orElse("—");
-        line("| " + task + " | " + method + " | " + meanSe(ours) + " | " + paperText + " | " + ratio
+        double steps = results.group(preset, algorithm, task, method).stream().mapToLong(c -> c.record().stepsUsed()).average().orElse(Double.NaN);
+        line("| " + task + " | " + method + " | " + meanSe(ours) + " | " + String.format(Locale.ROOT, "%,.0f", steps) + " | " + paperText + " | " + ratio
             + " | " + theirs.map(m -> cellVerdict(ours, m)).orElse("no paper value") + " |");
       }
     }
