@@ -35,16 +35,18 @@ import org.gposuite.reproduce.Settings;
 public final class Diagnosis {
   private Diagnosis() {}
 
-  record Choices(ChildInit childInit, FitnessSource fitness, boolean selfCouples) {}
+  record Choices(ChildInit childInit, FitnessSource fitness, boolean selfCouples, double sharingKl) {}
 
-  static final Map<String, Choices> VARIANTS = Map.of(
-      "stronger", new Choices(ChildInit.STRONGER_PARENT, FitnessSource.TRAINING, true),
-      "stronger-noself", new Choices(ChildInit.STRONGER_PARENT, FitnessSource.TRAINING, false),
-      "first", new Choices(ChildInit.FIRST_PARENT, FitnessSource.TRAINING, true),
-      "first-noself", new Choices(ChildInit.FIRST_PARENT, FitnessSource.TRAINING, false),
-      "fresh-noself", new Choices(ChildInit.FRESH, FitnessSource.TRAINING, false),
-      "stronger-evalfit", new Choices(ChildInit.STRONGER_PARENT, FitnessSource.EVALUATION, true),
-      "first-noself-evalfit", new Choices(ChildInit.FIRST_PARENT, FitnessSource.EVALUATION, false));
+  static final Map<String, Choices> VARIANTS = Map.ofEntries(
+      Map.entry("stronger", new Choices(ChildInit.STRONGER_PARENT, FitnessSource.TRAINING, true, 0.5)),
+      Map.entry("stronger-noself", new Choices(ChildInit.STRONGER_PARENT, FitnessSource.TRAINING, false, 0.5)),
+      Map.entry("first", new Choices(ChildInit.FIRST_PARENT, FitnessSource.TRAINING, true, 0.5)),
+      Map.entry("first-noself", new Choices(ChildInit.FIRST_PARENT, FitnessSource.TRAINING, false, 0.5)),
+      Map.entry("fresh-noself", new Choices(ChildInit.FRESH, FitnessSource.TRAINING, false, 0.5)),
+      Map.entry("stronger-evalfit", new Choices(ChildInit.STRONGER_PARENT, FitnessSource.EVALUATION, true, 0.5)),
+      Map.entry("first-noself-evalfit", new Choices(ChildInit.FIRST_PARENT, FitnessSource.EVALUATION, false, 0.5)),
+      Map.entry("stronger-eps0.1", new Choices(ChildInit.STRONGER_PARENT, FitnessSource.TRAINING, true, 0.1)),
+      Map.entry("first-noself-eps0.1", new Choices(ChildInit.FIRST_PARENT, FitnessSource.TRAINING, false, 0.1)));
 
   static final String HEADER = "variant,task,seed,final_return,steps_used,final_lineages,mean_lineages,mean_largest_family,"
       + "mean_pair_kl,fitness_picks_best,median_child_parent_ratio,seconds\n";
@@ -76,7 +78,7 @@ public final class Diagnosis {
     if (c == null) throw new IllegalArgumentException("unknown variant " + variant + "; use Single or one of " + VARIANTS.keySet());
     CellSpec cell = new CellSpec(Algorithm.PPO, task, "GPO", seed, b, Settings.DEFAULT, List.of());
     GpoConfig cfg = GpoRunner.config(cell, "GPO", false)
-        .withDiversityChoices(c.childInit(), c.fitness(), 5, c.selfCouples(), 0.5)
+        .withDiversityChoices(c.childInit(), c.fitness(), 5, c.selfCouples(), c.sharingKl())
         .withDiagnostics(5, false, b.evalEpisodes());
     EnvFactory envs = VecEnvAdapter.factory(new TaskConfig(task, b.horizon(), 1.0), 1);
     Path dir = out.resolve(variant).resolve(task).resolve("seed-" + seed);
