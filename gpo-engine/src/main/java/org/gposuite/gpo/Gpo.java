@@ -22,7 +22,8 @@ import org.gposuite.pg.VectorEnv;
  * Genetic Policy Optimization (Algorithm 1): a population of m policies with random parameters; each
  * of k rounds runs MUTATE ({@link Mutation}), SELECT ({@link Selection}) and CROSSOVER ({@link Crossover})
  * and the children become the next population. The ablation flags C, S, M of {@link GpoConfig} switch
- * the components inside this one loop.
+ * the components inside this one loop. The round's MUTATE iterations come from {@link StepBudget}, which
+ * makes the run spend its whole budget (DAgger included), with a final MUTATE after the last round.
  *
  * <p>Files in the run directory: {@code config.txt}, {@code checkpoint.bin} (after every round),
  * {@code curve.csv} (per policy per iteration), {@code population.csv}, {@code couples.csv},
@@ -51,7 +52,7 @@ public final class Gpo {
         // MUTATE
         long t0 = System.nanoTime();
         int iterations = budget.iterations(r, st.stepsUsed);
-        Mutation.RoundResult mr = Mutation.run(cfg, pop, envs, r, iterations, st.curve.size() / m, st.stepsUsed, wallStart, par, progress);
+        Mutation.RoundResult mr = Mutation.run(cfg, pop, envs, r, iterations, st.curve.size() / m, true, st.stepsUsed, wallStart, par, progress);
         List<Mutation.Outcome> out = mr.outcomes();
         long mutationSteps = mr.steps();
         long t1 = System.nanoTime();
@@ -168,7 +169,7 @@ public final class Gpo {
     int k = cfg.rounds();
     if (iterations > 0) {
       long t0 = System.nanoTime();
-      Mutation.RoundResult mr = Mutation.run(cfg, st.population, envs, k, iterations, st.curve.size() / m, st.stepsUsed, wallStart, par, progress);
+      Mutation.RoundResult mr = Mutation.run(cfg, st.population, envs, k, iterations, st.curve.size() / m, false, st.stepsUsed, wallStart, par, progress);
       double mutateSeconds = (System.nanoTime() - t0) / 1e9;
       st.stepsUsed += mr.steps();
       st.curve.addAll(mr.curve());

@@ -56,9 +56,12 @@ final class Mutation {
   /**
    * @param iterations policy-gradient iterations of every policy (see {@link StepBudget})
    * @param firstIteration the curve's index of this round's first iteration
+   * @param selectFollows whether SELECT reads this round's fitness; false for the final MUTATE, which then
+   *        spends no evaluation episodes on it
    */
   static RoundResult run(GpoConfig cfg, List<Member> population, EnvFactory envs, int round, int iterations, int firstIteration,
-                         long stepsBefore, double wallStartNanos, Parallel parallel, ProgressListener progress) {
+                         boolean selectFollows, long stepsBefore, double wallStartNanos, Parallel parallel, ProgressListener progress) {
+    if (iterations < 1) throw new IllegalStateException("GPO round " + round + ": " + iterations + " mutation iterations; the step budget is spent");
     HyperParameters hp = cfg.mutation();
     PolicyGradient algo = algorithm(hp);
     int m = population.size();
@@ -109,7 +112,7 @@ final class Mutation {
       }
       // Fitness: the window's complete episodes (NaN when none finished: SELECT then refuses), or
       // fresh evaluation episodes charged to the budget.
-      List<Evaluation.Result> evaluated = cfg.fitness() == GpoConfig.FitnessSource.EVALUATION
+      List<Evaluation.Result> evaluated = selectFollows && cfg.fitness() == GpoConfig.FitnessSource.EVALUATION
           ? parallel.map(m, i -> Evaluation.evaluate(population.get(i).policy(), envs, cfg.fitnessEpisodes(),
               Seeds.of(cfg.seed(), round, i, Seeds.Purpose.FITNESS_EVAL)))
           : null;
