@@ -11,6 +11,7 @@ import org.gposuite.env.TaskConfig;
 import org.gposuite.gpo.Gpo;
 import org.gposuite.gpo.GpoConfig;
 import org.gposuite.gpo.GpoConfig.ChildInit;
+import org.gposuite.gpo.GpoConfig.CriticData;
 import org.gposuite.gpo.GpoConfig.FitnessSource;
 import org.gposuite.gpo.GpoResult;
 import org.gposuite.gpo.RoundRow;
@@ -35,18 +36,20 @@ import org.gposuite.reproduce.Settings;
 public final class Diagnosis {
   private Diagnosis() {}
 
-  record Choices(ChildInit childInit, FitnessSource fitness, boolean selfCouples, double sharingKl) {}
+  record Choices(ChildInit childInit, FitnessSource fitness, boolean selfCouples, double sharingKl, CriticData critic) {}
 
   static final Map<String, Choices> VARIANTS = Map.ofEntries(
-      Map.entry("stronger", new Choices(ChildInit.STRONGER_PARENT, FitnessSource.TRAINING, true, 0.5)),
-      Map.entry("stronger-noself", new Choices(ChildInit.STRONGER_PARENT, FitnessSource.TRAINING, false, 0.5)),
-      Map.entry("first", new Choices(ChildInit.FIRST_PARENT, FitnessSource.TRAINING, true, 0.5)),
-      Map.entry("first-noself", new Choices(ChildInit.FIRST_PARENT, FitnessSource.TRAINING, false, 0.5)),
-      Map.entry("fresh-noself", new Choices(ChildInit.FRESH, FitnessSource.TRAINING, false, 0.5)),
-      Map.entry("stronger-evalfit", new Choices(ChildInit.STRONGER_PARENT, FitnessSource.EVALUATION, true, 0.5)),
-      Map.entry("first-noself-evalfit", new Choices(ChildInit.FIRST_PARENT, FitnessSource.EVALUATION, false, 0.5)),
-      Map.entry("stronger-eps0.1", new Choices(ChildInit.STRONGER_PARENT, FitnessSource.TRAINING, true, 0.1)),
-      Map.entry("first-noself-eps0.1", new Choices(ChildInit.FIRST_PARENT, FitnessSource.TRAINING, false, 0.1)));
+      Map.entry("stronger", new Choices(ChildInit.STRONGER_PARENT, FitnessSource.TRAINING, true, 0.5, CriticData.OWN)),
+      Map.entry("stronger-noself", new Choices(ChildInit.STRONGER_PARENT, FitnessSource.TRAINING, false, 0.5, CriticData.OWN)),
+      Map.entry("first", new Choices(ChildInit.FIRST_PARENT, FitnessSource.TRAINING, true, 0.5, CriticData.OWN)),
+      Map.entry("first-noself", new Choices(ChildInit.FIRST_PARENT, FitnessSource.TRAINING, false, 0.5, CriticData.OWN)),
+      Map.entry("fresh-noself", new Choices(ChildInit.FRESH, FitnessSource.TRAINING, false, 0.5, CriticData.OWN)),
+      Map.entry("stronger-evalfit", new Choices(ChildInit.STRONGER_PARENT, FitnessSource.EVALUATION, true, 0.5, CriticData.OWN)),
+      Map.entry("first-noself-evalfit", new Choices(ChildInit.FIRST_PARENT, FitnessSource.EVALUATION, false, 0.5, CriticData.OWN)),
+      Map.entry("stronger-eps0.1", new Choices(ChildInit.STRONGER_PARENT, FitnessSource.TRAINING, true, 0.1, CriticData.OWN)),
+      Map.entry("first-noself-eps0.1", new Choices(ChildInit.FIRST_PARENT, FitnessSource.TRAINING, false, 0.1, CriticData.OWN)),
+      Map.entry("stronger-critic", new Choices(ChildInit.STRONGER_PARENT, FitnessSource.TRAINING, true, 0.5, CriticData.SHARED)),
+      Map.entry("first-noself-critic", new Choices(ChildInit.FIRST_PARENT, FitnessSource.TRAINING, false, 0.5, CriticData.SHARED)));
 
   static final String HEADER = "variant,task,seed,final_return,steps_used,final_lineages,mean_lineages,mean_largest_family,"
       + "mean_pair_kl,fitness_picks_best,median_child_parent_ratio,seconds\n";
@@ -79,6 +82,7 @@ public final class Diagnosis {
     CellSpec cell = new CellSpec(Algorithm.PPO, task, "GPO", seed, b, Settings.DEFAULT, List.of());
     GpoConfig cfg = GpoRunner.config(cell, "GPO", false)
         .withDiversityChoices(c.childInit(), c.fitness(), 5, c.selfCouples(), c.sharingKl())
+        .withCriticData(c.critic())
         .withDiagnostics(5, false, b.evalEpisodes());
     EnvFactory envs = VecEnvAdapter.factory(new TaskConfig(task, b.horizon(), 1.0), 1);
     Path dir = out.resolve(variant).resolve(task).resolve("seed-" + seed);

@@ -19,12 +19,13 @@ import org.gposuite.pg.PpoPreset;
  *   <li>{@code gpo.fitness_episodes}: episodes per policy for evaluation fitness (&gt; 0)</li>
  *   <li>{@code gpo.self_couples}: true | false</li>
  *   <li>{@code gpo.sharing_kl}: epsilon of the sharing sets (&gt;= 0)</li>
+ *   <li>{@code gpo.critic_data}: own | shared (the value baseline also fitted on the sharing set's batches)</li>
  * </ul>
  */
 final class EngineSettings {
   private EngineSettings() {}
 
-  static final List<String> KEYS = List.of("gpo.child_init", "gpo.fitness", "gpo.fitness_episodes", "gpo.self_couples", "gpo.sharing_kl");
+  static final List<String> KEYS = List.of("gpo.child_init", "gpo.fitness", "gpo.fitness_episodes", "gpo.self_couples", "gpo.sharing_kl", "gpo.critic_data");
 
   static List<String> presets() {
     return PpoPreset.NAMED.stream().map(PpoPreset::name).toList();
@@ -42,6 +43,7 @@ final class EngineSettings {
     int episodes = cfg.fitnessEpisodes();
     boolean self = cfg.allowSelfPairs();
     double epsilon = cfg.sharingKlThreshold();
+    GpoConfig.CriticData critic = cfg.criticData();
     for (Map.Entry<String, String> e : overrides.entrySet()) {
       String v = e.getValue().trim().toLowerCase(Locale.ROOT);
       switch (e.getKey()) {
@@ -70,10 +72,15 @@ final class EngineSettings {
           }
           if (!(epsilon >= 0)) throw bad(e, "a number >= 0");
         }
+        case "gpo.critic_data" -> critic = switch (v) {
+          case "own" -> GpoConfig.CriticData.OWN;
+          case "shared" -> GpoConfig.CriticData.SHARED;
+          default -> throw bad(e, "own or shared");
+        };
         default -> throw new IllegalArgumentException("unknown setting '" + e.getKey() + "'; the settings are " + KEYS);
       }
     }
-    return cfg.withDiversityChoices(init, fitness, episodes, self, epsilon);
+    return cfg.withDiversityChoices(init, fitness, episodes, self, epsilon).withCriticData(critic);
   }
 
   private static int positiveInt(Map.Entry<String, String> e) {

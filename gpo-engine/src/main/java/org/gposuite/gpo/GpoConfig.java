@@ -44,6 +44,8 @@ import org.gposuite.pg.PpoConfig;
  *        see diagnosis.md); the paper only says "expected return"
  * @param fitnessEpisodes episodes per policy when fitness is EVALUATION, 5 (ours: one evaluation episode costs up to
  *        a quarter batch; the steps are charged to totalSteps)
+ * @param criticData what the value baseline learns from with data sharing (see {@link CriticData}), OWN (ours, see
+ *        diagnosis.md)
  * @param evalEpisodes diagnostic: episodes (Evaluation protocol) to score every parent and child each round for the
  *        CSV (Fig. 3a); 0 = off. Not used by the algorithm, so not charged to totalSteps (reported separately), 5 (ours)
  * @param parameterCrossover diagnostic: also build and score the naive parameter-space child of every couple (Fig. 3a), false
@@ -57,7 +59,7 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
                         int windowBatches, double topFraction, int pisEpochs, int pisMinibatch, double pisLearningRate,
                         int expertSteps, int daggerIterations, int studentSteps, int daggerEpochs, int daggerMinibatch,
                         double daggerLearningRate, int daggerEnvs, ParentChoice parentChoice,
-                        ChildInit childInit, FitnessSource fitness, int fitnessEpisodes,
+                        ChildInit childInit, FitnessSource fitness, int fitnessEpisodes, CriticData criticData,
                         int evalEpisodes, boolean parameterCrossover, int finalEvalEpisodes, long seed, int threads) {
 
   /** How the two-level expert pi_H chooses a parent at a state. */
@@ -71,6 +73,14 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
     FIRST_PARENT,
     /** a fresh network (random weights, seeded per couple) that learns only from DAgger; normaliser, value and beta from x */
     FRESH
+  }
+
+  /** What the value baseline of a policy is fitted on during MUTATE. */
+  public enum CriticData {
+    /** its own batch only (the paper's Eq. 5 shares samples for the policy objective; it says nothing of the critic) */
+    OWN,
+    /** its own batch and those of its sharing set S_i, each shared row weighted by a truncated importance weight (PPO only) */
+    SHARED
   }
 
   /** What SELECT's performance fitness E[R] of a policy is estimated from. */
@@ -111,6 +121,9 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
     if (fitness == null) throw new IllegalArgumentException("GpoConfig.fitness: TRAINING or EVALUATION");
     if (fitness == FitnessSource.EVALUATION && fitnessEpisodes <= 0)
       throw new IllegalArgumentException("GpoConfig.fitnessEpisodes: must be > 0 when fitness is EVALUATION, got " + fitnessEpisodes);
+    if (criticData == null) throw new IllegalArgumentException("GpoConfig.criticData: OWN or SHARED");
+    if (criticData == CriticData.SHARED && !(mutation instanceof PpoConfig))
+      throw new IllegalArgumentException("GpoConfig.criticData: SHARED is implemented for PPO mutation only; use OWN with A2C");
     if (evalEpisodes < 0 || finalEvalEpisodes < 0) throw new IllegalArgumentException("GpoConfig: evaluation episodes must be >= 0");
     if (threads < 0) throw new IllegalArgumentException("GpoConfig.threads: must be >= 0 (0 = all cores), got " + threads);
   }
@@ -128,7 +141,7 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
   public static GpoConfig defaults(HyperParameters mutation, long seed) {
     return new GpoConfig(mutation, 8, 12, 8_000_000L, true, true, true, 0.5, 0.0, 0.0, true,
         5, 0.6, 100, 64, 5e-4, 5000, 10, 500, 10, 64, 5e-4, 4, ParentChoice.ARGMAX,
-        ChildInit.STRONGER_PARENT, FitnessSource.TRAINING, 5, 5, false, 10, seed, 0);
+        ChildInit.STRONGER_PARENT, FitnessSource.TRAINING, 5, CriticData.OWN, 5, false, 10, seed, 0);
   }
 
   /**
@@ -193,6 +206,10 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
     });
   }
 
+  public GpoConfig withCriticData(CriticData criticData) {
+    return copy(b -> b.criticData = criticData);
+  }
+
   public GpoConfig withDiagnostics(int evalEpisodes, boolean parameterCrossover, int finalEvalEpisodes) {
     return copy(b -> { b.evalEpisodes = evalEpisodes; b.parameterCrossover = parameterCrossover; b.finalEvalEpisodes = finalEvalEpisodes; });
   }
@@ -219,7 +236,7 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
     boolean dataSharing; double sharingKlThreshold; double diversityWeightFirst; double diversityWeightLast;
     boolean allowSelfPairs; int windowBatches; double topFraction; int pisEpochs; int pisMinibatch; double pisLearningRate;
     int expertSteps; int daggerIterations; int studentSteps; int daggerEpochs; int daggerMinibatch; double daggerLearningRate;
-    int daggerEnvs; ParentChoice parentChoice; ChildInit childInit; FitnessSource fitness; int fitnessEpisodes;
+    int daggerEnvs; ParentChoice parentChoice; ChildInit childInit; FitnessSource fitness; int fitnessEpisodes; CriticData criticData;
     int evalEpisodes; boolean parameterCrossover; int finalEvalEpisodes; long seed; int threads;
   }
 
@@ -232,14 +249,14 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
     f.pisLearningRate = pisLearningRate; f.expertSteps = expertSteps; f.daggerIterations = daggerIterations;
     f.studentSteps = studentSteps; f.daggerEpochs = daggerEpochs; f.daggerMinibatch = daggerMinibatch;
     f.daggerLearningRate = daggerLearningRate; f.daggerEnvs = daggerEnvs; f.parentChoice = parentChoice; f.childInit = childInit;
-    f.fitness = fitness; f.fitnessEpisodes = fitnessEpisodes; f.evalEpisodes = evalEpisodes;
+    f.fitness = fitness; f.fitnessEpisodes = fitnessEpisodes; f.criticData = criticData; f.evalEpisodes = evalEpisodes;
     f.parameterCrossover = parameterCrossover; f.finalEvalEpisodes = finalEvalEpisodes; f.seed = seed; f.threads = threads;
     change.accept(f);
     return new GpoConfig(f.mutation, f.populationSize, f.rounds, f.totalSteps, f.crossover, f.selection, f.dataSharing,
         f.sharingKlThreshold, f.diversityWeightFirst, f.diversityWeightLast, f.allowSelfPairs, f.windowBatches, f.topFraction,
         f.pisEpochs, f.pisMinibatch, f.pisLearningRate, f.expertSteps, f.daggerIterations, f.studentSteps, f.daggerEpochs,
         f.daggerMinibatch, f.daggerLearningRate, f.daggerEnvs, f.parentChoice, f.childInit, f.fitness, f.fitnessEpisodes,
-        f.evalEpisodes, f.parameterCrossover, f.finalEvalEpisodes, f.seed, f.threads);
+        f.criticData, f.evalEpisodes, f.parameterCrossover, f.finalEvalEpisodes, f.seed, f.threads);
   }
 
   /** Diversity weight of round r: linear from first (round 0) to last (round k-1). */

@@ -47,8 +47,9 @@ final class Mutation {
   record RoundResult(List<Outcome> outcomes, List<CurveRow> curve, long steps) {}
 
   /** The policies of a round already run in parallel over the cores: no second thread per PPO update. */
-  static PolicyGradient algorithm(HyperParameters hp) {
-    if (hp instanceof PpoConfig p) return new Ppo(p, false);
+  static PolicyGradient algorithm(GpoConfig cfg) {
+    HyperParameters hp = cfg.mutation();
+    if (hp instanceof PpoConfig p) return new Ppo(p, false, cfg.criticData() == GpoConfig.CriticData.SHARED);
     if (hp instanceof A2cConfig a) return new A2c(a);
     throw new IllegalArgumentException("Mutation: unsupported config " + hp.getClass().getName());
   }
@@ -63,7 +64,7 @@ final class Mutation {
                          boolean selectFollows, long stepsBefore, double wallStartNanos, Parallel parallel, ProgressListener progress) {
     if (iterations < 1) throw new IllegalStateException("GPO round " + round + ": " + iterations + " mutation iterations; the step budget is spent");
     HyperParameters hp = cfg.mutation();
-    PolicyGradient algo = algorithm(hp);
+    PolicyGradient algo = algorithm(cfg);
     int m = population.size();
     List<Agent> agents = new ArrayList<>(m);
     List<VectorEnv> vecs = new ArrayList<>(m);

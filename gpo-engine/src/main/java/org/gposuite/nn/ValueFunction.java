@@ -137,5 +137,34 @@ public final class ValueFunction {
     return loss;
   }
 
+  /**
+   * Weighted mean squared error sum_k w_k (V(s_k) - y_k)^2 / sum_k w_k on observations already
+   * normalised; writes its gradient. For a critic that also learns from other policies' batches,
+   * each shared row weighted by its importance weight.
+   * @param weights {@code [n, 1]}, non-negative, not all zero
+   */
+  public double weightedLossAndGradientNormalized(INDArray normObs, INDArray targets, INDArray weights) {
+    INDArray v = predictNormalized(normObs);
+    if (targets.rank() != 2 || targets.size(0) != v.size(0) || targets.size(1) != 1 || !java.util.Arrays.equals(weights.shape(), targets.shape()))
+      throw new IllegalArgumentException("ValueFunction: expected targets and weights [" + v.size(0) + ", 1], got "
+          + java.util.Arrays.toString(targets.shape()) + " and " + java.util.Arrays.toString(weights.shape()));
+    double total = weights.sumNumber().doubleValue();
+    if (!(total > 0)) throw new IllegalArgumentException("ValueFunction: the weights sum to " + total + "; at least one must be > 0");
+    INDArray diff = v.sub(targets);
+    double loss = diff.mul(diff).muli(weights).sumNumber().doubleValue() / total;
+    mlp.backward(diff.muli(weights).muli(2.0 / total));
+    return loss;
+  }
+
+  /** {@code epochs} full-batch Adam steps on {@link #weightedLossAndGradientNormalized}; returns the last loss. */
+  public double fitNormalizedWeighted(INDArray normObs, INDArray targets, INDArray weights, int epochs, AdamOptimizer opt) {
+    double loss = Double.NaN;
+    for (int e = 0; e < epochs; e++) {
+      loss = weightedLossAndGradientNormalized(normObs, targets, weights);
+      opt.step();
+    }
+    return loss;
+  }
+
   public void copyFrom(ValueFunction other) { params.assign(other.params); }
 }

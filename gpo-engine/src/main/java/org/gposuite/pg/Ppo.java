@@ -1,10 +1,13 @@
 package org.gposuite.pg;
 
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.gposuite.nn.ValueFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * PPO with the adaptive-KL penalty (paper Eq. 3, with sharing Eq. 5): {@code epochs} full-batch
@@ -33,6 +36,7 @@ public final class Ppo implements PolicyGradient {
 
   private final PpoConfig config;
   private final boolean backgroundValueFit;
+  private final boolean criticOnShared;
 
   /** PPO with the value fit in the background (see the class comment); for one policy at a time. */
   public Ppo(PpoConfig config) { this(config, true); }
@@ -43,8 +47,19 @@ public final class Ppo implements PolicyGradient {
    *        updates in parallel. Same results either way.
    */
   public Ppo(PpoConfig config, boolean backgroundValueFit) {
+    this(config, backgroundValueFit, false);
+  }
+
+  /**
+   * @param criticOnShared fit the value baseline on the own batch and the shared ones together, each
+   *        shared row weighted by its importance weight min(1, pi(a|s) / pi_j_old(a|s)) under the policy
+   *        before the update (truncated at 1 as V-trace truncates its weights, so a shared row never
+   *        counts more than an own one), in valueEpochs full-batch steps; false = the own batch only
+   */
+  public Ppo(PpoConfig config, boolean backgroundValueFit, boolean criticOnShared) {
     this.config = config;
     this.backgroundValueFit = backgroundValueFit;
+    this.criticOnShared = criticOnShared;
   }
 
   @Override
@@ -65,7 +80,10 @@ public final class Ppo implements PolicyGradient {
     Surrogate.Prepared prepared = Surrogate.prepare(agent.policy(), batches, adv);
     INDArray ownObs = prepared.normalizedObs(agent.policy(), 0);
     double valueError = PolicyGradient.valueErrorBeforeFit(own);
-    if (backgroundValueFit) agent.valueFitRunning(VALUE_FIT.submit(() -> fit(value, ownObs, own, agent)));
+    Callable<Double> valueFit = criticOnShared && !shared.isEmpty()
+        ? sharedFit(value, agent, prepared, batches)
+        : () -> fit(value, ownObs, own, agent);
+    if (backgroundValueFit) agent.valueFitRunning(VALUE_FIT.submit(valueFit));
     Surrogate.Result r = null;
     for (int e = 0; e < config.epochs(); e++) {
       r = Surrogate.lossAndGradient(agent.policy(), prepared, agent.beta());
@@ -79,12 +97,36 @@ public final class Ppo implements PolicyGradient {
     long t1 = System.nanoTime();
     long valueNanos = 0;
     if (!backgroundValueFit) {
-      fit(value, ownObs, own, agent);
+      call(valueFit);
       valueNanos = System.nanoTime() - t1;
     }
     // the fit does not read the normaliser (it has its own normalised copy), so no need to wait for it
     PolicyGradient.foldIntoNormalizer(agent, own);
     return new UpdateStats(kl, agent.beta(), agent.policy().entropy(), r.surrogate(), valueError, t1 - t0, valueNanos);
+  }
+
+  /** The critic's data with the shared batches, read now (before the policy moves), fitted later. */
+  private Callable<Double> sharedFit(ValueFunction value, Agent agent, Surrogate.Prepared prepared, List<Batch> batches) {
+    INDArray[] obs = new INDArray[batches.size()], targets = new INDArray[batches.size()], weights = new INDArray[batches.size()];
+    for (int j = 0; j < batches.size(); j++) {
+      Batch b = batches.get(j);
+      obs[j] = prepared.normalizedObs(agent.policy(), j).dup();
+      targets[j] = b.valueTargets();
+      weights[j] = j == 0 ? Nd4j.ones(targets[j].dataType(), b.size(), 1)
+          : Transforms.min(Surrogate.importanceWeights(agent.policy(), b), 1.0, false).castTo(targets[j].dataType());
+    }
+    INDArray x = Nd4j.concat(0, obs), y = Nd4j.concat(0, targets), w = Nd4j.concat(0, weights);
+    return () -> value.fitNormalizedWeighted(x, y, w, config.valueEpochs(), agent.valueOptimizer());
+  }
+
+  private static double call(Callable<Double> fit) {
+    try {
+      return fit.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private double fit(ValueFunction value, INDArray normObs, Batch own, Agent agent) {

@@ -94,6 +94,40 @@ class NetworksTest {
   }
 
   @Test
+  void weightedValueGradientMatchesFiniteDifferencesAndWeightsOfZeroDropRows() {
+    ValueFunction v = new ValueFunction(3, new int[] {8, 8}, D, 4, new ObsNormalizer(3, false));
+    INDArray x = MlpTest.randn(r, D, 64, 3);
+    INDArray y = x.getColumn(0).reshape(64, 1).mul(2).addi(Nd4j.ones(D, 64, 1));
+    INDArray w = Nd4j.create(D, 64, 1);
+    for (int i = 0; i < 64; i++) w.putScalar(i, 0, i < 32 ? 1.0 : r.nextDouble());
+    v.weightedLossAndGradientNormalized(x, y, w);
+    double[] analytic = v.grads().toDoubleVector();
+    for (int k = 0; k < analytic.length; k += 3) {
+      double old = v.params().getDouble(k), h = 1e-6;
+      v.params().putScalar(k, old + h);
+      double lp = weightedMse(v.predictNormalized(x), y, w);
+      v.params().putScalar(k, old - h);
+      double lm = weightedMse(v.predictNormalized(x), y, w);
+      v.params().putScalar(k, old);
+      assertEquals((lp - lm) / (2 * h), analytic[k], 1e-6, "param " + k);
+    }
+    // rows of weight 0 do not count: the loss and gradient of the first 32 rows alone, unweighted
+    for (int i = 32; i < 64; i++) w.putScalar(i, 0, 0.0);
+    double weighted = v.weightedLossAndGradientNormalized(x, y, w);
+    double[] g = v.grads().toDoubleVector();
+    INDArray x32 = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 32), org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
+    INDArray y32 = y.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 32), org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
+    assertEquals(v.lossAndGradient(x32, y32), weighted, 1e-12);
+    assertArrayEquals(v.grads().toDoubleVector(), g, 1e-12);
+    assertThrows(IllegalArgumentException.class, () -> v.weightedLossAndGradientNormalized(x, y, Nd4j.zeros(D, 64, 1)));
+  }
+
+  private static double weightedMse(INDArray v, INDArray y, INDArray w) {
+    INDArray d = v.sub(y);
+    return d.mul(d).muli(w).sumNumber().doubleValue() / w.sumNumber().doubleValue();
+  }
+
+  @Test
   void floatValueLossAndGradientTakeTheJavaPathAndMatchTheDoubleNetwork() {
     // FLOAT: bias adds, squared error and its gradient in Java; DOUBLE: nd4j's ops (checked above
     // against finite differences). Same parameters, same data: same loss and gradient up to float rounding.
