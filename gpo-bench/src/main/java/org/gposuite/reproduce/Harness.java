@@ -160,24 +160,25 @@ public final class Harness {
       }
       int replaced = rebaseline(expectedFile, rows);
       log.println("re-baselined " + expectedFile + ": " + rows.size() + " cells written, "
-          + replaced + " earlier rows of the same groups replaced");
+          + replaced + " earlier rows of the same cells replaced, other rows kept");
     }
     return exit;
   }
 
   /**
-   * Writes the run's rows into the expected file: rows of the groups this run covers are
-   * replaced, rows of other groups (a --tasks subset, another preset) are kept. Groups include
-   * the preset, so a run of two presets writes both and a run of one leaves the other's rows.
+   * Writes the run's rows into the expected file, replacing the rows of the same cells (same id:
+   * group and seed) and keeping every other row: other groups (a --tasks subset, another preset)
+   * and other seeds of the same groups (a --seeds subset). Ids include the preset, so a run of
+   * two presets writes both and a run of one leaves the other's rows.
    */
   static int rebaseline(Path expectedFile, List<CellRecord> rows) throws IOException {
-    Set<String> groups = new TreeSet<>();
-    rows.forEach(r -> groups.add(r.groupId()));
+    Set<String> ids = new TreeSet<>();
+    rows.forEach(r -> ids.add(r.id()));
     List<CellRecord> merged = new ArrayList<>();
     int replaced = 0;
     if (Files.isRegularFile(expectedFile)) {
       for (CellRecord r : CellsCsv.read(expectedFile)) {
-        if (groups.contains(r.groupId())) replaced++;
+        if (ids.contains(r.id())) replaced++;
         else merged.add(r);
       }
     }
