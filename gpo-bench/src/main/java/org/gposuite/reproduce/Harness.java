@@ -76,6 +76,13 @@ public final class Harness {
         return CANNOT_RUN;
       }
       expected = CellsCsv.read(expectedFile);
+      if (expected.isEmpty()) {
+        throw new InputError(expectedFile.toString(), 0, null, "holds no cells, so nothing would be compared;"
+            + " re-create it with --rebaseline");
+      }
+    } else if (o.rebaseline() && Files.isRegularFile(expectedFile)) {
+      // The rows a re-baseline keeps are read after the last cell; a damaged file stops it before the first.
+      CellsCsv.read(expectedFile);
     }
     CellStore store = new CellStore(o.out());
     Map<CellSpec, StoredCell> done = new LinkedHashMap<>();

@@ -2,7 +2,6 @@ package org.gposuite.reproduce;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +45,7 @@ public final class ProfileLoader {
         throw new IllegalArgumentException("profile file " + file + " does not exist");
       }
       String name = file.getFileName().toString().replaceFirst("\\.profile$", "");
-      return parse(name, file.toString(), Files.readString(file));
+      return parse(name, file.toString(), TextInput.read(file));
     }
     String resource = "profiles/" + nameOrPath + ".profile";
     try (InputStream in = ProfileLoader.class.getResourceAsStream(resource)) {
@@ -54,7 +53,7 @@ public final class ProfileLoader {
         throw new IllegalArgumentException("unknown profile \"" + nameOrPath + "\"; use one of "
             + BUILT_IN + " or a path to a .profile file");
       }
-      return parse(nameOrPath, resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return parse(nameOrPath, resource, TextInput.decode(resource, in.readAllBytes()));
     }
   }
 

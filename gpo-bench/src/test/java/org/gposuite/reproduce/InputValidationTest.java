@@ -154,6 +154,68 @@ class InputValidationTest {
   }
 
   @Test
+  void aCellsFileCutAnywhereInItsLastRowIsAnErrorOnThatLine() throws IOException {
+    String whole = expectedCsv();
+    int lastRow = whole.lastIndexOf('\n', whole.length() - 2) + 1;
+    // Every cut from the first character of the last row to its final line break: fewer fields,
+    // or all fields but the last one shortened, or only the line break missing.
+    for (int cut = lastRow + 1; cut < whole.length(); cut++) {
+      String text = whole.substring(0, cut);
+      InputError e = assertThrows(InputError.class, () -> CellsCsv.read("expected-results/smoke/cells.csv",
+          new StringReader(text)), "cut at " + cut + ": " + text.substring(lastRow));
+      assertEquals("expected-results/smoke/cells.csv", e.file());
+      assertEquals(4, e.line(), e.getMessage());
+      assertTrue(e.getMessage().contains("cut short"), e.getMessage());
+    }
+    assertEquals(3, CellsCsv.read("cells.csv", new StringReader(whole)).size());
+  }
+
+  @Test
+  void aRepeatedCellNamesBothLines() throws IOException {
+    List<String> lines = new java.util.ArrayList<>(expectedCsv().lines().toList());
+    lines.add(lines.get(1));
+    InputError e = assertThrows(InputError.class,
+        () -> CellsCsv.read("cells.csv", new StringReader(String.join("\n", lines) + "\n")));
+    assertEquals(5, e.line());
+    assertTrue(e.getMessage().startsWith("cells.csv line 5: repeats cell PPO/Hopper/GPO/seed-1 of line 2;"), e.getMessage());
+  }
+
+  @Test
+  void blankLinesDoNotShiftTheLineNumbers() throws IOException {
+    List<String> lines = new java.util.ArrayList<>(expectedCsv().lines().toList());
+    lines.add(2, "");
+    lines.set(3, lines.get(3).replace("880.25", "88o.25"));
+    InputError e = assertThrows(InputError.class,
+        () -> CellsCsv.read("cells.csv", new StringReader(String.join("\n", lines) + "\n")));
+    assertEquals(4, e.line());
+    assertEquals("final_return", e.field());
+  }
+
+  @Test
+  void anEmptyOrNonUtf8CellsFileIsNamedWithItsLine(@TempDir Path tmp) throws IOException {
+    Path file = tmp.resolve("cells.csv");
+    Files.writeString(file, "");
+    InputError empty = assertThrows(InputError.class, () -> CellsCsv.read(file));
+    assertTrue(empty.getMessage().startsWith(file + ": is empty"), empty.getMessage());
+
+    // Saved as Latin-1: é is the lone byte 0xE9, first in row 1 (line 2).
+    Files.write(file, expectedCsv().replace("cpu A", "cpu \u00e9").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    InputError e = assertThrows(InputError.class, () -> CellsCsv.read(file));
+    assertEquals(file.toString(), e.file());
+    assertEquals(2, e.line());
+    assertTrue(e.getMessage().contains("is not UTF-8 text (byte 0xE9"), e.getMessage());
+  }
+
+  @Test
+  void theShippedBaselinesPassTheIntegrityChecks() throws IOException {
+    try (var dirs = Files.list(TestFiles.REPO_EXPECTED)) {
+      List<Path> files = dirs.map(d -> d.resolve("cells.csv")).filter(Files::isRegularFile).toList();
+      assertTrue(files.size() >= 2, "smoke and medium at least: " + files);
+      for (Path f : files) assertTrue(CellsCsv.read(f).size() > 0, f.toString());
+    }
+  }
+
+  @Test
   void malformedPaperTableNamesLineAndField(@TempDir Path tmp) throws IOException {
     Path expected = TestFiles.scratchExpected(tmp);
     Path table = expected.resolve(PaperData.TABLES);

@@ -194,4 +194,49 @@ class RegressionGateTest {
     assertEquals(1, Harness.rebaseline(file, List.of(ComparisonTest.row("GPO", 2, 21, "h", ComparisonTest.HERE))));
     assertEquals(List.of(10.0, 21.0, 30.0), CellsCsv.read(file).stream().map(CellRecord::finalReturn).toList());
   }
+
+  enum Damage {
+    CUT_INSIDE_THE_LAST_ROW, LAST_LINE_BREAK_MISSING, ROW_REPEATED, NO_ROWS_LEFT
+  }
+
+  static Stream<Arguments> damagedBaselines() {
+    return Stream.of(Arguments.of(Damage.CUT_INSIDE_THE_LAST_ROW, 3, "has 9 fields, the header has 21; the file ends"
+        + " inside this row: it was cut short"),
+        Arguments.of(Damage.LAST_LINE_BREAK_MISSING, 3, "ends without a line break: the file was cut short"),
+        Arguments.of(Damage.ROW_REPEATED, 4, "repeats cell PPO/Swimmer/GPO/seed-1 of line 2"),
+        Arguments.of(Damage.NO_ROWS_LEFT, 0, "holds no cells, so nothing would be compared"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("damagedBaselines")
+  void aDamagedBaselineIsBadInputNamingFileAndLineBeforeAnyCellRuns(Damage damage, int line, String problem,
+      @TempDir Path tmp) throws Exception {
+    TestFiles.scratchExpected(tmp);
+    FakeRunner runner = new FakeRunner();
+    assertEquals(Harness.OK, ReproduceMainTest.run(runner, issueCommand(tmp, "baseline-run", "--rebaseline")).exit());
+    Path baseline = Harness.expectedCells(tmp.resolve("expected-results"), "unit");
+    String text = Files.readString(baseline);
+    List<String> lines = text.lines().toList();
+    Files.writeString(baseline, switch (damage) {
+      // The row stops inside final_return, as an interrupted copy or a full disk would stop it.
+      case CUT_INSIDE_THE_LAST_ROW -> text.substring(0, text.lastIndexOf('\n', text.length() - 2) + 1)
+          + String.join(",", List.of(lines.get(2).split(",")).subList(0, 8)) + "," + lines.get(2).split(",")[8].substring(0, 3);
+      case LAST_LINE_BREAK_MISSING -> text.substring(0, text.length() - 1);
+      case ROW_REPEATED -> text + lines.get(1) + "\n";
+      case NO_ROWS_LEFT -> lines.get(0) + "\n";
+    });
+    int calls = runner.calls.get();
+
+    for (String mode : List.of("--seeds", "--rebaseline")) {
+      List<String> args = mode.equals("--seeds") ? issueCommand(tmp, "run", "--seeds", "1")
+          : issueCommand(tmp, "run", "--rebaseline");
+      if (damage == Damage.NO_ROWS_LEFT && mode.equals("--rebaseline")) continue;  // an empty baseline may be re-made
+      Outcome o = ReproduceMainTest.run(runner, args);
+      assertEquals(Harness.CANNOT_RUN, o.exit(), mode + ": " + o.out() + o.err());
+      String where = baseline + (line > 0 ? " line " + line : "") + ": ";
+      assertTrue(o.err().startsWith("error: " + where + problem), o.err());
+      assertEquals(1, o.err().lines().count(), "one line, no stack trace: " + o.err());
+      assertEquals(calls, runner.calls.get(), "no cell ran");
+    }
+  }
 }
