@@ -10,8 +10,12 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class InputValidationTest {
   static final String GOOD_PROFILE = """
@@ -105,6 +109,61 @@ class InputValidationTest {
 
     InputError noEquals = profileError(GOOD_PROFILE.replace("horizon = 512", "horizon 512"));
     assertEquals(lineOf(GOOD_PROFILE, "horizon"), noEquals.line());
+  }
+
+  static Stream<Arguments> profilesThatCannotRun() {
+    return Stream.of(
+        // The paper's population 8 x batch 2048 = 16384 steps is one batch per policy.
+        Arguments.of("total_steps = 8_000_000", "total_steps = 16_383", "total_steps",
+            "total_steps must be at least population x batch_per_policy = 16384 (one batch per policy), got 16383"),
+        Arguments.of("joint_batch = 16384", "joint_batch = 16_000_000", "total_steps",
+            "total_steps must be at least joint_batch = 16000000 (one batch of Joint), got 8000000"),
+        Arguments.of("population = 8", "population = 1", "population",
+            "population must be >= 2 (GPO crosses pairs of policies), got 1"),
+        Arguments.of("assumed_steps_per_second = 1000", "assumed_steps_per_second = Infinity",
+            "assumed_steps_per_second", "must be a finite number > 0, got Infinity"),
+        Arguments.of("assumed_steps_per_second = 1000", "assumed_steps_per_second = 1e999",
+            "assumed_steps_per_second", "must be a finite number > 0, got 1e999"),
+        Arguments.of("assumed_steps_per_second = 1000", "assumed_steps_per_second = NaN",
+            "assumed_steps_per_second", "must be a finite number > 0, got NaN"),
+        Arguments.of("rounds = 12", "rounds = NaN", "rounds", "\"NaN\" is not valid"),
+        Arguments.of("seeds = 1, 2", "seeds = 0, 1", "seeds", "item \"0\" is not valid: seed 0 is not allowed; seeds count from 1"),
+        Arguments.of("seeds = 1, 2", "seeds = 1, -2", "seeds", "item \"-2\" is not valid: seed -2 is not allowed"),
+        Arguments.of("seeds = 1, 2", "seeds = 1, two", "seeds", "item \"two\" is not valid: seed \"two\" is not a whole number"));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("profilesThatCannotRun")
+  void aProfileThatCannotRunIsRejectedAtLoadNamingTheField(String good, String bad, String field, String problem) {
+    String text = GOOD_PROFILE.replace(good, bad);
+    assertTrue(text.contains(bad), bad);
+    InputError e = profileError(text);
+    assertEquals(field, e.field(), e.getMessage());
+    assertEquals(lineOf(text, field), e.line(), e.getMessage());
+    assertTrue(e.getMessage().startsWith("p.profile line " + lineOf(text, field) + ", field " + field + ": "), e.getMessage());
+    assertTrue(e.getMessage().contains(problem), e.getMessage());
+  }
+
+  @Test
+  void theSmallestRunnableBudgetLoads() {
+    Profile p = ProfileLoader.parse("p", "p.profile", GOOD_PROFILE.replace("total_steps = 8_000_000", "total_steps = 16_384")
+        .replace("population = 8", "population = 2").replace("batch_per_policy = 2048", "batch_per_policy = 8192"));
+    assertEquals(16_384, p.budget().totalSteps());
+    assertEquals(2, p.budget().population());
+  }
+
+  @Test
+  void aNonUtf8ProfileNamesFileAndLineAndAByteOrderMarkIsAccepted(@TempDir Path tmp) throws IOException {
+    Path file = tmp.resolve("latin1.profile");
+    String text = GOOD_PROFILE.replace("description = test", "description = r\u00e9sum\u00e9 run");
+    Files.write(file, text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    InputError e = assertThrows(InputError.class, () -> ProfileLoader.load(file.toString()));
+    assertEquals(file.toString(), e.file());
+    assertEquals(lineOf(text, "description"), e.line());
+    assertTrue(e.getMessage().contains("is not UTF-8 text (byte 0xE9"), e.getMessage());
+
+    Files.write(file, ("\uFEFF" + text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals("r\u00e9sum\u00e9 run", ProfileLoader.load(file.toString()).description());
   }
 
   static String expectedCsv() throws IOException {
