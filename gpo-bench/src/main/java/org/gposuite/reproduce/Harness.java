@@ -22,8 +22,13 @@ import java.util.TreeSet;
  * the expected results, and re-baseline only when asked.
  */
 public final class Harness {
-  /** Exit codes of {@link #run}. */
-  public static final int OK = 0, DIFFERS = 1, CANNOT_RUN = 2;
+  /**
+   * Exit codes of {@link #run} and ./reproduce: all went well; a group differs from the expected
+   * results; bad input (options, profile, expected results) or a method the build lacks; a
+   * cell failed or the run folder could not be written or is in use. FAILED wins over DIFFERS:
+   * a run with failed cells is incomplete, and so is its comparison.
+   */
+  public static final int OK = 0, DIFFERS = 1, CANNOT_RUN = 2, FAILED = 3;
 
   /**
    * @param out run folder; rerunning into the same folder resumes
@@ -47,6 +52,10 @@ public final class Harness {
     return expectedResults.resolve(profile).resolve("cells.csv");
   }
 
+  /**
+   * @throws InputError on a damaged input file (profile, expected results, a cell's files)
+   * @throws IOException when the run folder or the baseline cannot be written
+   */
   public int run(Options o) throws IOException, InterruptedException {
     Plan plan = Plan.of(o.profile(), o.selection());
     try {
@@ -55,11 +64,11 @@ public final class Harness {
       log.println("error: " + e.getMessage());
       return CANNOT_RUN;
     }
-    plan.warnings().forEach(w -> log.println("warning: " + w));
     if (plan.cells().isEmpty()) {
-      log.println("nothing to run: the selection leaves no cells");
+      log.println("error: " + plan.emptyReason());
       return CANNOT_RUN;
     }
+    plan.warnings().forEach(w -> log.println("warning: " + w));
     log.printf(Locale.ROOT, "profile %s: %d cells, %,d environment steps, about %s at %.0f steps/s (%s)%n",
         o.profile().name(), plan.cells().size(), plan.plannedSteps(),
         ProgressPrinter.clock(plan.estimatedSeconds()), o.profile().assumedStepsPerSecond(), o.profile().source());
@@ -84,6 +93,16 @@ public final class Harness {
       // The rows a re-baseline keeps are read after the last cell; a damaged file stops it before the first.
       CellsCsv.read(expectedFile);
     }
+    try (RunLock lock = RunLock.acquire(o.out(), log)) {
+      return run(o, plan, paper, expectedFile, expected);
+    } catch (RunLock.Held e) {
+      log.println("error: " + e.getMessage());
+      return FAILED;
+    }
+  }
+
+  private int run(Options o, Plan plan, PaperData paper, Path expectedFile, List<CellRecord> expected)
+      throws IOException, InterruptedException {
     CellStore store = new CellStore(o.out());
     Map<CellSpec, StoredCell> done = new LinkedHashMap<>();
     Set<String> needed = new TreeSet<>();
@@ -111,10 +130,10 @@ public final class Harness {
         continue;
       }
       Path dir = store.dirOf(cell);
-      Files.createDirectories(dir);
-      Files.deleteIfExists(dir.resolve("error.txt"));
       long t0 = System.nanoTime();
       try {
+        Files.createDirectories(dir);
+        Files.deleteIfExists(dir.resolve("error.txt"));
         CellResult result = registry.require(cell.method()).run(cell, dir, progress.starting(k, cell));
         CellRecord row = CellRecord.of(cell, o.profile().name(), result, provenance,
             Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
@@ -124,8 +143,15 @@ public final class Harness {
       } catch (InterruptedException e) {
         throw e;
       } catch (Exception e) {
-        failures.put(cell.id(), e.toString());
-        AtomicFiles.writeString(dir.resolve("error.txt"), stackTrace(e));
+        failures.put(cell.id(), e instanceof IOException io ? Faults.describe(io) : e.toString());
+        try {
+          AtomicFiles.writeString(dir.resolve("error.txt"), stackTrace(e));
+        } catch (IOException notWritten) {
+          // The folder that failed the cell may fail its error file too; the error itself is
+          // still listed at the end of the run, and said here.
+          log.println("cannot write " + Faults.describe(notWritten) + "; the error of " + cell.id() + " was: "
+              + failures.get(cell.id()));
+        }
         progress.finished(k, cell, (System.nanoTime() - t0) / 1e9, true);
       }
     }
@@ -151,19 +177,19 @@ public final class Harness {
     log.println("run folder: " + o.out() + " (report.md, cells.csv, plots/); " + progress.measured());
 
     int exit = OK;
-    if (!failures.isEmpty()) {
-      log.println(failures.size() + " cell(s) failed; see error.txt in their folders:");
-      failures.forEach((id, msg) -> log.println("  " + id + ": " + msg));
-      exit = DIFFERS;
-    }
     if (comparison.isPresent()) {
       log.print(comparison.get().render());
       if (comparison.get().failed()) exit = DIFFERS;
     }
+    if (!failures.isEmpty()) {
+      log.println(failures.size() + " cell(s) failed; see error.txt in their folders:");
+      failures.forEach((id, msg) -> log.println("  " + id + ": " + msg));
+      exit = FAILED;
+    }
     if (o.rebaseline()) {
       if (!failures.isEmpty()) {
         log.println("not re-baselining: " + failures.size() + " cell(s) failed");
-        return DIFFERS;
+        return FAILED;
       }
       int replaced = rebaseline(expectedFile, rows);
       log.println("re-baselined " + expectedFile + ": " + rows.size() + " cells written, "

@@ -1,6 +1,9 @@
 package org.gposuite.reproduce;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,12 +30,17 @@ public final class ReproduceMain {
                                profile's presets line, else tuned)
         --set KEY=VALUE        engine setting for every cell, e.g. --set gpo.child_init=first-parent;
                                repeatable; wins over the profile's set.KEY line
-        --out DIR              run folder (default runs/<profile>); rerunning resumes it
+        --out DIR              run folder (default runs/<profile>); rerunning resumes it; one run
+                               at a time per folder (reproduce.lock holds the running pid)
         --expected DIR         expected-results folder (default expected-results)
         --rebaseline           write this run into expected-results/<profile>/ (explicit only)
         --no-compare           skip the regression check
         --dry-run              print the plan and its cost estimate, run nothing
-      exit: 0 ok, 1 regression or failed cells, 2 bad input or missing methods
+      exit: 0 ok
+            1 regression: a group differs from the expected results
+            2 bad input (an option, the profile, the expected results) or a method this build lacks
+            3 could not compute or write: a cell failed, or the run folder is not writable or in
+              use by another run (3 wins over 1: a run with failed cells is incomplete)
       """;
 
   private ReproduceMain() {}
@@ -109,6 +117,10 @@ public final class ReproduceMain {
       registry.checkSettings(plan.presets(), plan.overrides());
       if (dryRun) return dryRun(plan, out);
       Path runDir = out0 != null ? out0 : Path.of("runs", profile.name());
+      if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
+        throw new IllegalArgumentException("run folder " + runDir + " is a file; give --out a folder (it is created"
+            + " when missing)");
+      }
       return new Harness(registry, out).run(new Harness.Options(profile, selection, runDir, expected,
           Path.of("").toAbsolutePath(), compare, rebaseline));
     } catch (InputError e) {
@@ -118,6 +130,13 @@ public final class ReproduceMain {
       err.println("error: " + e.getMessage());
       err.print(USAGE);
       return Harness.CANNOT_RUN;
+    } catch (IOException e) {
+      // Inputs are read as InputErrors; what is left is writing the run folder or the baseline.
+      err.println("error: cannot write " + Faults.describe(e));
+      return Harness.FAILED;
+    } catch (UncheckedIOException e) {
+      err.println("error: cannot write " + Faults.describe(e.getCause()));
+      return Harness.FAILED;
     }
   }
 

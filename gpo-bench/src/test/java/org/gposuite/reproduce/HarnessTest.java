@@ -131,7 +131,7 @@ class HarnessTest {
     for (String m : FakeRunner.LEVEL.keySet()) {
       broken.register(m, m.equals("Joint") ? (c, d, p) -> { throw new IllegalStateException("diverged"); } : runner);
     }
-    assertEquals(Harness.DIFFERS, new Harness(broken, log).run(options(SMALL, tmp, expected, false, false)));
+    assertEquals(Harness.FAILED, new Harness(broken, log).run(options(SMALL, tmp, expected, false, false)));
     assertTrue(log().contains("diverged"));
     assertTrue(Files.readString(tmp.resolve("run/cells/PPO/Hopper/Joint/seed-1/error.txt")).contains("diverged"));
     assertTrue(Files.readString(tmp.resolve("run/report.md")).contains("## Failed cells"));
