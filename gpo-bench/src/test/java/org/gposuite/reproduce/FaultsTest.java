@@ -68,6 +68,15 @@ class FaultsTest {
   }
 
   @Test
+  void outNamingAFileIsBadInput(@TempDir Path tmp) throws Exception {
+    Path notes = Files.writeString(tmp.resolve("notes.txt"), "mine\n");
+    Outcome o = ReproduceMainTest.run(new FakeRunner(), args(tmp, notes));
+    assertEquals(Harness.CANNOT_RUN, o.exit());
+    assertOneLine(o, "error: run folder " + notes + " is a file; give --out a folder (it is created when missing)");
+    assertEquals("mine\n", Files.readString(notes));
+  }
+
+  @Test
   void aNonUtf8ProfileIsOneLineNamingFileAndLine(@TempDir Path tmp) throws Exception {
     Path profile = tmp.resolve("latin1.profile");
     Files.write(profile, ("# r\u00e9sum\u00e9\n" + TestFiles.profileText("Swimmer", "Swimmer", 40))
