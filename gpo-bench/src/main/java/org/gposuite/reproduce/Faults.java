@@ -28,12 +28,12 @@ final class Faults {
   /** The cause in words, without the path. */
   static String reason(IOException e) {
     return switch (e) {
-      case AccessDeniedException x -> "permission denied";
-      case NoSuchFileException x -> "no such file or folder";
-      case NotDirectoryException x -> "not a folder";
-      case FileAlreadyExistsException x -> "is a file where a folder is needed";
-      case DirectoryNotEmptyException x -> "is a folder that is not empty";
-      case CharacterCodingException x -> "is not UTF-8 text";
+      case AccessDeniedException _ -> "permission denied";
+      case NoSuchFileException _ -> "no such file or folder";
+      case NotDirectoryException _ -> "not a folder";
+      case FileAlreadyExistsException _ -> "is a file where a folder is needed";
+      case DirectoryNotEmptyException _ -> "is a folder that is not empty";
+      case CharacterCodingException _ -> "is not UTF-8 text";
       case FileSystemException x when x.getReason() != null -> x.getReason();
       default -> e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     };
