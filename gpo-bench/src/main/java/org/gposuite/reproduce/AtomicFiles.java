@@ -4,14 +4,16 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a file so that readers see the old content or the whole new content, never a torn
- * one: write a sibling temporary file, then rename it over the target. A run killed mid-write
- * leaves at most a stray temporary file, which the resume logic ignores.
+ * one: write a sibling temporary file, then rename it over the target. A failed write removes
+ * its temporary file and reports the target, not the temporary name, with the cause in words;
+ * only a run killed mid-write leaves a stray temporary file, which the resume logic ignores.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -22,10 +24,14 @@ public final class AtomicFiles {
   }
 
   public static void write(Path target, Body body) throws IOException {
+    if (Files.isDirectory(target)) {
+      throw new FileSystemException(target.toString(), null, "is a folder, where a file is to be written");
+    }
     Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    Path tmp = null;
     try {
+      Files.createDirectories(dir);
+      tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
       try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         body.writeTo(out);
       }
@@ -34,9 +40,28 @@ public final class AtomicFiles {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
+    } catch (IOException e) {
+      // A failure that names a folder on the way is clear as it is; one that names the
+      // temporary file, or nothing, is the target's.
+      if (e instanceof FileSystemException f && f.getFile() != null && !isTemporary(f.getFile(), target)) throw e;
+      FileSystemException named = new FileSystemException(target.toString(), null, Faults.reason(e));
+      named.initCause(e);
+      throw named;
     } finally {
-      Files.deleteIfExists(tmp);
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+          // The write's own outcome is what the caller needs; a leftover .tmp is ignored on resume.
+        }
+      }
     }
+  }
+
+  /** Whether {@code file} is one of {@code target}'s temporary files (its name is not known before it exists). */
+  private static boolean isTemporary(String file, Path target) {
+    String name = Path.of(file).getFileName().toString();
+    return name.startsWith("." + target.getFileName()) && name.endsWith(".tmp");
   }
 
   public static void writeString(Path target, String text) throws IOException {

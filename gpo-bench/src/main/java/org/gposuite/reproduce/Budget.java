@@ -8,8 +8,9 @@ import java.util.Map;
  * {@link #PAPER}; smaller profiles shrink them. Runners map these onto their own configs
  * (e.g. GpoConfig); anything not here is the engine's documented default.
  *
- * @param totalSteps environment steps per cell over all policies, DAgger included (paper: 8M)
- * @param population GPO population, and the number of independent Single policies (paper: 8)
+ * @param totalSteps environment steps per cell over all policies, DAgger included (paper: 8M); at
+ *     least one batch per policy (population x batchPerPolicy, and jointBatch)
+ * @param population GPO population, and the number of independent Single policies (paper: 8); at least 2
  * @param rounds GPO rounds (paper: 12)
  * @param horizon episode length cap T (paper: 512)
  * @param batchPerPolicy steps per policy-gradient batch for GPO and Single (paper: 2048)
@@ -41,6 +42,19 @@ public record Budget(long totalSteps, int population, int rounds, int horizon, i
     positive("dagger_iterations", daggerIterations);
     positive("dagger_per_iteration", daggerPerIteration);
     positive("dagger_epochs", daggerEpochs);
+    // A budget the methods cannot run fails when the profile is read, not in the first cell.
+    if (population < 2) {
+      throw new IllegalArgumentException("population must be >= 2 (GPO crosses pairs of policies), got " + population);
+    }
+    long batchEach = (long) population * batchPerPolicy;
+    if (totalSteps < batchEach) {
+      throw new IllegalArgumentException("total_steps must be at least population x batch_per_policy = " + batchEach
+          + " (one batch per policy), got " + totalSteps);
+    }
+    if (totalSteps < jointBatch) {
+      throw new IllegalArgumentException("total_steps must be at least joint_batch = " + jointBatch
+          + " (one batch of Joint), got " + totalSteps);
+    }
   }
 
   /** The fields under their profile-file names, in a fixed order (hashing depends on it). */

@@ -1,8 +1,6 @@
 package org.gposuite.reproduce;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,10 +95,11 @@ public final class CellStore {
 
   private static List<CSVRecord> records(Path file) throws IOException {
     if (!Files.isRegularFile(file)) return List.of();
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = CSVParser.parse(in,
-            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+    try (CSVParser parser = CSVParser.parse(TextInput.read(file),
+        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
       return parser.getRecords();
+    } catch (InputError e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new InputError(file.toString(), 0, null, "is not a readable cell file (" + e.getMessage()
           + "); delete the cell's folder to recompute it");

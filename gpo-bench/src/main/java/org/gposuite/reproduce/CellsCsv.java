@@ -3,11 +3,11 @@ package org.gposuite.reproduce;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
@@ -53,17 +53,34 @@ public final class CellsCsv {
     AtomicFiles.write(file, out -> write(out, rows));
   }
 
-  public static List<CellRecord> read(Path file) throws IOException {
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(file.toString(), in);
-    }
+  /**
+   * Reads a cells file and checks it as a whole as well as row by row: a row cut short (fewer
+   * fields, or a file that ends without its last line break: the harness always writes one)
+   * and a cell that appears twice are errors naming the line, so that a damaged baseline stops
+   * the comparison instead of passing with the rows it lost.
+   */
+  public static List<CellRecord> read(Path file) {
+    return read(file.toString(), TextInput.read(file));
   }
 
   /** @param source the file's name in error messages */
   public static List<CellRecord> read(String source, Reader in) throws IOException {
+    StringBuilder text = new StringBuilder();
+    char[] buf = new char[8192];
+    for (int n; (n = in.read(buf)) > 0; ) text.append(buf, 0, n);
+    return read(source, text.toString());
+  }
+
+  static List<CellRecord> read(String source, String text) {
+    if (text.isBlank()) {
+      throw new InputError(source, 0, null, "is empty; a cells file starts with the header " + String.join(",", COLUMNS));
+    }
+    Lines lines = new Lines(text);
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
     List<CellRecord> rows = new ArrayList<>();
-    try (CSVParser parser = CSVParser.parse(in, format)) {
+    Map<String, Integer> lineOfId = new HashMap<>();
+    int lastLine = 1;
+    try (CSVParser parser = CSVParser.parse(text, format)) {
       List<String> header = parser.getHeaderNames();
       for (String column : COLUMNS) {
         if (!header.contains(column) && !OPTIONAL.contains(column)) {
@@ -72,22 +89,64 @@ public final class CellsCsv {
         }
       }
       for (CSVRecord rec : parser) {
-        rows.add(parse(source, rec, header.size()));
+        int line = lines.at(rec.getCharacterPosition());
+        lastLine = line;
+        if (!rec.isConsistent()) {
+          throw new InputError(source, line, null, "has " + rec.size() + " fields, the header has " + header.size()
+              + (lines.isUnterminated(line) ? "; the file ends inside this row: it was cut short" : ""));
+        }
+        CellRecord row = parse(source, line, rec);
+        Integer first = lineOfId.putIfAbsent(row.id(), line);
+        if (first != null) {
+          throw new InputError(source, line, null, "repeats cell " + row.id() + " of line " + first
+              + "; a cells file holds each cell once (re-baseline, or delete one of the rows)");
+        }
+        rows.add(row);
       }
-    } catch (IllegalStateException | java.io.UncheckedIOException e) {
-      throw new InputError(source, 0, null, "is not readable CSV: " + e.getMessage());
+    } catch (IllegalStateException | java.io.UncheckedIOException | IOException e) {
+      throw new InputError(source, lastLine + 1, null, "is not readable CSV: " + e.getMessage());
+    }
+    if (lines.isUnterminated(lines.count())) {
+      throw new InputError(source, lines.count(), null, "ends without a line break: the file was cut short"
+          + " (a cells file written by the harness ends with one); re-baseline or restore the file");
     }
     return rows;
   }
 
-  private static CellRecord parse(String source, CSVRecord rec, int columns) {
-    // Records are one line each (no quoted newlines are written), after the header on line 1.
-    int line = (int) rec.getRecordNumber() + 1;
-    Field f = new Field(source, line, rec);
-    if (!rec.isConsistent()) {
-      throw new InputError(source, line, null, "has " + rec.size() + " fields, the header has "
-          + columns);
+  /** Line numbers of character positions, for messages (a row is one line: no quoted newlines are written). */
+  private record Lines(String text, int[] starts) {
+    Lines(String text) {
+      this(text, starts(text));
     }
+
+    private static int[] starts(String text) {
+      List<Integer> out = new ArrayList<>(List.of(0));
+      for (int i = 0; i < text.length() - 1; i++) {
+        if (text.charAt(i) == '\n') out.add(i + 1);
+      }
+      return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    int at(long position) {
+      // The parser puts a record after blank lines at the first of them.
+      int p = (int) position;
+      while (p < text.length() - 1 && (text.charAt(p) == '\n' || text.charAt(p) == '\r')) p++;
+      int i = java.util.Arrays.binarySearch(starts, p);
+      return (i >= 0 ? i : -i - 2) + 1;
+    }
+
+    int count() {
+      return starts.length;
+    }
+
+    /** True when {@code line} is the last one and no line break ends it. */
+    boolean isUnterminated(int line) {
+      return line == count() && !text.endsWith("\n");
+    }
+  }
+
+  private static CellRecord parse(String source, int line, CSVRecord rec) {
+    Field f = new Field(source, line, rec);
     Algorithm algorithm = f.get("algorithm", Algorithm::parse);
     String task = f.get("task", Tasks::requireKnown);
     String method = f.get("method", f::nonBlank);

@@ -1,6 +1,7 @@
 package org.gposuite.reproduce;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,23 +10,25 @@ import java.util.TreeMap;
 /**
  * Compares a run's cells with the expected results of its profile, group by group (a group is
  * one algorithm/task/method under one preset, e.g. PPO-paper-calibrated/Ant/GPO; its seeds are
- * its samples). Groups and cells are matched by their full ids, so presets never mix. The rule,
- * per group:
+ * its samples). Groups and cells are matched by their full ids, so presets never mix, and a run
+ * is compared seed by seed: its cells meet the expected rows of the same seeds only, so a run of
+ * some seeds (--seeds 1) is judged against those seeds, never against the whole group's mean.
+ * Run seeds without an expected row are listed and do not fail. The rule, per group:
  *
  * <ol>
- *   <li><b>Exact</b> when every run seed has an expected row with the same config hash and the
- *       same platform (MuJoCo, JDK, OS, CPU, libraries): cells are seeded and the engine is
- *       deterministic, so the final return must be the same double. Any difference is CHANGED:
- *       a numerics change, intended or not; the report shows the statistical verdict beside
- *       it so the author can judge it before re-baselining.
- *   <li><b>Config changed</b> when the config hashes differ: the baseline measures something
- *       else; re-baseline explicitly.
+ *   <li><b>Exact</b> when every compared seed has the same config hash and the same platform
+ *       (MuJoCo, JDK, OS, CPU, libraries) as its expected row: cells are seeded and the engine
+ *       is deterministic, so the final return must be the same double. Any difference is
+ *       CHANGED: a numerics change, intended or not; the report shows the statistical verdict
+ *       beside it so the author can judge it before re-baselining.
+ *   <li><b>Config changed</b> when a compared seed's config hash differs from its expected
+ *       row's: the baseline measures something else; re-baseline explicitly.
  *   <li><b>Statistical</b> otherwise (another machine or JDK, where floating-point results may
- *       drift): with >= 2 seeds on both sides, a one-sided Welch t-test of "run lower than
- *       expected" at alpha = 0.05 divided by the number of groups tested (Bonferroni, so a
- *       full-profile check has a 5% family-wise false-alarm rate, not 5% per group). With one
- *       seed there is no spread to test against, so only a drop of more than
- *       {@link #SINGLE_SEED_DROP} of the expected magnitude counts; it is a coarse net.
+ *       drift): with >= 2 compared seeds, a one-sided Welch t-test of "run lower than expected"
+ *       at alpha = 0.05 divided by the number of groups tested (Bonferroni, so a full-profile
+ *       check has a 5% family-wise false-alarm rate, not 5% per group). With one seed there is
+ *       no spread to test against, so only a drop of more than {@link #SINGLE_SEED_DROP} of the
+ *       expected magnitude counts; it is a coarse net.
  * </ol>
  * Only lower returns regress; higher ones are reported as IMPROVED.
  */
@@ -73,97 +76,140 @@ public final class Comparison {
   private Comparison() {}
 
   public static Result compare(List<CellRecord> run, List<CellRecord> expected) {
-    Map<String, List<CellRecord>> runGroups = byGroup(run);
     Map<String, List<CellRecord>> expGroups = byGroup(expected);
-    // Bonferroni over the groups that go to the statistical test.
-    int tested = 0;
-    for (Map.Entry<String, List<CellRecord>> e : runGroups.entrySet()) {
-      List<CellRecord> exp = expGroups.get(e.getKey());
-      if (exp != null && mode(e.getValue(), exp) == Mode.STATISTICAL) tested++;
+    List<Pairs> groups = new ArrayList<>();
+    for (Map.Entry<String, List<CellRecord>> e : byGroup(run).entrySet()) {
+      groups.add(Pairs.of(e.getKey(), e.getValue(), expGroups.getOrDefault(e.getKey(), List.of())));
     }
+    // Bonferroni over the groups that go to the statistical test.
+    long tested = groups.stream().filter(g -> !g.ours.isEmpty() && g.mode() == Mode.STATISTICAL).count();
     double alpha = FAMILY_ALPHA / Math.max(1, tested);
     List<GroupVerdict> out = new ArrayList<>();
-    for (Map.Entry<String, List<CellRecord>> e : runGroups.entrySet()) {
-      List<CellRecord> ours = e.getValue();
-      List<CellRecord> exp = expGroups.get(e.getKey());
-      if (exp == null) {
-        out.add(new GroupVerdict(e.getKey(), Status.NEW, "no expected results for this group ("
-            + summary(ours) + "); add them with --rebaseline"));
+    for (Pairs g : groups) {
+      if (g.ours.isEmpty()) {
+        out.add(new GroupVerdict(g.group, Status.NEW, g.baselineSeeds.isEmpty()
+            ? "no expected results for this group (" + summary(g.unmatched) + "); add them with --rebaseline"
+            : "no expected rows for seed(s) " + seeds(g.unmatched) + " (the baseline has seed(s) "
+                + String.join(", ", g.baselineSeeds) + "); add them with --rebaseline"));
         continue;
       }
-      out.add(switch (mode(ours, exp)) {
-        case EXACT -> exact(e.getKey(), ours, exp);
-        case CONFIG_CHANGED -> new GroupVerdict(e.getKey(), Status.CONFIG_CHANGED,
-            "config hash " + ours.get(0).configHash() + " vs expected " + exp.get(0).configHash()
-                + ": the profile or method changed since the baseline; re-baseline with --rebaseline");
-        case STATISTICAL -> statistical(e.getKey(), ours, exp, alpha);
-      });
+      GroupVerdict v = switch (g.mode()) {
+        case EXACT -> exact(g);
+        case CONFIG_CHANGED -> configChanged(g);
+        case STATISTICAL -> statistical(g, alpha);
+      };
+      out.add(new GroupVerdict(v.group(), v.status(), v.detail() + g.coverage()));
     }
     return new Result(out);
   }
 
   private enum Mode { EXACT, CONFIG_CHANGED, STATISTICAL }
 
-  private static Mode mode(List<CellRecord> ours, List<CellRecord> exp) {
-    String hash = ours.get(0).configHash();
-    if (exp.stream().anyMatch(r -> !r.configHash().equals(hash))
-        || ours.stream().anyMatch(r -> !r.configHash().equals(hash))) {
-      return Mode.CONFIG_CHANGED;
-    }
-    for (CellRecord r : ours) {
-      CellRecord twin = twin(exp, r);
-      if (twin == null || !twin.provenance().platform().equals(r.provenance().platform())) {
-        return Mode.STATISTICAL;
+  /**
+   * One group's run cells beside the expected rows of the same seeds ({@code ours.get(i)} and
+   * {@code theirs.get(i)} are one seed), the run cells no expected row matches, and the seeds
+   * the baseline holds for the group.
+   */
+  private record Pairs(String group, List<CellRecord> ours, List<CellRecord> theirs,
+      List<CellRecord> unmatched, List<String> baselineSeeds) {
+
+    static Pairs of(String group, List<CellRecord> run, List<CellRecord> expected) {
+      Map<String, CellRecord> byId = new TreeMap<>();
+      expected.forEach(r -> byId.put(r.id(), r));
+      List<CellRecord> ours = new ArrayList<>();
+      List<CellRecord> theirs = new ArrayList<>();
+      List<CellRecord> unmatched = new ArrayList<>();
+      for (CellRecord r : run) {
+        CellRecord twin = byId.get(r.id());
+        if (twin == null) {
+          unmatched.add(r);
+        } else {
+          ours.add(r);
+          theirs.add(twin);
+        }
       }
+      List<String> baselineSeeds = expected.stream().sorted(Comparator.comparingInt(CellRecord::seed))
+          .map(r -> Integer.toString(r.seed())).toList();
+      return new Pairs(group, ours, theirs, unmatched, baselineSeeds);
     }
-    return Mode.EXACT;
+
+    Mode mode() {
+      for (int i = 0; i < ours.size(); i++) {
+        if (!ours.get(i).configHash().equals(theirs.get(i).configHash())) return Mode.CONFIG_CHANGED;
+      }
+      for (int i = 0; i < ours.size(); i++) {
+        if (!ours.get(i).provenance().platform().equals(theirs.get(i).provenance().platform())) {
+          return Mode.STATISTICAL;
+        }
+      }
+      return Mode.EXACT;
+    }
+
+    /** What was compared, when it is not simply the same seeds on both sides. */
+    String coverage() {
+      String s = "";
+      if (ours.size() < baselineSeeds.size()) {
+        s += "; compared on seed(s) " + seeds(ours) + " of the baseline's " + String.join(", ", baselineSeeds);
+      }
+      if (!unmatched.isEmpty()) s += "; seed(s) " + seeds(unmatched) + " not in the baseline";
+      return s;
+    }
   }
 
-  private static GroupVerdict exact(String group, List<CellRecord> ours, List<CellRecord> exp) {
+  private static GroupVerdict exact(Pairs g) {
     List<String> diffs = new ArrayList<>();
-    for (CellRecord r : ours) {
-      CellRecord twin = twin(exp, r);
+    for (int i = 0; i < g.ours.size(); i++) {
+      CellRecord r = g.ours.get(i);
+      CellRecord twin = g.theirs.get(i);
       if (Double.compare(r.finalReturn(), twin.finalReturn()) != 0) {
         diffs.add(String.format(Locale.ROOT, "seed %d: expected %s, got %s", r.seed(),
             Double.toString(twin.finalReturn()), Double.toString(r.finalReturn())));
       }
     }
     if (diffs.isEmpty()) {
-      return new GroupVerdict(group, Status.SAME, "bit-identical on " + ours.size() + " seed(s), same platform");
+      return new GroupVerdict(g.group, Status.SAME, "bit-identical on " + g.ours.size() + " seed(s), same platform");
     }
-    String stat = returns(ours).length >= 2 && returns(exp).length >= 2
-        ? String.format(Locale.ROOT, "; Welch p(lower) = %.3g", Stats.welchLowerP(returns(ours), returns(exp)))
+    String stat = g.ours.size() >= 2
+        ? String.format(Locale.ROOT, "; Welch p(lower) = %.3g", Stats.welchLowerP(returns(g.ours), returns(g.theirs)))
         : "";
-    return new GroupVerdict(group, Status.CHANGED, "same config and platform but different numbers ("
+    return new GroupVerdict(g.group, Status.CHANGED, "same config and platform but different numbers ("
         + String.join("; ", diffs) + stat + "); if intended, re-baseline with --rebaseline");
   }
 
-  private static GroupVerdict statistical(String group, List<CellRecord> ours, List<CellRecord> exp,
-      double alpha) {
-    double[] a = returns(ours);
-    double[] b = returns(exp);
-    double ma = Stats.mean(a);
-    double mb = Stats.mean(b);
-    String numbers = "expected " + summary(exp) + ", got " + summary(ours);
-    if (a.length >= 2 && b.length >= 2) {
-      double p = Stats.welchLowerP(a, b);
-      String test = String.format(Locale.ROOT, "Welch p(lower) = %.3g, alpha = %.3g", p, alpha);
-      if (p < alpha) return new GroupVerdict(group, Status.REGRESSED, numbers + "; " + test);
-      return new GroupVerdict(group, ma > mb ? Status.IMPROVED : Status.WITHIN, numbers + "; " + test);
+  private static GroupVerdict configChanged(Pairs g) {
+    for (int i = 0; i < g.ours.size(); i++) {
+      CellRecord r = g.ours.get(i);
+      CellRecord twin = g.theirs.get(i);
+      if (!r.configHash().equals(twin.configHash())) {
+        return new GroupVerdict(g.group, Status.CONFIG_CHANGED, "config hash " + r.configHash() + " vs expected "
+            + twin.configHash() + " (seed " + r.seed() + "): the profile, settings or method changed since the"
+            + " baseline; re-baseline with --rebaseline");
+      }
     }
-    double floor = mb - SINGLE_SEED_DROP * Math.abs(mb);
-    String test = String.format(Locale.ROOT, "fewer than 2 seeds: band = expected - %.0f%% of |expected| = %.4g",
-        100 * SINGLE_SEED_DROP, floor);
-    if (ma < floor) return new GroupVerdict(group, Status.REGRESSED, numbers + "; " + test);
-    return new GroupVerdict(group, ma > mb ? Status.IMPROVED : Status.WITHIN, numbers + "; " + test);
+    throw new IllegalStateException("no changed config in " + g.group);
   }
 
-  /** The expected row of the same cell: the same full id, preset and seed included. */
-  private static CellRecord twin(List<CellRecord> rows, CellRecord cell) {
-    for (CellRecord r : rows) {
-      if (r.id().equals(cell.id())) return r;
+  private static GroupVerdict statistical(Pairs g, double alpha) {
+    double[] a = returns(g.ours);
+    double[] b = returns(g.theirs);
+    double ma = Stats.mean(a);
+    double mb = Stats.mean(b);
+    String numbers = "expected " + summary(g.theirs) + ", got " + summary(g.ours) + " on another platform";
+    if (a.length >= 2) {
+      double p = Stats.welchLowerP(a, b);
+      String test = String.format(Locale.ROOT, "Welch p(lower) = %.3g, alpha = %.3g", p, alpha);
+      if (p < alpha) return new GroupVerdict(g.group, Status.REGRESSED, numbers + "; " + test);
+      return new GroupVerdict(g.group, ma > mb ? Status.IMPROVED : Status.WITHIN, numbers + "; " + test);
     }
-    return null;
+    double floor = mb - SINGLE_SEED_DROP * Math.abs(mb);
+    String test = String.format(Locale.ROOT, "one seed: band = expected - %.0f%% of |expected| = %.4g",
+        100 * SINGLE_SEED_DROP, floor);
+    if (ma < floor) return new GroupVerdict(g.group, Status.REGRESSED, numbers + "; " + test);
+    return new GroupVerdict(g.group, ma > mb ? Status.IMPROVED : Status.WITHIN, numbers + "; " + test);
+  }
+
+  private static String seeds(List<CellRecord> rows) {
+    return String.join(", ", rows.stream().map(r -> Integer.toString(r.seed())).toList());
   }
 
   static double[] returns(List<CellRecord> rows) {

@@ -22,8 +22,13 @@ import java.util.TreeSet;
  * the expected results, and re-baseline only when asked.
  */
 public final class Harness {
-  /** Exit codes of {@link #run}. */
-  public static final int OK = 0, DIFFERS = 1, CANNOT_RUN = 2;
+  /**
+   * Exit codes of {@link #run} and ./reproduce: all went well; a group differs from the expected
+   * results; bad input (options, profile, expected results) or a method the build lacks; a
+   * cell failed or the run folder could not be written or is in use. FAILED wins over DIFFERS:
+   * a run with failed cells is incomplete, and so is its comparison.
+   */
+  public static final int OK = 0, DIFFERS = 1, CANNOT_RUN = 2, FAILED = 3;
 
   /**
    * @param out run folder; rerunning into the same folder resumes
@@ -47,6 +52,10 @@ public final class Harness {
     return expectedResults.resolve(profile).resolve("cells.csv");
   }
 
+  /**
+   * @throws InputError on a damaged input file (profile, expected results, a cell's files)
+   * @throws IOException when the run folder or the baseline cannot be written
+   */
   public int run(Options o) throws IOException, InterruptedException {
     Plan plan = Plan.of(o.profile(), o.selection());
     try {
@@ -55,11 +64,11 @@ public final class Harness {
       log.println("error: " + e.getMessage());
       return CANNOT_RUN;
     }
-    plan.warnings().forEach(w -> log.println("warning: " + w));
     if (plan.cells().isEmpty()) {
-      log.println("nothing to run: the selection leaves no cells");
+      log.println("error: " + plan.emptyReason());
       return CANNOT_RUN;
     }
+    plan.warnings().forEach(w -> log.println("warning: " + w));
     log.printf(Locale.ROOT, "profile %s: %d cells, %,d environment steps, about %s at %.0f steps/s (%s)%n",
         o.profile().name(), plan.cells().size(), plan.plannedSteps(),
         ProgressPrinter.clock(plan.estimatedSeconds()), o.profile().assumedStepsPerSecond(), o.profile().source());
@@ -76,7 +85,24 @@ public final class Harness {
         return CANNOT_RUN;
       }
       expected = CellsCsv.read(expectedFile);
+      if (expected.isEmpty()) {
+        throw new InputError(expectedFile.toString(), 0, null, "holds no cells, so nothing would be compared;"
+            + " re-create it with --rebaseline");
+      }
+    } else if (o.rebaseline() && Files.isRegularFile(expectedFile)) {
+      // The rows a re-baseline keeps are read after the last cell; a damaged file stops it before the first.
+      CellsCsv.read(expectedFile);
     }
+    try (RunLock lock = RunLock.acquire(o.out(), log)) {
+      return run(o, plan, paper, expectedFile, expected);
+    } catch (RunLock.Held e) {
+      log.println("error: " + e.getMessage());
+      return FAILED;
+    }
+  }
+
+  private int run(Options o, Plan plan, PaperData paper, Path expectedFile, List<CellRecord> expected)
+      throws IOException, InterruptedException {
     CellStore store = new CellStore(o.out());
     Map<CellSpec, StoredCell> done = new LinkedHashMap<>();
     Set<String> needed = new TreeSet<>();
@@ -104,10 +130,10 @@ public final class Harness {
         continue;
       }
       Path dir = store.dirOf(cell);
-      Files.createDirectories(dir);
-      Files.deleteIfExists(dir.resolve("error.txt"));
       long t0 = System.nanoTime();
       try {
+        Files.createDirectories(dir);
+        Files.deleteIfExists(dir.resolve("error.txt"));
         CellResult result = registry.require(cell.method()).run(cell, dir, progress.starting(k, cell));
         CellRecord row = CellRecord.of(cell, o.profile().name(), result, provenance,
             Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
@@ -117,8 +143,15 @@ public final class Harness {
       } catch (InterruptedException e) {
         throw e;
       } catch (Exception e) {
-        failures.put(cell.id(), e.toString());
-        AtomicFiles.writeString(dir.resolve("error.txt"), stackTrace(e));
+        failures.put(cell.id(), e instanceof IOException io ? Faults.describe(io) : e.toString());
+        try {
+          AtomicFiles.writeString(dir.resolve("error.txt"), stackTrace(e));
+        } catch (IOException notWritten) {
+          // The folder that failed the cell may fail its error file too; the error itself is
+          // still listed at the end of the run, and said here.
+          log.println("cannot write " + Faults.describe(notWritten) + "; the error of " + cell.id() + " was: "
+              + failures.get(cell.id()));
+        }
         progress.finished(k, cell, (System.nanoTime() - t0) / 1e9, true);
       }
     }
@@ -144,40 +177,41 @@ public final class Harness {
     log.println("run folder: " + o.out() + " (report.md, cells.csv, plots/); " + progress.measured());
 
     int exit = OK;
-    if (!failures.isEmpty()) {
-      log.println(failures.size() + " cell(s) failed; see error.txt in their folders:");
-      failures.forEach((id, msg) -> log.println("  " + id + ": " + msg));
-      exit = DIFFERS;
-    }
     if (comparison.isPresent()) {
       log.print(comparison.get().render());
       if (comparison.get().failed()) exit = DIFFERS;
     }
+    if (!failures.isEmpty()) {
+      log.println(failures.size() + " cell(s) failed; see error.txt in their folders:");
+      failures.forEach((id, msg) -> log.println("  " + id + ": " + msg));
+      exit = FAILED;
+    }
     if (o.rebaseline()) {
       if (!failures.isEmpty()) {
         log.println("not re-baselining: " + failures.size() + " cell(s) failed");
-        return DIFFERS;
+        return FAILED;
       }
       int replaced = rebaseline(expectedFile, rows);
       log.println("re-baselined " + expectedFile + ": " + rows.size() + " cells written, "
-          + replaced + " earlier rows of the same groups replaced");
+          + replaced + " earlier rows of the same cells replaced, other rows kept");
     }
     return exit;
   }
 
   /**
-   * Writes the run's rows into the expected file: rows of the groups this run covers are
-   * replaced, rows of other groups (a --tasks subset, another preset) are kept. Groups include
-   * the preset, so a run of two presets writes both and a run of one leaves the other's rows.
+   * Writes the run's rows into the expected file, replacing the rows of the same cells (same id:
+   * group and seed) and keeping every other row: other groups (a --tasks subset, another preset)
+   * and other seeds of the same groups (a --seeds subset). Ids include the preset, so a run of
+   * two presets writes both and a run of one leaves the other's rows.
    */
   static int rebaseline(Path expectedFile, List<CellRecord> rows) throws IOException {
-    Set<String> groups = new TreeSet<>();
-    rows.forEach(r -> groups.add(r.groupId()));
+    Set<String> ids = new TreeSet<>();
+    rows.forEach(r -> ids.add(r.id()));
     List<CellRecord> merged = new ArrayList<>();
     int replaced = 0;
     if (Files.isRegularFile(expectedFile)) {
       for (CellRecord r : CellsCsv.read(expectedFile)) {
-        if (groups.contains(r.groupId())) replaced++;
+        if (ids.contains(r.id())) replaced++;
         else merged.add(r);
       }
     }

@@ -1,8 +1,6 @@
 package org.gposuite.reproduce;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -104,9 +102,8 @@ public record PaperData(Map<String, MeanSe> tables, Map<String, PaperWallClock> 
     if (!Files.isRegularFile(file)) {
       throw new InputError(file.toString(), 0, null, "is missing; it holds the paper's numbers");
     }
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = CSVParser.parse(in,
-            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+    try (CSVParser parser = CSVParser.parse(TextInput.read(file),
+        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
       for (String c : columns) {
         if (!parser.getHeaderNames().contains(c)) {
           throw new InputError(file.toString(), 1, c, "column is missing; expected " + columns);

@@ -1,6 +1,7 @@
 package org.gposuite.reproduce;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -17,10 +19,11 @@ import java.util.stream.Collectors;
  * is planned once per preset, all of the first preset's cells first: adding a preset to a
  * finished run folder reuses that folder's cells before computing the new ones.
  *
+ * @param selection what the command line narrowed the profile to
  * @param presets the presets of the run, in the order given
  * @param overrides the engine settings of every cell: the profile's, with --set on top
  */
-public record Plan(Profile profile, Set<Experiment> experiments, List<String> presets,
+public record Plan(Profile profile, Selection selection, Set<Experiment> experiments, List<String> presets,
     SortedMap<String, String> overrides, List<CellSpec> cells, List<String> warnings) {
 
   public Plan {
@@ -41,17 +44,8 @@ public record Plan(Profile profile, Set<Experiment> experiments, List<String> pr
     Map<String, Draft> cells = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();
     for (Experiment e : experiments) {
-      int before = cells.size();
       List<Draft> wanted = new ArrayList<>();
-      switch (e) {
-        case TABLE_1 -> add(wanted, Algorithm.PPO, profile.tasks(), Tasks.TABLE_METHODS, seeds);
-        case TABLE_2 -> add(wanted, Algorithm.A2C, profile.tasks(), Tasks.TABLE_METHODS, seeds);
-        case TABLE_3 -> add(wanted, Algorithm.PPO, profile.tasks(), List.of("GPO", "Joint"), seeds);
-        case FIGURE_4 -> add(wanted, Algorithm.PPO, profile.tasks(), Tasks.TABLE_METHODS, seeds);
-        case FIGURE_5 -> add(wanted, Algorithm.PPO, profile.fig5Tasks(), Tasks.ABLATION_METHODS, seeds);
-        case FIGURE_3A -> add(wanted, Algorithm.PPO, List.of(profile.fig3aTask()),
-            List.of(Tasks.CROSSOVER_PROBE), seeds);
-      }
+      add(wanted, e == Experiment.TABLE_2 ? Algorithm.A2C : Algorithm.PPO, tasksOf(profile, e), methodsOf(e), seeds);
       int kept = 0;
       for (Draft d : wanted) {
         if (!selection.tasks().isEmpty() && !selection.tasks().contains(d.task)) continue;
@@ -59,9 +53,7 @@ public record Plan(Profile profile, Set<Experiment> experiments, List<String> pr
         kept++;
         cells.computeIfAbsent(d.key(), k -> d).usedBy.add(e);
       }
-      if (kept == 0) {
-        warnings.add(e.title() + ": no cells left after --tasks/--methods; it is skipped");
-      }
+      if (kept == 0) warnings.add(e.title() + ": skipped, " + lacking(profile, selection, List.of(e)));
     }
     List<CellSpec> specs = new ArrayList<>();
     for (String preset : presets) {
@@ -71,7 +63,69 @@ public record Plan(Profile profile, Set<Experiment> experiments, List<String> pr
             List.copyOf(d.usedBy)));
       }
     }
-    return new Plan(profile, experiments, presets, overrides, specs, warnings);
+    return new Plan(profile, selection, experiments, presets, overrides, specs, warnings);
+  }
+
+  /** The tasks an experiment runs on, from the profile. */
+  static List<String> tasksOf(Profile profile, Experiment e) {
+    return switch (e) {
+      case TABLE_1, TABLE_2, TABLE_3, FIGURE_4 -> profile.tasks();
+      case FIGURE_5 -> profile.fig5Tasks();
+      case FIGURE_3A -> List.of(profile.fig3aTask());
+    };
+  }
+
+  /** The methods an experiment compares. */
+  static List<String> methodsOf(Experiment e) {
+    return switch (e) {
+      case TABLE_1, TABLE_2, FIGURE_4 -> Tasks.TABLE_METHODS;
+      case TABLE_3 -> List.of("GPO", "Joint");
+      case FIGURE_5 -> Tasks.ABLATION_METHODS;
+      case FIGURE_3A -> List.of(Tasks.CROSSOVER_PROBE);
+    };
+  }
+
+  /** The profile field that lists an experiment's tasks, for messages. */
+  private static String tasksField(Experiment e) {
+    return switch (e) {
+      case FIGURE_5 -> "fig5_tasks";
+      case FIGURE_3A -> "fig3a_task";
+      default -> "tasks";
+    };
+  }
+
+  /**
+   * Why the selection keeps no cell of these experiments: the profile (and its field) that
+   * lacks a selected task, or the experiments that lack a selected method.
+   */
+  private static String lacking(Profile profile, Selection selection, Collection<Experiment> experiments) {
+    Map<String, List<String>> taskFields = new LinkedHashMap<>();
+    Set<String> tasks = new LinkedHashSet<>();
+    Set<String> methods = new LinkedHashSet<>();
+    for (Experiment e : experiments) {
+      taskFields.put(tasksField(e), tasksOf(profile, e));
+      tasks.addAll(tasksOf(profile, e));
+      methods.addAll(methodsOf(e));
+    }
+    List<String> missingTasks = selection.tasks().stream().filter(t -> !tasks.contains(t)).sorted().toList();
+    List<String> missingMethods = selection.methods().stream().filter(m -> !methods.contains(m)).sorted().toList();
+    String titles = experiments.stream().map(Experiment::title).collect(Collectors.joining(", "));
+    if (!selection.tasks().isEmpty() && missingTasks.size() == selection.tasks().size()) {
+      return "profile " + profile.name() + " (" + profile.source() + ") has no task " + String.join(", ", missingTasks)
+          + ": " + taskFields.entrySet().stream()
+              .map(f -> f.getKey() + " = " + String.join(", ", f.getValue())).collect(Collectors.joining("; "));
+    }
+    if (!selection.methods().isEmpty() && missingMethods.size() == selection.methods().size()) {
+      return titles + " has no method " + String.join(", ", missingMethods) + " (its methods: "
+          + String.join(", ", methods) + ")";
+    }
+    return "no cell of " + titles + " has one of the tasks " + String.join(", ", new TreeSet<>(selection.tasks()))
+        + " and one of the methods " + String.join(", ", new TreeSet<>(selection.methods()));
+  }
+
+  /** Why the plan has no cells, for the one-line error of an empty selection. */
+  public String emptyReason() {
+    return "nothing to run: " + lacking(profile, selection, experiments);
   }
 
   /** More than one preset: the report then judges each preset on its own. */

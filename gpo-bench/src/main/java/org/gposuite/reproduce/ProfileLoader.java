@@ -2,7 +2,6 @@ package org.gposuite.reproduce;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,13 +39,22 @@ public final class ProfileLoader {
 
   /** A built-in profile by name, or a profile file by path (anything ending in .profile). */
   public static Profile load(String nameOrPath) throws IOException {
+    return load(nameOrPath, Path.of(""));
+  }
+
+  /**
+   * As {@link #load(String)}, a relative profile path taken from {@code base}: the directory
+   * ./reproduce was called from, not the repository it runs in.
+   */
+  public static Profile load(String nameOrPath, Path base) throws IOException {
     if (nameOrPath.endsWith(".profile")) {
-      Path file = Path.of(nameOrPath);
+      Path file = base.resolve(nameOrPath);
       if (!Files.isRegularFile(file)) {
-        throw new IllegalArgumentException("profile file " + file + " does not exist");
+        throw new IllegalArgumentException("profile file " + file
+            + (Files.exists(file) ? " is not a file" : " does not exist"));
       }
       String name = file.getFileName().toString().replaceFirst("\\.profile$", "");
-      return parse(name, file.toString(), Files.readString(file));
+      return parse(name, file.toString(), TextInput.read(file));
     }
     String resource = "profiles/" + nameOrPath + ".profile";
     try (InputStream in = ProfileLoader.class.getResourceAsStream(resource)) {
@@ -54,7 +62,7 @@ public final class ProfileLoader {
         throw new IllegalArgumentException("unknown profile \"" + nameOrPath + "\"; use one of "
             + BUILT_IN + " or a path to a .profile file");
       }
-      return parse(nameOrPath, resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return parse(nameOrPath, resource, TextInput.decode(resource, in.readAllBytes()));
     }
   }
 
@@ -106,9 +114,11 @@ public final class ProfileLoader {
     Set<Experiment> experiments = EnumSet.noneOf(Experiment.class);
     experiments.addAll(r.list("tables", Experiment::table));
     experiments.addAll(r.list("figures", Experiment::figure));
-    List<Integer> seeds = r.list("seeds", Integer::parseInt);
+    List<Integer> seeds = r.list("seeds", Selection::parseSeed);
     double sps = r.value("assumed_steps_per_second", Double::parseDouble);
-    if (!(sps > 0)) throw r.error("assumed_steps_per_second", "must be > 0");
+    if (!(sps > 0) || !Double.isFinite(sps)) {
+      throw r.error("assumed_steps_per_second", "must be a finite number > 0, got " + r.raw("assumed_steps_per_second"));
+    }
     List<String> presets = entries.containsKey(PRESETS)
         ? r.list(PRESETS, Settings::requirePresetName) : List.of(Settings.DEFAULT_PRESET);
     return new Profile(name, r.raw("description"), source, r.list("tasks", Tasks::requireKnown),

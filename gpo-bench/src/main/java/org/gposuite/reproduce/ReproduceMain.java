@@ -1,16 +1,22 @@
 package org.gposuite.reproduce;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** Command line of {@code ./reproduce}; see {@link #USAGE}. */
 public final class ReproduceMain {
@@ -21,27 +27,62 @@ public final class ReproduceMain {
         --figures 3a,4,5       figures to regenerate (default: the profile's)
         --tasks A,B            only these tasks, e.g. Hopper,Swimmer
         --methods A,B          only these methods, e.g. GPO,Joint
-        --seeds 1,2,3          these seeds instead of the profile's
+        --seeds 1,2,3          these seeds instead of the profile's (whole numbers from 1)
         --presets tuned,paper-calibrated
                                run every cell under each of these PPO presets (default: the
                                profile's presets line, else tuned)
         --set KEY=VALUE        engine setting for every cell, e.g. --set gpo.child_init=first-parent;
                                repeatable; wins over the profile's set.KEY line
-        --out DIR              run folder (default runs/<profile>); rerunning resumes it
+        --out DIR              run folder (default runs/<profile>); rerunning resumes it; one run
+                               at a time per folder (reproduce.lock holds the running pid)
         --expected DIR         expected-results folder (default expected-results)
         --rebaseline           write this run into expected-results/<profile>/ (explicit only)
         --no-compare           skip the regression check
         --dry-run              print the plan and its cost estimate, run nothing
-      exit: 0 ok, 1 regression or failed cells, 2 bad input or missing methods
+      Task, method and preset names are case-insensitive. A relative FILE or DIR is taken from
+      the directory ./reproduce is called from.
+      exit: 0 ok
+            1 regression: a group differs from the expected results
+            2 bad input (an option, the profile, the expected results) or a method this build lacks
+            3 could not compute or write: a cell failed, or the run folder is not writable or in
+              use by another run (3 wins over 1: a run with failed cells is incomplete)
       """;
+
+  /**
+   * Set by ./reproduce to the directory it was called from, before it changes into the
+   * repository: relative paths on the command line are the caller's, not the repository's.
+   */
+  static final String CALLER_DIR = "REPRODUCE_CALLER_DIR";
 
   private ReproduceMain() {}
 
   public static void main(String[] args) throws Exception {
-    System.exit(run(args, RunnerRegistry.fromServiceLoader(), System.out, System.err));
+    System.exit(run(args, callerDir(System.getenv()), RunnerRegistry.fromServiceLoader(), System.out, System.err));
+  }
+
+  /** The caller's directory from the environment; the working directory when run without the script. */
+  static Path callerDir(Map<String, String> env) {
+    String dir = env.get(CALLER_DIR);
+    return (dir == null || dir.isBlank() ? Path.of("") : Path.of(dir)).toAbsolutePath();
   }
 
   static int run(String[] args, RunnerRegistry registry, PrintStream out, PrintStream err) throws Exception {
+    return run(args, Path.of("").toAbsolutePath(), registry, out, err);
+  }
+
+  /** A malformed command line, answered with the usage text; other bad input gets its one line only. */
+  private static final class UsageError extends IllegalArgumentException {
+    UsageError(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * @param callerDir where relative --profile, --out and --expected paths start; the defaults
+   *     (runs/&lt;profile&gt;, expected-results) stay in the repository, the working directory
+   */
+  static int run(String[] args, Path callerDir, RunnerRegistry registry, PrintStream out, PrintStream err)
+      throws Exception {
     String profileName = "smoke";
     Set<Experiment> experiments = EnumSet.noneOf(Experiment.class);
     Set<String> tasks = new LinkedHashSet<>();
@@ -59,20 +100,13 @@ public final class ReproduceMain {
         String a = args[i];
         switch (a) {
           case "--profile" -> profileName = value(args, ++i, a);
-          case "--tables" -> items(value(args, ++i, a)).forEach(t -> experiments.add(Experiment.table(t)));
-          case "--figures" -> items(value(args, ++i, a)).forEach(f -> experiments.add(Experiment.figure(f)));
-          case "--tasks" -> items(value(args, ++i, a)).forEach(t -> tasks.add(Tasks.requireKnown(t)));
-          case "--methods" -> methods.addAll(items(value(args, ++i, a)));
-          case "--seeds" -> {
-            List<Integer> s = new ArrayList<>();
-            for (String item : items(value(args, ++i, a))) s.add(Integer.parseInt(item));
-            seeds = Optional.of(s);
-          }
-          case "--presets" -> {
-            List<String> p = items(value(args, ++i, a));
-            if (p.isEmpty()) throw new IllegalArgumentException("--presets needs at least one preset name");
-            presets = Optional.of(p);
-          }
+          case "--tables" -> experiments.addAll(list(a, "table", value(args, ++i, a), Experiment::table));
+          case "--figures" -> experiments.addAll(list(a, "figure", value(args, ++i, a), Experiment::figure));
+          case "--tasks" -> tasks.addAll(list(a, "task", value(args, ++i, a), Tasks::requireKnown));
+          case "--methods" -> methods.addAll(list(a, "method", value(args, ++i, a), Tasks::requireMethod));
+          case "--seeds" -> seeds = Optional.of(list(a, "seed", value(args, ++i, a), Selection::parseSeed));
+          case "--presets" -> presets = Optional.of(list(a, "preset name", value(args, ++i, a),
+              p -> registry.canonicalPreset(Settings.requirePresetName(p))));
           case "--set" -> {
             String kv = value(args, ++i, a);
             int eq = kv.indexOf('=');
@@ -83,8 +117,8 @@ public final class ReproduceMain {
               throw new IllegalArgumentException("--set " + key + " is given twice");
             }
           }
-          case "--out" -> out0 = Path.of(value(args, ++i, a));
-          case "--expected" -> expected = Path.of(value(args, ++i, a));
+          case "--out" -> out0 = callerDir.resolve(value(args, ++i, a));
+          case "--expected" -> expected = callerDir.resolve(value(args, ++i, a));
           case "--rebaseline" -> rebaseline = true;
           case "--no-compare" -> compare = false;
           case "--dry-run" -> dryRun = true;
@@ -92,32 +126,49 @@ public final class ReproduceMain {
             out.print(USAGE);
             return Harness.OK;
           }
-          default -> throw new IllegalArgumentException("unknown option " + a);
+          default -> throw new UsageError("unknown option " + a);
         }
       }
-      for (String m : methods) {
-        if (!Tasks.TABLE_METHODS.contains(m) && !Tasks.ABLATION_METHODS.contains(m)
-            && !Tasks.CROSSOVER_PROBE.equals(m)) {
-          throw new IllegalArgumentException("unknown method \"" + m + "\"; the methods are "
-              + Tasks.TABLE_METHODS + ", " + Tasks.ABLATION_METHODS + " and " + Tasks.CROSSOVER_PROBE);
-        }
-      }
-      Profile profile = ProfileLoader.load(profileName);
-      Selection selection = new Selection(experiments, tasks, methods, seeds, presets, overrides);
+      Profile profile = profile(profileName, callerDir);
+      // The profile's presets too are taken in the engine's spelling, so ids never depend on case.
+      List<String> chosen = presets.orElse(profile.presets()).stream().map(registry::canonicalPreset).toList();
+      Selection selection = new Selection(experiments, tasks, methods, seeds, Optional.of(chosen), overrides);
       // The engine judges presets and settings before anything runs, a dry run included.
       Plan plan = Plan.of(profile, selection);
       registry.checkSettings(plan.presets(), plan.overrides());
+      if (plan.cells().isEmpty()) throw new IllegalArgumentException(plan.emptyReason());
       if (dryRun) return dryRun(plan, out);
       Path runDir = out0 != null ? out0 : Path.of("runs", profile.name());
+      if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
+        throw new IllegalArgumentException("run folder " + runDir + " is a file; give --out a folder (it is created"
+            + " when missing)");
+      }
       return new Harness(registry, out).run(new Harness.Options(profile, selection, runDir, expected,
           Path.of("").toAbsolutePath(), compare, rebaseline));
-    } catch (InputError e) {
-      err.println("error: " + e.getMessage());
-      return Harness.CANNOT_RUN;
-    } catch (IllegalArgumentException e) {
+    } catch (UsageError e) {
       err.println("error: " + e.getMessage());
       err.print(USAGE);
       return Harness.CANNOT_RUN;
+    } catch (InputError | IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return Harness.CANNOT_RUN;
+    } catch (IOException e) {
+      // Inputs are read as InputErrors; what is left is writing the run folder or the baseline.
+      err.println("error: cannot write " + Faults.describe(e));
+      return Harness.FAILED;
+    } catch (UncheckedIOException e) {
+      err.println("error: cannot write " + Faults.describe(e.getCause()));
+      return Harness.FAILED;
+    }
+  }
+
+  private static Profile profile(String nameOrPath, Path callerDir) throws IOException {
+    try {
+      return ProfileLoader.load(nameOrPath, callerDir);
+    } catch (InputError e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--profile: " + e.getMessage());
     }
   }
 
@@ -134,16 +185,28 @@ public final class ReproduceMain {
   }
 
   private static String value(String[] args, int i, String option) {
-    if (i >= args.length || args[i].startsWith("--")) {
-      throw new IllegalArgumentException(option + " needs a value");
-    }
+    if (i >= args.length || args[i].startsWith("--")) throw new UsageError(option + " needs a value");
     return args[i];
   }
 
-  private static List<String> items(String csv) {
-    List<String> out = new ArrayList<>();
-    for (String s : csv.split(",")) {
-      if (!s.isBlank()) out.add(s.strip());
+  /**
+   * The items of a comma-separated value, each parsed; every problem names the option. An
+   * empty value or item is an error rather than nothing: "--tasks ''" from an unset shell
+   * variable would otherwise quietly mean every task.
+   */
+  private static <T> List<T> list(String option, String noun, String csv, Function<String, T> parse) {
+    String[] items = csv.split(",", -1);
+    if (Arrays.stream(items).allMatch(String::isBlank)) {
+      throw new IllegalArgumentException(option + " needs at least one " + noun);
+    }
+    List<T> out = new ArrayList<>();
+    for (String item : items) {
+      if (item.isBlank()) throw new IllegalArgumentException(option + " has an empty item in \"" + csv + "\"");
+      try {
+        out.add(parse.apply(item.strip()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(option + ": " + e.getMessage());
+      }
     }
     return out;
   }

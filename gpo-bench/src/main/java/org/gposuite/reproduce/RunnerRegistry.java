@@ -46,6 +46,15 @@ public final class RunnerRegistry {
   }
 
   /**
+   * The engine's spelling of a preset given in any case ("Paper-Calibrated"), so that ids and
+   * folders do not depend on how it was typed; unknown names come back as given, for
+   * {@link #checkSettings} to reject.
+   */
+  public String canonicalPreset(String preset) {
+    return presets().stream().filter(p -> p.equalsIgnoreCase(preset.strip())).findFirst().orElse(preset);
+  }
+
+  /**
    * Fails before any cell runs, with the engine's one-line message, on a preset no binding
    * offers or on overrides a binding rejects. Overrides reach every runner, so every binding
    * checks them (one binding is the usual case).

@@ -31,6 +31,22 @@ public record Selection(Set<Experiment> experiments, Set<String> tasks, Set<Stri
     overrides = Settings.checkedCopy(overrides);
   }
 
+  /**
+   * A seed as profiles and --seeds spell it. Seeds count from 1 in every profile and baseline; a
+   * 0 or a negative number is a slip (a stray minus, an off-by-one), and accepting it would plan
+   * cells no baseline holds.
+   */
+  public static int parseSeed(String text) {
+    int seed;
+    try {
+      seed = Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("seed \"" + text + "\" is not a whole number");
+    }
+    if (seed < 1) throw new IllegalArgumentException("seed " + seed + " is not allowed; seeds count from 1");
+    return seed;
+  }
+
   /** The same selection under other presets and overrides. */
   public Selection withSettings(Optional<List<String>> presets, SortedMap<String, String> overrides) {
     return new Selection(experiments, tasks, methods, seeds, presets, overrides);

@@ -1,6 +1,7 @@
 package org.gposuite.reproduce;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Names shared by the harness, the paper's tables and the runners. */
 public final class Tasks {
@@ -23,6 +24,19 @@ public final class Tasks {
 
   /** The Fig. 3a probe: one GPO round, then both kinds of crossover on the same parents. */
   public static final String CROSSOVER_PROBE = "Crossover";
+
+  /** Every method a cell can run, for --methods. */
+  public static final List<String> METHODS = Stream.of(TABLE_METHODS, ABLATION_METHODS, List.of(CROSSOVER_PROBE))
+      .flatMap(List::stream).distinct().toList();
+
+  /** The method's own spelling, whatever the case it was given in. */
+  public static String requireMethod(String method) {
+    for (String m : METHODS) {
+      if (m.equalsIgnoreCase(method.trim())) return m;
+    }
+    throw new IllegalArgumentException("unknown method \"" + method + "\"; the methods are " + TABLE_METHODS
+        + ", " + ABLATION_METHODS + " and " + CROSSOVER_PROBE);
+  }
 
   public static String requireKnown(String task) {
     for (String t : ALL) {

@@ -133,4 +133,58 @@ class ComparisonTest {
     assertTrue(r.verdicts().stream().allMatch(v -> v.status() == Status.SAME), r.render());
     assertTrue(r.render().contains("PPO-paper-calibrated/Hopper/GPO"), r.render());
   }
+
+  static List<CellRecord> seeds(String method, Provenance p, double... bySeed) {
+    List<CellRecord> out = new ArrayList<>();
+    for (int i = 0; i < bySeed.length; i++) out.add(row(method, i + 1, bySeed[i], "h1", p));
+    return out;
+  }
+
+  @Test
+  void aSeedSubsetMeetsTheSameSeedsOnAnotherPlatform() {
+    // Seed 2 of the baseline is far above seed 1: against the two-seed mean (2000) a run of
+    // seed 1 alone would fall below the 25% band and regress; against seed 1 it is unchanged.
+    List<CellRecord> base = seeds("GPO", HERE, 1000, 3000);
+    Comparison.Result r = Comparison.compare(List.of(row("GPO", 1, 1000, "h1", ELSEWHERE)), base);
+    assertEquals(Status.WITHIN, only(r), r.render());
+    assertTrue(r.render().contains("expected 1000 ± 0.0 (n=1), got 1000 ± 0.0 (n=1)"), r.render());
+    assertTrue(r.render().contains("compared on seed(s) 1 of the baseline's 1, 2"), r.render());
+    // The same seed a quarter lower and a bit is still caught.
+    assertEquals(Status.REGRESSED, only(Comparison.compare(List.of(row("GPO", 1, 740, "h1", ELSEWHERE)), base)));
+  }
+
+  @Test
+  void aSeedSubsetIsComparedSeedBySeedOnTheSamePlatform() {
+    List<CellRecord> base = seeds("GPO", HERE, 900.125, 870.5, 910.0);
+    Comparison.Result same = Comparison.compare(List.of(row("GPO", 2, 870.5, "h1", HERE)), base);
+    assertEquals(Status.SAME, only(same), same.render());
+    Comparison.Result changed = Comparison.compare(List.of(row("GPO", 1, 900.125, "h1", HERE),
+        row("GPO", 3, Math.nextDown(910.0), "h1", HERE)), base);
+    assertEquals(Status.CHANGED, only(changed), changed.render());
+    assertTrue(changed.render().contains("seed 3: expected 910.0, got 909.9999999999999"), changed.render());
+    assertFalse(changed.render().contains("seed 1:"), changed.render());
+  }
+
+  @Test
+  void runSeedsMissingFromTheBaselineAreListedNotFailed() {
+    List<CellRecord> base = seeds("GPO", HERE, 1000, 1010);
+    Comparison.Result partly = Comparison.compare(List.of(row("GPO", 1, 1000, "h1", HERE), row("GPO", 3, 5, "h1", HERE)), base);
+    assertEquals(Status.SAME, only(partly), partly.render());
+    assertTrue(partly.render().contains("seed(s) 3 not in the baseline"), partly.render());
+
+    Comparison.Result none = Comparison.compare(List.of(row("GPO", 3, 5, "h1", HERE)), base);
+    assertEquals(Status.NEW, only(none), none.render());
+    assertTrue(none.render().contains("no expected rows for seed(s) 3 (the baseline has seed(s) 1, 2)"), none.render());
+  }
+
+  @Test
+  void aChangedConfigOfOneComparedSeedIsNamed() {
+    List<CellRecord> base = List.of(row("GPO", 1, 900, "h1", HERE), row("GPO", 2, 900, "h0", HERE));
+    // Seed 2's stale row does not matter to a run of seed 1 ...
+    assertEquals(Status.SAME, only(Comparison.compare(List.of(row("GPO", 1, 900, "h1", HERE)), base)));
+    // ... but does to a run of seed 2.
+    Comparison.Result r = Comparison.compare(List.of(row("GPO", 2, 900, "h1", HERE)), base);
+    assertEquals(Status.CONFIG_CHANGED, only(r), r.render());
+    assertTrue(r.render().contains("config hash h1 vs expected h0 (seed 2)"), r.render());
+  }
 }

@@ -10,8 +10,12 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class InputValidationTest {
   static final String GOOD_PROFILE = """
@@ -107,6 +111,61 @@ class InputValidationTest {
     assertEquals(lineOf(GOOD_PROFILE, "horizon"), noEquals.line());
   }
 
+  static Stream<Arguments> profilesThatCannotRun() {
+    return Stream.of(
+        // The paper's population 8 x batch 2048 = 16384 steps is one batch per policy.
+        Arguments.of("total_steps = 8_000_000", "total_steps = 16_383", "total_steps",
+            "total_steps must be at least population x batch_per_policy = 16384 (one batch per policy), got 16383"),
+        Arguments.of("joint_batch = 16384", "joint_batch = 16_000_000", "total_steps",
+            "total_steps must be at least joint_batch = 16000000 (one batch of Joint), got 8000000"),
+        Arguments.of("population = 8", "population = 1", "population",
+            "population must be >= 2 (GPO crosses pairs of policies), got 1"),
+        Arguments.of("assumed_steps_per_second = 1000", "assumed_steps_per_second = Infinity",
+            "assumed_steps_per_second", "must be a finite number > 0, got Infinity"),
+        Arguments.of("assumed_steps_per_second = 1000", "assumed_steps_per_second = 1e999",
+            "assumed_steps_per_second", "must be a finite number > 0, got 1e999"),
+        Arguments.of("assumed_steps_per_second = 1000", "assumed_steps_per_second = NaN",
+            "assumed_steps_per_second", "must be a finite number > 0, got NaN"),
+        Arguments.of("rounds = 12", "rounds = NaN", "rounds", "\"NaN\" is not valid"),
+        Arguments.of("seeds = 1, 2", "seeds = 0, 1", "seeds", "item \"0\" is not valid: seed 0 is not allowed; seeds count from 1"),
+        Arguments.of("seeds = 1, 2", "seeds = 1, -2", "seeds", "item \"-2\" is not valid: seed -2 is not allowed"),
+        Arguments.of("seeds = 1, 2", "seeds = 1, two", "seeds", "item \"two\" is not valid: seed \"two\" is not a whole number"));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("profilesThatCannotRun")
+  void aProfileThatCannotRunIsRejectedAtLoadNamingTheField(String good, String bad, String field, String problem) {
+    String text = GOOD_PROFILE.replace(good, bad);
+    assertTrue(text.contains(bad), bad);
+    InputError e = profileError(text);
+    assertEquals(field, e.field(), e.getMessage());
+    assertEquals(lineOf(text, field), e.line(), e.getMessage());
+    assertTrue(e.getMessage().startsWith("p.profile line " + lineOf(text, field) + ", field " + field + ": "), e.getMessage());
+    assertTrue(e.getMessage().contains(problem), e.getMessage());
+  }
+
+  @Test
+  void theSmallestRunnableBudgetLoads() {
+    Profile p = ProfileLoader.parse("p", "p.profile", GOOD_PROFILE.replace("total_steps = 8_000_000", "total_steps = 16_384")
+        .replace("population = 8", "population = 2").replace("batch_per_policy = 2048", "batch_per_policy = 8192"));
+    assertEquals(16_384, p.budget().totalSteps());
+    assertEquals(2, p.budget().population());
+  }
+
+  @Test
+  void aNonUtf8ProfileNamesFileAndLineAndAByteOrderMarkIsAccepted(@TempDir Path tmp) throws IOException {
+    Path file = tmp.resolve("latin1.profile");
+    String text = GOOD_PROFILE.replace("description = test", "description = r\u00e9sum\u00e9 run");
+    Files.write(file, text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    InputError e = assertThrows(InputError.class, () -> ProfileLoader.load(file.toString()));
+    assertEquals(file.toString(), e.file());
+    assertEquals(lineOf(text, "description"), e.line());
+    assertTrue(e.getMessage().contains("is not UTF-8 text (byte 0xE9"), e.getMessage());
+
+    Files.write(file, ("\uFEFF" + text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals("r\u00e9sum\u00e9 run", ProfileLoader.load(file.toString()).description());
+  }
+
   static String expectedCsv() throws IOException {
     StringWriter w = new StringWriter();
     CellsCsv.write(w, List.of(ComparisonTest.row("GPO", 1, 900.5, "h1", ComparisonTest.HERE),
@@ -151,6 +210,68 @@ class InputValidationTest {
     InputError e = assertThrows(InputError.class,
         () -> CellsCsv.read("cells.csv", new StringReader(String.join("\n", lines))));
     assertEquals(4, e.line());
+  }
+
+  @Test
+  void aCellsFileCutAnywhereInItsLastRowIsAnErrorOnThatLine() throws IOException {
+    String whole = expectedCsv();
+    int lastRow = whole.lastIndexOf('\n', whole.length() - 2) + 1;
+    // Every cut from the first character of the last row to its final line break: fewer fields,
+    // or all fields but the last one shortened, or only the line break missing.
+    for (int cut = lastRow + 1; cut < whole.length(); cut++) {
+      String text = whole.substring(0, cut);
+      InputError e = assertThrows(InputError.class, () -> CellsCsv.read("expected-results/smoke/cells.csv",
+          new StringReader(text)), "cut at " + cut + ": " + text.substring(lastRow));
+      assertEquals("expected-results/smoke/cells.csv", e.file());
+      assertEquals(4, e.line(), e.getMessage());
+      assertTrue(e.getMessage().contains("cut short"), e.getMessage());
+    }
+    assertEquals(3, CellsCsv.read("cells.csv", new StringReader(whole)).size());
+  }
+
+  @Test
+  void aRepeatedCellNamesBothLines() throws IOException {
+    List<String> lines = new java.util.ArrayList<>(expectedCsv().lines().toList());
+    lines.add(lines.get(1));
+    InputError e = assertThrows(InputError.class,
+        () -> CellsCsv.read("cells.csv", new StringReader(String.join("\n", lines) + "\n")));
+    assertEquals(5, e.line());
+    assertTrue(e.getMessage().startsWith("cells.csv line 5: repeats cell PPO/Hopper/GPO/seed-1 of line 2;"), e.getMessage());
+  }
+
+  @Test
+  void blankLinesDoNotShiftTheLineNumbers() throws IOException {
+    List<String> lines = new java.util.ArrayList<>(expectedCsv().lines().toList());
+    lines.add(2, "");
+    lines.set(3, lines.get(3).replace("880.25", "88o.25"));
+    InputError e = assertThrows(InputError.class,
+        () -> CellsCsv.read("cells.csv", new StringReader(String.join("\n", lines) + "\n")));
+    assertEquals(4, e.line());
+    assertEquals("final_return", e.field());
+  }
+
+  @Test
+  void anEmptyOrNonUtf8CellsFileIsNamedWithItsLine(@TempDir Path tmp) throws IOException {
+    Path file = tmp.resolve("cells.csv");
+    Files.writeString(file, "");
+    InputError empty = assertThrows(InputError.class, () -> CellsCsv.read(file));
+    assertTrue(empty.getMessage().startsWith(file + ": is empty"), empty.getMessage());
+
+    // Saved as Latin-1: é is the lone byte 0xE9, first in row 1 (line 2).
+    Files.write(file, expectedCsv().replace("cpu A", "cpu \u00e9").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    InputError e = assertThrows(InputError.class, () -> CellsCsv.read(file));
+    assertEquals(file.toString(), e.file());
+    assertEquals(2, e.line());
+    assertTrue(e.getMessage().contains("is not UTF-8 text (byte 0xE9"), e.getMessage());
+  }
+
+  @Test
+  void theShippedBaselinesPassTheIntegrityChecks() throws IOException {
+    try (var dirs = Files.list(TestFiles.REPO_EXPECTED)) {
+      List<Path> files = dirs.map(d -> d.resolve("cells.csv")).filter(Files::isRegularFile).toList();
+      assertTrue(files.size() >= 2, "smoke and medium at least: " + files);
+      for (Path f : files) assertTrue(CellsCsv.read(f).size() > 0, f.toString());
+    }
   }
 
   @Test

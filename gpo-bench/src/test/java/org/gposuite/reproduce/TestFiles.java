@@ -3,7 +3,12 @@ package org.gposuite.reproduce;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /** The repository's expected-results/ (the tests run in gpo-bench/), copied where tests may write. */
 final class TestFiles {
@@ -52,5 +57,47 @@ final class TestFiles {
         dagger_per_iteration = 10
         dagger_epochs = 1
         """.formatted(tasks, fig5Tasks, totalSteps);
+  }
+
+  /**
+   * Makes a folder read-only for this process until the returned handle is closed. Permission
+   * bits do not bind root, as which tests may run, so for root the folder is made immutable
+   * (chattr +i); where neither works the test is skipped rather than passing vacuously.
+   */
+  static AutoCloseable readOnly(Path dir) throws IOException, InterruptedException {
+    Set<PosixFilePermission> before = Files.getPosixFilePermissions(dir);
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
+    if (!canCreateIn(dir)) return () -> Files.setPosixFilePermissions(dir, before);
+    boolean immutable;
+    try {
+      immutable = new ProcessBuilder("chattr", "+i", dir.toString()).redirectErrorStream(true).start().waitFor() == 0
+          && !canCreateIn(dir);
+    } catch (IOException e) {
+      immutable = false;
+    }
+    if (!immutable) {
+      Files.setPosixFilePermissions(dir, before);
+      Assumptions.abort("cannot make a folder read-only here (root, and chattr +i does not work)");
+    }
+    return () -> {
+      new ProcessBuilder("chattr", "-i", dir.toString()).redirectErrorStream(true).start().waitFor();
+      Files.setPosixFilePermissions(dir, before);
+    };
+  }
+
+  private static boolean canCreateIn(Path dir) {
+    try {
+      Files.delete(Files.createTempFile(dir, "probe", ".tmp"));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The temporary files under a folder: an atomic write that failed must leave none. */
+  static List<Path> temporaryFiles(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList();
+    }
   }
 }

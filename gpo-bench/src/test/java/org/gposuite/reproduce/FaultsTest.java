@@ -1,0 +1,236 @@
+package org.gposuite.reproduce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.gposuite.reproduce.ReproduceMainTest.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a run does when it cannot write or its folder is taken: one line naming the path and the
+ * cause, no stack trace, a distinct exit code (3), nothing half-written left behind, and a
+ * second process on one run folder refused while a dead one's lock is taken over.
+ */
+class FaultsTest {
+  /** One tiny run, GPO on Swimmer for seeds 1 and 2, through the command line. */
+  static List<String> args(Path tmp, Path out, String... more) throws IOException {
+    Path profile = tmp.resolve("unit.profile");
+    if (!Files.exists(profile)) Files.writeString(profile, TestFiles.profileText("Swimmer", "Swimmer", 40));
+    if (!Files.exists(tmp.resolve("expected-results"))) TestFiles.scratchExpected(tmp);
+    List<String> args = new ArrayList<>(List.of("--profile", profile.toString(), "--tables", "1", "--tasks", "Swimmer",
+        "--methods", "GPO", "--no-compare", "--out", out.toString(), "--expected", tmp.resolve("expected-results").toString()));
+    args.addAll(List.of(more));
+    return args;
+  }
+
+  static Outcome run(RunnerRegistry registry, List<String> args) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = ReproduceMain.run(args.toArray(String[]::new), registry, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  static void assertOneLine(Outcome o, String start) {
+    List<String> lines = o.err().lines().toList();
+    assertEquals(1, lines.size(), "one line, no stack trace:\n" + o.err());
+    assertTrue(lines.get(0).startsWith(start), "expected a line starting with\n" + start + "\ngot\n" + lines.get(0));
+  }
+
+  @Test
+  void aReadOnlyRunFolderIsOneLineNamingPathAndCauseExit3(@TempDir Path tmp) throws Exception {
+    Path runDir = Files.createDirectories(tmp.resolve("run"));
+    FakeRunner runner = new FakeRunner();
+    Outcome o;
+    try (AutoCloseable readOnly = TestFiles.readOnly(runDir)) {
+      o = ReproduceMainTest.run(runner, args(tmp, runDir));
+    }
+    assertEquals(Harness.FAILED, o.exit(), o.out() + o.err());
+    // "permission denied" for a user, "Operation not permitted" for root on an immutable folder.
+    assertOneLine(o, "error: cannot write " + runDir.resolve(RunLock.FILE) + ": ");
+    assertTrue(o.err().matches("(?s).*: (permission denied|Operation not permitted)\n"), o.err());
+    assertEquals(0, runner.calls.get(), "nothing is computed that could not be kept");
+    assertEquals(List.of(), TestFiles.temporaryFiles(runDir));
+  }
+
+  @Test
+  void outNamingAFileIsBadInput(@TempDir Path tmp) throws Exception {
+    Path notes = Files.writeString(tmp.resolve("notes.txt"), "mine\n");
+    Outcome o = ReproduceMainTest.run(new FakeRunner(), args(tmp, notes));
+    assertEquals(Harness.CANNOT_RUN, o.exit());
+    assertOneLine(o, "error: run folder " + notes + " is a file; give --out a folder (it is created when missing)");
+    assertEquals("mine\n", Files.readString(notes));
+  }
+
+  @Test
+  void aNonUtf8ProfileIsOneLineNamingFileAndLine(@TempDir Path tmp) throws Exception {
+    Path profile = tmp.resolve("latin1.profile");
+    Files.write(profile, ("# r\u00e9sum\u00e9\n" + TestFiles.profileText("Swimmer", "Swimmer", 40))
+        .getBytes(StandardCharsets.ISO_8859_1));
+    Outcome o = ReproduceMainTest.run(new FakeRunner(), List.of("--profile", profile.toString(), "--dry-run"));
+    assertEquals(Harness.CANNOT_RUN, o.exit());
+    assertOneLine(o, "error: " + profile + " line 1: is not UTF-8 text (byte 0xE9 at offset 3); save the file as UTF-8");
+  }
+
+  @Test
+  void aFolderWhereTheReportGoesIsExit3WithNothingHalfWrittenLeft(@TempDir Path tmp) throws Exception {
+    Path runDir = tmp.resolve("run");
+    Files.createDirectories(runDir.resolve("report.md").resolve("mine"));
+    Outcome o = ReproduceMainTest.run(new FakeRunner(), args(tmp, runDir));
+    assertEquals(Harness.FAILED, o.exit(), o.out() + o.err());
+    assertOneLine(o, "error: cannot write " + runDir.resolve("report.md") + ": is a folder, where a file is to be written");
+    assertEquals(List.of(), TestFiles.temporaryFiles(runDir));
+    assertFalse(Files.exists(runDir.resolve(RunLock.FILE)), "the lock is released on failure too");
+    // The cells were kept: once the obstacle is gone, a rerun resumes them.
+    assertTrue(Files.isRegularFile(runDir.resolve("cells.csv")));
+    Files.delete(runDir.resolve("report.md/mine"));
+    Files.delete(runDir.resolve("report.md"));
+    FakeRunner again = new FakeRunner();
+    assertEquals(Harness.OK, ReproduceMainTest.run(again, args(tmp, runDir)).exit());
+    assertEquals(0, again.calls.get());
+  }
+
+  @Test
+  void aFailedAtomicWriteNamesItsTargetAndLeavesNoTemporaryFile(@TempDir Path tmp) throws IOException {
+    Path target = tmp.resolve("cells.csv");
+    Files.writeString(target, "old\n");
+    FileSystemException full = assertThrows(FileSystemException.class,
+        () -> AtomicFiles.write(target, out -> {
+          out.write("new, half");
+          throw new IOException("No space left on device");
+        }));
+    assertEquals(target + ": No space left on device", Faults.describe(full));
+    assertEquals("old\n", Files.readString(target), "the old content stays whole");
+
+    // The rename itself fails: something took the target's place while the temporary file was written.
+    Path taken = tmp.resolve("report.md");
+    FileSystemException moved = assertThrows(FileSystemException.class,
+        () -> AtomicFiles.write(taken, out -> Files.createDirectories(taken.resolve("mine"))));
+    assertEquals(taken.toString(), moved.getFile());
+    assertEquals(List.of(), TestFiles.temporaryFiles(tmp));
+  }
+
+  @Test
+  void whenErrorTxtCannotBeWrittenTheCellsErrorIsStillPrinted(@TempDir Path tmp) throws Exception {
+    RunnerRegistry broken = new RunnerRegistry().register("GPO", (cell, dir, progress) -> {
+      // Whatever broke the cell also took the place of its error file.
+      Files.createDirectories(dir.resolve("error.txt").resolve("mine"));
+      throw new IllegalStateException("diverged at iteration 7");
+    });
+    Path runDir = tmp.resolve("run");
+    Outcome o = run(broken, args(tmp, runDir));
+    assertEquals(Harness.FAILED, o.exit(), o.out() + o.err());
+    Path errorTxt = runDir.resolve("cells/PPO/Swimmer/GPO/seed-1/error.txt");
+    assertTrue(o.out().contains("cannot write " + errorTxt + ": is a folder, where a file is to be written; the error of"
+        + " PPO/Swimmer/GPO/seed-1 was: java.lang.IllegalStateException: diverged at iteration 7\n"), o.out());
+    assertTrue(o.out().contains("2 cell(s) failed; see error.txt in their folders:\n"
+        + "  PPO/Swimmer/GPO/seed-1: java.lang.IllegalStateException: diverged at iteration 7\n"), o.out());
+    assertEquals(List.of(), TestFiles.temporaryFiles(runDir));
+  }
+
+  @Test
+  void aSecondRunIntoTheSameFolderRefusesWhileTheFirstRuns(@TempDir Path tmp) throws Exception {
+    Path runDir = tmp.resolve("run");
+    FakeRunner first = new FakeRunner();
+    FakeRunner second = new FakeRunner();
+    AtomicReference<Outcome> secondOutcome = new AtomicReference<>();
+    MethodRunner startsAnother = (cell, dir, progress) -> {
+      if (secondOutcome.get() == null) secondOutcome.set(ReproduceMainTest.run(second, args(tmp, runDir)));
+      return first.run(cell, dir, progress);
+    };
+    Outcome o = run(new RunnerRegistry().bind(FakeRunner.binding(startsAnother)), args(tmp, runDir));
+    assertEquals(Harness.OK, o.exit(), o.out() + o.err());
+    assertEquals(2, first.calls.get());
+
+    Outcome refused = secondOutcome.get();
+    assertEquals(Harness.FAILED, refused.exit());
+    assertEquals(0, second.calls.get());
+    long pid = ProcessHandle.current().pid();
+    assertTrue(refused.out().contains("error: run folder " + runDir + " is in use by another ./reproduce (pid " + pid
+        + ", started "), refused.out());
+    assertTrue(refused.out().contains("; lock " + runDir.resolve(RunLock.FILE) + "); wait for it to finish, or give this"
+        + " run another --out\n"), refused.out());
+    assertFalse(Files.exists(runDir.resolve(RunLock.FILE)), "released at the end");
+  }
+
+  @Test
+  void aLockOfAnotherLiveProcessRefuses(@TempDir Path tmp) throws Exception {
+    Process holder = new ProcessBuilder("sleep", "60").start();
+    try {
+      Path runDir = Files.createDirectories(tmp.resolve("run"));
+      String started = holder.info().startInstant().map(Instant::toString).orElse("");
+      String lock = "pid " + holder.pid() + "\nstarted " + started + "\n";
+      Files.writeString(runDir.resolve(RunLock.FILE), lock);
+      FakeRunner runner = new FakeRunner();
+      Outcome o = ReproduceMainTest.run(runner, args(tmp, runDir));
+      assertEquals(Harness.FAILED, o.exit());
+      assertTrue(o.out().contains("is in use by another ./reproduce (pid " + holder.pid()), o.out());
+      assertEquals(0, runner.calls.get());
+      assertEquals(lock, Files.readString(runDir.resolve(RunLock.FILE)), "another's lock is left alone");
+    } finally {
+      holder.destroyForcibly().waitFor();
+    }
+  }
+
+  @Test
+  void aLockOfADeadProcessIsTakenOver(@TempDir Path tmp) throws Exception {
+    Process ended = new ProcessBuilder("true").start();
+    ended.waitFor();
+    assertTakenOver(tmp, "pid " + ended.pid() + "\nstarted 2026-01-01T00:00:00Z\n", ended.pid());
+  }
+
+  @Test
+  void aLockWhosePidNowBelongsToAnotherProcessIsTakenOver(@TempDir Path tmp) throws Exception {
+    // This very process, but not started when the lock was written: the pid was reused.
+    long pid = ProcessHandle.current().pid();
+    assertTakenOver(tmp, "pid " + pid + "\nstarted 2000-01-01T00:00:00Z\n", pid);
+  }
+
+  static void assertTakenOver(Path tmp, String lock, long pid) throws Exception {
+    Path runDir = Files.createDirectories(tmp.resolve("run"));
+    Files.writeString(runDir.resolve(RunLock.FILE), lock);
+    Outcome o = ReproduceMainTest.run(new FakeRunner(), args(tmp, runDir));
+    assertEquals(Harness.OK, o.exit(), o.out() + o.err());
+    assertTrue(o.out().contains("taking over the lock of an earlier run that did not release it (pid " + pid), o.out());
+    assertTrue(Files.isRegularFile(runDir.resolve("cells.csv")));
+    assertFalse(Files.exists(runDir.resolve(RunLock.FILE)));
+    try (var files = Files.list(runDir)) {
+      assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".stale")), "the stale lock is gone");
+    }
+  }
+
+  @Test
+  void aLockFileNamingNoProcessRefuses(@TempDir Path tmp) throws Exception {
+    Path runDir = Files.createDirectories(tmp.resolve("run"));
+    Files.writeString(runDir.resolve(RunLock.FILE), "");
+    Outcome o = ReproduceMainTest.run(new FakeRunner(), args(tmp, runDir));
+    assertEquals(Harness.FAILED, o.exit());
+    assertTrue(o.out().contains("error: run folder " + runDir + " is locked by " + runDir.resolve(RunLock.FILE)
+        + ", which names no process; if no other ./reproduce runs into this folder, delete that file\n"), o.out());
+  }
+
+  @Test
+  void aRunThatStopsBeforeItsFirstCellLeavesNoFolderBehind(@TempDir Path tmp) throws Exception {
+    // No GPO in this build: the run stops after taking the lock of a folder it created.
+    RunnerRegistry noGpo = new RunnerRegistry().register("Single", new FakeRunner());
+    Path runDir = tmp.resolve("run");
+    Outcome o = run(noGpo, args(tmp, runDir));
+    assertEquals(Harness.CANNOT_RUN, o.exit(), o.out() + o.err());
+    assertTrue(o.out().contains("error: method GPO is not available in this build"), o.out());
+    assertFalse(Files.exists(runDir));
+  }
+}
