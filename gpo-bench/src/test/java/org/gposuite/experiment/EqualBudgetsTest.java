@@ -39,6 +39,21 @@ class EqualBudgetsTest {
     }
   }
 
+  /** The stored smoke reference, computed by the engine: every table cell spent its budget to within one batch per policy. */
+  @Test
+  void theSmokeReferenceCellsSpentTheirBudgets() throws Exception {
+    Budget b = ProfileLoader.load("smoke").budget();
+    java.nio.file.Path file = java.nio.file.Path.of("..", "expected-results", "smoke", "cells.csv");
+    int checked = 0;
+    for (org.gposuite.reproduce.CellRecord r : org.gposuite.reproduce.CellsCsv.read(file)) {
+      if (r.method().equals("Crossover")) continue; // Fig. 3a's probe runs one round by design
+      long slack = r.method().equals("Joint") ? b.jointBatch() : (long) b.population() * b.batchPerPolicy();
+      assertTrue(Math.abs(r.stepsUsed() - b.totalSteps()) < slack, r.id() + " used " + r.stepsUsed() + " of " + b.totalSteps());
+      checked++;
+    }
+    assertTrue(checked >= 30, "only " + checked + " cells checked");
+  }
+
   /** Baseline.run trains a policy while it has fewer steps than its share: whole batches up to or past it. */
   private static long ceilToBatch(long steps, int batch) {
     return (steps + batch - 1) / batch * batch;
