@@ -38,7 +38,14 @@ public final class Harness {
    * @param rebaseline write this run's cells into expected-results/&lt;profile&gt;/cells.csv
    */
   public record Options(Profile profile, Selection selection, Path out, Path expectedResults,
-      Path repoRoot, boolean compare, boolean rebaseline) {}
+      Path repoRoot, boolean compare, boolean rebaseline, boolean reportOnly) {
+
+    /** A run that computes its missing cells. */
+    public Options(Profile profile, Selection selection, Path out, Path expectedResults, Path repoRoot,
+        boolean compare, boolean rebaseline) {
+      this(profile, selection, out, expectedResults, repoRoot, compare, rebaseline, false);
+    }
+  }
 
   private final RunnerRegistry registry;
   private final PrintStream log;
@@ -109,7 +116,7 @@ public final class Harness {
     for (CellSpec c : plan.cells()) {
       Optional<StoredCell> s = store.load(c);
       if (s.isPresent()) done.put(c, s.get());
-      else needed.add(c.method());
+      else if (!o.reportOnly()) needed.add(c.method());
     }
     try {
       registry.requireAll(needed);
@@ -120,6 +127,7 @@ public final class Harness {
     Provenance provenance = Provenance.current(o.repoRoot(), registry.engineVersions());
 
     Map<String, String> failures = new LinkedHashMap<>();
+    List<String> notComputed = new ArrayList<>();
     ProgressPrinter progress = new ProgressPrinter(log, plan.cells().size(), plan.plannedSteps(),
         o.profile().assumedStepsPerSecond());
     int k = 0;
@@ -127,6 +135,11 @@ public final class Harness {
       k++;
       if (done.containsKey(cell)) {
         progress.resumed(k, cell, done.get(cell).record().provenance().gitCommit(), provenance.gitCommit());
+        continue;
+      }
+      if (o.reportOnly()) {
+        // a paper-scale selection is computed over several sittings; its report can be written in between
+        notComputed.add(cell.id());
         continue;
       }
       Path dir = store.dirOf(cell);
@@ -173,7 +186,9 @@ public final class Harness {
       comparison = Optional.of(Comparison.compare(rows, expected));
       AtomicFiles.writeString(o.out().resolve("comparison.txt"), comparison.get().render());
     }
-    AtomicFiles.writeString(o.out().resolve("report.md"), report.render(failures, comparison, plots));
+    AtomicFiles.writeString(o.out().resolve("report.md"), report.render(failures, notComputed, comparison, plots));
+    if (!notComputed.isEmpty())
+      log.println(notComputed.size() + " cell(s) of the selection not computed yet (--report-only); rerun without it to compute them");
     log.println("run folder: " + o.out() + " (report.md, cells.csv, plots/); " + progress.measured());
 
     int exit = OK;

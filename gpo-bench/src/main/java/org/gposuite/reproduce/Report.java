@@ -41,12 +41,19 @@ public final class Report {
    */
   public String render(Map<String, String> failures, Optional<Comparison.Result> comparison,
       Map<String, Map<Experiment, List<String>>> plots) {
+    return render(failures, List.of(), comparison, plots);
+  }
+
+  /** @param notComputed ids of the selection's cells a --report-only run found unfinished */
+  public String render(Map<String, String> failures, List<String> notComputed, Optional<Comparison.Result> comparison,
+      Map<String, Map<Experiment, List<String>>> plots) {
     Profile p = plan.profile();
     line("# gpo-suite reproduction: profile `" + p.name() + "`");
     line("");
     line(p.description());
     line("");
-    line("- cells: " + plan.cells().size() + " planned, " + failures.size() + " failed");
+    line("- cells: " + plan.cells().size() + " planned, " + failures.size() + " failed"
+        + (notComputed.isEmpty() ? "" : ", " + notComputed.size() + " not computed yet (listed at the end)"));
     line("- git commit: `" + provenance.gitCommit() + "`; MuJoCo " + provenance.mujoco() + "; JDK "
         + provenance.jdk());
     line("- platform: " + provenance.os() + "; " + provenance.cpu());
@@ -91,6 +98,15 @@ public final class Report {
       md.append(c.render());
       line("```");
     });
+    if (!notComputed.isEmpty()) {
+      line("## Not computed yet");
+      line("");
+      line("This report was written with `--report-only`: these cells of the selection have no result yet, and every"
+          + " table above is over the finished cells only (its n says how many).");
+      line("");
+      notComputed.forEach(id -> line("- `" + id + "`"));
+      line("");
+    }
     return md.toString();
   }
 

@@ -38,6 +38,7 @@ public final class ReproduceMain {
         --expected DIR         expected-results folder (default expected-results)
         --rebaseline           write this run into expected-results/<profile>/ (explicit only)
         --no-compare           skip the regression check
+        --report-only          report, plots, comparison (and --rebaseline) from the finished cells; compute nothing
         --dry-run              print the plan and its cost estimate, run nothing
       Task, method and preset names are case-insensitive. A relative FILE or DIR is taken from
       the directory ./reproduce is called from.
@@ -94,6 +95,7 @@ public final class ReproduceMain {
     Path expected = Path.of("expected-results");
     boolean rebaseline = false;
     boolean compare = true;
+    boolean reportOnly = false;
     boolean dryRun = false;
     try {
       for (int i = 0; i < args.length; i++) {
@@ -121,6 +123,7 @@ public final class ReproduceMain {
           case "--expected" -> expected = callerDir.resolve(value(args, ++i, a));
           case "--rebaseline" -> rebaseline = true;
           case "--no-compare" -> compare = false;
+          case "--report-only" -> reportOnly = true;
           case "--dry-run" -> dryRun = true;
           case "-h", "--help" -> {
             out.print(USAGE);
@@ -144,7 +147,7 @@ public final class ReproduceMain {
             + " when missing)");
       }
       return new Harness(registry, out).run(new Harness.Options(profile, selection, runDir, expected,
-          Path.of("").toAbsolutePath(), compare, rebaseline));
+          Path.of("").toAbsolutePath(), compare, rebaseline, reportOnly));
     } catch (UsageError e) {
       err.println("error: " + e.getMessage());
       err.print(USAGE);

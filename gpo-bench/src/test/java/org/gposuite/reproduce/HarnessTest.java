@@ -37,6 +37,28 @@ class HarnessTest {
   static final Profile SMALL = TestFiles.profile("Swimmer, Hopper", "Swimmer", 40);
 
   @Test
+  void reportOnlyComputesNothingAndReportsTheFinishedCellsAndListsTheRest(@TempDir Path tmp) throws Exception {
+    Path expected = TestFiles.scratchExpected(tmp);
+    FakeRunner runner = new FakeRunner();
+    Harness h = new Harness(FakeRunner.registry(runner), log);
+    // a first sitting finishes part of the selection (here: seed 1 only)
+    Selection seed1 = new Selection(Selection.ALL.experiments(), Selection.ALL.tasks(), Selection.ALL.methods(),
+        java.util.Optional.of(List.of(1)), Selection.ALL.presets(), Selection.ALL.overrides());
+    assertEquals(Harness.OK, h.run(new Harness.Options(SMALL, seed1, tmp.resolve("run"), expected, tmp, false, false)));
+    int finished = runner.calls.get();
+    int all = Plan.of(SMALL, Selection.ALL).cells().size();
+    assertTrue(finished < all);
+
+    assertEquals(Harness.OK, h.run(new Harness.Options(SMALL, Selection.ALL, tmp.resolve("run"), expected, tmp, false, false, true)));
+    assertEquals(finished, runner.calls.get(), "--report-only computes nothing");
+    String report = Files.readString(tmp.resolve("run/report.md"));
+    assertTrue(report.contains(all - finished + " not computed yet"), report);
+    assertTrue(report.contains("## Not computed yet"));
+    assertTrue(report.contains("seed-2`"), "the unfinished seed-2 cells are listed");
+    assertEquals(1 + finished, Files.readAllLines(tmp.resolve("run/cells.csv")).size(), "cells.csv holds the finished cells");
+  }
+
+  @Test
   void rerunSkipsFinishedCells(@TempDir Path tmp) throws Exception {
     Path expected = TestFiles.scratchExpected(tmp);
     FakeRunner runner = new FakeRunner();
