@@ -12,7 +12,8 @@ import org.gposuite.pg.PpoConfig;
  * @param mutation PPO ({@link PpoConfig}) or A2C ({@link A2cConfig}) settings of MUTATE, batch 2048 per policy (paper, App. 6.3.1)
  * @param populationSize m, policies in the population, 8 (paper, Sec. 4.3)
  * @param rounds k, rounds of mutate / select / crossover, 12 (paper, Sec. 4.3)
- * @param totalSteps environment steps of the whole run, all policies and all operators (DAgger included), 8M (paper)
+ * @param totalSteps environment steps of the whole run, all policies and all operators (DAgger included), 8M (paper);
+ *        spent to within one batch per policy by {@link StepBudget}
  * @param crossover flag C: state-space crossover (pi_S + DAgger); off = the child copies the stronger parent (paper, Fig. 5)
  * @param selection flag S: couples by fitness; off = a uniformly random m-subset of the same candidate couples (paper, Fig. 5)
  * @param dataSharing flag M: policy i also learns from the batches of S_i (Eq. 5/6) (paper, Fig. 5)
@@ -23,11 +24,14 @@ import org.gposuite.pg.PpoConfig;
  * @param diversityWeightFirst weight of the diversity fitness in round 0, 0 (paper Sec. 3.3.3: experiments put all
  *        weight on performance); fitness = (1 - w) * performance + w * diversity, each min-max scaled over the candidates
  * @param diversityWeightLast weight in the last round, 0 (paper); linear annealing between the two (paper describes annealing)
- * @param allowSelfPairs whether (x, x) is a candidate, true (paper: "from all possible m^2 couples"); couples are
- *        ordered, so (x, y) and (y, x) are distinct candidates and may both be chosen (siblings from different seeds)
+ * @param allowSelfPairs whether (x, x) is a candidate, true (paper: "from all possible m^2 couples"; kept after
+ *        the diagnosis, see diagnosis.md); couples are ordered, so (x, y) and (y, x) are distinct candidates and may
+ *        both be chosen (siblings from different seeds). A self-couple's child is a copy and spends no DAgger steps;
+ *        its unspent reservation goes to later rounds ({@link StepBudget})
  * @param windowBatches the trajectories of a policy's last mutation = its complete episodes inside the last this-many
  *        batches of the round, 5 (ours: the child should imitate the parent as it is at the end of the round, and
- *        5 x 2048 steps hold ~16 full 512-step episodes per parent); the same window gives the fitness return
+ *        5 x 2048 steps hold ~16 full 512-step episodes per parent); with TRAINING fitness the same window gives the
+ *        fitness return
  * @param topFraction share of the pooled parent trajectories, best first by return, that train pi_S, 0.6 (paper, App. 6.3)
  * @param pisEpochs epochs of Adam on Eq. 1, 100 (paper) @param pisMinibatch 64 (paper) @param pisLearningRate 5e-4 (paper)
  * @param expertSteps initial DAgger transitions from pi_H, 5000 (paper)
