@@ -3,6 +3,7 @@ package org.gposuite.gpo;
 /**
  * One round: wall-clock per operator (Table 3), steps, and population summaries.
  *
+ * @param mutationSteps the round's policy-gradient batches, plus its fitness episodes with EVALUATION fitness
  * @param evaluateSeconds time of the diagnostic evaluations (not part of GPO's Table 3 split)
  * @param stepsUsed environment steps of the run so far, all operators (the budget's count)
  * @param bestFitnessReturn, meanFitnessReturn over the mutated population (SELECT estimates)
