@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * inertias, timestep, integrator, gears, control ranges and initial qpos must be identical.
  */
 class ModelFiguresTest {
-  private static final Path REFERENCE = Path.of("/work/shared/reference/rllab-models");
+  // ../shared from the project root; tests run in gpo-engine/
+  private static final Path REFERENCE = Path.of("..", "..", "shared", "reference", "rllab-models");
   /** hopper.xml and walker2d.xml: MuJoCo 2.2 rejects "0.13/2"; 1.31 read up to the "/". */
   private static final Map<String, String[]> PATCHES = Map.of(
       "hopper.xml", new String[] {"0.13/2", "0.13"},
