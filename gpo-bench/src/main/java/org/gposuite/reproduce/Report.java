@@ -81,7 +81,7 @@ public final class Report {
           case TABLE_2 -> table(preset, Experiment.TABLE_2, Algorithm.A2C);
           case TABLE_3 -> wallClock(preset);
           case FIGURE_3A -> crossover(preset);
-          case FIGURE_4 -> line("## " + title(e, preset));
+          case FIGURE_4, FIGURE_8 -> curves(e, preset);
           case FIGURE_5 -> ablations(preset);
         }
         line("");
@@ -188,6 +188,16 @@ public final class Report {
     }
     line("");
     shareClaims.forEach(this::line);
+  }
+
+  /** Figs. 4 and 8: the heading and how to read the curves (Plots draws them). */
+  private void curves(Experiment e, String preset) {
+    line("## " + title(e, preset));
+    line("");
+    line("Line: the average training return of a cell's policies, mean over seeds; band: lowest to highest"
+        + " seed; diamond: the table's value (the best policy's evaluation) at the steps the cells used;"
+        + " cross: the paper's final value, drawn only at the paper's budget. x counts every environment"
+        + " step a method took, GPO's DAgger steps included.");
   }
 
   private void crossover(String preset) {

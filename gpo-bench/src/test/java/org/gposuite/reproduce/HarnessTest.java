@@ -217,7 +217,8 @@ class HarnessTest {
     assertTrue(report.contains("The parameter-space child falls below both parents in most crossovers: **holds** (6 of 6)"), report);
     assertTrue(report.contains("Mutate takes the major chunk of GPO's time on Swimmer: **holds** (mutate 67% of total)"), report);
     byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
-    for (String f : List.of("fig4-PPO-Swimmer.png", "fig4-PPO-Hopper.png", "fig3a-crossover.png", "fig5-ablations.png")) {
+    for (String f : List.of("fig4-PPO-Swimmer.png", "fig4-PPO-Hopper.png", "fig8-A2C-Swimmer.png", "fig8-A2C-Hopper.png",
+        "fig3a-crossover.png", "fig5-ablations.png")) {
       byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(tmp.resolve("run/plots").resolve(f)), 4);
       assertArrayEquals(png, head, f);
       assertTrue(report.contains("(plots/" + f + ")"), f);
