@@ -151,7 +151,7 @@ public final class Harness {
         CellRecord row = CellRecord.of(cell, o.profile().name(), result, provenance,
             Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         store.save(cell, row, result);
-        done.put(cell, new StoredCell(row, result.curve(), result.crossovers()));
+        done.put(cell, new StoredCell(row, result.curve(), result.crossovers(), FinalPolicies.read(dir)));
         progress.finished(k, cell, (System.nanoTime() - t0) / 1e9, false);
       } catch (InterruptedException e) {
         throw e;

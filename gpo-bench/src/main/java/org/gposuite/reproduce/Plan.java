@@ -74,7 +74,7 @@ public record Plan(Profile profile, Selection selection, Set<Experiment> experim
   /** The tasks an experiment runs on, from the profile. */
   static List<String> tasksOf(Profile profile, Experiment e) {
     return switch (e) {
-      case TABLE_1, TABLE_2, TABLE_3, FIGURE_4, FIGURE_8 -> profile.tasks();
+      case TABLE_1, TABLE_2, TABLE_3, FIGURE_4, FIGURE_6, FIGURE_8 -> profile.tasks();
       case FIGURE_5 -> profile.fig5Tasks();
       case FIGURE_3A -> List.of(profile.fig3aTask());
     };
@@ -85,6 +85,7 @@ public record Plan(Profile profile, Selection selection, Set<Experiment> experim
     return switch (e) {
       case TABLE_1, TABLE_2, FIGURE_4, FIGURE_8 -> Tasks.TABLE_METHODS;
       case TABLE_3 -> List.of("GPO", "Joint");
+      case FIGURE_6 -> List.of("GPO", "Single");
       case FIGURE_5 -> Tasks.ABLATION_METHODS;
       case FIGURE_3A -> List.of(Tasks.CROSSOVER_PROBE);
     };

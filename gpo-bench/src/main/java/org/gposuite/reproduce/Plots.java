@@ -38,6 +38,9 @@ public final class Plots {
     if (plan.experiments().contains(Experiment.FIGURE_4)) {
       out.put(Experiment.FIGURE_4, curves(plan, preset, Experiment.FIGURE_4, results, paper, dir));
     }
+    if (plan.experiments().contains(Experiment.FIGURE_6)) {
+      out.put(Experiment.FIGURE_6, populations(plan, preset, results, dir));
+    }
     if (plan.experiments().contains(Experiment.FIGURE_8)) {
       out.put(Experiment.FIGURE_8, curves(plan, preset, Experiment.FIGURE_8, results, paper, dir));
     }
@@ -138,6 +141,38 @@ public final class Plots {
         drawn++;
       }
       if (drawn > 0) files.add(save(chart, dir, "fig" + figure.number() + "-" + label + "-" + task));
+    }
+    return files;
+  }
+
+  /** Fig. 6, one figure per task: every final policy's return, by rank, GPO's and Single's of each seed. */
+  private static List<String> populations(Plan plan, String preset, Results results, Path dir) throws IOException {
+    String label = CellSpec.algorithmLabel(Algorithm.PPO, preset);
+    List<String> files = new ArrayList<>();
+    for (String task : plan.profile().tasks()) {
+      PopulationComparison pc = PopulationComparison.of(results, preset, task);
+      if (pc.seeds().isEmpty()) continue;
+      XYChart chart = new XYChartBuilder().width(1000).height(560)
+          .title("Fig. 6: " + task + " (" + label + "), every final policy, best first")
+          .xAxisTitle("policy rank within its method and seed").yAxisTitle("average return (selection evaluation)").build();
+      chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+      chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+      chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+      pc.seeds().forEach((seed, pair) -> {
+        for (String method : List.of("GPO", "Single")) {
+          List<Double> r = method.equals("GPO") ? pair.gpo() : pair.single();
+          double[] x = new double[r.size()], y = new double[r.size()];
+          for (int i = 0; i < x.length; i++) {
+            x[i] = i + 1;
+            y[i] = r.get(i);
+          }
+          XYSeries s = chart.addSeries(method + " seed " + seed, x, y);
+          s.setLineColor(METHOD_COLORS.get(method));
+          s.setMarkerColor(METHOD_COLORS.get(method));
+          s.setMarker(method.equals("GPO") ? SeriesMarkers.CIRCLE : SeriesMarkers.SQUARE);
+        }
+      });
+      files.add(save(chart, dir, "fig6-" + label + "-" + task));
     }
     return files;
   }
