@@ -39,8 +39,8 @@ class GymTasksRunTest {
   @Test
   void gpoAndJointRunOnAGymTaskAtHorizon1024(@TempDir Path tmp) throws Exception {
     String task = Tasks.requireKnown("hopper-v1");
-    // The smoke profile's budget at Fig. 9's longer horizon.
-    Budget b = new Budget(20_000, 2, 2, 1024, 1000, 2000, 2, 5, 500, 2, 250, 2);
+    // The smoke profile's budget, halved, at Fig. 9's longer horizon.
+    Budget b = new Budget(10_000, 2, 2, 1024, 1000, 2000, 2, 5, 500, 2, 250, 2);
     for (String method : List.of("GPO", "Joint")) {
       CellSpec cell = new CellSpec(Algorithm.PPO, task, method, 1, b, Settings.DEFAULT, List.of());
       Path dir = Files.createDirectories(tmp.resolve(method));
