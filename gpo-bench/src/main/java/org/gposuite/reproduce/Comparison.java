@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -24,7 +25,11 @@ import java.util.TreeMap;
  *   <li><b>Config changed</b> when a compared seed's config hash differs from its expected
  *       row's: the baseline measures something else; re-baseline explicitly.
  *   <li><b>Statistical</b> otherwise (another machine or JDK, where floating-point results may
- *       drift): with >= 2 compared seeds, a one-sided Welch t-test of "run lower than expected"
+ *       drift). When the profile has a {@link Spread} file holding the group (smoke does), the
+ *       run's seeds are tested against the group's many-seed reference by {@link Spread#verdict}:
+ *       a lower-noise statistic (mean of the curve's second half), a family-wise threshold, and
+ *       IMPROVED only beyond the same noise; the run's seeds need not be the reference's. Without
+ *       one, with >= 2 compared seeds, a one-sided Welch t-test of "run lower than expected"
  *       at alpha = 0.05 divided by the number of groups tested (Bonferroni, so a full-profile
  *       check has a 5% family-wise false-alarm rate, not 5% per group). With one seed there is
  *       no spread to test against, so only a drop of more than {@link #SINGLE_SEED_DROP} of the
@@ -76,9 +81,19 @@ public final class Comparison {
   private Comparison() {}
 
   public static Result compare(List<CellRecord> run, List<CellRecord> expected) {
+    return compare(run.stream().map(r -> new StoredCell(r, List.of(), List.of())).toList(), expected, Optional.empty());
+  }
+
+  /**
+   * @param run the run's cells with their curves (the spread's statistic needs them)
+   * @param spread the profile's many-seed reference for the statistical path, if it has one
+   */
+  public static Result compare(List<StoredCell> run, List<CellRecord> expected, Optional<Spread> spread) {
+    Map<String, Double> statistic = new TreeMap<>();
+    run.forEach(c -> statistic.put(c.record().id(), Spread.statistic(c.curve(), c.record().finalReturn())));
     Map<String, List<CellRecord>> expGroups = byGroup(expected);
     List<Pairs> groups = new ArrayList<>();
-    for (Map.Entry<String, List<CellRecord>> e : byGroup(run).entrySet()) {
+    for (Map.Entry<String, List<CellRecord>> e : byGroup(run.stream().map(StoredCell::record).toList()).entrySet()) {
       groups.add(Pairs.of(e.getKey(), e.getValue(), expGroups.getOrDefault(e.getKey(), List.of())));
     }
     // Bonferroni over the groups that go to the statistical test.
@@ -86,6 +101,14 @@ public final class Comparison {
     double alpha = FAMILY_ALPHA / Math.max(1, tested);
     List<GroupVerdict> out = new ArrayList<>();
     for (Pairs g : groups) {
+      Optional<Spread.Group> ref = spread.flatMap(sp -> sp.group(g.group));
+      if (ref.isPresent() && !g.ours.isEmpty() && g.mode() == Mode.STATISTICAL) {
+        // the spread compares all of the run's seeds of the group, with or without a baseline row
+        List<CellRecord> all = new ArrayList<>(g.ours);
+        all.addAll(g.unmatched);
+        out.add(spreadVerdict(g.group, all, ref.get(), statistic, alpha));
+        continue;
+      }
       if (g.ours.isEmpty()) {
         out.add(new GroupVerdict(g.group, Status.NEW, g.baselineSeeds.isEmpty()
             ? "no expected results for this group (" + summary(g.unmatched) + "); add them with --rebaseline"
@@ -174,6 +197,27 @@ public final class Comparison {
         : "";
     return new GroupVerdict(g.group, Status.CHANGED, "same config and platform but different numbers ("
         + String.join("; ", diffs) + stat + "); if intended, re-baseline with --rebaseline");
+  }
+
+  /** The statistical path against the profile's spread file (see {@link Spread}). */
+  static GroupVerdict spreadVerdict(String group, List<CellRecord> run, Spread.Group ref, Map<String, Double> statistic,
+      double alpha) {
+    for (CellRecord r : run) {
+      if (!r.configHash().equals(ref.configHash())) {
+        return new GroupVerdict(group, Status.CONFIG_CHANGED, "config hash " + r.configHash() + " vs " + ref.configHash()
+            + " in " + Spread.FILE + " (seed " + r.seed() + "): the spread was measured on another config; re-create it"
+            + " (see the file's comment)");
+      }
+    }
+    double[] xs = run.stream().mapToDouble(r -> statistic.get(r.id())).toArray();
+    double c = Spread.threshold(alpha, ref.n());
+    Spread.Verdict v = Spread.verdict(xs, ref.mean(), ref.sd(), ref.n(), c);
+    double change = v.runMean() - ref.mean();
+    String detail = String.format(Locale.ROOT, "curve's second half: expected %.4g (sd %.2g over %d seeds of %s), got %.4g"
+        + " (n=%d, seeds %s) on another platform: %+.3g, %.0f%% of a 25%% drop (%.3g); z = %.2f, threshold ±%.2f",
+        ref.mean(), ref.sd(), ref.n(), Spread.FILE, v.runMean(), xs.length, seeds(run), change,
+        100 * -change / ref.drop(), ref.drop(), v.z(), c);
+    return new GroupVerdict(group, v.status(), detail);
   }
 
   private static GroupVerdict configChanged(Pairs g) {
