@@ -214,9 +214,10 @@ public final class Comparison {
     Spread.Verdict v = Spread.verdict(xs, ref.mean(), ref.sd(), ref.n(), c);
     double change = v.runMean() - ref.mean();
     String detail = String.format(Locale.ROOT, "curve's second half: expected %.4g (sd %.2g over %d seeds of %s), got %.4g"
-        + " (n=%d, seeds %s) on another platform: %+.3g, %.0f%% of a 25%% drop (%.3g); z = %.2f, threshold ±%.2f",
+        + " (n=%d, seeds %s) on another platform: %+.3g, %.0f%% of a 25%% drop (%.3g); z = %.2f, threshold ±%.2f"
+        + " (a 25%% drop is caught with probability %.2f at these seeds)",
         ref.mean(), ref.sd(), ref.n(), Spread.FILE, v.runMean(), xs.length, seeds(run), change,
-        100 * -change / ref.drop(), ref.drop(), v.z(), c);
+        100 * -change / ref.drop(), ref.drop(), v.z(), c, Spread.power(ref, xs.length, c));
     return new GroupVerdict(group, v.status(), detail);
   }
 

@@ -109,6 +109,17 @@ public final class Spread {
     return new Verdict(s, x, z, threshold);
   }
 
+  /**
+   * The rule's probability of catching a 25% drop of {@code g} with {@code n} run seeds, by the
+   * normal approximation (SpreadPowerTest simulates it from the measured values instead).
+   */
+  public static double power(Group g, int n, double threshold) {
+    double se = g.sd() * Math.sqrt(1.0 / n + 1.0 / g.n());
+    if (se == 0) return 1;
+    return new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1)
+        .cumulativeProbability(g.drop() / se - threshold);
+  }
+
   /** The spread file of a profile, if it has one. */
   public static Optional<Spread> load(Path expectedResults, String profile) {
     Path f = expectedResults.resolve(profile).resolve(FILE);

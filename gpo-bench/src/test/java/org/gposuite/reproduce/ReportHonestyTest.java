@@ -91,7 +91,8 @@ class ReportHonestyTest {
     CellSpec single = spec("Swimmer", "Single", 40);
     Rates rates = new Rates(1000, List.of(measured(gpo, 12), measured(single, 2)));
     assertEquals(12, rates.seconds(gpo), 1e-9, "same config: its measured seconds");
-    assertEquals(24, rates.seconds(spec("Swimmer", "GPO", 80)), 1e-9, "same group, twice the steps: twice the time");
+    // another budget: the profile's assumed steps/s times GPO's cost relative to its file (12/40 s/step vs 14/80)
+    assertEquals((12.0 / 40) / (14.0 / 80) * 80 / 1000, rates.seconds(spec("Swimmer", "GPO", 80)), 1e-9);
     assertEquals(80 / 1000.0, rates.seconds(spec("Hopper", "GPO", 80)), 1e-9, "nothing measured: assumed steps/s");
   }
 
