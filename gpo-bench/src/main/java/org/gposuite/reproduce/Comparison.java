@@ -106,7 +106,7 @@ public final class Comparison {
         // the spread compares all of the run's seeds of the group, with or without a baseline row
         List<CellRecord> all = new ArrayList<>(g.ours);
         all.addAll(g.unmatched);
-        out.add(spreadVerdict(g.group, all, ref.get(), statistic, alpha));
+        out.add(spreadVerdict(g.group, all, ref.get(), statistic, Spread.FAMILY_ALPHA / Math.max(1, tested)));
         continue;
       }
       if (g.ours.isEmpty()) {
@@ -210,14 +210,14 @@ public final class Comparison {
       }
     }
     double[] xs = run.stream().mapToDouble(r -> statistic.get(r.id())).toArray();
-    double c = Spread.threshold(alpha, ref.n());
-    Spread.Verdict v = Spread.verdict(xs, ref.mean(), ref.sd(), ref.n(), c);
+    Spread.Verdict v = Spread.verdict(xs, ref.values(), alpha);
+    double c = v.threshold();
     double change = v.runMean() - ref.mean();
     String detail = String.format(Locale.ROOT, "curve's second half: expected %.4g (sd %.2g over %d seeds of %s), got %.4g"
-        + " (n=%d, seeds %s) on another platform: %+.3g, %.0f%% of a 25%% drop (%.3g); z = %.2f, threshold ±%.2f"
+        + " (n=%d, seeds %s) on another platform: %+.3g, %.0f%% of a 25%% drop (%.3g); t = %.2f, threshold ±%.2f"
         + " (a 25%% drop is caught with probability %.2f at these seeds)",
         ref.mean(), ref.sd(), ref.n(), Spread.FILE, v.runMean(), xs.length, seeds(run), change,
-        100 * -change / ref.drop(), ref.drop(), v.z(), c, Spread.power(ref, xs.length, c));
+        100 * -change / ref.drop(), ref.drop(), v.z(), c, Spread.power(ref, xs.length, alpha));
     return new GroupVerdict(group, v.status(), detail);
   }
 

@@ -225,7 +225,7 @@ public final class Harness {
    */
   private Plan withStatSeeds(Options o, Plan plan, List<CellRecord> expected) {
     List<Integer> statSeeds = o.profile().statSeeds();
-    if (statSeeds.isEmpty() || o.selection().seeds().isPresent()) return plan;
+    if (statSeeds.isEmpty() || o.selection().seeds().isPresent() || o.reportOnly()) return plan;
     String here = Provenance.current(o.repoRoot(), registry.engineVersions()).platform();
     Map<String, CellRecord> byId = new java.util.HashMap<>();
     expected.forEach(r -> byId.put(r.id(), r));

@@ -199,7 +199,7 @@ class RegressionGateTest {
       // readable: the group, both numbers, the change as a share of a 25% drop, z and the threshold
       assertTrue(diff.lines().anyMatch(l -> l.matches("REGRESSED\\s+" + HIT + "\\s+curve's second half: expected \\S+"
           + " \\(sd \\S+ over 4 seeds of spread.csv\\), got \\S+ \\(n=4, seeds 1, 2, 3, 4\\) on another platform:"
-          + " -\\S+, \\d+% of a 25% drop \\(\\S+\\); z = -\\S+, threshold ±\\S+ \\(a 25% drop is caught with"
+          + " -\\S+, \\d+% of a 25% drop \\(\\S+\\); t = -\\S+, threshold ±\\S+ \\(a 25% drop is caught with"
           + " probability \\S+ at these seeds\\)")), diff);
     }
   }
