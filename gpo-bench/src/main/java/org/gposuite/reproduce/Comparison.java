@@ -96,17 +96,19 @@ public final class Comparison {
     for (Map.Entry<String, List<CellRecord>> e : byGroup(run.stream().map(StoredCell::record).toList()).entrySet()) {
       groups.add(Pairs.of(e.getKey(), e.getValue(), expGroups.getOrDefault(e.getKey(), List.of())));
     }
-    // Bonferroni over the groups that go to the statistical test.
-    long tested = groups.stream().filter(g -> !g.ours.isEmpty() && g.mode() == Mode.STATISTICAL).count();
+    // Bonferroni over the groups that go to a statistical test.
+    long tested = groups.stream().filter(g -> bySpread(g, spread)
+        || (!g.ours.isEmpty() && g.mode() == Mode.STATISTICAL)).count();
     double alpha = FAMILY_ALPHA / Math.max(1, tested);
     List<GroupVerdict> out = new ArrayList<>();
     for (Pairs g : groups) {
       Optional<Spread.Group> ref = spread.flatMap(sp -> sp.group(g.group));
-      if (ref.isPresent() && !g.ours.isEmpty() && g.mode() == Mode.STATISTICAL) {
+      if (bySpread(g, spread)) {
         // the spread compares all of the run's seeds of the group, with or without a baseline row
         List<CellRecord> all = new ArrayList<>(g.ours);
         all.addAll(g.unmatched);
-        out.add(spreadVerdict(g.group, all, ref.get(), statistic, Spread.FAMILY_ALPHA / Math.max(1, tested)));
+        out.add(spreadVerdict(g.group, all, ref.get(), statistic, Spread.FAMILY_ALPHA / Math.max(1, tested),
+            g.ours.isEmpty() ? "seeds the exact baseline lacks" : "another platform"));
         continue;
       }
       if (g.ours.isEmpty()) {
@@ -127,6 +129,17 @@ public final class Comparison {
   }
 
   private enum Mode { EXACT, CONFIG_CHANGED, STATISTICAL }
+
+  /**
+   * Whether a group is judged against the spread file: it holds the group, and the run's seeds
+   * are either on another platform than their expected rows, or have no expected rows at all
+   * (seeds beyond the baseline's, e.g. a platform's stat_seeds): the spread is a reference for
+   * any seeds, where the exact path has nothing to match.
+   */
+  private static boolean bySpread(Pairs g, Optional<Spread> spread) {
+    if (spread.flatMap(sp -> sp.group(g.group)).isEmpty()) return false;
+    return g.ours.isEmpty() ? !g.unmatched.isEmpty() : g.mode() == Mode.STATISTICAL;
+  }
 
   /**
    * One group's run cells beside the expected rows of the same seeds ({@code ours.get(i)} and
@@ -201,7 +214,7 @@ public final class Comparison {
 
   /** The statistical path against the profile's spread file (see {@link Spread}). */
   static GroupVerdict spreadVerdict(String group, List<CellRecord> run, Spread.Group ref, Map<String, Double> statistic,
-      double alpha) {
+      double alpha, String where) {
     for (CellRecord r : run) {
       if (!r.configHash().equals(ref.configHash())) {
         return new GroupVerdict(group, Status.CONFIG_CHANGED, "config hash " + r.configHash() + " vs " + ref.configHash()
@@ -214,9 +227,9 @@ public final class Comparison {
     double c = v.threshold();
     double change = v.runMean() - ref.mean();
     String detail = String.format(Locale.ROOT, "curve's second half: expected %.4g (sd %.2g over %d seeds of %s), got %.4g"
-        + " (n=%d, seeds %s) on another platform: %+.3g, %.0f%% of a 25%% drop (%.3g); t = %.2f, threshold ±%.2f"
+        + " (n=%d, seeds %s) on %s: %+.3g, %.0f%% of a 25%% drop (%.3g); t = %.2f, threshold ±%.2f"
         + " (a 25%% drop is caught with probability %.2f at these seeds)",
-        ref.mean(), ref.sd(), ref.n(), Spread.FILE, v.runMean(), xs.length, seeds(run), change,
+        ref.mean(), ref.sd(), ref.n(), Spread.FILE, v.runMean(), xs.length, seeds(run), where, change,
         100 * -change / ref.drop(), ref.drop(), v.z(), c, Spread.power(ref, xs.length, alpha));
     return new GroupVerdict(group, v.status(), detail);
   }
