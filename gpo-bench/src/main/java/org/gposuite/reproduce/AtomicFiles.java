@@ -8,15 +8,34 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes a file so that readers see the old content or the whole new content, never a torn
  * one: write a sibling temporary file, then rename it over the target. A failed write removes
  * its temporary file and reports the target, not the temporary name, with the cause in words;
  * only a run killed mid-write leaves a stray temporary file, which the resume logic ignores.
+ * Every file is left readable by others ({@code rw-r--r--}): a temporary file is created owner-only,
+ * and a report or a baseline is meant to be read by whoever shares the machine or the checkout.
  */
 public final class AtomicFiles {
+  /** The mode of every file the harness writes: owner read/write, everyone else read. */
+  public static final Set<PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");
+
   private AtomicFiles() {}
+
+  /**
+   * Makes a file the harness wrote readable by others (0644), whatever the umask or the writer
+   * (temporary files and some libraries create files owner-only). No-op off POSIX file systems.
+   */
+  public static void makeReadable(Path file) throws IOException {
+    if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
+      Files.setPosixFilePermissions(file, READABLE);
+    }
+  }
 
   @FunctionalInterface
   public interface Body {
@@ -35,6 +54,7 @@ public final class AtomicFiles {
       try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         body.writeTo(out);
       }
+      makeReadable(tmp);
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

@@ -76,7 +76,7 @@ public final class CellStore {
     return CSVFormat.DEFAULT.builder().setHeader(columns).setRecordSeparator('\n').get();
   }
 
-  private static List<CurvePoint> readCurve(Path file) throws IOException {
+  static List<CurvePoint> readCurve(Path file) throws IOException {
     List<CurvePoint> out = new ArrayList<>();
     for (CSVRecord r : records(file)) {
       out.add(new CurvePoint(Long.parseLong(r.get("steps")), Double.parseDouble(r.get("average_return"))));

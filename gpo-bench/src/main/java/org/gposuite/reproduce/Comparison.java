@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -24,7 +25,11 @@ import java.util.TreeMap;
  *   <li><b>Config changed</b> when a compared seed's config hash differs from its expected
  *       row's: the baseline measures something else; re-baseline explicitly.
  *   <li><b>Statistical</b> otherwise (another machine or JDK, where floating-point results may
- *       drift): with >= 2 compared seeds, a one-sided Welch t-test of "run lower than expected"
+ *       drift). When the profile has a {@link Spread} file holding the group (smoke does), the
+ *       run's seeds are tested against the group's many-seed reference by {@link Spread#verdict}:
+ *       a lower-noise statistic (mean of the curve's second half), a family-wise threshold, and
+ *       IMPROVED only beyond the same noise; the run's seeds need not be the reference's. Without
+ *       one, with >= 2 compared seeds, a one-sided Welch t-test of "run lower than expected"
  *       at alpha = 0.05 divided by the number of groups tested (Bonferroni, so a full-profile
  *       check has a 5% family-wise false-alarm rate, not 5% per group). With one seed there is
  *       no spread to test against, so only a drop of more than {@link #SINGLE_SEED_DROP} of the
@@ -76,16 +81,36 @@ public final class Comparison {
   private Comparison() {}
 
   public static Result compare(List<CellRecord> run, List<CellRecord> expected) {
+    return compare(run.stream().map(r -> new StoredCell(r, List.of(), List.of())).toList(), expected, Optional.empty());
+  }
+
+  /**
+   * @param run the run's cells with their curves (the spread's statistic needs them)
+   * @param spread the profile's many-seed reference for the statistical path, if it has one
+   */
+  public static Result compare(List<StoredCell> run, List<CellRecord> expected, Optional<Spread> spread) {
+    Map<String, Double> statistic = new TreeMap<>();
+    run.forEach(c -> statistic.put(c.record().id(), Spread.statistic(c.curve(), c.record().finalReturn())));
     Map<String, List<CellRecord>> expGroups = byGroup(expected);
     List<Pairs> groups = new ArrayList<>();
-    for (Map.Entry<String, List<CellRecord>> e : byGroup(run).entrySet()) {
+    for (Map.Entry<String, List<CellRecord>> e : byGroup(run.stream().map(StoredCell::record).toList()).entrySet()) {
       groups.add(Pairs.of(e.getKey(), e.getValue(), expGroups.getOrDefault(e.getKey(), List.of())));
     }
-    // Bonferroni over the groups that go to the statistical test.
-    long tested = groups.stream().filter(g -> !g.ours.isEmpty() && g.mode() == Mode.STATISTICAL).count();
+    // Bonferroni over the groups that go to a statistical test.
+    long tested = groups.stream().filter(g -> bySpread(g, spread)
+        || (!g.ours.isEmpty() && g.mode() == Mode.STATISTICAL)).count();
     double alpha = FAMILY_ALPHA / Math.max(1, tested);
     List<GroupVerdict> out = new ArrayList<>();
     for (Pairs g : groups) {
+      Optional<Spread.Group> ref = spread.flatMap(sp -> sp.group(g.group));
+      if (bySpread(g, spread)) {
+        // the spread compares all of the run's seeds of the group, with or without a baseline row
+        List<CellRecord> all = new ArrayList<>(g.ours);
+        all.addAll(g.unmatched);
+        out.add(spreadVerdict(g.group, all, ref.get(), statistic, Spread.FAMILY_ALPHA / Math.max(1, tested),
+            g.ours.isEmpty() ? "seeds the exact baseline lacks" : "another platform"));
+        continue;
+      }
       if (g.ours.isEmpty()) {
         out.add(new GroupVerdict(g.group, Status.NEW, g.baselineSeeds.isEmpty()
             ? "no expected results for this group (" + summary(g.unmatched) + "); add them with --rebaseline"
@@ -104,6 +129,17 @@ public final class Comparison {
   }
 
   private enum Mode { EXACT, CONFIG_CHANGED, STATISTICAL }
+
+  /**
+   * Whether a group is judged against the spread file: it holds the group, and the run's seeds
+   * are either on another platform than their expected rows, or have no expected rows at all
+   * (seeds beyond the baseline's, e.g. a platform's stat_seeds): the spread is a reference for
+   * any seeds, where the exact path has nothing to match.
+   */
+  private static boolean bySpread(Pairs g, Optional<Spread> spread) {
+    if (spread.flatMap(sp -> sp.group(g.group)).isEmpty()) return false;
+    return g.ours.isEmpty() ? !g.unmatched.isEmpty() : g.mode() == Mode.STATISTICAL;
+  }
 
   /**
    * One group's run cells beside the expected rows of the same seeds ({@code ours.get(i)} and
@@ -174,6 +210,28 @@ public final class Comparison {
         : "";
     return new GroupVerdict(g.group, Status.CHANGED, "same config and platform but different numbers ("
         + String.join("; ", diffs) + stat + "); if intended, re-baseline with --rebaseline");
+  }
+
+  /** The statistical path against the profile's spread file (see {@link Spread}). */
+  static GroupVerdict spreadVerdict(String group, List<CellRecord> run, Spread.Group ref, Map<String, Double> statistic,
+      double alpha, String where) {
+    for (CellRecord r : run) {
+      if (!r.configHash().equals(ref.configHash())) {
+        return new GroupVerdict(group, Status.CONFIG_CHANGED, "config hash " + r.configHash() + " vs " + ref.configHash()
+            + " in " + Spread.FILE + " (seed " + r.seed() + "): the spread was measured on another config; re-create it"
+            + " (see the file's comment)");
+      }
+    }
+    double[] xs = run.stream().mapToDouble(r -> statistic.get(r.id())).toArray();
+    Spread.Verdict v = Spread.verdict(xs, ref.values(), alpha);
+    double c = v.threshold();
+    double change = v.runMean() - ref.mean();
+    String detail = String.format(Locale.ROOT, "curve's second half: expected %.4g (sd %.2g over %d seeds of %s), got %.4g"
+        + " (n=%d, seeds %s) on %s: %+.3g, %.0f%% of a 25%% drop (%.3g); t = %.2f, threshold ±%.2f"
+        + " (a 25%% drop is caught with probability %.2f at these seeds)",
+        ref.mean(), ref.sd(), ref.n(), Spread.FILE, v.runMean(), xs.length, seeds(run), where, change,
+        100 * -change / ref.drop(), ref.drop(), v.z(), c, Spread.power(ref, xs.length, alpha));
+    return new GroupVerdict(group, v.status(), detail);
   }
 
   private static GroupVerdict configChanged(Pairs g) {

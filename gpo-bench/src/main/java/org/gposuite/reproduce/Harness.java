@@ -76,11 +76,6 @@ public final class Harness {
       return CANNOT_RUN;
     }
     plan.warnings().forEach(w -> log.println("warning: " + w));
-    log.printf(Locale.ROOT, "profile %s: %d cells, %,d environment steps, about %s at %.0f steps/s (%s)%n",
-        o.profile().name(), plan.cells().size(), plan.plannedSteps(),
-        ProgressPrinter.clock(plan.estimatedSeconds()), o.profile().assumedStepsPerSecond(), o.profile().source());
-    log.println(plan.settingsText());
-
     // Fail before the first cell on anything that would fail after the last one.
     PaperData paper = PaperData.load(o.expectedResults());
     Path expectedFile = expectedCells(o.expectedResults(), o.profile().name());
@@ -100,16 +95,25 @@ public final class Harness {
       // The rows a re-baseline keeps are read after the last cell; a damaged file stops it before the first.
       CellsCsv.read(expectedFile);
     }
+    Optional<Spread> spread = o.compare() && !o.rebaseline()
+        ? Spread.load(o.expectedResults(), o.profile().name()) : Optional.empty();
+    if (spread.isPresent()) plan = withStatSeeds(o, plan, expected);
+    Rates rates = Rates.load(o.expectedResults(), o.profile().assumedStepsPerSecond());
+    log.printf(Locale.ROOT, "profile %s: %d cells, %,d environment steps, about %s %s (%s)%n",
+        o.profile().name(), plan.cells().size(), plan.plannedSteps(),
+        ProgressPrinter.clock(rates.seconds(plan.cells())), rates.source(), o.profile().source());
+    log.println(plan.settingsText());
+
     try (RunLock lock = RunLock.acquire(o.out(), log)) {
-      return run(o, plan, paper, expectedFile, expected);
+      return run(o, plan, paper, expectedFile, expected, rates, spread);
     } catch (RunLock.Held e) {
       log.println("error: " + e.getMessage());
       return FAILED;
     }
   }
 
-  private int run(Options o, Plan plan, PaperData paper, Path expectedFile, List<CellRecord> expected)
-      throws IOException, InterruptedException {
+  private int run(Options o, Plan plan, PaperData paper, Path expectedFile, List<CellRecord> expected, Rates rates,
+      Optional<Spread> spread) throws IOException, InterruptedException {
     CellStore store = new CellStore(o.out());
     Map<CellSpec, StoredCell> done = new LinkedHashMap<>();
     Set<String> needed = new TreeSet<>();
@@ -128,8 +132,7 @@ public final class Harness {
 
     Map<String, String> failures = new LinkedHashMap<>();
     List<String> notComputed = new ArrayList<>();
-    ProgressPrinter progress = new ProgressPrinter(log, plan.cells().size(), plan.plannedSteps(),
-        o.profile().assumedStepsPerSecond());
+    ProgressPrinter progress = new ProgressPrinter(log, plan.cells(), rates);
     int k = 0;
     for (CellSpec cell : plan.cells()) {
       k++;
@@ -183,7 +186,7 @@ public final class Harness {
 
     Optional<Comparison.Result> comparison = Optional.empty();
     if (o.compare() && !o.rebaseline()) {
-      comparison = Optional.of(Comparison.compare(rows, expected));
+      comparison = Optional.of(Comparison.compare(finished, expected, spread));
       AtomicFiles.writeString(o.out().resolve("comparison.txt"), comparison.get().render());
     }
     AtomicFiles.writeString(o.out().resolve("report.md"), report.render(failures, notComputed, comparison, plots));
@@ -211,6 +214,29 @@ public final class Harness {
           + replaced + " earlier rows of the same cells replaced, other rows kept");
     }
     return exit;
+  }
+
+  /**
+   * The plan the comparison needs. When this platform is not the one the expected rows were made
+   * on, the comparison is statistical (bit matching is impossible), and its power comes from the
+   * profile's {@code stat_seeds} (smoke: 16, see {@link Spread}): the plan grows to those seeds,
+   * unless --seeds chose the seeds. On the baseline's platform the exact path needs the profile's
+   * seeds only.
+   */
+  private Plan withStatSeeds(Options o, Plan plan, List<CellRecord> expected) {
+    List<Integer> statSeeds = o.profile().statSeeds();
+    if (statSeeds.isEmpty() || o.selection().seeds().isPresent() || o.reportOnly()) return plan;
+    String here = Provenance.current(o.repoRoot(), registry.engineVersions()).platform();
+    Map<String, CellRecord> byId = new java.util.HashMap<>();
+    expected.forEach(r -> byId.put(r.id(), r));
+    Optional<CellRecord> other = plan.cells().stream().map(c -> byId.get(c.id()))
+        .filter(r -> r != null && !r.provenance().platform().equals(here)).findFirst();
+    if (other.isEmpty()) return plan;
+    Plan grown = Plan.of(o.profile(), o.selection().withSeeds(statSeeds));
+    log.println("this platform (" + here + ") is not the baseline's (" + other.get().provenance().platform()
+        + "): the comparison is statistical, so the run takes the profile's stat_seeds ("
+        + statSeeds.size() + " seeds, " + grown.cells().size() + " cells instead of " + plan.cells().size() + ")");
+    return grown;
   }
 
   /**

@@ -189,6 +189,7 @@ public final class Plots {
 
   private static String save(Chart<?, ?> chart, Path dir, String name) throws IOException {
     BitmapEncoder.saveBitmap(chart, dir.resolve(name + ".png").toString(), BitmapEncoder.BitmapFormat.PNG);
+    AtomicFiles.makeReadable(dir.resolve(name + ".png"));
     return dir.getFileName() + "/" + name + ".png";
   }
 }

@@ -18,13 +18,23 @@ import java.util.SortedMap;
  * @param overrides engine settings applied to every cell ({@code set.key = value} lines)
  * @param fig3aTask the task of the crossover experiment (paper: HalfCheetah)
  * @param fig5Tasks the tasks the ablations are averaged over (paper: Ant, Walker2d)
- * @param assumedStepsPerSecond throughput used for the cost estimate printed before a run,
- *     until measured throughput replaces it in the ETA
+ * @param assumedStepsPerSecond throughput used for the cost estimate printed before a run
+ *     when no measured rates exist ({@link Rates})
+ * @param statSeeds the seeds a run takes when its comparison is statistical (another platform
+ *     than the baseline's); empty: the profile's seeds ({@code stat_seeds}, optional)
  */
 public record Profile(String name, String description, String source, List<String> tasks,
     List<Integer> seeds, Set<Experiment> experiments, Budget budget, List<String> presets,
     SortedMap<String, String> overrides, String fig3aTask, List<String> fig5Tasks,
-    double assumedStepsPerSecond) {
+    double assumedStepsPerSecond, List<Integer> statSeeds) {
+
+  /** A profile without stat_seeds. */
+  public Profile(String name, String description, String source, List<String> tasks,
+      List<Integer> seeds, Set<Experiment> experiments, Budget budget, List<String> presets,
+      SortedMap<String, String> overrides, String fig3aTask, List<String> fig5Tasks, double assumedStepsPerSecond) {
+    this(name, description, source, tasks, seeds, experiments, budget, presets, overrides, fig3aTask, fig5Tasks,
+        assumedStepsPerSecond, List.of());
+  }
 
   public Profile {
     tasks = List.copyOf(tasks);
@@ -33,5 +43,6 @@ public record Profile(String name, String description, String source, List<Strin
     overrides = Settings.checkedCopy(overrides);
     experiments = Set.copyOf(experiments);
     fig5Tasks = List.copyOf(fig5Tasks);
+    statSeeds = List.copyOf(statSeeds);
   }
 }

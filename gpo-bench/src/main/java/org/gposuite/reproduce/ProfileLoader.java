@@ -33,6 +33,7 @@ public final class ProfileLoader {
       "pi_s_epochs", "dagger_initial", "dagger_iterations", "dagger_per_iteration",
       "dagger_epochs");
   private static final String PRESETS = "presets";
+  private static final String STAT_SEEDS = "stat_seeds";
   private static final String SET = "set.";
 
   private ProfileLoader() {}
@@ -83,9 +84,9 @@ public final class ProfileLoader {
       if (key.equals(SET)) {
         throw new InputError(source, lineNo, key, "has no setting name; write set.<key> = <value>");
       }
-      if (!KEYS.contains(key) && !key.equals(PRESETS) && !key.startsWith(SET)) {
+      if (!KEYS.contains(key) && !key.equals(PRESETS) && !key.equals(STAT_SEEDS) && !key.startsWith(SET)) {
         throw new InputError(source, lineNo, key, "unknown field; the fields are " + KEYS
-            + ", optionally " + PRESETS + " and " + SET + "<key> lines");
+            + ", optionally " + PRESETS + ", " + STAT_SEEDS + " and " + SET + "<key> lines");
       }
       Entry earlier = entries.get(key);
       if (earlier != null) {
@@ -123,7 +124,8 @@ public final class ProfileLoader {
         ? r.list(PRESETS, Settings::requirePresetName) : List.of(Settings.DEFAULT_PRESET);
     return new Profile(name, r.raw("description"), source, r.list("tasks", Tasks::requireKnown),
         seeds, experiments, budget, presets, overrides(r), r.value("fig3a_task", Tasks::requireKnown),
-        r.list("fig5_tasks", Tasks::requireKnown), sps);
+        r.list("fig5_tasks", Tasks::requireKnown), sps,
+        entries.containsKey(STAT_SEEDS) ? r.list(STAT_SEEDS, Selection::parseSeed) : List.of());
   }
 
   private static SortedMap<String, String> overrides(Reader r) {

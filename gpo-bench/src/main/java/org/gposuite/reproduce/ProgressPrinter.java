@@ -4,9 +4,11 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * Prints where a run is: cell k/n, elapsed time, ETA. The ETA divides the planned steps still
- * to do by the throughput measured so far in this session (resumed cells cost nothing, so they
- * do not count), falling back to the profile's assumed throughput before anything is measured.
+ * Prints where a run is: cell k/n, elapsed time, ETA. The ETA is the sum of the remaining cells'
+ * estimates ({@link Rates}: measured per config, task and method on this machine kind), times the
+ * ratio of measured to estimated seconds over the cells finished in this session (resumed cells
+ * cost nothing, so they do not count): the run's own pace, load included, corrects the stored
+ * rates. Within a cell, the part of its estimate already done is taken off by its steps.
  * Intra-cell updates are throttled to one line per {@link #UPDATE_SECONDS}, to keep CI logs short.
  */
 final class ProgressPrinter {
@@ -14,18 +16,19 @@ final class ProgressPrinter {
 
   private final PrintStream out;
   private final int cells;
-  private final double assumedStepsPerSecond;
+  private final Rates rates;
   private final long start = System.nanoTime();
-  private long remainingSteps;
+  private double remainingEstimate;
   private long measuredSteps;
   private double measuredSeconds;
+  private double measuredEstimate;
   private long lastPrint;
 
-  ProgressPrinter(PrintStream out, int cells, long plannedSteps, double assumedStepsPerSecond) {
+  ProgressPrinter(PrintStream out, java.util.List<CellSpec> plan, Rates rates) {
     this.out = out;
-    this.cells = cells;
-    this.remainingSteps = plannedSteps;
-    this.assumedStepsPerSecond = assumedStepsPerSecond;
+    this.cells = plan.size();
+    this.rates = rates;
+    this.remainingEstimate = rates.seconds(plan);
   }
 
   /**
@@ -33,7 +36,7 @@ final class ProgressPrinter {
    * the code has moved on since: the user decides whether to delete the folder and recompute.
    */
   void resumed(int k, CellSpec cell, String computedAt, String now) {
-    remainingSteps -= cell.budget().totalSteps();
+    remainingEstimate -= rates.seconds(cell);
     String note = computedAt.equals(now) ? ""
         : " (computed at commit " + computedAt + ", now " + now + "; delete its folder to recompute)";
     out.printf(Locale.ROOT, "[%d/%d] %s finished earlier, reusing it%s%n", k, cells, cell.id(), note);
@@ -41,7 +44,7 @@ final class ProgressPrinter {
 
   Progress starting(int k, CellSpec cell) {
     out.printf(Locale.ROOT, "[%d/%d] %s ... | elapsed %s | ETA %s%n", k, cells, cell.id(),
-        clock(elapsed()), clock(eta(0)));
+        clock(elapsed()), clock(eta(null, 0)));
     lastPrint = System.nanoTime();
     return (steps, phase) -> {
       long now = System.nanoTime();
@@ -51,32 +54,38 @@ final class ProgressPrinter {
       }
       double pct = 100.0 * steps / cell.budget().totalSteps();
       out.printf(Locale.ROOT, "[%d/%d] %s %3.0f%% %s | elapsed %s | ETA %s%n", k, cells, cell.id(), pct,
-          phase, clock(elapsed()), clock(eta(steps)));
+          phase, clock(elapsed()), clock(eta(cell, steps)));
     };
   }
 
   void finished(int k, CellSpec cell, double seconds, boolean failed) {
-    remainingSteps -= cell.budget().totalSteps();
+    double estimate = rates.seconds(cell);
+    remainingEstimate -= estimate;
     measuredSteps += cell.budget().totalSteps();
     measuredSeconds += seconds;
+    measuredEstimate += estimate;
     out.printf(Locale.ROOT, "[%d/%d] %s %s in %s | elapsed %s | ETA %s%n", k, cells, cell.id(),
-        failed ? "FAILED" : "done", clock(seconds), clock(elapsed()), clock(eta(0)));
+        failed ? "FAILED" : "done", clock(seconds), clock(elapsed()), clock(eta(null, 0)));
   }
 
   /** Throughput of the cells computed in this session, for the profiles' cost estimates. */
   String measured() {
     return measuredSeconds == 0 ? "no cells computed in this session"
-        : String.format(Locale.ROOT, "measured %,.0f planned steps/s over %s of computing",
-            measuredSteps / measuredSeconds, clock(measuredSeconds));
+        : String.format(Locale.ROOT, "measured %,.0f planned steps/s over %s of computing (estimated %s: %.2fx)",
+            measuredSteps / measuredSeconds, clock(measuredSeconds), clock(measuredEstimate),
+            measuredSeconds / measuredEstimate);
   }
 
   private double elapsed() {
     return (System.nanoTime() - start) / 1e9;
   }
 
-  private double eta(long stepsIntoCurrent) {
-    double rate = measuredSeconds > 0 ? measuredSteps / measuredSeconds : assumedStepsPerSecond;
-    return Math.max(0, remainingSteps - stepsIntoCurrent) / rate;
+  /** Seconds left: the remaining estimates, less the done part of the current cell, at this run's pace. */
+  double eta(CellSpec current, long stepsIntoCurrent) {
+    double done = current == null ? 0
+        : rates.seconds(current) * Math.min(1, (double) stepsIntoCurrent / current.budget().totalSteps());
+    double pace = measuredEstimate > 0 ? measuredSeconds / measuredEstimate : 1;
+    return Math.max(0, remainingEstimate - done) * pace;
   }
 
   static String clock(double seconds) {

@@ -50,6 +50,10 @@ public final class Report {
     Profile p = plan.profile();
     line("# gpo-suite reproduction: profile `" + p.name() + "`");
     line("");
+    budgetBanner(p.budget()).ifPresent(b -> {
+      line("> **" + b + "**");
+      line("");
+    });
     line(p.description());
     line("");
     line("- cells: " + plan.cells().size() + " planned, " + failures.size() + " failed"
@@ -61,6 +65,9 @@ public final class Report {
     line("- budget per cell: " + budgetText(p.budget()) + " (paper: " + budgetText(Budget.PAPER) + ")");
     line("- seeds: " + seedsOf());
     line("- " + plan.settingsText());
+    line("");
+    line("Tables give the mean ± standard error over seeds (as the paper does), the 95% confidence interval of"
+        + " the mean by Student's t with n - 1 degrees of freedom (none for one seed), and each seed's value.");
     line("");
     line("Verdicts. Cell: *consistent* when |ours - paper| <= 2 combined standard errors, otherwise"
         + " *below*/*above* (expected for budgets below the paper's). Claim \"A > B\" (direction from"
@@ -120,8 +127,8 @@ public final class Report {
     line("## " + title(e, preset));
     line("");
     // steps used: every method spends its budget to within one batch per policy; shown so a reader can check
-    line("| Task | Method | Ours (mean ± se, n) | Steps used (mean) | Paper (mean ± se) | Ours / paper | Verdict |");
-    line("|---|---|---|---|---|---|---|");
+    line("| Task | Method | Ours (mean ± se, n) | 95% CI (t) | Per seed | Steps used (mean) | Paper (mean ± se) | Ours / paper | Verdict |");
+    line("|---|---|---|---|---|---|---|---|---|");
     for (String task : plan.profile().tasks()) {
       for (String method : Tasks.TABLE_METHODS) {
         double[] ours = results.returns(preset, algorithm, task, method);
@@ -131,7 +138,8 @@ public final class Report {
         String ratio = theirs.map(m -> String.format(Locale.ROOT, "%.0f%%", 100 * Stats.mean(ours) / m.mean()))
             .orElse("—");
         double steps = results.group(preset, algorithm, task, method).stream().mapToLong(c -> c.record().stepsUsed()).average().orElse(Double.NaN);
-        line("| " + task + " | " + method + " | " + meanSe(ours) + " | " + String.format(Locale.ROOT, "%,.0f", steps) + " | " + paperText + " | " + ratio
+        line("| " + task + " | " + method + " | " + meanSe(ours) + " | " + interval(ours) + " | "
+            + perSeed(results.group(preset, algorithm, task, method)) + " | " + String.format(Locale.ROOT, "%,.0f", steps) + " | " + paperText + " | " + ratio
             + " | " + theirs.map(m -> cellVerdict(ours, m)).orElse("no paper value") + " |");
       }
     }
@@ -330,6 +338,37 @@ public final class Report {
     double tolerance = 2 * Math.hypot(Stats.stderr(ours), theirs.stderr());
     if (Math.abs(diff) <= tolerance) return "consistent";
     return diff < 0 ? "below" : "above";
+  }
+
+  /**
+   * The banner of a profile whose budget is below the paper's: the share of the paper's
+   * environment steps per cell (and the smaller population and rounds, when they are smaller).
+   */
+  static Optional<String> budgetBanner(Budget b) {
+    Budget paper = Budget.PAPER;
+    if (b.totalSteps() >= paper.totalSteps() && b.population() >= paper.population() && b.rounds() >= paper.rounds()) {
+      return Optional.empty();
+    }
+    double pct = 100.0 * b.totalSteps() / paper.totalSteps();
+    String share = pct >= 1 ? String.format(Locale.ROOT, "%.0f%%", pct) : String.format(Locale.ROOT, "%.2g%%", pct);
+    List<String> less = new ArrayList<>();
+    less.add(String.format(Locale.ROOT, "%,d of %,d environment steps per cell", b.totalSteps(), paper.totalSteps()));
+    if (b.population() < paper.population()) less.add("population " + b.population() + " of " + paper.population());
+    if (b.rounds() < paper.rounds()) less.add(b.rounds() + " of " + paper.rounds() + " rounds");
+    return Optional.of("This profile runs " + share + " of the paper's budget (" + String.join(", ", less)
+        + "): claim verdicts describe this run, they cannot confirm or refute the paper.");
+  }
+
+  /** 95% confidence interval of the mean by Student's t over the seeds; a dash for one seed. */
+  static String interval(double[] xs) {
+    if (xs.length < 2) return "—";
+    double[] ci = Stats.tInterval(xs, 0.95);
+    return "[" + fmt(ci[0]) + ", " + fmt(ci[1]) + "]";
+  }
+
+  /** Each seed's final return, in seed order: "s1: 12.3, s2: 14". */
+  static String perSeed(List<StoredCell> cells) {
+    return String.join(", ", cells.stream().map(c -> "s" + c.record().seed() + ": " + fmt(c.record().finalReturn())).toList());
   }
 
   private static String meanSe(double[] xs) {

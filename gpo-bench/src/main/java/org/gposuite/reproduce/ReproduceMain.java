@@ -140,7 +140,7 @@ public final class ReproduceMain {
       Plan plan = Plan.of(profile, selection);
       registry.checkSettings(plan.presets(), plan.overrides());
       if (plan.cells().isEmpty()) throw new IllegalArgumentException(plan.emptyReason());
-      if (dryRun) return dryRun(plan, out);
+      if (dryRun) return dryRun(plan, expected, out);
       Path runDir = out0 != null ? out0 : Path.of("runs", profile.name());
       if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
         throw new IllegalArgumentException("run folder " + runDir + " is a file; give --out a folder (it is created"
@@ -175,14 +175,16 @@ public final class ReproduceMain {
     }
   }
 
-  private static int dryRun(Plan plan, PrintStream out) {
+  private static int dryRun(Plan plan, Path expected, PrintStream out) {
     plan.warnings().forEach(w -> out.println("warning: " + w));
-    out.printf(Locale.ROOT, "profile %s: %d cells, %,d environment steps, about %s at %.0f steps/s%n",
+    Rates rates = Rates.load(expected, plan.profile().assumedStepsPerSecond());
+    out.printf(Locale.ROOT, "profile %s: %d cells, %,d environment steps, about %s %s%n",
         plan.profile().name(), plan.cells().size(), plan.plannedSteps(),
-        ProgressPrinter.clock(plan.estimatedSeconds()), plan.profile().assumedStepsPerSecond());
+        ProgressPrinter.clock(rates.seconds(plan.cells())), rates.source());
     out.println(plan.settingsText());
     for (CellSpec c : plan.cells()) {
-      out.println("  " + c.id() + "  config " + c.configHash() + "  for " + c.usedBy());
+      out.println("  " + c.id() + "  config " + c.configHash() + "  for " + c.usedBy() + "  ~"
+          + ProgressPrinter.clock(rates.seconds(c)));
     }
     return Harness.OK;
   }

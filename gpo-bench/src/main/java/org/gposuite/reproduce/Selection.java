@@ -47,6 +47,11 @@ public record Selection(Set<Experiment> experiments, Set<String> tasks, Set<Stri
     return seed;
   }
 
+  /** The same selection with other seeds. */
+  public Selection withSeeds(List<Integer> seeds) {
+    return new Selection(experiments, tasks, methods, Optional.of(seeds), presets, overrides);
+  }
+
   /** The same selection under other presets and overrides. */
   public Selection withSettings(Optional<List<String>> presets, SortedMap<String, String> overrides) {
     return new Selection(experiments, tasks, methods, seeds, presets, overrides);

@@ -27,6 +27,17 @@ public final class Stats {
   }
 
   /**
+   * Two-sided confidence interval for the mean by Student's t with n - 1 degrees of freedom:
+   * mean ± t(1 - (1 - level) / 2, n - 1) · se. With one value there is no spread: NaN bounds.
+   */
+  public static double[] tInterval(double[] xs, double level) {
+    double m = mean(xs);
+    if (xs.length < 2) return new double[] {Double.NaN, Double.NaN};
+    double half = new TDistribution(null, xs.length - 1).inverseCumulativeProbability(1 - (1 - level) / 2) * stderr(xs);
+    return new double[] {m - half, m + half};
+  }
+
+  /**
    * One-sided Welch t-test of "mean(a) < mean(b)": the p-value, small when a is convincingly
    * lower. Needs two values on each side; when both sides have zero spread the answer is 0 or 1
    * by the means (no noise, so any difference is certain).

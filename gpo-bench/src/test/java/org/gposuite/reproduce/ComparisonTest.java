@@ -187,4 +187,32 @@ class ComparisonTest {
     assertEquals(Status.CONFIG_CHANGED, only(r), r.render());
     assertTrue(r.render().contains("config hash h1 vs expected h0 (seed 2)"), r.render());
   }
+
+  /** A spread file's group for PPO/Hopper/GPO: 8 seeds around 100, floor 0 (a 25% drop is 25). */
+  static java.util.Optional<Spread> spread(String hash) {
+    double[] v = {100, 103, 97, 101, 99, 104, 96, 100};
+    return java.util.Optional.of(new Spread(java.util.Map.of("PPO/Hopper/GPO", new Spread.Group("PPO/Hopper/GPO", hash, v, 0))));
+  }
+
+  static List<StoredCell> cells(double[] returns, Provenance p) {
+    return group("GPO", returns, p).stream().map(r -> new StoredCell(r, List.of(), List.of())).toList();
+  }
+
+  @Test
+  void withASpreadOnlyAChangeBeyondTheNoiseMovesTheVerdict() {
+    List<CellRecord> base = group("GPO", new double[] {100, 103}, HERE);
+    double[] small = {101, 104, 98, 102, 100, 105, 97, 101};  // +1: an honest small increase
+    double[] large = {130, 133, 127, 131, 129, 134, 126, 130};  // +30
+    double[] drop = {75, 78, 72, 76, 74, 79, 71, 75};  // a 25% drop
+    assertEquals(Status.WITHIN, only(Comparison.compare(cells(small, ELSEWHERE), base, spread("h1"))));
+    assertEquals(Status.IMPROVED, only(Comparison.compare(cells(large, ELSEWHERE), base, spread("h1"))));
+    Comparison.Result r = Comparison.compare(cells(drop, ELSEWHERE), base, spread("h1"));
+    assertEquals(Status.REGRESSED, only(r));
+    assertTrue(r.render().contains("(n=8, seeds 1, 2, 3, 4, 5, 6, 7, 8) on another platform: -25.0, 100% of a 25% drop (25.0)"),
+        r.render());
+    // on the baseline's platform the exact path still decides
+    assertEquals(Status.CHANGED, only(Comparison.compare(cells(small, HERE), base, spread("h1"))));
+    // a spread measured on another config is not a reference
+    assertEquals(Status.CONFIG_CHANGED, only(Comparison.compare(cells(small, ELSEWHERE), base, spread("h0"))));
+  }
 }

@@ -329,7 +329,7 @@ class InputValidationTest {
 
     e = profileError(GOOD_PROFILE + "preset = tuned\n");
     assertEquals("preset", e.field());
-    assertTrue(e.getMessage().contains("presets and set.<key>"), e.getMessage());
+    assertTrue(e.getMessage().contains("optionally presets, stat_seeds and set.<key>"), e.getMessage());
   }
 
   /** Two rows as expected-results/smoke/cells.csv held them before presets (no preset or settings column). */

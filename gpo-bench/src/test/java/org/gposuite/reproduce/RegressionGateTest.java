@@ -136,6 +136,74 @@ class RegressionGateTest {
     assertEquals(GROUPS, diff.lines().filter(l -> l.startsWith("WITHIN ")).count(), diff);
   }
 
+  /** FOUR_SEEDS with 2 seeds and stat_seeds 1-4: the run grows to 4 seeds when the comparison is statistical. */
+  static final Profile STAT_SEEDS = ProfileLoader.parse("unit", "unit.profile",
+      TestFiles.profileText("Swimmer, Hopper", "Swimmer", 40) + "stat_seeds = 1, 2, 3, 4\n");
+
+  enum SpreadPlant {
+    NONE, TRIPLED_BASELINE, DROP_OF_25_PERCENT_IN_ONE_GROUP
+  }
+
+  /** Rewrites the spread file's values of the groups {@code hit} selects with {@code change}. */
+  static void plantSpread(Path file, java.util.function.Predicate<String> hit,
+      java.util.function.BiFunction<Spread.Group, Double, Double> change) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String line : Files.readAllLines(file)) {
+      String[] c = line.split(",", -1);
+      if (line.startsWith("#") || line.equals(Spread.HEADER) || !hit.test(c[0])) {
+        out.add(line);
+        continue;
+      }
+      Spread.Group g = new Spread.Group(c[0], c[1], java.util.Arrays.stream(c[6].split(" "))
+          .mapToDouble(Double::parseDouble).toArray(), Double.parseDouble(c[5]));
+      c[6] = String.join(" ", java.util.Arrays.stream(g.values()).mapToObj(v -> Double.toString(change.apply(g, v))).toList());
+      out.add(String.join(",", c));
+    }
+    Files.write(file, out);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.EnumSource(SpreadPlant.class)
+  void theStatisticalPathWithASpreadFileTakesStatSeedsAndCatchesPlantedRegressions(SpreadPlant plant,
+      @TempDir Path tmp) throws Exception {
+    TestFiles.scratchExpected(tmp);
+    Harness h = new Harness(FakeRunner.registry(new FakeRunner()), log);
+    Selection fourSeeds = TABLE_1.withSeeds(List.of(1, 2, 3, 4));
+    assertEquals(Harness.OK, h.run(new Harness.Options(STAT_SEEDS, fourSeeds, tmp.resolve("baseline-run"),
+        tmp.resolve("expected-results"), tmp, true, true)), log());
+    Path spread = tmp.resolve("expected-results/unit/spread.csv");
+    Spread.write(tmp.resolve("baseline-run"), spread, List.of("made by the test from 4 seeds"));
+    plant(Harness.expectedCells(tmp.resolve("expected-results"), "unit"), RegressionGateTest::onAnotherMachine);
+    switch (plant) {
+      case NONE -> { }
+      case TRIPLED_BASELINE -> plantSpread(spread, group -> true, (g, v) -> 3 * v);
+      // raise the reference by a third of its gap above the floor: the run is then 25% of the new gap below it
+      case DROP_OF_25_PERCENT_IN_ONE_GROUP -> plantSpread(spread, HIT::equals, (g, v) -> v + (g.mean() - g.floor()) / 3);
+    }
+
+    logBytes.reset();
+    int exit = h.run(new Harness.Options(STAT_SEEDS, TABLE_1, tmp.resolve("run"), tmp.resolve("expected-results"),
+        tmp, true, false));
+    String diff = Files.readString(tmp.resolve("run/comparison.txt"));
+    assertTrue(log().contains("the comparison is statistical, so the run takes the profile's stat_seeds (4 seeds, 24 cells"
+        + " instead of 12)"), log());
+    int failing = switch (plant) {
+      case NONE -> 0;
+      case TRIPLED_BASELINE -> GROUPS;
+      case DROP_OF_25_PERCENT_IN_ONE_GROUP -> 1;
+    };
+    assertEquals(failing == 0 ? Harness.OK : Harness.DIFFERS, exit, log());
+    assertEquals(failing, diff.lines().filter(l -> l.startsWith("REGRESSED ")).count(), diff);
+    assertEquals(GROUPS - failing, diff.lines().filter(l -> l.startsWith("WITHIN ")).count(), diff);
+    if (failing > 0) {
+      // readable: the group, both numbers, the change as a share of a 25% drop, z and the threshold
+      assertTrue(diff.lines().anyMatch(l -> l.matches("REGRESSED\\s+" + HIT + "\\s+curve's second half: expected \\S+"
+          + " \\(sd \\S+ over 4 seeds of spread.csv\\), got \\S+ \\(n=4, seeds 1, 2, 3, 4\\) on another platform:"
+          + " -\\S+, \\d+% of a 25% drop \\(\\S+\\); t = -\\S+, threshold ±\\S+ \\(a 25% drop is caught with"
+          + " probability \\S+ at these seeds\\)")), diff);
+    }
+  }
+
   /** The issue's command, through the command line: --seeds 1 of a group whose baseline has seeds 1 and 2. */
   static List<String> issueCommand(Path tmp, String out, String... more) throws IOException {
     Path profile = tmp.resolve("unit.profile");

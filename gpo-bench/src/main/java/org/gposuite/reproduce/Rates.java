@@ -1,0 +1,132 @@
+package org.gposuite.reproduce;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a cell costs on this machine kind, for the planner's estimate and the progress ETA:
+ * measured, per cell kind, from the wall-clock seconds and steps of the cells stored in
+ * {@code expected-results/<profile>/cells.csv} (every profile's file; each row has
+ * {@code wall_total_s} and {@code steps_used}). Methods and tasks differ by far more than the
+ * machine does (a GPO cell pays for crossover and DAgger, an InvertedDoublePendulum step is not a
+ * Swimmer step), so one assumed steps/s misjudges a plan. A cell is estimated from, in order:
+ *
+ * <ol>
+ *   <li>the stored cells of the same config (config hash: algorithm, preset, task, method,
+ *       budget, settings): their mean seconds;
+ *   <li>otherwise the profile's {@code assumed_steps_per_second} (measured on that profile's
+ *       budgets), times the cell kind's relative cost: its seconds per step over the seconds per
+ *       step of all cells of the file it was measured in (a GPO cell costs more per step than a
+ *       Single cell of the same file, an InvertedDoublePendulum step more than a Swimmer step).
+ *       Kinds are matched by algorithm, preset, task and method, else by task and method, else by
+ *       task; unknown kinds cost 1. Absolute seconds per step are not carried across budgets: a
+ *       smoke cell's fixed costs (evaluation, crossover, start-up) make its steps 5x dearer than a
+ *       medium cell's (measured: medium cells predicted from smoke rates came out 0.19x).
+ * </ol>
+ * The ETA then corrects these by the run itself ({@link ProgressPrinter}): remaining estimates
+ * times (measured / estimated) over the cells finished in this session, which takes in the
+ * machine's load. Unreadable files are skipped: an estimate is never worth stopping a run for.
+ */
+public final class Rates {
+  private final double assumedStepsPerSecond;
+  private final Map<String, Sum> byConfig = new HashMap<>();
+  private final Map<String, Sum> byGroup = new HashMap<>();
+  private final Map<String, Sum> byTaskMethod = new HashMap<>();
+  private final Map<String, Sum> byTask = new HashMap<>();
+  private int cells;
+
+  /** Seconds and steps summed over stored cells. */
+  private static final class Sum {
+    double seconds;
+    double steps;
+    int n;
+
+    void add(double s, double st) {
+      seconds += s;
+      steps += st;
+      n++;
+    }
+  }
+
+  Rates(double assumedStepsPerSecond, List<CellRecord> measured) {
+    this(assumedStepsPerSecond, Map.of("", measured));
+  }
+
+  /** @param measured stored cells per file they came from (relative costs are taken within a file) */
+  Rates(double assumedStepsPerSecond, Map<String, List<CellRecord>> measured) {
+    this.assumedStepsPerSecond = assumedStepsPerSecond;
+    for (List<CellRecord> file : measured.values()) add(file);
+  }
+
+  /** Rates from every {@code expected-results/*}{@code /cells.csv}; none when the folder is absent. */
+  public static Rates load(Path expectedResults, double assumedStepsPerSecond) {
+    Map<String, List<CellRecord>> files = new HashMap<>();
+    if (expectedResults != null && Files.isDirectory(expectedResults)) {
+      try (DirectoryStream<Path> dirs = Files.newDirectoryStream(expectedResults, Files::isDirectory)) {
+        for (Path d : dirs) {
+          Path f = d.resolve("cells.csv");
+          if (!Files.isRegularFile(f)) continue;
+          try {
+            files.put(f.toString(), CellsCsv.read(f));
+          } catch (RuntimeException unreadable) {
+            // the comparison reports a damaged baseline of its own profile; here it only costs precision
+          }
+        }
+      } catch (IOException unreadable) {
+        // no measured rates: the assumed throughput it is
+      }
+    }
+    return new Rates(assumedStepsPerSecond, files);
+  }
+
+  private void add(List<CellRecord> file) {
+    List<CellRecord> ok = file.stream().filter(r -> r.wallClock().totalSeconds() > 0 && r.stepsUsed() > 0).toList();
+    double secondsPerStep = ok.stream().mapToDouble(r -> r.wallClock().totalSeconds()).sum()
+        / ok.stream().mapToDouble(CellRecord::stepsUsed).sum();
+    for (CellRecord r : ok) {
+      double s = r.wallClock().totalSeconds();
+      double relative = s / r.stepsUsed() / secondsPerStep;
+      cells++;
+      byConfig.computeIfAbsent(r.configHash(), k -> new Sum()).add(s, 0);
+      byGroup.computeIfAbsent(r.groupId(), k -> new Sum()).add(relative, 0);
+      byTaskMethod.computeIfAbsent(r.task() + "/" + r.method(), k -> new Sum()).add(relative, 0);
+      byTask.computeIfAbsent(r.task(), k -> new Sum()).add(relative, 0);
+    }
+  }
+
+  /** The estimated seconds of one cell (see the class comment for the order of sources). */
+  public double seconds(CellSpec c) {
+    Sum s = byConfig.get(c.configHash());
+    if (s != null) return s.seconds / s.n;
+    double relative = 1;
+    for (Sum t : new Sum[] {byGroup.get(c.groupId()), byTaskMethod.get(c.task() + "/" + c.method()),
+        byTask.get(c.task())}) {
+      if (t != null) {
+        relative = t.seconds / t.n;
+        break;
+      }
+    }
+    return relative * c.budget().totalSteps() / assumedStepsPerSecond;
+  }
+
+  /** The estimated seconds of a plan's cells. */
+  public double seconds(List<CellSpec> plan) {
+    double sum = 0;
+    for (CellSpec c : plan) sum += seconds(c);
+    return sum;
+  }
+
+  /** Where the estimate comes from, for the plan's first line. */
+  public String source() {
+    return cells == 0 ? String.format(java.util.Locale.ROOT, "at the assumed %.0f steps/s (no measured cells)",
+        assumedStepsPerSecond)
+        : String.format(java.util.Locale.ROOT, "from %d measured cells in expected-results (per config, else %.0f steps/s"
+            + " times the relative cost of the task and method)", cells, assumedStepsPerSecond);
+  }
+}

@@ -1,0 +1,110 @@
+package org.gposuite.reproduce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Item 5 of issue 10: a report that does not overclaim, an ETA from measured rates, files others can read. */
+class ReportHonestyTest {
+  final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+  final PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
+
+  Path run(Path tmp) throws Exception {
+    TestFiles.scratchExpected(tmp);
+    Harness h = new Harness(FakeRunner.registry(new FakeRunner()), log);
+    Profile p = TestFiles.profile("Swimmer, Hopper", "Swimmer", 40);
+    assertEquals(Harness.OK, h.run(new Harness.Options(p, Selection.ALL, tmp.resolve("run"), tmp.resolve("expected-results"),
+        tmp, false, true)), logBytes.toString(StandardCharsets.UTF_8));
+    return tmp.resolve("run");
+  }
+
+  @Test
+  void aReducedBudgetIsSaidAtTheTopAndTablesShowSeedsAndIntervals(@TempDir Path tmp) throws Exception {
+    String md = Files.readString(run(tmp).resolve("report.md"));
+    List<String> lines = md.lines().toList();
+    assertTrue(lines.get(2).equals("> **This profile runs 0.00050% of the paper's budget (40 of 8,000,000 environment steps"
+        + " per cell, population 2 of 8, 2 of 12 rounds): claim verdicts describe this run, they cannot confirm or refute"
+        + " the paper.**"), "banner right under the title:\n" + md);
+    assertTrue(md.contains("| Task | Method | Ours (mean ± se, n) | 95% CI (t) | Per seed |"), md);
+    // a Table 1 row: mean ± se (n), its t interval, then each seed's value
+    assertTrue(lines.stream().anyMatch(l -> l.matches("\\| Swimmer \\| GPO \\| \\S+ ± \\S+ \\(2\\) \\| \\[\\S+, \\S+\\] \\|"
+        + " s1: \\S+, s2: \\S+ \\|.*")), md);
+    assertTrue(md.contains("95% confidence interval of the mean by Student's t"), md);
+  }
+
+  @Test
+  void theIntervalIsStudentsT() {
+    // mean 2, se 1/sqrt(3); t(0.975, 2) = 4.302653
+    double[] ci = Stats.tInterval(new double[] {1, 2, 3}, 0.95);
+    assertEquals(2 - 4.302653 / Math.sqrt(3), ci[0], 1e-5);
+    assertEquals(2 + 4.302653 / Math.sqrt(3), ci[1], 1e-5);
+    assertEquals("—", Report.interval(new double[] {5}));
+  }
+
+  @Test
+  void thePapersBudgetHasNoBanner() {
+    assertTrue(Report.budgetBanner(Budget.PAPER).isEmpty());
+  }
+
+  @Test
+  void everyFileTheHarnessWritesIsReadableByOthers(@TempDir Path tmp) throws Exception {
+    Path out = run(tmp);
+    List<Path> files;
+    try (Stream<Path> s = Stream.concat(Files.walk(out), Files.walk(tmp.resolve("expected-results/unit")))) {
+      files = s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("reproduce.lock")).toList();
+    }
+    assertTrue(files.stream().anyMatch(f -> f.toString().endsWith(".png")), "plots among them: " + files);
+    assertTrue(files.stream().anyMatch(f -> f.endsWith("report.md")) && files.stream().anyMatch(f -> f.endsWith("result.csv")));
+    for (Path f : files) {
+      Set<PosixFilePermission> mode = Files.getPosixFilePermissions(f);
+      assertTrue(mode.contains(PosixFilePermission.GROUP_READ) && mode.contains(PosixFilePermission.OTHERS_READ),
+          f + " is " + java.nio.file.attribute.PosixFilePermissions.toString(mode));
+      assertFalse(mode.contains(PosixFilePermission.OTHERS_WRITE), f.toString());
+    }
+  }
+
+  static CellSpec spec(String task, String method, long steps) {
+    Budget b = TestFiles.profile("Swimmer", "Swimmer", steps).budget();
+    return new CellSpec(Algorithm.PPO, task, method, 1, b, Settings.DEFAULT, List.of(Experiment.TABLE_1));
+  }
+
+  static CellRecord measured(CellSpec c, double seconds) {
+    return new CellRecord(c.algorithm(), c.task(), c.method(), c.seed(), c.settings(), c.configHash(), "unit", 0,
+        c.budget().totalSteps(), WallClock.totalOnly(seconds), ComparisonTest.HERE, "2026-01-01T00:00:00Z");
+  }
+
+  @Test
+  void theEstimateComesFromMeasuredRatesPerConfigThenTaskAndMethod() {
+    CellSpec gpo = spec("Swimmer", "GPO", 40);
+    CellSpec single = spec("Swimmer", "Single", 40);
+    Rates rates = new Rates(1000, List.of(measured(gpo, 12), measured(single, 2)));
+    assertEquals(12, rates.seconds(gpo), 1e-9, "same config: its measured seconds");
+    // another budget: the profile's assumed steps/s times GPO's cost relative to its file (12/40 s/step vs 14/80)
+    assertEquals((12.0 / 40) / (14.0 / 80) * 80 / 1000, rates.seconds(spec("Swimmer", "GPO", 80)), 1e-9);
+    assertEquals(80 / 1000.0, rates.seconds(spec("Hopper", "GPO", 80)), 1e-9, "nothing measured: assumed steps/s");
+  }
+
+  @Test
+  void theEtaFollowsTheRunsOwnPace() {
+    CellSpec gpo = spec("Swimmer", "GPO", 40);
+    CellSpec single = spec("Swimmer", "Single", 40);
+    Rates rates = new Rates(1000, List.of(measured(gpo, 12), measured(single, 2)));
+    ProgressPrinter p = new ProgressPrinter(log, List.of(gpo, single, gpo), rates);
+    assertEquals(26, p.eta(null, 0), 1e-9, "before anything ran: the stored rates");
+    assertEquals(26 - 6, p.eta(gpo, 20), 1e-9, "half of the current cell is done");
+    p.finished(1, gpo, 24, false);  // this machine runs at half the stored pace
+    assertEquals(2 * 14, p.eta(null, 0), 1e-9);
+  }
+}
