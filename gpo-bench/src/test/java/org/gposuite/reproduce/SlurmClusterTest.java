@@ -45,7 +45,8 @@ class SlurmClusterTest {
 
   record Outcome(int exit, String out) {}
 
-  static Outcome reproduce(List<String> args) throws Exception {
+  static Outcome reproduce(List<String> args0) throws Exception {
+    List<String> args = with(args0, "--expected", REPO.resolve("expected-results").toString());
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8);
     int exit = ReproduceMain.run(args.toArray(String[]::new), REPO, RunnerRegistry.fromServiceLoader(), ps, ps);
@@ -84,7 +85,8 @@ class SlurmClusterTest {
   @Test
   void sameBitsAsTheLocalExecutorWhicheverRanTheCells() throws Exception {
     Path local1 = tmp.resolve("local1"), local2 = tmp.resolve("local2"), slurm = tmp.resolve("slurm");
-    assertEquals(Harness.OK, reproduce(with(THREE_CELLS, "--out", local1.toString(), "--jobs", "1")).exit());
+    Outcome l1 = reproduce(with(THREE_CELLS, "--out", local1.toString(), "--jobs", "1"));
+    assertEquals(Harness.OK, l1.exit(), l1.out());
     Outcome l2 = reproduce(with(THREE_CELLS, "--out", local2.toString(), "--jobs", "2"));
     assertEquals(Harness.OK, l2.exit(), l2.out());
     Outcome s = reproduce(with(THREE_CELLS, "--out", slurm.toString(), "--executor", "slurm", "--poll", "1"));
@@ -141,7 +143,8 @@ class SlurmClusterTest {
     List<String> gpo = List.of("--profile", profile.toString(), "--tables", "1", "--tasks", "Swimmer", "--methods", "GPO",
         "--seeds", "1", "--no-compare");
     Path local = tmp.resolve("local"), slurm = tmp.resolve("slurm");
-    assertEquals(Harness.OK, reproduce(with(gpo, "--out", local.toString())).exit());
+    Outcome l = reproduce(with(gpo, "--out", local.toString()));
+    assertEquals(Harness.OK, l.exit(), l.out());
 
     CompletableFuture<Outcome> cli = CompletableFuture.supplyAsync(() -> {
       try {
@@ -180,6 +183,7 @@ class SlurmClusterTest {
     });
     Path started = run.resolve("cells/PPO/Swimmer/GPO/seed-1/gpo/config.txt");
     for (int i = 0; i < 600 && !Files.exists(started) && !cli.isDone(); i++) Thread.sleep(200);
+    assertTrue(Files.exists(started), "the element never started");
     Outcome c = reproduce(with(args, "--cancel"));
     assertTrue(c.out().contains("none of their elements is left running"), c.out());
     Outcome o = cli.get(5, TimeUnit.MINUTES);
