@@ -262,6 +262,9 @@ public final class ReproduceMain {
     } catch (InputError | IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       return Harness.CANNOT_RUN;
+    } catch (SlurmExecutor.SlurmError e) {
+      err.println("error: " + e.getMessage());
+      return Harness.FAILED;
     } catch (IOException e) {
       // Inputs are read as InputErrors; what is left is writing the run folder or the baseline.
       err.println("error: cannot write " + Faults.describe(e));

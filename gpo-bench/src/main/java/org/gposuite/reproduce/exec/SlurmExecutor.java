@@ -170,7 +170,7 @@ public final class SlurmExecutor implements Executor {
       List<String> cmd = job.sbatch(a);
       String out = slurm.call(cmd, false).strip();
       String id = out.split(";")[0].strip(); // --parsable: "jobid" or "jobid;cluster"
-      if (!id.matches("\\d+")) throw new IOException("sbatch answered \"" + out + "\", not a job id: " + SlurmJob.commandLine(cmd));
+      if (!id.matches("\\d+")) throw new SlurmError("sbatch answered \"" + out + "\", not a job id: " + SlurmJob.commandLine(cmd));
       Files.writeString(job.slurmDir().resolve(SlurmJob.JOBS), id + "\t" + a.offset() + "\t" + a.arrayOption() + "\n",
           StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
       for (int t : a.taskIds()) {
@@ -293,6 +293,17 @@ public final class SlurmExecutor implements Executor {
     org.gposuite.reproduce.AtomicFiles.writeString(target, text);
   }
 
+  /** A Slurm command failed or is missing; its message is the command and what it said. */
+  public static final class SlurmError extends IOException {
+    SlurmError(String message) {
+      super(message);
+    }
+
+    SlurmError(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   /** Runs Slurm's commands. */
   static class Slurm {
     /** stdout of the command; a non-zero exit is an IOException with its stderr unless {@code lenient}. */
@@ -301,13 +312,21 @@ public final class SlurmExecutor implements Executor {
       try {
         p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
       } catch (IOException e) {
-        throw new IOException("cannot run " + cmd.get(0) + " (is Slurm installed and on PATH?): " + e.getMessage(), e);
+        throw new SlurmError("cannot run " + cmd.get(0) + " (is Slurm installed and on PATH?): " + e.getMessage(), e);
       }
+      // stderr on its own thread: a command that fills one pipe while we read the other would hang.
+      java.util.concurrent.CompletableFuture<byte[]> errFuture = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return p.getErrorStream().readAllBytes();
+        } catch (IOException e) {
+          return new byte[0];
+        }
+      });
       byte[] out = p.getInputStream().readAllBytes();
-      byte[] err = p.getErrorStream().readAllBytes();
+      byte[] err = errFuture.join();
       int rc = p.waitFor();
       if (rc != 0 && !lenient) {
-        throw new IOException(SlurmJob.commandLine(cmd) + " failed (exit " + rc + "): "
+        throw new SlurmError(SlurmJob.commandLine(cmd) + " failed (exit " + rc + "): "
             + new String(err, StandardCharsets.UTF_8).strip());
       }
       return new String(out, StandardCharsets.UTF_8);
