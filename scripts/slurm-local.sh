@@ -110,7 +110,10 @@ down() {
     rm -f "$DIR/$f.pid"
   done
   # The munge daemon, when we started it.
-  if [ -e "$DIR/munged.ours" ] && pid_alive /run/munge/munged.pid; then kill "$(cat /run/munge/munged.pid)" 2>/dev/null || true; fi
+  if [ -e "$DIR/munged.ours" ] && pid_alive /run/munge/munged.pid; then
+    p=$(cat /run/munge/munged.pid); kill "$p" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$p" 2>/dev/null || break; sleep 0.25; done
+  fi
   rm -f "$DIR/munged.ours"
   [ "${1:-}" = quiet ] || echo "slurm-local: stopped" >&2
 }
