@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * `--executor slurm` against a real single-node Slurm (scripts/slurm-local.sh up: Debian's
  * slurmctld/slurmd/munge, installed when missing), on real smoke cells: the same bits as the
  * local executor, a failing element resubmitted, a preempted GPO cell resumed from its
- * checkpoint, --cancel. Needs root (apt, daemons); skipped otherwise. The cluster is left up for
- * later runs (`scripts/slurm-local.sh down` stops it).
+ * checkpoint, --cancel. Needs root (apt, daemons); skipped otherwise. A cluster that was already
+ * up is left up; one this class started is stopped after it.
  */
 class SlurmClusterTest {
   static final Path REPO = Path.of("").toAbsolutePath().getParent();
@@ -36,11 +37,24 @@ class SlurmClusterTest {
 
   @TempDir Path tmp;
 
+  /** Whether this class brought the cluster up (then it takes it down again). */
+  static boolean started;
+
   @BeforeAll
   static void cluster() throws Exception {
     Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "the test cluster needs root");
+    Process s = new ProcessBuilder(REPO.resolve("scripts/slurm-local.sh").toString(), "status")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    started = !(s.waitFor(30, TimeUnit.SECONDS) && s.exitValue() == 0);
     Process p = new ProcessBuilder(REPO.resolve("scripts/slurm-local.sh").toString(), "up").inheritIO().start();
     assertTrue(p.waitFor(300, TimeUnit.SECONDS) && p.exitValue() == 0, "scripts/slurm-local.sh up failed");
+  }
+
+  @AfterAll
+  static void down() throws Exception {
+    if (!started) return;
+    Process p = new ProcessBuilder(REPO.resolve("scripts/slurm-local.sh").toString(), "down").inheritIO().start();
+    p.waitFor(120, TimeUnit.SECONDS);
   }
 
   record Outcome(int exit, String out) {}
