@@ -21,6 +21,7 @@ import org.gposuite.reproduce.CurvePoint;
 import org.gposuite.reproduce.MethodRunner;
 import org.gposuite.reproduce.Progress;
 import org.gposuite.reproduce.WallClock;
+import org.gposuite.reproduce.exec.Preemption;
 
 /**
  * GPO and its Fig. 5 ablations as harness cells, and the Fig. 3a crossover probe.
@@ -81,6 +82,10 @@ final class GpoRunner implements MethodRunner {
       }
       @Override public void operatorDone(int round, String operator) {
         progress.update(stepsSoFar[0], "round " + (round + 1) + "/" + rounds + " " + operator + " done");
+      }
+      // Called after the round's checkpoint is saved: a Slurm element asked to stop stops here.
+      @Override public void roundDone(org.gposuite.gpo.RoundRow row) {
+        Preemption.checkpointed("after round " + (row.round() + 1) + "/" + rounds);
       }
     });
     DiversityPlot.draw(r.rounds(), cfg.populationSize(), "GPO diversity: " + cell.id(), cellDir.resolve("gpo").resolve("diversity.png"));

@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.gposuite.reproduce.exec.Executor;
+import org.gposuite.reproduce.exec.LocalExecutor;
+import org.gposuite.reproduce.exec.Preemption;
 
 /**
  * One reproduction run: plan the cells, run the unfinished ones, write the run folder
@@ -38,7 +41,13 @@ public final class Harness {
    * @param rebaseline write this run's cells into expected-results/&lt;profile&gt;/cells.csv
    */
   public record Options(Profile profile, Selection selection, Path out, Path expectedResults,
-      Path repoRoot, boolean compare, boolean rebaseline, boolean reportOnly) {
+      Path repoRoot, boolean compare, boolean rebaseline, boolean reportOnly, Executor executor) {
+
+    /** Cells one after another in this JVM. */
+    public Options(Profile profile, Selection selection, Path out, Path expectedResults, Path repoRoot,
+        boolean compare, boolean rebaseline, boolean reportOnly) {
+      this(profile, selection, out, expectedResults, repoRoot, compare, rebaseline, reportOnly, new LocalExecutor(1));
+    }
 
     /** A run that computes its missing cells. */
     public Options(Profile profile, Selection selection, Path out, Path expectedResults, Path repoRoot,
@@ -133,44 +142,34 @@ public final class Harness {
     Map<String, String> failures = new LinkedHashMap<>();
     List<String> notComputed = new ArrayList<>();
     ProgressPrinter progress = new ProgressPrinter(log, plan.cells(), rates);
-    int k = 0;
-    for (CellSpec cell : plan.cells()) {
-      k++;
+    // The cells to compute go to the executor; whoever computed them, their result files are read back.
+    List<Executor.Cell> todo = new ArrayList<>();
+    for (int k = 0; k < plan.cells().size(); k++) {
+      CellSpec cell = plan.cells().get(k);
       if (done.containsKey(cell)) {
-        progress.resumed(k, cell, done.get(cell).record().provenance().gitCommit(), provenance.gitCommit());
-        continue;
-      }
-      if (o.reportOnly()) {
+        progress.resumed(k + 1, cell, done.get(cell).record().provenance().gitCommit(), provenance.gitCommit());
+      } else if (o.reportOnly()) {
         // a paper-scale selection is computed over several sittings; its report can be written in between
         notComputed.add(cell.id());
-        continue;
-      }
-      Path dir = store.dirOf(cell);
-      long t0 = System.nanoTime();
-      try {
-        Files.createDirectories(dir);
-        Files.deleteIfExists(dir.resolve("error.txt"));
-        CellResult result = registry.require(cell.method()).run(cell, dir, progress.starting(k, cell));
-        CellRecord row = CellRecord.of(cell, o.profile().name(), result, provenance,
-            Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        store.save(cell, row, result);
-        done.put(cell, new StoredCell(row, result.curve(), result.crossovers(), FinalPolicies.read(dir)));
-        progress.finished(k, cell, (System.nanoTime() - t0) / 1e9, false);
-      } catch (InterruptedException e) {
-        throw e;
-      } catch (Exception e) {
-        failures.put(cell.id(), e instanceof IOException io ? Faults.describe(io) : e.toString());
-        try {
-          AtomicFiles.writeString(dir.resolve("error.txt"), stackTrace(e));
-        } catch (IOException notWritten) {
-          // The folder that failed the cell may fail its error file too; the error itself is
-          // still listed at the end of the run, and said here.
-          log.println("cannot write " + Faults.describe(notWritten) + "; the error of " + cell.id() + " was: "
-              + failures.get(cell.id()));
-        }
-        progress.finished(k, cell, (System.nanoTime() - t0) / 1e9, true);
+      } else {
+        todo.add(new Executor.Cell(k, cell, threadsOf(cell)));
       }
     }
+    failures.putAll(o.executor().run(plan.cells(), todo,
+        c -> compute(c.spec(), o.profile(), store, provenance, progress, c.index() + 1)));
+    for (Executor.Cell c : todo) {
+      Optional<StoredCell> s = store.load(c.spec());
+      if (s.isPresent()) {
+        done.put(c.spec(), s.get());
+        failures.remove(c.spec().id());
+      } else {
+        failures.putIfAbsent(c.spec().id(), "no result file after the executor finished");
+      }
+    }
+    // Plan order for cells.csv and the report, whatever order the executor finished them in.
+    Map<CellSpec, StoredCell> ordered = new LinkedHashMap<>();
+    for (CellSpec c : plan.cells()) if (done.containsKey(c)) ordered.put(c, done.get(c));
+    done = ordered;
 
     List<StoredCell> finished = new ArrayList<>(done.values());
     List<CellRecord> rows = finished.stream().map(StoredCell::record)
@@ -260,6 +259,151 @@ public final class Harness {
     merged.sort(Comparator.comparing(CellRecord::id));
     CellsCsv.write(expectedFile, merged);
     return replaced;
+  }
+
+  /**
+   * Computes one cell in this JVM and writes its result files (the result last, atomically); on
+   * failure writes error.txt. The one code path of every executor: the local one calls it on its
+   * threads, a Slurm element through {@link #runCell}.
+   *
+   * @return empty when the cell finished, else its failure in one line
+   */
+  private Optional<String> compute(CellSpec cell, Profile profile, CellStore store, Provenance provenance,
+      ProgressPrinter progress, int k) throws InterruptedException {
+    Path dir = store.dirOf(cell);
+    long t0 = System.nanoTime();
+    try {
+      Files.createDirectories(dir);
+      Files.deleteIfExists(dir.resolve("error.txt"));
+      Progress p;
+      synchronized (progress) {
+        p = progress.starting(k, cell);
+      }
+      CellResult result = registry.require(cell.method()).run(cell, dir, p);
+      CellRecord row = CellRecord.of(cell, profile.name(), result, provenance,
+          Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+      store.save(cell, row, result);
+      synchronized (progress) {
+        progress.finished(k, cell, (System.nanoTime() - t0) / 1e9, false);
+      }
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Preemption.Stop e) {
+      throw e;
+    } catch (Exception e) {
+      String failure = e instanceof IOException io ? Faults.describe(io) : e.toString();
+      try {
+        AtomicFiles.writeString(dir.resolve("error.txt"), stackTrace(e));
+      } catch (IOException notWritten) {
+        // The folder that failed the cell may fail its error file too; the error itself is
+        // still listed at the end of the run, and said here.
+        log.println("cannot write " + Faults.describe(notWritten) + "; the error of " + cell.id() + " was: " + failure);
+      }
+      synchronized (progress) {
+        progress.finished(k, cell, (System.nanoTime() - t0) / 1e9, true);
+      }
+      return Optional.of(failure);
+    }
+  }
+
+  /** Cores a cell keeps busy: a GPO-family cell runs its population on all of them, Single and Joint on one. */
+  static int threadsOf(CellSpec cell) {
+    if (cell.method().equals("Single") || cell.method().equals("Joint")) return 1;
+    return Math.max(1, Math.min(Executor.cores(), cell.budget().population()));
+  }
+
+  /** Exit codes of {@link #runCell}: the cell stopped at a checkpoint and its element was requeued. */
+  public static final int REQUEUED = 0;
+
+  /**
+   * A Slurm element ({@code ./reproduce ... --run-cell INDEX}): computes cell {@code index} of the
+   * plan into the run folder and nothing else (no lock: the CLI holds it; no report). The index
+   * must name the same cell as the run folder's manifest. On Slurm's USR1 a GPO cell stops after
+   * its round's checkpoint and the element requeues itself, at most GPOSUITE_MAX_REQUEUES times.
+   */
+  public int runCell(Options o, int index) throws IOException, InterruptedException {
+    Plan plan = Plan.of(o.profile(), o.selection());
+    if (index < 0 || index >= plan.cells().size()) {
+      log.println("error: --run-cell " + index + ": the plan has cells 0.." + (plan.cells().size() - 1));
+      return CANNOT_RUN;
+    }
+    CellSpec cell = plan.cells().get(index);
+    Path manifest = o.out().resolve("slurm").resolve("manifest.tsv");
+    if (Files.isRegularFile(manifest)) {
+      String id = org.gposuite.reproduce.exec.SlurmJob.readManifest(Files.readString(manifest)).get(index);
+      if (!cell.id().equals(id)) {
+        log.println("error: --run-cell " + index + " is " + cell.id() + " in this plan but " + id + " in " + manifest);
+        return CANNOT_RUN;
+      }
+    }
+    CellStore store = new CellStore(o.out());
+    if (store.load(cell).isPresent()) {
+      log.println("element: " + cell.id() + " is already finished");
+      return OK;
+    }
+    try {
+      registry.requireAll(Set.of(cell.method()));
+    } catch (MethodUnavailableException e) {
+      log.println("error: " + e.getMessage());
+      return CANNOT_RUN;
+    }
+    if (System.getenv("SLURM_JOB_ID") != null) Preemption.onUsr1();
+    injectedFailure(cell, store.dirOf(cell));
+    Provenance provenance = Provenance.current(o.repoRoot(), registry.engineVersions());
+    ProgressPrinter progress = new ProgressPrinter(log, plan.cells(),
+        Rates.load(o.expectedResults(), o.profile().assumedStepsPerSecond()));
+    try {
+      Optional<String> failure = compute(cell, o.profile(), store, provenance, progress, index + 1);
+      failure.ifPresent(f -> log.println("element: " + cell.id() + " FAILED: " + f));
+      return failure.isPresent() ? FAILED : OK;
+    } catch (Preemption.Stop stop) {
+      return requeue(cell, stop);
+    }
+  }
+
+  private int requeue(CellSpec cell, Preemption.Stop stop) throws IOException, InterruptedException {
+    String jobId = System.getenv("SLURM_JOB_ID");
+    int restarts = parseOr(System.getenv("SLURM_RESTART_COUNT"), 0);
+    int cap = parseOr(System.getenv("GPOSUITE_MAX_REQUEUES"), 5);
+    if (restarts >= cap) {
+      log.println("element: " + cell.id() + " " + stop.getMessage() + "; not requeued: restarted " + restarts
+          + " times already (cap " + cap + "); the CLI resubmits it and it resumes from the checkpoint");
+      return FAILED;
+    }
+    log.println("element: " + cell.id() + " " + stop.getMessage() + "; requeueing job " + jobId + " (restart "
+        + (restarts + 1) + " of at most " + cap + ")");
+    log.flush();
+    Process p = new ProcessBuilder("scontrol", "requeue", jobId).inheritIO().start();
+    int rc = p.waitFor();
+    if (rc != 0) {
+      log.println("element: scontrol requeue " + jobId + " failed (exit " + rc + "); the CLI resubmits the cell");
+      return FAILED;
+    }
+    return REQUEUED;
+  }
+
+  private static int parseOr(String s, int fallback) {
+    try {
+      return s == null ? fallback : Integer.parseInt(s.strip());
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+
+  /**
+   * Fault injection for the executor tests: GPOSUITE_INJECT_FAILURE=&lt;cell id&gt;:once|always makes
+   * that cell's element fail (once: only its first attempt, remembered by a file in the cell's folder).
+   */
+  private static void injectedFailure(CellSpec cell, Path dir) throws IOException {
+    String spec = System.getenv("GPOSUITE_INJECT_FAILURE");
+    if (spec == null || !spec.startsWith(cell.id() + ":")) return;
+    String mode = spec.substring(cell.id().length() + 1);
+    Path mark = dir.resolve(".injected-failure");
+    if (mode.equals("once") && Files.exists(mark)) return;
+    Files.createDirectories(dir);
+    Files.writeString(mark, "failed once\n");
+    throw new IOException("injected failure (GPOSUITE_INJECT_FAILURE=" + spec + ")");
   }
 
   private static String stackTrace(Exception e) {

@@ -10,6 +10,7 @@ import java.util.Locale;
  * cost nothing, so they do not count): the run's own pace, load included, corrects the stored
  * rates. Within a cell, the part of its estimate already done is taken off by its steps.
  * Intra-cell updates are throttled to one line per {@link #UPDATE_SECONDS}, to keep CI logs short.
+ * Synchronized: with {@code --jobs N} several cells report at once.
  */
 final class ProgressPrinter {
   static final long UPDATE_SECONDS = 30;
@@ -35,14 +36,14 @@ final class ProgressPrinter {
    * A cell kept from an earlier session. Its identity is its config, not the code, so say when
    * the code has moved on since: the user decides whether to delete the folder and recompute.
    */
-  void resumed(int k, CellSpec cell, String computedAt, String now) {
+  synchronized void resumed(int k, CellSpec cell, String computedAt, String now) {
     remainingEstimate -= rates.seconds(cell);
     String note = computedAt.equals(now) ? ""
         : " (computed at commit " + computedAt + ", now " + now + "; delete its folder to recompute)";
     out.printf(Locale.ROOT, "[%d/%d] %s finished earlier, reusing it%s%n", k, cells, cell.id(), note);
   }
 
-  Progress starting(int k, CellSpec cell) {
+  synchronized Progress starting(int k, CellSpec cell) {
     out.printf(Locale.ROOT, "[%d/%d] %s ... | elapsed %s | ETA %s%n", k, cells, cell.id(),
         clock(elapsed()), clock(eta(null, 0)));
     lastPrint = System.nanoTime();
@@ -58,7 +59,7 @@ final class ProgressPrinter {
     };
   }
 
-  void finished(int k, CellSpec cell, double seconds, boolean failed) {
+  synchronized void finished(int k, CellSpec cell, double seconds, boolean failed) {
     double estimate = rates.seconds(cell);
     remainingEstimate -= estimate;
     measuredSteps += cell.budget().totalSteps();
@@ -69,7 +70,7 @@ final class ProgressPrinter {
   }
 
   /** Throughput of the cells computed in this session, for the profiles' cost estimates. */
-  String measured() {
+  synchronized String measured() {
     return measuredSeconds == 0 ? "no cells computed in this session"
         : String.format(Locale.ROOT, "measured %,.0f planned steps/s over %s of computing (estimated %s: %.2fx)",
             measuredSteps / measuredSeconds, clock(measuredSeconds), clock(measuredEstimate),
@@ -81,7 +82,7 @@ final class ProgressPrinter {
   }
 
   /** Seconds left: the remaining estimates, less the done part of the current cell, at this run's pace. */
-  double eta(CellSpec current, long stepsIntoCurrent) {
+  synchronized double eta(CellSpec current, long stepsIntoCurrent) {
     double done = current == null ? 0
         : rates.seconds(current) * Math.min(1, (double) stepsIntoCurrent / current.budget().totalSteps());
     double pace = measuredEstimate > 0 ? measuredSeconds / measuredEstimate : 1;

@@ -17,6 +17,10 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.gposuite.reproduce.exec.Executor;
+import org.gposuite.reproduce.exec.LocalExecutor;
+import org.gposuite.reproduce.exec.SlurmExecutor;
+import org.gposuite.reproduce.exec.SlurmJob;
 
 /** Command line of {@code ./reproduce}; see {@link #USAGE}. */
 public final class ReproduceMain {
@@ -39,7 +43,22 @@ public final class ReproduceMain {
         --rebaseline           write this run into expected-results/<profile>/ (explicit only)
         --no-compare           skip the regression check
         --report-only          report, plots, comparison (and --rebaseline) from the finished cells; compute nothing
-        --dry-run              print the plan and its cost estimate, run nothing
+        --dry-run              print the plan and its cost estimate, run nothing (with --executor
+                               slurm: also the batch script and the sbatch commands)
+      Executors (where the cells run; results are identical either way):
+        --executor local|slurm local (default): cells in this JVM; slurm: one job array per run
+        --jobs N               local: cells at a time, admitted by the cores each keeps busy (a GPO
+                               cell takes every core, Single and Joint one); default: the cores.
+                               slurm: array throttle (--array=...%N); default none
+        --partition P  --account A  --qos Q  --time T  --cpus N  --mem M
+                               slurm: passed to sbatch (--cpus is --cpus-per-task)
+        --sbatch ARG           slurm: any other sbatch option, e.g. --sbatch --gres=gpu:0; repeatable
+        --retries N            slurm: resubmissions of a cell that ended without a result (default 2)
+        --requeues N           slurm: self-requeues of a preempted element (SLURM_RESTART_COUNT cap, default 5)
+        --signal-seconds S     slurm: USR1 this long before the time limit (default 300)
+        --poll S               slurm: seconds between squeue polls (default 10)
+        --status               slurm: where each cell of the run folder is; computes nothing
+        --cancel               slurm: scancel the run folder's arrays
       Task, method and preset names are case-insensitive. A relative FILE or DIR is taken from
       the directory ./reproduce is called from.
       exit: 0 ok
@@ -97,6 +116,18 @@ public final class ReproduceMain {
     boolean compare = true;
     boolean reportOnly = false;
     boolean dryRun = false;
+    String executor = "local";
+    Optional<Integer> jobs = Optional.empty();
+    Optional<Integer> runCell = Optional.empty();
+    boolean status = false, cancel = false;
+    SlurmJob.SlurmOptions so = SlurmJob.SlurmOptions.defaults();
+    Optional<String> partition = Optional.empty(), account = Optional.empty(), qos = Optional.empty(),
+        time = Optional.empty(), mem = Optional.empty();
+    Optional<Integer> cpus = Optional.empty();
+    List<String> extra = new ArrayList<>();
+    int retries = so.retries(), requeues = so.requeues(), signalSeconds = so.signalSeconds();
+    double poll = so.pollSeconds();
+    boolean slurmOption = false;
     try {
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
@@ -125,6 +156,46 @@ public final class ReproduceMain {
           case "--no-compare" -> compare = false;
           case "--report-only" -> reportOnly = true;
           case "--dry-run" -> dryRun = true;
+          case "--executor" -> {
+            executor = value(args, ++i, a);
+            if (!executor.equals("local") && !executor.equals("slurm")) {
+              throw new IllegalArgumentException("--executor is local or slurm, got \"" + executor + "\"");
+            }
+          }
+          case "--jobs" -> jobs = Optional.of(positive(a, value(args, ++i, a)));
+          case "--run-cell" -> runCell = Optional.of(nonNegative(a, value(args, ++i, a)));
+          case "--status" -> status = true;
+          case "--cancel" -> cancel = true;
+          case "--partition", "--account", "--qos", "--time", "--mem" -> {
+            Optional<String> v = Optional.of(value(args, ++i, a));
+            slurmOption = true;
+            switch (a) {
+              case "--partition" -> partition = v;
+              case "--account" -> account = v;
+              case "--qos" -> qos = v;
+              case "--time" -> time = v;
+              default -> mem = v;
+            }
+          }
+          case "--cpus" -> { cpus = Optional.of(positive(a, value(args, ++i, a))); slurmOption = true; }
+          case "--sbatch" -> {
+            if (++i >= args.length) throw new UsageError("--sbatch needs a value");
+            extra.add(args[i]);
+            slurmOption = true;
+          }
+          case "--retries" -> { retries = nonNegative(a, value(args, ++i, a)); slurmOption = true; }
+          case "--requeues" -> { requeues = nonNegative(a, value(args, ++i, a)); slurmOption = true; }
+          case "--signal-seconds" -> { signalSeconds = positive(a, value(args, ++i, a)); slurmOption = true; }
+          case "--poll" -> {
+            String v = value(args, ++i, a);
+            try {
+              poll = Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+              poll = -1;
+            }
+            if (!(poll > 0)) throw new IllegalArgumentException("--poll needs a number of seconds > 0, got \"" + v + "\"");
+            slurmOption = true;
+          }
           case "-h", "--help" -> {
             out.print(USAGE);
             return Harness.OK;
@@ -140,14 +211,50 @@ public final class ReproduceMain {
       Plan plan = Plan.of(profile, selection);
       registry.checkSettings(plan.presets(), plan.overrides());
       if (plan.cells().isEmpty()) throw new IllegalArgumentException(plan.emptyReason());
-      if (dryRun) return dryRun(plan, expected, out);
+      boolean slurm = executor.equals("slurm");
+      if (!slurm && (slurmOption || status || cancel)) {
+        throw new IllegalArgumentException("--status, --cancel and the sbatch options need --executor slurm");
+      }
+      if (!slurm && !dryRun && runCell.isEmpty()) {
+        int n = jobs.orElse(LocalExecutor.defaultJobs());
+        if (n > 1) out.println("local executor: up to " + n + " cells at a time on " + Executor.cores() + " cores");
+      }
       Path runDir = out0 != null ? out0 : Path.of("runs", profile.name());
+      if (dryRun && !slurm) return dryRun(plan, expected, out);
       if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
         throw new IllegalArgumentException("run folder " + runDir + " is a file; give --out a folder (it is created"
             + " when missing)");
       }
-      return new Harness(registry, out).run(new Harness.Options(profile, selection, runDir, expected,
-          Path.of("").toAbsolutePath(), compare, rebaseline, reportOnly));
+      Path repo = Path.of("").toAbsolutePath();
+      Executor ex = new LocalExecutor(jobs.orElse(runCell.isPresent() ? 1 : LocalExecutor.defaultJobs()));
+      SlurmExecutor slurmEx = null;
+      if (slurm) {
+        SlurmJob.SlurmOptions opts = new SlurmJob.SlurmOptions(partition, account, qos, time, cpus, mem, List.copyOf(extra),
+            jobs.orElse(0), retries, requeues, signalSeconds, poll);
+        SlurmJob job = new SlurmJob("gpo-" + profile.name(), runDir.toAbsolutePath(), repo, callerDir, elementCommand(args), opts);
+        slurmEx = new SlurmExecutor(job, out);
+        ex = slurmEx;
+        if (dryRun) {
+          dryRun(plan, expected, out);
+          return slurmDryRun(job, plan, runDir, out);
+        }
+      }
+      Harness harness = new Harness(registry, out);
+      Harness.Options options = new Harness.Options(profile, selection, runDir, expected, repo, compare, rebaseline,
+          reportOnly, ex);
+      if (runCell.isPresent()) return harness.runCell(options, runCell.get());
+      if (cancel) {
+        slurmEx.cancel();
+        return Harness.OK;
+      }
+      if (status) {
+        CellStore store = new CellStore(runDir);
+        Map<String, Boolean> done = new java.util.HashMap<>();
+        for (CellSpec c : plan.cells()) done.put(c.id(), store.load(c).isPresent());
+        slurmEx.status(plan.cells(), done);
+        return Harness.OK;
+      }
+      return harness.run(options);
     } catch (UsageError e) {
       err.println("error: " + e.getMessage());
       err.print(USAGE);
@@ -155,6 +262,9 @@ public final class ReproduceMain {
     } catch (InputError | IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       return Harness.CANNOT_RUN;
+    } catch (SlurmExecutor.SlurmError e) {
+      err.println("error: " + e.getMessage());
+      return Harness.FAILED;
     } catch (IOException e) {
       // Inputs are read as InputErrors; what is left is writing the run folder or the baseline.
       err.println("error: cannot write " + Faults.describe(e));
@@ -187,6 +297,71 @@ public final class ReproduceMain {
           + ProgressPrinter.clock(rates.seconds(c)));
     }
     return Harness.OK;
+  }
+
+  /** Options that choose how and where cells run, not which: an element's command line drops them. */
+  private static final Set<String> EXECUTOR_OPTIONS_WITH_VALUE = Set.of("--executor", "--jobs", "--partition",
+      "--account", "--qos", "--time", "--cpus", "--mem", "--sbatch", "--retries", "--requeues", "--signal-seconds",
+      "--poll", "--run-cell");
+  private static final Set<String> RUN_ONLY_FLAGS = Set.of("--status", "--cancel", "--dry-run", "--rebaseline",
+      "--report-only", "--no-compare");
+
+  /**
+   * What a Slurm element runs, before its {@code --run-cell INDEX}: this JVM's java, options and
+   * class path, and the run's own arguments (the selection, --out, --expected, --set), so that
+   * the element plans exactly the cells the CLI planned.
+   */
+  static List<String> elementCommand(String[] args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    for (String jvmArg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (jvmArg.startsWith("-agentlib:jdwp") || jvmArg.startsWith("-javaagent")) continue;
+      cmd.add(jvmArg);
+    }
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(ReproduceMain.class.getName());
+    for (int i = 0; i < args.length; i++) {
+      if (EXECUTOR_OPTIONS_WITH_VALUE.contains(args[i])) {
+        i++;
+      } else if (!RUN_ONLY_FLAGS.contains(args[i])) {
+        cmd.add(args[i]);
+      }
+    }
+    cmd.add("--no-compare");
+    return cmd;
+  }
+
+  private static int slurmDryRun(SlurmJob job, Plan plan, Path runDir, PrintStream out) throws IOException {
+    CellStore store = new CellStore(runDir);
+    List<Integer> missing = new ArrayList<>();
+    for (int i = 0; i < plan.cells().size(); i++) {
+      if (!Files.isDirectory(runDir) || store.load(plan.cells().get(i)).isEmpty()) missing.add(i);
+    }
+    int max = SlurmExecutor.maxArraySizeOrDefault();
+    out.println("--- " + job.slurmDir().resolve("cell.sbatch") + " ---");
+    out.print(job.script());
+    out.println("--- " + missing.size() + " of " + plan.cells().size() + " cells to submit (MaxArraySize " + max + ") ---");
+    for (SlurmJob.ArraySpec a : SlurmJob.arrays(missing, max, job.options().throttle())) {
+      out.println(String.join(" ", job.sbatch(a)));
+    }
+    return Harness.OK;
+  }
+
+  private static int positive(String option, String v) {
+    int n = nonNegative(option, v);
+    if (n < 1) throw new IllegalArgumentException(option + " needs a whole number >= 1, got \"" + v + "\"");
+    return n;
+  }
+
+  private static int nonNegative(String option, String v) {
+    try {
+      int n = Integer.parseInt(v.strip());
+      if (n >= 0) return n;
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new IllegalArgumentException(option + " needs a whole number >= 0, got \"" + v + "\"");
   }
 
   private static String value(String[] args, int i, String option) {

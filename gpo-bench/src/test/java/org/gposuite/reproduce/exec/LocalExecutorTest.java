@@ -1,0 +1,49 @@
+package org.gposuite.reproduce.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.gposuite.reproduce.Algorithm;
+import org.gposuite.reproduce.Budget;
+import org.gposuite.reproduce.CellSpec;
+import org.gposuite.reproduce.Settings;
+import org.junit.jupiter.api.Test;
+
+/** Admission of cells by the cores they keep busy; failures by cell id. */
+class LocalExecutorTest {
+  @Test
+  void coresAreNeverOversubscribedAndFailuresAreKept() throws Exception {
+    List<Executor.Cell> cells = new ArrayList<>();
+    int[] threads = {1, 1, 2, 1, 2, 1, 1};
+    for (int i = 0; i < threads.length; i++) cells.add(new Executor.Cell(i, null, threads[i]));
+    AtomicInteger busy = new AtomicInteger(), peak = new AtomicInteger(), running = new AtomicInteger(), peakCells = new AtomicInteger();
+    Executor.Compute compute = c -> {
+      int b = busy.addAndGet(c.threads());
+      peak.accumulateAndGet(b, Math::max);
+      peakCells.accumulateAndGet(running.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(50);
+      } finally {
+        busy.addAndGet(-c.threads());
+        running.decrementAndGet();
+      }
+      return c.index() == 3 ? Optional.of("boom") : Optional.empty();
+    };
+    Map<String, String> failures = new LocalExecutor(4, 2).run(List.<CellSpec>of(), withIds(cells), compute);
+    assertTrue(peak.get() <= 2, "cores in use peaked at " + peak.get());
+    assertEquals(2, peakCells.get(), "two one-core cells should have run together");
+    assertEquals(Map.of("PPO/Swimmer/GPO/seed-4", "boom"), failures);
+  }
+
+  /** Cells with real specs: seed = index + 1, so cell 3 is PPO/Swimmer/GPO/seed-4. */
+  private static List<Executor.Cell> withIds(List<Executor.Cell> cells) {
+    Budget b = new Budget(1000, 2, 1, 10, 100, 200, 1, 1, 4, 1, 4, 1);
+    return cells.stream().map(c -> new Executor.Cell(c.index(), new CellSpec(Algorithm.PPO, "Swimmer", "GPO",
+        c.index() + 1, b, Settings.DEFAULT, List.of()), c.threads())).toList();
+  }
+}
