@@ -20,13 +20,24 @@ import java.util.SortedMap;
  * @param fig5Tasks the tasks the ablations are averaged over (paper: Ant, Walker2d)
  * @param assumedStepsPerSecond throughput used for the cost estimate printed before a run,
  *     until measured throughput replaces it in the ETA
+ * @param variantFigures Figs. 7, 9 and 10: their tasks, sizes and horizons ({@link VariantFigures#NONE} when
+ *     the profile runs none of them)
  */
 public record Profile(String name, String description, String source, List<String> tasks,
     List<Integer> seeds, Set<Experiment> experiments, Budget budget, List<String> presets,
     SortedMap<String, String> overrides, String fig3aTask, List<String> fig5Tasks,
-    double assumedStepsPerSecond) {
+    double assumedStepsPerSecond, VariantFigures variantFigures) {
+
+  /** A profile without Figs. 7, 9 and 10. */
+  public Profile(String name, String description, String source, List<String> tasks, List<Integer> seeds,
+      Set<Experiment> experiments, Budget budget, List<String> presets, SortedMap<String, String> overrides,
+      String fig3aTask, List<String> fig5Tasks, double assumedStepsPerSecond) {
+    this(name, description, source, tasks, seeds, experiments, budget, presets, overrides, fig3aTask, fig5Tasks,
+        assumedStepsPerSecond, VariantFigures.NONE);
+  }
 
   public Profile {
+    if (variantFigures == null) throw new IllegalArgumentException("variant figures are missing; use VariantFigures.NONE");
     tasks = List.copyOf(tasks);
     seeds = List.copyOf(seeds);
     presets = List.copyOf(presets);

@@ -181,6 +181,7 @@ public final class ReproduceMain {
         plan.profile().name(), plan.cells().size(), plan.plannedSteps(),
         ProgressPrinter.clock(plan.estimatedSeconds()), plan.profile().assumedStepsPerSecond());
     out.println(plan.settingsText());
+    PlanCosts.lines(plan).forEach(out::println);
     for (CellSpec c : plan.cells()) {
       out.println("  " + c.id() + "  config " + c.configHash() + "  for " + c.usedBy());
     }
