@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  *       steps" per policy. Batch and rounds stay; total steps = profile total x m / m0 (floored),
  *       so each policy gets the same steps, and the same PPO iterations, as at m0.
  *   <li>Fig. 10, {@link #sameTotal}: the same total steps; batch per policy = batch x m0 / m
- *       (floored), so population x batch stays the same and the number of PPO iterations per
- *       policy stays as at m0. The batch may not fall below one horizon (a batch must hold a
+ *       (floored to a multiple of 8, the engine's environment copies), so population x batch
+ *       stays the same (to that rounding) and the number of PPO iterations per policy stays as at m0. The batch may not fall below one horizon (a batch must hold a
  *       whole episode); a population that would need less is an error when the profile is read.
  *   <li>Fig. 9, {@link #horizon}: the profile's budget at another episode horizon T.
  * </ul>
@@ -32,6 +32,13 @@ import java.util.regex.Pattern;
  * @param budget the budget the cell runs
  */
 public record BudgetVariant(String label, Budget budget) {
+  /**
+   * Batches are collected by 8 environment copies stepped together (the engine's
+   * {@code PpoConfig.numEnvs}), so a batch per policy must be a multiple of 8: Fig. 10's scaled
+   * batch is floored to one.
+   */
+  static final int BATCH_MULTIPLE = 8;
+
   private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   public BudgetVariant {
@@ -52,10 +59,11 @@ public record BudgetVariant(String label, Budget budget) {
 
   /** Fig. 10: population m, the profile's total steps, the batch per policy scaled by m0 / m. */
   public static BudgetVariant sameTotal(Budget profile, int m) {
-    long batch = (long) profile.batchPerPolicy() * profile.population() / m;
+    long batch = (long) profile.batchPerPolicy() * profile.population() / m / BATCH_MULTIPLE * BATCH_MULTIPLE;
     if (batch < profile.horizon()) {
       throw new IllegalArgumentException("population " + m + " at equal total steps needs a batch per policy of "
           + profile.batchPerPolicy() + " x " + profile.population() + " / " + m + " = " + batch
+          + " (floored to a multiple of " + BATCH_MULTIPLE + ")"
           + " steps, less than one episode of horizon " + profile.horizon());
     }
     return of(profile, "pop" + m + "-eqsteps", with(profile, profile.totalSteps(), m, profile.horizon(), (int) batch));

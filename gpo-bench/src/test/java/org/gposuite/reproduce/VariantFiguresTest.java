@@ -45,8 +45,8 @@ class VariantFiguresTest {
     // PPO iterations per policy are those at m0: (total / m) / batch = total / (m0 x batch0)
     Budget b = v.budget();
     assertEquals(Budget.PAPER.totalSteps() / (8 * 2048), b.totalSteps() / b.population() / b.batchPerPolicy());
-    // rounding down: 2048 x 8 / 24 = 682.67 -> 682
-    assertEquals(682, BudgetVariant.sameTotal(Budget.PAPER, 24).budget().batchPerPolicy());
+    // rounding down to a multiple of 8 (the engine's env copies): 2048 x 8 / 24 = 682.67 -> 680
+    assertEquals(680, BudgetVariant.sameTotal(Budget.PAPER, 24).budget().batchPerPolicy());
     // a batch below one horizon (512) holds no whole episode: 2048 x 8 / 64 = 256
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BudgetVariant.sameTotal(Budget.PAPER, 64));
     assertTrue(e.getMessage().contains("256") && e.getMessage().contains("horizon 512"), e.getMessage());
@@ -72,21 +72,21 @@ class VariantFiguresTest {
     }
     List<String> variantIds = plan.cells().stream().filter(c -> !c.variant().isEmpty()).map(CellSpec::id).sorted().toList();
     assertEquals(List.of("PPO/Hopper-v1@T100/GPO/seed-1", "PPO/Hopper-v1@T100/Joint/seed-1",
-        "PPO/Swimmer@pop4-eqsteps/GPO/seed-1", "PPO/Swimmer@pop4/GPO/seed-1"), variantIds);
-    CellSpec pop4 = byId.get("PPO/Swimmer@pop4/GPO/seed-1");
+        "PPO/InvertedDoublePendulum@pop4-eqsteps/GPO/seed-1", "PPO/InvertedDoublePendulum@pop4/GPO/seed-1"), variantIds);
+    CellSpec pop4 = byId.get("PPO/InvertedDoublePendulum@pop4/GPO/seed-1");
     assertEquals(40_000, pop4.budget().totalSteps());
     assertEquals(List.of(Experiment.FIGURE_7), pop4.usedBy());
-    CellSpec eq = byId.get("PPO/Swimmer@pop4-eqsteps/GPO/seed-1");
+    CellSpec eq = byId.get("PPO/InvertedDoublePendulum@pop4-eqsteps/GPO/seed-1");
     assertEquals(20_000, eq.budget().totalSteps());
-    assertEquals(500, eq.budget().batchPerPolicy());
+    assertEquals(496, eq.budget().batchPerPolicy(), "1000 x 2 / 4 = 500, floored to a multiple of 8");
     // population 2 is the profile's own: the Table 1 cell, used by Figs. 7 and 10 as well
-    assertEquals(List.of(Experiment.TABLE_1, Experiment.TABLE_3, Experiment.FIGURE_4, Experiment.FIGURE_5,
-        Experiment.FIGURE_6, Experiment.FIGURE_7, Experiment.FIGURE_10), byId.get("PPO/Swimmer/GPO/seed-1").usedBy());
+    assertEquals(List.of(Experiment.TABLE_1, Experiment.TABLE_3, Experiment.FIGURE_4,
+        Experiment.FIGURE_6, Experiment.FIGURE_7, Experiment.FIGURE_10), byId.get("PPO/InvertedDoublePendulum/GPO/seed-1").usedBy());
     assertEquals(200, byId.get("PPO/Hopper-v1/GPO/seed-1").budget().horizon());
     assertEquals(100, byId.get("PPO/Hopper-v1@T100/Joint/seed-1").budget().horizon());
     // hashes: the budget decides, the label only names it
     assertTrue(!pop4.configHash().equals(eq.configHash()));
-    assertEquals(new CellSpec(Algorithm.PPO, "Swimmer", "GPO", 1, pop4.budget(), Settings.DEFAULT, List.of()).configHash(),
+    assertEquals(new CellSpec(Algorithm.PPO, "InvertedDoublePendulum", "GPO", 1, pop4.budget(), Settings.DEFAULT, List.of()).configHash(),
         pop4.configHash());
     assertEquals(44, plan.cells().size());
   }
@@ -100,7 +100,7 @@ class VariantFiguresTest {
         gym.cells().stream().map(CellSpec::id).sorted().toList(), "--seeds replaces variant_seeds too");
     Plan fig10 = Plan.of(smoke, new Selection(Set.of(Experiment.FIGURE_10), Set.of(), Set.of(), Optional.empty(),
         Optional.empty(), new TreeMap<>()));
-    assertEquals(List.of("PPO/Swimmer/GPO/seed-1", "PPO/Swimmer@pop4-eqsteps/GPO/seed-1"),
+    assertEquals(List.of("PPO/InvertedDoublePendulum/GPO/seed-1", "PPO/InvertedDoublePendulum@pop4-eqsteps/GPO/seed-1"),
         fig10.cells().stream().map(CellSpec::id).sorted().toList());
     Plan none = Plan.of(smoke, new Selection(Set.of(Experiment.FIGURE_9), Set.of("Walker2d"), Set.of(), Optional.empty(),
         Optional.empty(), new TreeMap<>()));
