@@ -25,9 +25,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 final class VariantPlots {
   private VariantPlots() {}
 
-  /** Blue to vermilion through the Okabe-Ito palette: the populations in increasing size. */
-  private static final List<Color> SIZES = List.of(new Color(0x56, 0xB4, 0xE9), new Color(0x00, 0x72, 0xB2),
-      new Color(0x00, 0x9E, 0x73), new Color(0xE6, 0x9F, 0x00), new Color(0xD5, 0x5E, 0x00), new Color(0xCC, 0x79, 0xA7));
+  /** Okabe-Ito colours (told apart with colour blindness), one per population in increasing size. */
+  private static final List<Color> SIZES = List.of(new Color(0xE6, 0x9F, 0x00), new Color(0x56, 0xB4, 0xE9),
+      new Color(0x00, 0x9E, 0x73), new Color(0x00, 0x72, 0xB2), new Color(0xD5, 0x5E, 0x00), new Color(0xCC, 0x79, 0xA7));
   private static final Map<String, Color> METHOD_COLORS = Map.of(
       "GPO", new Color(0x00, 0x72, 0xB2), "Joint", new Color(0x00, 0x9E, 0x73));
 
@@ -37,8 +37,8 @@ final class VariantPlots {
     for (Experiment e : List.of(Experiment.FIGURE_7, Experiment.FIGURE_10)) {
       if (!plan.experiments().contains(e)) continue;
       String task = plan.profile().variantFigures().fig7Task();
-      XYChart chart = chart("Fig. " + e.number() + ": " + task + " (" + label + "), GPO population sizes, "
-          + (e == Experiment.FIGURE_7 ? "same batch and iterations per policy" : "equal total steps"));
+      XYChart chart = chart("Fig. " + e.number() + ": GPO on " + task + " (" + label + "), "
+          + (e == Experiment.FIGURE_7 ? "same steps per policy" : "equal total steps"));
       int i = 0, drawn = 0;
       for (VariantFigures.Group g : plan.profile().variantFigures().groups(e, plan.profile().budget())) {
         Budget b = g.variant().budget();
@@ -75,6 +75,7 @@ final class VariantPlots {
     chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
     chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    chart.getStyler().setXAxisDecimalPattern("#,##0.###"); // XChart's own ticks can print 15 digits
     return chart;
   }
 

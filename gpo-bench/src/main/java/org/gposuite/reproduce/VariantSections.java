@@ -82,7 +82,10 @@ final class VariantSections {
         monotone &= Stats.mean(byPopulation.get(i)) > Stats.mean(byPopulation.get(i - 1));
       }
       md.append("- Means rise with every step in population: ").append(monotone ? "yes" : "no").append('\n');
-    } else if (reference.length > 0 && populations.getLast() != base.population()) {
+    } else if (reference.length < 2 || largest.length < 2) {
+      md.append("- Population ").append(populations.getLast()).append(" competitive with m0 = ").append(base.population())
+          .append(" at equal steps (paper: 32 \"quite competitive\" with 8): untested, fewer than 2 seeds\n");
+    } else if (populations.getLast() != base.population()) {
       // "quite competitive": not clearly below, i.e. within 2 combined standard errors or above
       double diff = Stats.mean(largest) - Stats.mean(reference);
       double tolerance = 2 * Math.hypot(Stats.stderr(largest), Stats.stderr(reference));
