@@ -6,10 +6,18 @@ package org.gposuite.reproduce;
  */
 public record CellRecord(Algorithm algorithm, String task, String method, int seed,
     Settings settings, String configHash, String profile, double finalReturn, long stepsUsed,
-    WallClock wallClock, Provenance provenance, String finishedAt) {
+    WallClock wallClock, Provenance provenance, String finishedAt, String variant) {
 
   public CellRecord {
     if (settings == null) throw new IllegalArgumentException("cell record settings are missing; use Settings.DEFAULT");
+    BudgetVariant.requireLabel(variant);
+  }
+
+  /** A cell at its profile's budget (no {@link BudgetVariant} label). */
+  public CellRecord(Algorithm algorithm, String task, String method, int seed, Settings settings, String configHash,
+      String profile, double finalReturn, long stepsUsed, WallClock wallClock, Provenance provenance, String finishedAt) {
+    this(algorithm, task, method, seed, settings, configHash, profile, finalReturn, stepsUsed, wallClock, provenance,
+        finishedAt, "");
   }
 
   /** Same as {@link CellSpec#id()}. */
@@ -19,13 +27,13 @@ public record CellRecord(Algorithm algorithm, String task, String method, int se
 
   /** Same as {@link CellSpec#groupId()}. */
   public String groupId() {
-    return CellSpec.groupId(algorithm, settings.preset(), task, method);
+    return CellSpec.groupId(algorithm, settings.preset(), task, variant, method);
   }
 
   public static CellRecord of(CellSpec spec, String profile, CellResult result,
       Provenance provenance, String finishedAt) {
     return new CellRecord(spec.algorithm(), spec.task(), spec.method(), spec.seed(),
         spec.settings(), spec.configHash(), profile, result.finalReturn(), result.stepsUsed(),
-        result.wallClock(), provenance, finishedAt);
+        result.wallClock(), provenance, finishedAt, spec.variant());
   }
 }

@@ -14,18 +14,26 @@ import java.util.Map;
  * identity or hash.
  */
 public record CellSpec(Algorithm algorithm, String task, String method, int seed, Budget budget,
-    Settings settings, List<Experiment> usedBy) {
+    Settings settings, List<Experiment> usedBy, String variant) {
+
+  /** A cell at its profile's budget (no {@link BudgetVariant} label). */
+  public CellSpec(Algorithm algorithm, String task, String method, int seed, Budget budget, Settings settings,
+      List<Experiment> usedBy) {
+    this(algorithm, task, method, seed, budget, settings, usedBy, "");
+  }
 
   public CellSpec {
     if (task == null || task.isBlank()) throw new IllegalArgumentException("cell task is blank");
     if (method == null || method.isBlank()) throw new IllegalArgumentException("cell method is blank");
     if (settings == null) throw new IllegalArgumentException("cell settings are missing; use Settings.DEFAULT");
     usedBy = List.copyOf(usedBy);
+    BudgetVariant.requireLabel(variant);
   }
 
   /**
    * Stable identity, also the cell's folder: {@code PPO/Ant/GPO/seed-3} under the default
-   * preset, {@code PPO-paper-calibrated/Ant/GPO/seed-3} under another. Overrides are not part of
+   * preset, {@code PPO-paper-calibrated/Ant/GPO/seed-3} under another; a cell of a budget variant
+   * carries its label after the task, {@code PPO/Walker2d@pop16/GPO/seed-3}. Overrides are not part of
    * it (they are in the hash): a diagnosis run with other settings goes in its own run folder.
    */
   public String id() {
@@ -34,7 +42,12 @@ public record CellSpec(Algorithm algorithm, String task, String method, int seed
 
   /** The group a cell's seeds are pooled in: {@code PPO/Ant/GPO}, {@code PPO-paper-calibrated/Ant/GPO}. */
   public String groupId() {
-    return groupId(algorithm, settings.preset(), task, method);
+    return groupId(algorithm, settings.preset(), task, variant, method);
+  }
+
+  /** The task segment of the id and the folder: {@code Walker2d}, or {@code Walker2d@pop16} for a variant. */
+  public String taskLabel() {
+    return task + BudgetVariant.suffix(variant);
   }
 
   /** The first segment of the id and the folder: {@code PPO}, or {@code PPO-paper-calibrated}. */
@@ -48,12 +61,18 @@ public record CellSpec(Algorithm algorithm, String task, String method, int seed
 
   /** The one place group ids are spelled, for specs, stored rows and lookups alike. */
   public static String groupId(Algorithm algorithm, String preset, String task, String method) {
-    return algorithmLabel(algorithm, preset) + "/" + task + "/" + method;
+    return groupId(algorithm, preset, task, "", method);
+  }
+
+  /** As {@link #groupId(Algorithm, String, String, String)}, for a cell of a budget variant. */
+  public static String groupId(Algorithm algorithm, String preset, String task, String variant, String method) {
+    return algorithmLabel(algorithm, preset) + "/" + task + BudgetVariant.suffix(variant) + "/" + method;
   }
 
   /**
    * Hash of everything that determines the cell's numbers except the seed: algorithm, task,
    * method, budget, preset and overrides (one {@code set.key=value} line each, in key order).
+   * A variant's label needs no line: its budget, which the label only names, is hashed.
    * Same hash + same seed + same build and platform = same numbers.
    */
   public String configHash() {

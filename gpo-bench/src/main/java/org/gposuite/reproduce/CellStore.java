@@ -13,7 +13,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * The per-cell folders of a run: {@code cells/PPO/Ant/GPO/seed-1/} (under a preset other than
- * the default: {@code cells/PPO-paper-calibrated/Ant/GPO/seed-1/}) holds {@code curve.csv},
+ * the default: {@code cells/PPO-paper-calibrated/Ant/GPO/seed-1/}; of a budget variant:
+ * {@code cells/PPO/Walker2d@pop16/GPO/seed-1/}) holds {@code curve.csv},
  * {@code crossovers.csv}, the runner's own files (e.g. {@code final-policies.csv}) and, written last,
  * {@code result.csv}. Every file is written
  * atomically and {@code result.csv} is the commit mark: a cell is finished exactly when its
@@ -32,7 +33,7 @@ public final class CellStore {
   }
 
   public Path dirOf(CellSpec spec) {
-    return root.resolve(spec.algorithmLabel()).resolve(spec.task()).resolve(spec.method())
+    return root.resolve(spec.algorithmLabel()).resolve(spec.taskLabel()).resolve(spec.method())
         .resolve("seed-" + spec.seed());
   }
 

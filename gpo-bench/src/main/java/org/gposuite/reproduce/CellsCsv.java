@@ -20,13 +20,14 @@ public final class CellsCsv {
   public static final List<String> COLUMNS = List.of("algorithm", "task", "method", "seed",
       "preset", "settings", "config_hash", "profile", "final_return", "steps_used", "wall_total_s",
       "wall_mutate_s", "wall_select_s", "wall_crossover_s", "git_commit", "mujoco", "jdk", "os",
-      "cpu", "libraries", "finished_at");
+      "cpu", "libraries", "finished_at", "variant");
 
   /**
    * Columns added after expected-results/ first held files; a file without them is from before
-   * presets and reads as the default preset without overrides.
+   * presets and reads as the default preset without overrides; one without {@code variant} is from
+   * before budget variants and reads as the profile's budget (empty label).
    */
-  static final List<String> OPTIONAL = List.of("preset", "settings");
+  static final List<String> OPTIONAL = List.of("preset", "settings", "variant");
 
   private CellsCsv() {}
 
@@ -44,7 +45,7 @@ public final class CellsCsv {
             Double.toString(r.finalReturn()), r.stepsUsed(),
             Double.toString(w.totalSeconds()), Double.toString(w.mutateSeconds()),
             Double.toString(w.selectSeconds()), Double.toString(w.crossoverSeconds()),
-            p.gitCommit(), p.mujoco(), p.jdk(), p.os(), p.cpu(), p.libraries(), r.finishedAt());
+            p.gitCommit(), p.mujoco(), p.jdk(), p.os(), p.cpu(), p.libraries(), r.finishedAt(), r.variant());
       }
     }
   }
@@ -155,6 +156,7 @@ public final class CellsCsv {
         : Settings.DEFAULT_PRESET;
     Settings settings = new Settings(preset,
         rec.isMapped("settings") ? f.get("settings", Settings::parseOverrides) : new TreeMap<>());
+    String variant = rec.isMapped("variant") ? f.get("variant", BudgetVariant::requireLabel) : "";
     String hash = f.get("config_hash", f::nonBlank);
     double finalReturn = f.get("final_return", f::finite);
     long steps = f.get("steps_used", Long::parseLong);
@@ -163,7 +165,7 @@ public final class CellsCsv {
     Provenance p = new Provenance(rec.get("git_commit"), rec.get("mujoco"), rec.get("jdk"),
         rec.get("os"), rec.get("cpu"), rec.get("libraries"));
     return new CellRecord(algorithm, task, method, seed, settings, hash, rec.get("profile"),
-        finalReturn, steps, wall, p, rec.get("finished_at"));
+        finalReturn, steps, wall, p, rec.get("finished_at"), variant);
   }
 
   private record Field(String source, int line, CSVRecord rec) {

@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
  * The cells a run needs: every selected experiment asks for its cells, and a cell asked for by
  * several experiments (e.g. PPO/Ant/GPO for Table 1, 3, Fig. 4 and 5) is run once. Every cell
  * is planned once per preset, all of the first preset's cells first: adding a preset to a
- * finished run folder reuses that folder's cells before computing the new ones.
+ * finished run folder reuses that folder's cells before computing the new ones. Figs. 7, 9 and 10
+ * plan their cells at budgets of their own ({@link VariantFigures}, {@link BudgetVariant}); one
+ * at the profile's budget is the same cell as the tables' and is run once.
  *
  * @param selection what the command line narrowed the profile to
  * @param presets the presets of the run, in the order given
@@ -45,7 +47,11 @@ public record Plan(Profile profile, Selection selection, Set<Experiment> experim
     List<String> warnings = new ArrayList<>();
     for (Experiment e : experiments) {
       List<Draft> wanted = new ArrayList<>();
-      add(wanted, algorithmOf(e), tasksOf(profile, e), methodsOf(e), seeds);
+      if (VariantFigures.handles(e)) {
+        addVariants(wanted, profile, e, selection.seeds().orElse(profile.variantFigures().seedsOr(profile.seeds())));
+      } else {
+        add(wanted, algorithmOf(e), tasksOf(profile, e), methodsOf(e), seeds, BudgetVariant.none(profile.budget()));
+      }
       int kept = 0;
       for (Draft d : wanted) {
         if (!selection.tasks().isEmpty() && !selection.tasks().contains(d.task)) continue;
@@ -59,8 +65,8 @@ public record Plan(Profile profile, Selection selection, Set<Experiment> experim
     for (String preset : presets) {
       Settings settings = new Settings(preset, overrides);
       for (Draft d : cells.values()) {
-        specs.add(new CellSpec(d.algorithm, d.task, d.method, d.seed, profile.budget(), settings,
-            List.copyOf(d.usedBy)));
+        specs.add(new CellSpec(d.algorithm, d.task, d.method, d.seed, d.variant.budget(), settings,
+            List.copyOf(d.usedBy), d.variant.label()));
       }
     }
     return new Plan(profile, selection, experiments, presets, overrides, specs, warnings);
@@ -77,6 +83,7 @@ public record Plan(Profile profile, Selection selection, Set<Experiment> experim
       case TABLE_1, TABLE_2, TABLE_3, FIGURE_4, FIGURE_6, FIGURE_8 -> profile.tasks();
       case FIGURE_5 -> profile.fig5Tasks();
       case FIGURE_3A -> List.of(profile.fig3aTask());
+      case FIGURE_7, FIGURE_9, FIGURE_10 -> profile.variantFigures().tasks(e);
     };
   }
 
@@ -88,6 +95,7 @@ public record Plan(Profile profile, Selection selection, Set<Experiment> experim
       case FIGURE_6 -> List.of("GPO", "Single");
       case FIGURE_5 -> Tasks.ABLATION_METHODS;
       case FIGURE_3A -> List.of(Tasks.CROSSOVER_PROBE);
+      case FIGURE_7, FIGURE_9, FIGURE_10 -> VariantFigures.methods(e);
     };
   }
 
@@ -96,6 +104,7 @@ public record Plan(Profile profile, Selection selection, Set<Experiment> experim
     return switch (e) {
       case FIGURE_5 -> "fig5_tasks";
       case FIGURE_3A -> "fig3a_task";
+      case FIGURE_7, FIGURE_9, FIGURE_10 -> VariantFigures.tasksField(e);
       default -> "tasks";
     };
   }
@@ -164,11 +173,18 @@ public record Plan(Profile profile, Selection selection, Set<Experiment> experim
   }
 
   private static void add(List<Draft> out, Algorithm algorithm, List<String> tasks,
-      List<String> methods, List<Integer> seeds) {
+      List<String> methods, List<Integer> seeds, BudgetVariant variant) {
     for (String task : tasks) {
       for (String method : methods) {
-        for (int seed : seeds) out.add(new Draft(algorithm, task, method, seed));
+        for (int seed : seeds) out.add(new Draft(algorithm, task, method, seed, variant));
       }
+    }
+  }
+
+  /** Figs. 7, 9, 10: their groups at their own budgets (PPO), each over the given seeds. */
+  private static void addVariants(List<Draft> out, Profile profile, Experiment e, List<Integer> seeds) {
+    for (VariantFigures.Group g : profile.variantFigures().groups(e, profile.budget())) {
+      add(out, algorithmOf(e), List.of(g.task()), List.of(g.method()), seeds, g.variant());
     }
   }
 
@@ -177,17 +193,19 @@ public record Plan(Profile profile, Selection selection, Set<Experiment> experim
     final String task;
     final String method;
     final int seed;
+    final BudgetVariant variant;
     final Set<Experiment> usedBy = EnumSet.noneOf(Experiment.class);
 
-    Draft(Algorithm algorithm, String task, String method, int seed) {
+    Draft(Algorithm algorithm, String task, String method, int seed, BudgetVariant variant) {
       this.algorithm = algorithm;
       this.task = task;
       this.method = method;
       this.seed = seed;
+      this.variant = variant;
     }
 
     String key() {
-      return algorithm + "/" + task + "/" + method + "/seed-" + seed;
+      return algorithm + "/" + task + BudgetVariant.suffix(variant.label()) + "/" + method + "/seed-" + seed;
     }
   }
 }

@@ -44,6 +44,7 @@ public final class Plots {
     if (plan.experiments().contains(Experiment.FIGURE_8)) {
       out.put(Experiment.FIGURE_8, curves(plan, preset, Experiment.FIGURE_8, results, paper, dir));
     }
+    out.putAll(VariantPlots.draw(plan, preset, results, dir)); // Figs. 7, 9, 10
     if (plan.experiments().contains(Experiment.FIGURE_3A)) {
       List<StoredCell> cells = results.group(preset, Algorithm.PPO, plan.profile().fig3aTask(), Tasks.CROSSOVER_PROBE);
       List<String> labels = new ArrayList<>();

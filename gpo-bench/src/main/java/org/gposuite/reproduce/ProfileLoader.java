@@ -20,7 +20,9 @@ import java.util.function.Function;
  * run's size. Two kinds of line are optional, because they leave the engine at its defaults
  * when absent: {@code presets = tuned, paper-calibrated} (the PPO presets every cell runs
  * under; default {@code tuned}) and any number of {@code set.<key> = <value>} (engine settings
- * overrides for every cell, checked by the engine before a run). Errors are
+ * overrides for every cell, checked by the engine before a run). The fields of Figs. 7, 9 and 10
+ * ({@link #FIGURE_KEYS}, see {@link VariantFigures}) are required only when {@code figures} lists
+ * the figure, and their budgets are checked here, before any cell runs. Errors are
  * {@link InputError}s naming file, line and field.
  */
 public final class ProfileLoader {
@@ -32,6 +34,9 @@ public final class ProfileLoader {
       "population", "rounds", "horizon", "batch_per_policy", "joint_batch", "eval_episodes",
       "pi_s_epochs", "dagger_initial", "dagger_iterations", "dagger_per_iteration",
       "dagger_epochs");
+  /** Optional fields of the figures that run at budgets of their own ({@link VariantFigures}). */
+  static final List<String> FIGURE_KEYS = List.of("fig7_task", "fig7_populations", "fig9_tasks", "fig9_horizons",
+      "variant_seeds");
   private static final String PRESETS = "presets";
   private static final String STAT_SEEDS = "stat_seeds";
   private static final String SET = "set.";
@@ -84,9 +89,11 @@ public final class ProfileLoader {
       if (key.equals(SET)) {
         throw new InputError(source, lineNo, key, "has no setting name; write set.<key> = <value>");
       }
-      if (!KEYS.contains(key) && !key.equals(PRESETS) && !key.equals(STAT_SEEDS) && !key.startsWith(SET)) {
+      if (!KEYS.contains(key) && !FIGURE_KEYS.contains(key) && !key.equals(PRESETS) && !key.equals(STAT_SEEDS)
+          && !key.startsWith(SET)) {
         throw new InputError(source, lineNo, key, "unknown field; the fields are " + KEYS
-            + ", optionally " + PRESETS + ", " + STAT_SEEDS + " and " + SET + "<key> lines");
+            + ", optionally " + PRESETS + ", " + STAT_SEEDS + " and " + SET + "<key> lines, and the figure fields "
+            + FIGURE_KEYS);
       }
       Entry earlier = entries.get(key);
       if (earlier != null) {
@@ -125,7 +132,36 @@ public final class ProfileLoader {
     return new Profile(name, r.raw("description"), source, r.list("tasks", Tasks::requireKnown),
         seeds, experiments, budget, presets, overrides(r), r.value("fig3a_task", Tasks::requireKnown),
         r.list("fig5_tasks", Tasks::requireKnown), sps,
-        entries.containsKey(STAT_SEEDS) ? r.list(STAT_SEEDS, Selection::parseSeed) : List.of());
+        entries.containsKey(STAT_SEEDS) ? r.list(STAT_SEEDS, Selection::parseSeed) : List.of(),
+        variantFigures(r, experiments, budget));
+  }
+
+  /** Figs. 7, 9, 10: their fields, required when the figure is listed, and every variant budget checked. */
+  private static VariantFigures variantFigures(Reader r, Set<Experiment> experiments, Budget budget) {
+    boolean scaling = experiments.contains(Experiment.FIGURE_7) || experiments.contains(Experiment.FIGURE_10);
+    boolean gym = experiments.contains(Experiment.FIGURE_9);
+    for (String key : scaling ? List.of("fig7_task", "fig7_populations") : List.<String>of()) {
+      if (!r.entries().containsKey(key)) throw new InputError(r.source(), 0, key, "is missing; figures 7 and 10 need it");
+    }
+    for (String key : gym ? List.of("fig9_tasks", "fig9_horizons") : List.<String>of()) {
+      if (!r.entries().containsKey(key)) throw new InputError(r.source(), 0, key, "is missing; figure 9 needs it");
+    }
+    VariantFigures v = new VariantFigures(
+        r.entries().containsKey("fig7_task") ? r.value("fig7_task", Tasks::requireKnown) : null,
+        r.entries().containsKey("fig7_populations") ? r.list("fig7_populations", Integer::parseInt) : List.of(),
+        r.entries().containsKey("fig9_tasks") ? r.list("fig9_tasks", Tasks::requireKnown) : List.of(),
+        r.entries().containsKey("fig9_horizons") ? r.list("fig9_horizons", Integer::parseInt) : List.of(),
+        r.entries().containsKey("variant_seeds") ? r.list("variant_seeds", Selection::parseSeed) : List.of());
+    for (Experiment e : List.of(Experiment.FIGURE_7, Experiment.FIGURE_10, Experiment.FIGURE_9)) {
+      if (!experiments.contains(e)) continue;
+      String field = e == Experiment.FIGURE_9 ? "fig9_horizons" : "fig7_populations";
+      try {
+        v.groups(e, budget);
+      } catch (IllegalArgumentException | ArithmeticException ex) {
+        throw r.error(field, "gives a budget " + e.title() + " cannot run: " + ex.getMessage());
+      }
+    }
+    return v;
   }
 
   private static SortedMap<String, String> overrides(Reader r) {

@@ -91,6 +91,11 @@ public final class Report {
           case FIGURE_4, FIGURE_8 -> curves(e, preset);
           case FIGURE_6 -> populations(preset);
           case FIGURE_5 -> ablations(preset);
+          case FIGURE_7, FIGURE_9, FIGURE_10 -> {
+            line("## " + title(e, preset));
+            line("");
+            md.append(VariantSections.render(plan, results, preset, e));
+          }
         }
         line("");
         for (String plot : plots.getOrDefault(preset, Map.of()).getOrDefault(e, List.of())) {

@@ -28,7 +28,7 @@ public final class ReproduceMain {
       usage: ./reproduce [options]
         --profile smoke|medium|paper|FILE.profile   run size (default smoke)
         --tables 1,2,3         tables to regenerate (default: the profile's)
-        --figures 3a,4,5       figures to regenerate (default: the profile's)
+        --figures 3a,4,...,10  figures to regenerate: 3a, 4, 5, 6, 7, 8, 9, 10 (default: the profile's)
         --tasks A,B            only these tasks, e.g. Hopper,Swimmer
         --methods A,B          only these methods, e.g. GPO,Joint
         --seeds 1,2,3          these seeds instead of the profile's (whole numbers from 1)
@@ -292,6 +292,7 @@ public final class ReproduceMain {
         plan.profile().name(), plan.cells().size(), plan.plannedSteps(),
         ProgressPrinter.clock(rates.seconds(plan.cells())), rates.source());
     out.println(plan.settingsText());
+    PlanCosts.lines(plan).forEach(out::println);
     for (CellSpec c : plan.cells()) {
       out.println("  " + c.id() + "  config " + c.configHash() + "  for " + c.usedBy() + "  ~"
           + ProgressPrinter.clock(rates.seconds(c)));

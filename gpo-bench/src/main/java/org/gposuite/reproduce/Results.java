@@ -24,6 +24,11 @@ public final class Results {
     return byGroup.getOrDefault(CellSpec.groupId(algorithm, preset, task, method), List.of());
   }
 
+  /** The cells of a group of a budget variant ({@code ""}: the profile's budget). */
+  public List<StoredCell> group(String preset, Algorithm algorithm, String task, String variant, String method) {
+    return byGroup.getOrDefault(CellSpec.groupId(algorithm, preset, task, variant, method), List.of());
+  }
+
   public double[] returns(String preset, Algorithm algorithm, String task, String method) {
     return group(preset, algorithm, task, method).stream().mapToDouble(c -> c.record().finalReturn()).toArray();
   }

@@ -219,7 +219,7 @@ class ReproduceMainTest {
     return Stream.of(
         Arguments.of(List.of("--profile", "smoke", "--tasks", "Hopper"), "error: nothing to run: profile smoke"
             + " (profiles/smoke.profile) has no task Hopper: tasks = Swimmer, InvertedDoublePendulum;"
-            + " fig3a_task = Swimmer; fig5_tasks = Swimmer"),
+            + " fig3a_task = Swimmer; fig5_tasks = Swimmer; fig7_task = InvertedDoublePendulum; fig9_tasks = Hopper-v1"),
         Arguments.of(List.of("--profile", "smoke", "--figures", "5", "--tasks", "InvertedDoublePendulum"),
             "error: nothing to run: profile smoke (profiles/smoke.profile) has no task InvertedDoublePendulum:"
                 + " fig5_tasks = Swimmer"),

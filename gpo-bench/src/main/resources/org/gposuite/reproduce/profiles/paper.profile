@@ -3,13 +3,20 @@
 # 16384), pi_S 100 epochs, DAgger 5k + 10 x 500 transitions with 10 epochs each.
 # Cost: 536 cells x 8M steps = 4.29G steps, about 38 hours at 31,000 steps/s (the medium
 # profile's measured rate) on 2 cores; the paper's own GPO runs took ~80 min per cell on 12 cores.
+# Figs. 7, 9, 10 add 144 cells, 1.38G steps (~12 more hours; 680 cells, 5.66G steps in all):
+# Walker2d GPO at populations 4, 16, 32 (8 is the Table 1 cell), Fig. 7 at 4M/16M/32M steps, Fig. 10
+# at 8M with batches 4096/1024/512 (2048 x 8 / m); GPO and Joint on the three Gym tasks at horizons 512, 1024.
 description = The paper's protocol: all nine tasks, 8 seeds, 8M steps per cell, population 8, 12 rounds (weeks on 2 cores).
 tasks = Walker2d, HalfCheetah, HalfCheetah-hilly, Hopper-hilly, InvertedDoublePendulum, Ant, Walker2d-hilly, Swimmer, Hopper
 seeds = 1, 2, 3, 4, 5, 6, 7, 8
 tables = 1, 2, 3
-figures = 3a, 4, 5, 6, 8
+figures = 3a, 4, 5, 6, 7, 8, 9, 10
 fig3a_task = HalfCheetah
 fig5_tasks = Ant, Walker2d
+fig7_task = Walker2d
+fig7_populations = 4, 8, 16, 32
+fig9_tasks = HalfCheetah-v1, Hopper-v1, Walker2d-v1
+fig9_horizons = 512, 1024
 assumed_steps_per_second = 31000
 total_steps = 8_000_000
 population = 8

@@ -1,0 +1,99 @@
+package org.gposuite.reproduce;
+
+import java.util.regex.Pattern;
+
+/**
+ * A cell's budget where it differs from its profile's one {@link Budget}: the cells of Figs. 7
+ * and 10 (population sizes) and Fig. 9 (horizons). Every other cell runs the profile's budget
+ * and has no variant.
+ *
+ * <p>Identity. The label goes into the cell's id and folder after the task,
+ * {@code PPO/Walker2d@pop16/GPO/seed-1}, and is empty when the budget is the profile's own, so
+ * a variant that equals the profile's budget (Fig. 7's population = the profile's population,
+ * Fig. 9's horizon = the profile's horizon) is the very cell the tables already run, and every
+ * cell that existed before variants keeps its id. The config hash needs nothing new: it already
+ * holds every budget field, so a variant's hash differs exactly when its budget does, and the
+ * hashes of existing cells are unchanged.
+ *
+ * <p>The arithmetic, with m0 the profile's population (8 in the paper profile, the paper's
+ * default) and m the variant's:
+ * <ul>
+ *   <li>Fig. 7, {@link #samePerPolicy}: the paper's "same batch-size and same number of gradient
+ *       steps" per policy. Batch and rounds stay; total steps = profile total x m / m0 (floored),
+ *       so each policy gets the same steps, and the same PPO iterations, as at m0.
+ *   <li>Fig. 10, {@link #sameTotal}: the same total steps; batch per policy = batch x m0 / m
+ *       (floored to a multiple of 8, the engine's environment copies), so population x batch
+ *       stays the same (to that rounding) and the number of PPO iterations per policy stays as at m0. The batch may not fall below one horizon (a batch must hold a
+ *       whole episode); a population that would need less is an error when the profile is read.
+ *   <li>Fig. 9, {@link #horizon}: the profile's budget at another episode horizon T.
+ * </ul>
+ *
+ * @param label {@code ""} for the profile's budget, else letters, digits, '.', '_', '-'
+ * @param budget the budget the cell runs
+ */
+public record BudgetVariant(String label, Budget budget) {
+  /**
+   * Batches are collected by 8 environment copies stepped together (the engine's
+   * {@code PpoConfig.numEnvs}), so a batch per policy must be a multiple of 8: Fig. 10's scaled
+   * batch is floored to one.
+   */
+  static final int BATCH_MULTIPLE = 8;
+
+  private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+  public BudgetVariant {
+    requireLabel(label);
+    if (budget == null) throw new IllegalArgumentException("variant budget is missing");
+  }
+
+  /** The profile's own budget: no label. */
+  public static BudgetVariant none(Budget profile) {
+    return new BudgetVariant("", profile);
+  }
+
+  /** Fig. 7: population m, the same batch and steps per policy as at the profile's population. */
+  public static BudgetVariant samePerPolicy(Budget profile, int m) {
+    long total = Math.multiplyExact(profile.totalSteps(), (long) m) / profile.population();
+    return of(profile, "pop" + m, with(profile, total, m, profile.horizon(), profile.batchPerPolicy()));
+  }
+
+  /** Fig. 10: population m, the profile's total steps, the batch per policy scaled by m0 / m. */
+  public static BudgetVariant sameTotal(Budget profile, int m) {
+    long batch = (long) profile.batchPerPolicy() * profile.population() / m / BATCH_MULTIPLE * BATCH_MULTIPLE;
+    if (batch < profile.horizon()) {
+      throw new IllegalArgumentException("population " + m + " at equal total steps needs a batch per policy of "
+          + profile.batchPerPolicy() + " x " + profile.population() + " / " + m + " = " + batch
+          + " (floored to a multiple of " + BATCH_MULTIPLE + ")"
+          + " steps, less than one episode of horizon " + profile.horizon());
+    }
+    return of(profile, "pop" + m + "-eqsteps", with(profile, profile.totalSteps(), m, profile.horizon(), (int) batch));
+  }
+
+  /** Fig. 9: the profile's budget at horizon T. */
+  public static BudgetVariant horizon(Budget profile, int horizon) {
+    return of(profile, "T" + horizon, with(profile, profile.totalSteps(), profile.population(), horizon,
+        profile.batchPerPolicy()));
+  }
+
+  /** The suffix a label gives the task segment of ids, folders and file names. */
+  public static String suffix(String label) {
+    return label.isEmpty() ? "" : "@" + label;
+  }
+
+  public static String requireLabel(String label) {
+    if (label == null || !(label.isEmpty() || LABEL.matcher(label).matches())) {
+      throw new IllegalArgumentException("budget variant \"" + label
+          + "\" must be empty or letters, digits, '.', '_' or '-' (it becomes part of folder names)");
+    }
+    return label;
+  }
+
+  private static BudgetVariant of(Budget profile, String label, Budget budget) {
+    return budget.equals(profile) ? none(profile) : new BudgetVariant(label, budget);
+  }
+
+  private static Budget with(Budget b, long total, int population, int horizon, int batch) {
+    return new Budget(total, population, b.rounds(), horizon, batch, b.jointBatch(), b.evalEpisodes(),
+        b.piSEpochs(), b.daggerInitial(), b.daggerIterations(), b.daggerPerIteration(), b.daggerEpochs());
+  }
+}

@@ -1,0 +1,33 @@
+package org.gposuite.reproduce;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What each experiment of a plan costs, for the dry run: its cells and their steps, and how many
+ * of them no other experiment of the plan uses (what leaving the experiment out would save).
+ * Figs. 7, 9 and 10 run at budgets of their own, so their steps differ from cells x budget.
+ */
+final class PlanCosts {
+  private PlanCosts() {}
+
+  static List<String> lines(Plan plan) {
+    List<String> out = new ArrayList<>();
+    for (Experiment e : plan.experiments()) {
+      long cells = 0, steps = 0, ownCells = 0, ownSteps = 0;
+      for (CellSpec c : plan.cells()) {
+        if (!c.usedBy().contains(e)) continue;
+        cells++;
+        steps += c.budget().totalSteps();
+        if (c.usedBy().size() == 1) {
+          ownCells++;
+          ownSteps += c.budget().totalSteps();
+        }
+      }
+      out.add(String.format(Locale.ROOT, "  %-10s %4d cells, %,15d steps (its own: %d cells, %,d steps, about %s)",
+          (e.isTable() ? "Table " : "Figure ") + e.number(), cells, steps, ownCells, ownSteps, ProgressPrinter.clock(ownSteps / plan.profile().assumedStepsPerSecond())));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,84 @@
+package org.gposuite.reproduce;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The figures whose cells run at budgets other than the profile's ({@link BudgetVariant}), as a
+ * profile declares them: Fig. 7 (GPO population sizes at the same batch and gradient steps per
+ * policy, so total steps grow with the population), Fig. 10 (the same sizes at the profile's
+ * total steps, the batch reduced in proportion) and Fig. 9 (GPO vs Joint on Gym's tasks at
+ * several horizons). Profile fields, all optional unless the profile's {@code figures} lists the
+ * figure that needs them:
+ * <pre>
+ * fig7_task = Walker2d             # Figs. 7 and 10 (paper: Walker2d)
+ * fig7_populations = 4, 8, 16, 32  # Figs. 7 and 10 (paper: 4, 8, 16, 32 around its default 8)
+ * fig9_tasks = HalfCheetah-v1, Hopper-v1, Walker2d-v1
+ * fig9_horizons = 512, 1024
+ * variant_seeds = 1                # seeds of these figures' cells; default: the profile's seeds
+ * </pre>
+ * A population equal to the profile's, or a horizon equal to the profile's, is the profile's own
+ * budget, so that cell is shared with the tables when its task is one of theirs.
+ *
+ * @param seeds empty: the profile's seeds
+ */
+public record VariantFigures(String fig7Task, List<Integer> fig7Populations, List<String> fig9Tasks,
+    List<Integer> fig9Horizons, List<Integer> seeds) {
+
+  public static final VariantFigures NONE = new VariantFigures(null, List.of(), List.of(), List.of(), List.of());
+
+  /** One group of cells a figure needs: a task, a method and the budget they run at. */
+  public record Group(String task, String method, BudgetVariant variant) {}
+
+  public VariantFigures {
+    fig7Populations = List.copyOf(fig7Populations);
+    fig9Tasks = List.copyOf(fig9Tasks);
+    fig9Horizons = List.copyOf(fig9Horizons);
+    seeds = List.copyOf(seeds);
+  }
+
+  public static boolean handles(Experiment e) {
+    return e == Experiment.FIGURE_7 || e == Experiment.FIGURE_9 || e == Experiment.FIGURE_10;
+  }
+
+  /** The tasks of a figure, for selection messages. */
+  public List<String> tasks(Experiment e) {
+    return switch (e) {
+      case FIGURE_7, FIGURE_10 -> fig7Task == null ? List.of() : List.of(fig7Task);
+      case FIGURE_9 -> fig9Tasks;
+      default -> throw new IllegalArgumentException(e + " runs at the profile's budget");
+    };
+  }
+
+  public static List<String> methods(Experiment e) {
+    return e == Experiment.FIGURE_9 ? List.of("GPO", "Joint") : List.of("GPO");
+  }
+
+  /** The profile field that names a figure's tasks. */
+  public static String tasksField(Experiment e) {
+    return e == Experiment.FIGURE_9 ? "fig9_tasks" : "fig7_task";
+  }
+
+  /** A figure's groups, in the order the report lists them; budgets checked when the profile is read. */
+  public List<Group> groups(Experiment e, Budget profile) {
+    List<Group> out = new ArrayList<>();
+    switch (e) {
+      case FIGURE_7 -> fig7Populations.forEach(m -> out.add(new Group(fig7Task, "GPO", BudgetVariant.samePerPolicy(profile, m))));
+      case FIGURE_10 -> fig7Populations.forEach(m -> out.add(new Group(fig7Task, "GPO", BudgetVariant.sameTotal(profile, m))));
+      case FIGURE_9 -> {
+        for (String task : fig9Tasks) {
+          for (int h : fig9Horizons) {
+            for (String method : methods(e)) out.add(new Group(task, method, BudgetVariant.horizon(profile, h)));
+          }
+        }
+      }
+      default -> throw new IllegalArgumentException(e + " runs at the profile's budget");
+    }
+    return out;
+  }
+
+  /** The seeds of these figures' cells: the profile's unless variant_seeds says otherwise. */
+  public List<Integer> seedsOr(List<Integer> profileSeeds) {
+    return seeds.isEmpty() ? profileSeeds : seeds;
+  }
+}

@@ -1,0 +1,128 @@
+package org.gposuite.reproduce;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The report's sections of Figs. 7, 9 and 10 ({@link VariantFigures}): each budget variant's
+ * budget, the final returns over seeds, and the paper's claims judged by the report's rules.
+ * A figure's cells are the plan's cells used by that figure, so a group shared with the tables
+ * (the profile's own population or horizon) counts only the figure's seeds.
+ */
+final class VariantSections {
+  private VariantSections() {}
+
+  /** The finished cells of one group of a figure, restricted to the cells the plan made for it. */
+  static List<StoredCell> cells(Plan plan, Results results, String preset, Experiment e, VariantFigures.Group g) {
+    Set<String> ids = plan.cells().stream()
+        .filter(c -> c.usedBy().contains(e) && c.settings().preset().equals(preset))
+        .map(CellSpec::id).collect(Collectors.toSet());
+    return results.group(preset, Plan.algorithmOf(e), g.task(), g.variant().label(), g.method()).stream()
+        .filter(c -> ids.contains(c.record().id())).toList();
+  }
+
+  static double[] returns(List<StoredCell> cells) {
+    return cells.stream().mapToDouble(c -> c.record().finalReturn()).toArray();
+  }
+
+  /** The section of a figure, heading excluded, as Markdown lines. */
+  static String render(Plan plan, Results results, String preset, Experiment e) {
+    return e == Experiment.FIGURE_9 ? gym(plan, results, preset) : scaling(plan, results, preset, e);
+  }
+
+  private static String scaling(Plan plan, Results results, String preset, Experiment e) {
+    Budget base = plan.profile().budget();
+    VariantFigures v = plan.profile().variantFigures();
+    StringBuilder md = new StringBuilder();
+    md.append("Task ").append(v.fig7Task()).append(", GPO (PPO). m0 = ").append(base.population())
+        .append(", the profile's population (the paper's default: 8). ")
+        .append(e == Experiment.FIGURE_7
+            ? "Every policy takes the same batch and the same number of PPO iterations as at m0, so total steps"
+                + " = profile total x m / m0 and grow with the population (paper: \"same batch-size and number of"
+                + " gradient steps\")."
+            : "Total steps stay the profile's; the batch per policy is batch x m0 / m (floored, at least one horizon),"
+                + " so every population takes the same PPO iterations per policy (paper: \"reduce the batch-size"
+                + " ... in proportion\").")
+        .append(" Rounds: ").append(base.rounds()).append(". Curves: ")
+        .append(e == Experiment.FIGURE_7 ? "fig7" : "fig10").append("-*.png.\n\n");
+    md.append("| Population m | Total steps (budget) | Batch per policy | Steps used (mean) | Final return (mean ± se, n) |\n");
+    md.append("|---|---|---|---|---|\n");
+    List<double[]> byPopulation = new ArrayList<>();
+    List<Integer> populations = new ArrayList<>();
+    double[] reference = new double[0];
+    for (VariantFigures.Group g : v.groups(e, base)) {
+      Budget b = g.variant().budget();
+      List<StoredCell> cells = cells(plan, results, preset, e, g);
+      double[] r = returns(cells);
+      double used = cells.stream().mapToLong(c -> c.record().stepsUsed()).average().orElse(Double.NaN);
+      md.append(String.format(Locale.ROOT, "| %d%s | %,d | %d | %s | %s |%n", b.population(),
+          b.population() == base.population() ? " (m0)" : "", b.totalSteps(), b.batchPerPolicy(),
+          cells.isEmpty() ? "—" : String.format(Locale.ROOT, "%,.0f", used), meanSe(r)));
+      if (r.length > 0) {
+        byPopulation.add(r);
+        populations.add(b.population());
+      }
+      if (b.population() == base.population()) reference = r;
+    }
+    md.append('\n');
+    if (byPopulation.size() < 2) {
+      md.append("Fewer than two populations finished, so the claim is not judged.\n");
+      return md.toString();
+    }
+    double[] largest = byPopulation.getLast(), smallest = byPopulation.getFirst();
+    if (e == Experiment.FIGURE_7) {
+      md.append("- Performance improves with the population size (paper, Fig. 7), population ")
+          .append(populations.getLast()).append(" > ").append(populations.getFirst()).append(": ")
+          .append(Claims.verdict(largest, smallest)).append('\n');
+      boolean monotone = true;
+      for (int i = 1; i < byPopulation.size(); i++) {
+        monotone &= Stats.mean(byPopulation.get(i)) > Stats.mean(byPopulation.get(i - 1));
+      }
+      md.append("- Means rise with every step in population: ").append(monotone ? "yes" : "no").append('\n');
+    } else if (reference.length < 2 || largest.length < 2) {
+      md.append("- Population ").append(populations.getLast()).append(" competitive with m0 = ").append(base.population())
+          .append(" at equal steps (paper: 32 \"quite competitive\" with 8): untested, fewer than 2 seeds\n");
+    } else if (populations.getLast() != base.population()) {
+      // "quite competitive": not clearly below, i.e. within 2 combined standard errors or above
+      double diff = Stats.mean(largest) - Stats.mean(reference);
+      double tolerance = 2 * Math.hypot(Stats.stderr(largest), Stats.stderr(reference));
+      md.append(String.format(Locale.ROOT, "- Population %d is competitive with m0 = %d at equal steps (paper: 32"
+              + " \"quite competitive\" with 8; here: not more than 2 combined standard errors below): %s"
+              + " (difference %s, tolerance %s)%n", populations.getLast(), base.population(),
+          diff >= -tolerance ? "**holds**" : "**fails**", Report.fmt(diff), Report.fmt(tolerance)));
+    }
+    return md.toString();
+  }
+
+  private static String gym(Plan plan, Results results, String preset) {
+    Budget base = plan.profile().budget();
+    VariantFigures v = plan.profile().variantFigures();
+    StringBuilder md = new StringBuilder();
+    md.append("Gym's -v1 tasks, PPO, the profile's budget at each horizon T (total ")
+        .append(String.format(Locale.ROOT, "%,d", base.totalSteps()))
+        .append(" steps per cell). The paper shows curves only (no numbers), so the claim checked is the direction"
+            + " of GPO vs Joint. Curves: fig9-*.png.\n\n");
+    md.append("| Task | Horizon T | GPO (mean ± se, n) | Joint (mean ± se, n) | GPO > Joint |\n");
+    md.append("|---|---|---|---|---|\n");
+    for (String task : v.fig9Tasks()) {
+      for (int h : v.fig9Horizons()) {
+        BudgetVariant variant = BudgetVariant.horizon(base, h);
+        double[] gpo = returns(cells(plan, results, preset, Experiment.FIGURE_9,
+            new VariantFigures.Group(task, "GPO", variant)));
+        double[] joint = returns(cells(plan, results, preset, Experiment.FIGURE_9,
+            new VariantFigures.Group(task, "Joint", variant)));
+        if (gpo.length == 0 && joint.length == 0) continue;
+        md.append("| ").append(task).append(" | ").append(h).append(" | ").append(meanSe(gpo)).append(" | ")
+            .append(meanSe(joint)).append(" | ").append(Claims.verdict(gpo, joint)).append(" |\n");
+      }
+    }
+    return md.toString();
+  }
+
+  private static String meanSe(double[] xs) {
+    return xs.length == 0 ? "—" : Report.fmt(Stats.mean(xs)) + " ± " + Report.fmt(Stats.stderr(xs)) + " (" + xs.length + ")";
+  }
+}
