@@ -31,7 +31,11 @@ import java.util.Locale;
  *       kernels compute each lane on its own ({@link Simd}).</li>
  *   <li>Not the JVM's {@code Math.exp/log/pow/sin/tanh}: HotSpot uses the same stubs (or the same
  *       Java code) at every AVX level, with or without FMA; checked on 2M arguments each.</li>
- *   <li>glibc's libm (MuJoCo, nd4j's exp/log) picks FMA variants by CPU; every machine of our
+ *   <li>Threads: OpenBLAS's and nd4j's (OpenMP) sums change with their thread count
+ *       ({@code OMP_NUM_THREADS=2} changes every result), which would follow the core count of
+ *       a machine without the variable. Pinned to 1 (our parallelism is across policies).</li>
+ *   <li>glibc's libm (MuJoCo, nd4j's exp/log) picks FMA variants by CPU ({@code
+ *       GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX2,-FMA} changes every result); every machine of our
  *       kind has FMA, which {@link #pin()} requires.</li>
  * </ul>
  *
@@ -55,14 +59,19 @@ public final class NativeArithmetic {
   private static String loadedCore;
 
   /**
-   * Pins OpenBLAS's core type (idempotent, cheap after the first call) and checks it took.
+   * Pins OpenBLAS's core type and the native libraries' threads to 1 (idempotent, cheap after the
+   * first call) and checks they took.
    *
-   * @throws IllegalStateException when the CPU lacks AVX2 or FMA, or OpenBLAS runs another core
+   * @throws IllegalStateException when the CPU lacks AVX2 or FMA, or OpenBLAS runs another core or
+   *     OpenBLAS/OpenMP more threads (loaded before this call with other settings)
    */
   public static synchronized void pin() {
     if (loadedCore != null) return;
     requireCpu();
-    if (!openblasLoaded()) setenv(CORETYPE_VARIABLE, OPENBLAS_CORE);
+    if (!openblasLoaded()) {
+      setenv(CORETYPE_VARIABLE, OPENBLAS_CORE);
+      for (String threads : List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS")) setenv(threads, "1");
+    }
     // both copies now, so both are checked here: ours (Blas) and nd4j's (its own products)
     org.bytedeco.javacpp.Loader.load(org.bytedeco.openblas.global.openblas_nolapack.class);
     org.bytedeco.javacpp.Loader.load(org.bytedeco.openblas.global.openblas.class);
@@ -74,6 +83,19 @@ public final class NativeArithmetic {
         throw new IllegalStateException("OpenBLAS (" + lib.getFileName() + ") runs its " + core + " kernels, not " + OPENBLAS_CORE
             + ": it was loaded before gpo-suite could pin them, so results would not have the reference bits. Start the JVM with "
             + CORETYPE_VARIABLE + "=" + OPENBLAS_CORE + " in its environment (./reproduce, ./run-tests and scripts/setup.sh do)");
+      int threads = intCall(lib, "openblas_get_num_threads");
+      if (threads != 1)
+        throw new IllegalStateException("OpenBLAS (" + lib.getFileName() + ") runs " + threads + " threads, not 1: it was loaded before "
+            + "gpo-suite could pin them, and its sums depend on them. Start the JVM with OMP_NUM_THREADS=1 in its environment");
+    }
+    // nd4j's own ops split their loops (and reductions) over OpenMP and its own threads
+    org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxThreads(1);
+    org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxMasterThreads(1);
+    for (Path lib : mapped("libgomp")) {
+      int threads = intCall(lib, "omp_get_max_threads");
+      if (threads != 1)
+        throw new IllegalStateException("OpenMP (" + lib.getFileName() + ") runs " + threads + " threads, not 1: it was loaded before "
+            + "gpo-suite could pin them, and nd4j's sums depend on them. Start the JVM with OMP_NUM_THREADS=1 in its environment");
     }
     loadedCore = OPENBLAS_CORE;
   }
@@ -111,13 +133,17 @@ public final class NativeArithmetic {
     return !openblasLibraries().isEmpty();
   }
 
-  /** The OpenBLAS files mapped into this process (/proc/self/maps). */
   private static List<Path> openblasLibraries() {
+    return mapped("libopenblas");
+  }
+
+  /** The files mapped into this process (/proc/self/maps) whose name starts with {@code prefix}. */
+  private static List<Path> mapped(String prefix) {
     java.util.Set<Path> found = new java.util.LinkedHashSet<>();
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
         int slash = line.indexOf('/');
-        if (slash >= 0 && line.substring(line.lastIndexOf('/') + 1).startsWith("libopenblas")) found.add(Path.of(line.substring(slash)));
+        if (slash >= 0 && line.substring(line.lastIndexOf('/') + 1).startsWith(prefix)) found.add(Path.of(line.substring(slash)));
       }
     } catch (IOException | RuntimeException e) {
       // cannot tell: setting the variable is harmless
@@ -134,6 +160,17 @@ public final class NativeArithmetic {
       if (rc != 0) throw new IllegalStateException("setenv " + name + " failed");
     } catch (Throwable t) {
       throw new IllegalStateException("cannot set " + name + " for OpenBLAS: " + t, t);
+    }
+  }
+
+  private static int intCall(Path file, String function) {
+    Linker linker = Linker.nativeLinker();
+    SymbolLookup lib = SymbolLookup.libraryLookup(file, Arena.global());
+    MethodHandle h = linker.downcallHandle(lib.find(function).orElseThrow(), FunctionDescriptor.of(ValueLayout.JAVA_INT));
+    try {
+      return (int) h.invokeExact();
+    } catch (Throwable t) {
+      throw new IllegalStateException("cannot call " + function + " in " + file + ": " + t, t);
     }
   }
 
