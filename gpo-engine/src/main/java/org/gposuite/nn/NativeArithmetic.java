@@ -72,9 +72,14 @@ public final class NativeArithmetic {
       setenv(CORETYPE_VARIABLE, OPENBLAS_CORE);
       for (String threads : List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS")) setenv(threads, "1");
     }
-    // both copies now, so both are checked here: ours (Blas) and nd4j's (its own products)
+    // both OpenBLAS copies and nd4j now, so all are checked here: ours (Blas) and nd4j's
     org.bytedeco.javacpp.Loader.load(org.bytedeco.openblas.global.openblas_nolapack.class);
     org.bytedeco.javacpp.Loader.load(org.bytedeco.openblas.global.openblas.class);
+    // nd4j's start-up sets OpenMP (on this thread) and OpenBLAS to the core count unless the
+    // environment it read at JVM start says OMP_NUM_THREADS: undo that, then check
+    org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxThreads(1);
+    org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxMasterThreads(1);
+    org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
     List<Path> libraries = openblasLibraries();
     if (libraries.isEmpty()) throw new IllegalStateException("OpenBLAS is not mapped into this process after loading it");
     for (Path lib : libraries) {
@@ -83,19 +88,24 @@ public final class NativeArithmetic {
         throw new IllegalStateException("OpenBLAS (" + lib.getFileName() + ") runs its " + core + " kernels, not " + OPENBLAS_CORE
             + ": it was loaded before gpo-suite could pin them, so results would not have the reference bits. Start the JVM with "
             + CORETYPE_VARIABLE + "=" + OPENBLAS_CORE + " in its environment (./reproduce, ./run-tests and scripts/setup.sh do)");
+      setThreads(lib);
       int threads = intCall(lib, "openblas_get_num_threads");
-      if (threads != 1)
-        throw new IllegalStateException("OpenBLAS (" + lib.getFileName() + ") runs " + threads + " threads, not 1: it was loaded before "
-            + "gpo-suite could pin them, and its sums depend on them. Start the JVM with OMP_NUM_THREADS=1 in its environment");
+      if (threads != 1) throw new IllegalStateException("OpenBLAS (" + lib.getFileName() + ") runs " + threads + " threads, not 1");
     }
-    // nd4j's own ops split their loops (and reductions) over OpenMP and its own threads
-    org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxThreads(1);
-    org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxMasterThreads(1);
+    // OpenMP's default for threads other than this one was read from the environment when it loaded
     for (Path lib : mapped("libgomp")) {
-      int threads = intCall(lib, "omp_get_max_threads");
-      if (threads != 1)
-        throw new IllegalStateException("OpenMP (" + lib.getFileName() + ") runs " + threads + " threads, not 1: it was loaded before "
-            + "gpo-suite could pin them, and nd4j's sums depend on them. Start the JVM with OMP_NUM_THREADS=1 in its environment");
+      int[] elsewhere = new int[1];
+      Thread probe = Thread.ofPlatform().start(() -> elsewhere[0] = intCall(lib, "omp_get_max_threads"));
+      try {
+        probe.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while checking OpenMP's threads", e);
+      }
+      int here = intCall(lib, "omp_get_max_threads");
+      if (here != 1 || elsewhere[0] != 1)
+        throw new IllegalStateException("OpenMP (" + lib.getFileName() + ") runs " + Math.max(here, elsewhere[0]) + " threads, not 1: "
+            + "it was loaded before gpo-suite could pin them, and nd4j's sums depend on them. Start the JVM with OMP_NUM_THREADS=1 in its environment");
     }
     loadedCore = OPENBLAS_CORE;
   }
@@ -160,6 +170,17 @@ public final class NativeArithmetic {
       if (rc != 0) throw new IllegalStateException("setenv " + name + " failed");
     } catch (Throwable t) {
       throw new IllegalStateException("cannot set " + name + " for OpenBLAS: " + t, t);
+    }
+  }
+
+  private static void setThreads(Path file) {
+    Linker linker = Linker.nativeLinker();
+    SymbolLookup lib = SymbolLookup.libraryLookup(file, Arena.global());
+    MethodHandle h = linker.downcallHandle(lib.find("openblas_set_num_threads").orElseThrow(), FunctionDescriptor.ofVoid(ValueLayout.JAVA_INT));
+    try {
+      h.invokeExact(1);
+    } catch (Throwable t) {
+      throw new IllegalStateException("cannot set OpenBLAS's threads in " + file + ": " + t, t);
     }
   }
 
