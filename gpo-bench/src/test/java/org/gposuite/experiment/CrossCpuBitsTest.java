@@ -61,13 +61,13 @@ class CrossCpuBitsTest {
       population = 2
       rounds = 2
       horizon = 100
-      batch_per_policy = 500
-      joint_batch = 1000
+      batch_per_policy = 512
+      joint_batch = 1024
       eval_episodes = 1
       pi_s_epochs = 2
-      dagger_initial = 200
+      dagger_initial = 256
       dagger_iterations = 1
-      dagger_per_iteration = 100
+      dagger_per_iteration = 128
       dagger_epochs = 1
       """;
 
@@ -101,7 +101,7 @@ class CrossCpuBitsTest {
         "-Xss4m", "-Djava.awt.headless=true"));
     cmd.addAll(c.jvmFlags());
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.gposuite.reproduce.ReproduceMain",
-        "--profile", profile.toString(), "--out", out.toString(), "--no-compare",
+        "--profile", profile.toString(), "--tables", "1,2", "--out", out.toString(), "--no-compare",
         "--expected", Path.of("..", "expected-results").toAbsolutePath().toString()));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.resolveSibling(c.name() + ".log").toFile());
     pb.environment().remove("OPENBLAS_CORETYPE");
