@@ -60,7 +60,7 @@ class CrossCpuBitsTest {
       total_steps = 4_000
       population = 2
       rounds = 2
-      horizon = 100
+      horizon = 50
       batch_per_policy = 512
       joint_batch = 1024
       eval_episodes = 1
