@@ -53,4 +53,8 @@ if ! grep -qs '^ *\(export \)\?JAVA_HOME=' "$HOME/.mavenrc"; then
 fi
 # Small matrices: parallelism comes from our own threads, not from OpenMP inside each op.
 export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
-export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
+# One thread, whatever the caller's shell says: nd4j's and OpenBLAS's sums depend on the count.
+export OMP_NUM_THREADS=1
+# OpenBLAS's gemm kernels, pinned rather than picked from the CPU, so results have the same bits on
+# every x86-64 machine with AVX2 + FMA (nn.NativeArithmetic; it also pins a JVM started without this).
+export OPENBLAS_CORETYPE=Haswell

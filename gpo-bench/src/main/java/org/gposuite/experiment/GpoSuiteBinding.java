@@ -9,6 +9,10 @@ import org.gposuite.reproduce.MethodRunner;
 
 /** The engine's methods under the harness's names (found by ServiceLoader). */
 public final class GpoSuiteBinding implements EngineBinding {
+  static {
+    org.gposuite.nn.NativeArithmetic.pin(); // first thing the harness loads: before any nd4j array
+  }
+
   @Override
   public Map<String, MethodRunner> runners() {
     Map<String, MethodRunner> m = new LinkedHashMap<>();
@@ -33,6 +37,6 @@ public final class GpoSuiteBinding implements EngineBinding {
 
   @Override
   public Map<String, String> versions() {
-    return Map.of("mujoco", MuJoCo.version());
+    return Map.of("mujoco", MuJoCo.version(), "openblas-core", org.gposuite.nn.NativeArithmetic.openblasCore());
   }
 }

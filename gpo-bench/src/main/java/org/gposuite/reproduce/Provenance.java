@@ -14,26 +14,39 @@ import java.util.concurrent.TimeUnit;
 /**
  * Where a run's numbers come from, written into every result row: the commit, the JDK, the
  * machine, MuJoCo and library versions. {@link #platform()} is the part that must match for
- * two runs to be expected bit-identical.
+ * two runs to be expected bit-identical: what decides the arithmetic (MuJoCo, the JDK, the
+ * architecture, the numeric libraries' versions and OpenBLAS's pinned kernel, see
+ * nn.NativeArithmetic), not the kernel build or the CPU's model string, which do not (the
+ * engine's results have the same bits on every x86-64 CPU with AVX2 and FMA: CrossCpuBitsTest).
  *
  * @param gitCommit HEAD, with "-dirty" when the worktree had uncommitted changes
  * @param mujoco MuJoCo version from the engine binding, or "unknown"
  * @param jdk vendor and version of the running JDK
  * @param os os name, version and arch
  * @param cpu CPU model
- * @param libraries artifact=version of the numerics and I/O libraries on the class path
+ * @param libraries artifact=version of the numerics and I/O libraries on the class path, and the
+ *     engine's {@code openblas-core} when it reports one
  */
 public record Provenance(String gitCommit, String mujoco, String jdk, String os, String cpu,
     String libraries) {
 
   /** The libraries whose versions are recorded, as Maven groupId/artifactId. */
   static final List<String> LIBRARIES = List.of("org.nd4j/nd4j-native",
-      "org.nd4j/nd4j-api", "org.apache.commons/commons-csv", "org.apache.commons/commons-math3",
+      "org.nd4j/nd4j-api", "org.bytedeco/openblas", "org.apache.commons/commons-csv", "org.apache.commons/commons-math3",
       "org.knowm.xchart/xchart");
 
-  /** The fields that decide whether two runs can be bit-identical (all but the commit). */
+  /**
+   * What decides whether two runs can be bit-identical: MuJoCo, the JDK, the architecture (the
+   * last word of {@link #os}) and the libraries with OpenBLAS's core. Not the commit, the kernel
+   * build or the CPU model.
+   */
   public String platform() {
-    return String.join(" | ", mujoco, jdk, os, cpu, libraries);
+    return String.join(" | ", mujoco, jdk, arch(os), libraries);
+  }
+
+  static String arch(String os) {
+    String s = os.strip();
+    return s.substring(s.lastIndexOf(' ') + 1);
   }
 
   /** The provenance of this JVM, with the engine's versions from the registry. */
@@ -42,7 +55,8 @@ public record Provenance(String gitCommit, String mujoco, String jdk, String os,
         System.getProperty("java.vendor") + " " + Runtime.version(),
         System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
             + System.getProperty("os.arch"),
-        cpuModel(), libraryVersions());
+        cpuModel(), libraryVersions() + (engineVersions.containsKey("openblas-core")
+            ? " openblas-core=" + engineVersions.get("openblas-core") : ""));
   }
 
   static String gitCommit(Path repoRoot) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class ComparisonTest {
   static final Provenance HERE = new Provenance("abc", "2.2.2", "jdk 25", "Linux x", "cpu A", "libs");
-  static final Provenance ELSEWHERE = new Provenance("abc", "2.2.2", "jdk 25", "Linux x", "cpu B", "libs");
+  /** Another platform: OpenBLAS with other kernels (the CPU model alone would not make one). */
+  static final Provenance ELSEWHERE = new Provenance("abc", "2.2.2", "jdk 25", "Linux x", "cpu B", "libs openblas-core=SkylakeX");
 
   static CellRecord row(String method, int seed, double ret, String hash, Provenance p) {
     return new CellRecord(Algorithm.PPO, "Hopper", method, seed, Settings.DEFAULT, hash, "unit", ret, 100,

@@ -52,7 +52,7 @@ class RegressionGateTest {
   static CellRecord onAnotherMachine(CellRecord r) {
     Provenance p = r.provenance();
     return with(r, r.finalReturn(), r.configHash(), new Provenance(p.gitCommit(), p.mujoco(), p.jdk(), p.os(),
-        "another CPU", p.libraries()));
+        "another CPU", p.libraries() + " openblas-core=another"));
   }
 
   /** Rewrites the baseline's rows with {@code change}. */

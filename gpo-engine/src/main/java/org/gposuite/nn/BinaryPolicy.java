@@ -15,6 +15,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code loss = -(1/n) sum_s w_s log pi_S(label_s | s)}.
  */
 public final class BinaryPolicy {
+  static {
+    NativeArithmetic.pin(); // before this class makes its first nd4j array: OpenBLAS loads with it
+  }
+
   public static final int[] PAPER_HIDDEN = {32, 32};
   private final int obsDim;
   private final DataType dtype;

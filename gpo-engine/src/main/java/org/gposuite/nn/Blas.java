@@ -24,6 +24,10 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Blas {
   private Blas() {}
 
+  static {
+    NativeArithmetic.pin(); // the kernels every product here runs: pinned, or this class does not load
+  }
+
   /** {@code c = op(a) * op(b)} (op = transpose if asked), overwriting c. */
   public static void gemm(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB) {
     DataType t = c.dataType();

@@ -16,6 +16,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>Parameters (MLP then log-std) and gradients are each one flat row vector {@code [1, P]}.
  */
 public final class GaussianPolicy {
+  static {
+    NativeArithmetic.pin(); // before this class makes its first nd4j array: OpenBLAS loads with it
+  }
+
   public static final int[] PAPER_HIDDEN = {64, 64};
 
   private final int obsDim, actDim;

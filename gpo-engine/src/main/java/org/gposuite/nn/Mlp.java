@@ -25,6 +25,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>Not thread-safe: forward caches activations for the following backward.
  */
 public final class Mlp {
+  static {
+    NativeArithmetic.pin(); // before this class makes its first nd4j array: OpenBLAS loads with it
+  }
+
   private final int[] sizes;
   private final DataType dtype;
   private final INDArray[] w;

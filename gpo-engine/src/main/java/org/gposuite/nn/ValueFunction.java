@@ -13,6 +13,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * observations through the normaliser of the policy it serves (shared instance).
  */
 public final class ValueFunction {
+  static {
+    NativeArithmetic.pin(); // before this class makes its first nd4j array: OpenBLAS loads with it
+  }
+
   public static final int[] PAPER_HIDDEN = {32, 32};
   private final int obsDim;
   private final DataType dtype;
