@@ -26,6 +26,7 @@ public final class CellTimes {
   static final String FILE = "time.csv";
   static final String UNACCOUNTED = "unaccounted";
   static final String CELL = "cell";
+  static final String JIT = "jit", GC = "gc";
 
   /** The columns {@code cells.csv} gets from here; optional when read (older files lack them). */
   static final List<String> COLUMNS = List.of("compute_cpu_s", "physics_cpu_s", "physics_share", "steps_per_s");
@@ -44,7 +45,7 @@ public final class CellTimes {
   public static final class Running implements AutoCloseable {
     private final WorkClock clock = new WorkClock();
     private final WorkClock.Scope scope = WorkClock.install(clock);
-    private final long cpu0 = processCpu(), wall0 = System.nanoTime();
+    private final long cpu0 = processCpu(), wall0 = System.nanoTime(), jit0 = jitMillis(), gc0 = gcMillis();
 
     /** Stops the clocks (the scope stays until {@link #close}). */
     public CellTimes finish() {
@@ -53,12 +54,27 @@ public final class CellTimes {
       for (WorkClock.Kind k : WorkClock.Kind.values()) rows.put(k.name(), new double[] {clock.cpuSeconds(k), clock.wallSeconds(k)});
       double accounted = clock.cpuSeconds();
       rows.put(UNACCOUNTED, new double[] {Math.max(0, cpu / 1e9 - accounted), Double.NaN});
+      rows.put(JIT, new double[] {Double.NaN, (jitMillis() - jit0) / 1e3});
+      rows.put(GC, new double[] {Double.NaN, (gcMillis() - gc0) / 1e3});
       rows.put(CELL, new double[] {cpu / 1e9, wall / 1e9});
       return new CellTimes(rows);
     }
 
     @Override
     public void close() { scope.close(); }
+  }
+
+  /** The JIT compilers' accumulated time, ms (part of "unaccounted"). */
+  private static long jitMillis() {
+    var c = ManagementFactory.getCompilationMXBean();
+    return c != null && c.isCompilationTimeMonitoringSupported() ? c.getTotalCompilationTime() : 0;
+  }
+
+  /** The collectors' accumulated time, ms (part of "unaccounted" or of the kinds whose threads it paused). */
+  private static long gcMillis() {
+    long t = 0;
+    for (var g : ManagementFactory.getGarbageCollectorMXBeans()) t += Math.max(0, g.getCollectionTime());
+    return t;
   }
 
   private static long processCpu() {
@@ -95,6 +111,8 @@ public final class CellTimes {
       sb.append(k.name()).append(',').append(num(cpu(k))).append(',').append(num(wall(k))).append(",\"").append(k.label).append(": ")
           .append(k.description).append("\"\n");
     sb.append(UNACCOUNTED).append(',').append(num(unaccountedCpu())).append(",,\"process CPU over the cell less every kind: JIT, GC, set-up\"\n");
+    sb.append(JIT).append(",,").append(num(rows.get(JIT)[1])).append(",\"JIT compilation time (CompilationMXBean), within unaccounted\"\n");
+    sb.append(GC).append(",,").append(num(rows.get(GC)[1])).append(",\"garbage-collection time (GarbageCollectorMXBeans)\"\n");
     sb.append(CELL).append(',').append(num(cellCpu())).append(',').append(num(cellWall())).append(",\"the process's CPU and the cell's elapsed time\"\n");
     AtomicFiles.writeString(cellDir.resolve(FILE), sb.toString());
   }

@@ -17,6 +17,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * DAgger/pi_S minibatch)? The two hold the same parameters and compute the same function
  * ({@code Dl4jReferenceTest}); dLoss/dOutput is a fixed array handed to both, so the loss's own
  * Gaussian math (plain Java in both engines' PPO) and the optimiser step are excluded.
+ *
+ * <p>{@link #main} answers the same question in CPU time, A and B interleaved ({@link org.gposuite.bench.CpuRatio}),
+ * which a shared, loaded machine does not skew.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -59,5 +62,18 @@ public class Dl4jVsOursBench {
   @Benchmark
   public void dl4j(Blackhole bh) {
     bh.consume(Dl4jNets.forwardBackward(dl4j, x, dOut));
+  }
+
+  /** CPU-time comparison, interleaved: {@code [blocks]} (default 15). */
+  public static void main(String[] args) {
+    int blocks = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+    for (int rows : new int[] {2048, 64}) {
+      Dl4jVsOursBench b = new Dl4jVsOursBench();
+      b.rows = rows;
+      b.setup();
+      int reps = rows == 64 ? 400 : 20;
+      System.out.println("rows " + rows + ": " + org.gposuite.bench.CpuRatio.compare("DL4J forward+backward", () -> Dl4jNets.forwardBackward(b.dl4j, b.x, b.dOut),
+          "ours forward+backward", () -> { b.ours.forward(b.x); b.ours.backward(b.dOut); }, reps, blocks));
+    }
   }
 }
