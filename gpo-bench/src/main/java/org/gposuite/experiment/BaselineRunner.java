@@ -35,7 +35,7 @@ final class BaselineRunner implements MethodRunner {
   BaselineRunner(boolean joint) { this.joint = joint; }
 
   @Override
-  public CellResult run(CellSpec cell, Path cellDir, Progress progress) {
+  public CellResult run(CellSpec cell, Path cellDir, Progress progress) throws java.io.IOException {
     Budget b = cell.budget();
     int policies = joint ? 1 : b.population();
     int batch = joint ? b.jointBatch() : b.batchPerPolicy();
@@ -47,6 +47,7 @@ final class BaselineRunner implements MethodRunner {
     Baseline.Result r = Baseline.run(algo, envs, policies, stepsPerPolicy, cell.seed(), b.evalEpisodes(),
         cellDir.resolve("baseline-curve.csv"));
     double seconds = (System.nanoTime() - start) / 1e9;
+    FinalEvaluations.write(cellDir, r.best());
     // Each policy's last curve row carries the steps it used; the cell used their sum.
     long steps = r.curve().stream().collect(Collectors.toMap(CurveRow::policy, CurveRow::timesteps, Math::max))
         .values().stream().mapToLong(Long::longValue).sum();

@@ -84,6 +84,7 @@ final class GpoRunner implements MethodRunner {
       }
     });
     DiversityPlot.draw(r.rounds(), cfg.populationSize(), "GPO diversity: " + cell.id(), cellDir.resolve("gpo").resolve("diversity.png"));
+    FinalEvaluations.write(cellDir, r.best());
     GpoResult.WallClock w = r.wallClock();
     WallClock wall = new WallClock(w.totalSeconds(), w.mutateSeconds(), w.selectSeconds(), w.crossoverSeconds());
     if (!crossoverProbe) {

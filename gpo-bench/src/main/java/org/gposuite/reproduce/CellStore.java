@@ -14,7 +14,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * The per-cell folders of a run: {@code cells/PPO/Ant/GPO/seed-1/} (under a preset other than
  * the default: {@code cells/PPO-paper-calibrated/Ant/GPO/seed-1/}) holds {@code curve.csv},
- * {@code crossovers.csv} and, written last, {@code result.csv}. Every file is written
+ * {@code crossovers.csv}, the runner's own files (e.g. {@code final-policies.csv}) and, written last,
+ * {@code result.csv}. Every file is written
  * atomically and {@code result.csv} is the commit mark: a cell is finished exactly when its
  * {@code result.csv} exists with the cell's config hash, so a killed run resumes at the first
  * unfinished cell and a changed profile recomputes instead of reusing stale numbers.
@@ -48,7 +49,7 @@ public final class CellStore {
     CellRecord row = rows.get(0);
     if (!row.configHash().equals(spec.configHash())) return Optional.empty();
     return Optional.of(new StoredCell(row, readCurve(dir.resolve(CURVE)),
-        readCrossovers(dir.resolve(CROSSOVERS))));
+        readCrossovers(dir.resolve(CROSSOVERS)), FinalPolicies.read(dir)));
   }
 
   public void save(CellSpec spec, CellRecord row, CellResult result) throws IOException {

@@ -2,15 +2,18 @@ package org.gposuite.reproduce;
 
 /**
  * The paper's tables and figures the harness regenerates. Tables 1/2 and Fig. 3a/5 need cells of
- * their own; Table 3 (wall-clock) and Fig. 4 (learning curves) are read off the Table 1/2 cells.
+ * their own; Table 3 (wall-clock), Figs. 4 and 8 (learning curves) and Fig. 6 (final policies) are read
+ * off the Table 1/2 cells.
  */
 public enum Experiment {
   TABLE_1("1", "Table 1 (PPO)"),
   TABLE_2("2", "Table 2 (A2C)"),
   TABLE_3("3", "Table 3 (wall-clock, from the Table 1 PPO cells)"),
   FIGURE_3A("3a", "Figure 3a (state-space vs parameter-space crossover)"),
-  FIGURE_4("4", "Figure 4 (learning curves, from the Table 1/2 cells)"),
-  FIGURE_5("5", "Figure 5 (ablations, PPO)");
+  FIGURE_4("4", "Figure 4 (PPO learning curves, from the Table 1 cells)"),
+  FIGURE_5("5", "Figure 5 (ablations, PPO)"),
+  FIGURE_6("6", "Figure 6 (every final policy: GPO's population vs Single's policies, from the Table 1 cells)"),
+  FIGURE_8("8", "Figure 8 (A2C learning curves, from the Table 2 cells)");
 
   private final String number;
   private final String title;
@@ -45,6 +48,6 @@ public enum Experiment {
       if (e.isTable() == table && e.number.equalsIgnoreCase(number.trim())) return e;
     }
     throw new IllegalArgumentException("unknown " + (table ? "table" : "figure") + " \"" + number
-        + "\"; use " + (table ? "1, 2, 3" : "3a, 4, 5"));
+        + "\"; use " + (table ? "1, 2, 3" : "3a, 4, 5, 6, 8"));
   }
 }

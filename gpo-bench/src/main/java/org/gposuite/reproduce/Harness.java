@@ -158,7 +158,7 @@ public final class Harness {
             Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         times.write(dir);
         store.save(cell, row, result);
-        done.put(cell, new StoredCell(row, result.curve(), result.crossovers()));
+        done.put(cell, new StoredCell(row, result.curve(), result.crossovers(), FinalPolicies.read(dir)));
         progress.finished(k, cell, (System.nanoTime() - t0) / 1e9, false);
       } catch (InterruptedException e) {
         throw e;

@@ -45,7 +45,7 @@ public record Plan(Profile profile, Selection selection, Set<Experiment> experim
     List<String> warnings = new ArrayList<>();
     for (Experiment e : experiments) {
       List<Draft> wanted = new ArrayList<>();
-      add(wanted, e == Experiment.TABLE_2 ? Algorithm.A2C : Algorithm.PPO, tasksOf(profile, e), methodsOf(e), seeds);
+      add(wanted, algorithmOf(e), tasksOf(profile, e), methodsOf(e), seeds);
       int kept = 0;
       for (Draft d : wanted) {
         if (!selection.tasks().isEmpty() && !selection.tasks().contains(d.task)) continue;
@@ -66,10 +66,15 @@ public record Plan(Profile profile, Selection selection, Set<Experiment> experim
     return new Plan(profile, selection, experiments, presets, overrides, specs, warnings);
   }
 
+  /** The policy-gradient method of an experiment's cells: A2C for Table 2 and Fig. 8, else PPO. */
+  static Algorithm algorithmOf(Experiment e) {
+    return e == Experiment.TABLE_2 || e == Experiment.FIGURE_8 ? Algorithm.A2C : Algorithm.PPO;
+  }
+
   /** The tasks an experiment runs on, from the profile. */
   static List<String> tasksOf(Profile profile, Experiment e) {
     return switch (e) {
-      case TABLE_1, TABLE_2, TABLE_3, FIGURE_4 -> profile.tasks();
+      case TABLE_1, TABLE_2, TABLE_3, FIGURE_4, FIGURE_6, FIGURE_8 -> profile.tasks();
       case FIGURE_5 -> profile.fig5Tasks();
       case FIGURE_3A -> List.of(profile.fig3aTask());
     };
@@ -78,8 +83,9 @@ public record Plan(Profile profile, Selection selection, Set<Experiment> experim
   /** The methods an experiment compares. */
   static List<String> methodsOf(Experiment e) {
     return switch (e) {
-      case TABLE_1, TABLE_2, FIGURE_4 -> Tasks.TABLE_METHODS;
+      case TABLE_1, TABLE_2, FIGURE_4, FIGURE_8 -> Tasks.TABLE_METHODS;
       case TABLE_3 -> List.of("GPO", "Joint");
+      case FIGURE_6 -> List.of("GPO", "Single");
       case FIGURE_5 -> Tasks.ABLATION_METHODS;
       case FIGURE_3A -> List.of(Tasks.CROSSOVER_PROBE);
     };

@@ -1,5 +1,7 @@
 package org.gposuite.reproduce;
 
+import java.awt.Color;
+import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +14,11 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** PNG figures of a run (XChart, headless): Fig. 4 curves, Fig. 3a bars, Fig. 5 bars. */
+/** PNG figures of a run (XChart, headless): Fig. 4/8 curves ({@link LearningCurve}), Fig. 3a bars, Fig. 5 bars. */
 public final class Plots {
   private Plots() {}
 
@@ -33,20 +36,13 @@ public final class Plots {
     Files.createDirectories(dir);
     Map<Experiment, List<String>> out = new EnumMap<>(Experiment.class);
     if (plan.experiments().contains(Experiment.FIGURE_4)) {
-      List<String> files = new ArrayList<>();
-      for (String task : plan.profile().tasks()) {
-        XYChart chart = new XYChartBuilder().width(800).height(500)
-            .title("Fig. 4: " + task + " (" + label + ")").xAxisTitle("timesteps").yAxisTitle("average return").build();
-        int series = 0;
-        for (String method : Tasks.TABLE_METHODS) {
-          double[][] xy = meanCurve(results.group(preset, Algorithm.PPO, task, method));
-          if (xy[0].length == 0) continue;
-          chart.addSeries(method, xy[0], xy[1]).setMarker(SeriesMarkers.NONE);
-          series++;
-        }
-        if (series > 0) files.add(save(chart, dir, "fig4-" + label + "-" + task));
-      }
-      out.put(Experiment.FIGURE_4, files);
+      out.put(Experiment.FIGURE_4, curves(plan, preset, Experiment.FIGURE_4, results, paper, dir));
+    }
+    if (plan.experiments().contains(Experiment.FIGURE_6)) {
+      out.put(Experiment.FIGURE_6, populations(plan, preset, results, dir));
+    }
+    if (plan.experiments().contains(Experiment.FIGURE_8)) {
+      out.put(Experiment.FIGURE_8, curves(plan, preset, Experiment.FIGURE_8, results, paper, dir));
     }
     if (plan.experiments().contains(Experiment.FIGURE_3A)) {
       List<StoredCell> cells = results.group(preset, Algorithm.PPO, plan.profile().fig3aTask(), Tasks.CROSSOVER_PROBE);
@@ -88,18 +84,107 @@ public final class Plots {
     return out;
   }
 
-  /** Mean over seeds, point by point, over the points all seeds have; x from the first seed. */
-  static double[][] meanCurve(List<StoredCell> cells) {
-    int n = cells.stream().mapToInt(c -> c.curve().size()).min().orElse(0);
-    double[] x = new double[n];
-    double[] y = new double[n];
-    for (int i = 0; i < n; i++) {
-      x[i] = cells.get(0).curve().get(i).steps();
-      double sum = 0;
-      for (StoredCell c : cells) sum += c.curve().get(i).averageReturn();
-      y[i] = sum / cells.size();
+  /** One learning-curve figure per task: every table method's curve, band, table and paper markers. */
+  private static List<String> curves(Plan plan, String preset, Experiment figure, Results results,
+      PaperData paper, Path dir) throws IOException {
+    Algorithm algorithm = Plan.algorithmOf(figure);
+    String label = CellSpec.algorithmLabel(algorithm, preset);
+    // The paper's numbers are its 8M-step finals: drawn only where this profile runs that budget.
+    boolean paperBudget = plan.profile().budget().totalSteps() == Budget.PAPER.totalSteps();
+    List<String> files = new ArrayList<>();
+    for (String task : plan.profile().tasks()) {
+      XYChart chart = new XYChartBuilder().width(1200).height(560)
+          .title("Fig. " + figure.number() + ": " + task + " (" + label + ")")
+          .xAxisTitle("environment steps (millions), DAgger included").yAxisTitle("average return").build();
+      chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+      chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+      chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+      chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+      int drawn = 0;
+      for (String method : Tasks.TABLE_METHODS) {
+        var curve = LearningCurve.of(results.group(preset, algorithm, task, method));
+        if (curve.isEmpty()) continue;
+        LearningCurve c = curve.get();
+        Color color = METHOD_COLORS.getOrDefault(method, Color.DARK_GRAY);
+        double[] x = millions(c.steps());
+        if (c.seeds() > 1) {
+          double[] bx = new double[2 * x.length], by = new double[2 * x.length];
+          for (int i = 0; i < x.length; i++) {
+            bx[i] = x[i];
+            by[i] = c.high()[i];
+            bx[bx.length - 1 - i] = x[i];
+            by[by.length - 1 - i] = c.low()[i];
+          }
+          XYSeries band = chart.addSeries(method + " band", bx, by);
+          band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+          band.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 50));
+          band.setLineColor(new Color(0, 0, 0, 0));
+          band.setMarker(SeriesMarkers.NONE);
+          band.setShowInLegend(false);
+        }
+        String spread = c.seeds() > 1 ? ", band: min-max over seeds" : "";
+        XYSeries mean = chart.addSeries(method + " (n = " + c.seeds() + spread + ")", x, c.mean());
+        mean.setMarker(SeriesMarkers.NONE).setLineColor(color).setLineWidth(2f);
+        XYSeries table = chart.addSeries(method + " table value (best policy, evaluation)",
+            new double[] {c.stepsUsed() / 1e6}, new double[] {c.tableReturn()});
+        table.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        table.setMarker(SeriesMarkers.DIAMOND).setMarkerColor(color);
+        if (paperBudget) {
+          var published = paper.table(algorithm, task, method);
+          if (published.isPresent()) {
+            XYSeries p = chart.addSeries(method + " paper", new double[] {Budget.PAPER.totalSteps() / 1e6},
+                new double[] {published.get().mean()});
+            p.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            p.setMarker(SeriesMarkers.CROSS).setMarkerColor(color);
+          }
+        }
+        drawn++;
+      }
+      if (drawn > 0) files.add(save(chart, dir, "fig" + figure.number() + "-" + label + "-" + task));
     }
-    return new double[][] {x, y};
+    return files;
+  }
+
+  /** Fig. 6, one figure per task: every final policy's return, by rank, GPO's and Single's of each seed. */
+  private static List<String> populations(Plan plan, String preset, Results results, Path dir) throws IOException {
+    String label = CellSpec.algorithmLabel(Algorithm.PPO, preset);
+    List<String> files = new ArrayList<>();
+    for (String task : plan.profile().tasks()) {
+      PopulationComparison pc = PopulationComparison.of(results, preset, task);
+      if (pc.seeds().isEmpty()) continue;
+      XYChart chart = new XYChartBuilder().width(1000).height(560)
+          .title("Fig. 6: " + task + " (" + label + "), every final policy, best first")
+          .xAxisTitle("policy rank within its method and seed").yAxisTitle("average return (selection evaluation)").build();
+      chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+      chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+      chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+      pc.seeds().forEach((seed, pair) -> {
+        for (String method : List.of("GPO", "Single")) {
+          List<Double> r = method.equals("GPO") ? pair.gpo() : pair.single();
+          double[] x = new double[r.size()], y = new double[r.size()];
+          for (int i = 0; i < x.length; i++) {
+            x[i] = i + 1;
+            y[i] = r.get(i);
+          }
+          XYSeries s = chart.addSeries(method + " seed " + seed, x, y);
+          s.setLineColor(METHOD_COLORS.get(method));
+          s.setMarkerColor(METHOD_COLORS.get(method));
+          s.setMarker(method.equals("GPO") ? SeriesMarkers.CIRCLE : SeriesMarkers.SQUARE);
+        }
+      });
+      files.add(save(chart, dir, "fig6-" + label + "-" + task));
+    }
+    return files;
+  }
+
+  /** Okabe-Ito colours, told apart with colour blindness; a method keeps its colour in every figure. */
+  private static final Map<String, Color> METHOD_COLORS = Map.of(
+      "GPO", new Color(0x00, 0x72, 0xB2), "Single", new Color(0xE6, 0x9F, 0x00), "Joint", new Color(0x00, 0x9E, 0x73));
+
+  private static double[] millions(double[] steps) {
+    double[] out = new double[steps.length];
+    for (int i = 0; i < steps.length; i++) out[i] = steps[i] / 1e6;
+    return out;
   }
 
   private static String save(Chart<?, ?> chart, Path dir, String name) throws IOException {

@@ -81,7 +81,8 @@ public final class Report {
           case TABLE_2 -> table(preset, Experiment.TABLE_2, Algorithm.A2C);
           case TABLE_3 -> wallClock(preset);
           case FIGURE_3A -> crossover(preset);
-          case FIGURE_4 -> line("## " + title(e, preset));
+          case FIGURE_4, FIGURE_8 -> curves(e, preset);
+          case FIGURE_6 -> populations(preset);
           case FIGURE_5 -> ablations(preset);
         }
         line("");
@@ -188,6 +189,41 @@ public final class Report {
     }
     line("");
     shareClaims.forEach(this::line);
+  }
+
+  /** Figs. 4 and 8: the heading and how to read the curves (Plots draws them). */
+  private void curves(Experiment e, String preset) {
+    line("## " + title(e, preset));
+    line("");
+    line("Line: the average training return of a cell's policies, mean over seeds; band: lowest to highest"
+        + " seed; diamond: the table's value (the best policy's evaluation) at the steps the cells used;"
+        + " cross: the paper's final value, drawn only at the paper's budget. x counts every environment"
+        + " step a method took, GPO's DAgger steps included.");
+  }
+
+  /** Fig. 6: the paper's "every GPO policy above every Single policy" (HalfCheetah), per task and seed. */
+  private void populations(String preset) {
+    line("## " + title(Experiment.FIGURE_6, preset));
+    line("");
+    line("Each policy's return in the final evaluation that picks the best (" + plan.profile().budget().evalEpisodes()
+        + " episodes each); the claim is checked seed by seed, a GPO cell against the Single cell of the same seed."
+        + " The paper shows it on HalfCheetah.");
+    line("");
+    for (String task : plan.profile().tasks()) {
+      PopulationComparison pc = PopulationComparison.of(results, preset, task);
+      if (pc.seeds().isEmpty()) {
+        if (!results.group(preset, Algorithm.PPO, task, "GPO").isEmpty())
+          line("- " + task + ": no final-policy evaluations in these cells (computed before the harness kept them)");
+        continue;
+      }
+      StringBuilder detail = new StringBuilder();
+      pc.seeds().forEach((seed, pair) -> detail.append(detail.isEmpty() ? "" : "; ").append(String.format(Locale.ROOT,
+          "seed %d: GPO's worst %,.0f vs Single's best %,.0f", seed, pair.gpo().getLast(), pair.single().getFirst())));
+      long holds = pc.seedsWhereClaimHolds();
+      String verdict = holds == pc.seeds().size() ? "**holds**" : holds == 0 ? "**does not hold**" : "**holds in part**";
+      line("- Every final GPO policy above every Single policy on " + task + ": " + verdict + " (" + holds + " of "
+          + pc.seeds().size() + " seeds; " + detail + ")");
+    }
   }
 
   private void crossover(String preset) {

@@ -2,10 +2,20 @@ package org.gposuite.reproduce;
 
 import java.util.List;
 
-/** A finished cell as the run folder keeps it: its summary row and its curve and crossovers. */
-public record StoredCell(CellRecord record, List<CurvePoint> curve, List<CrossoverTrial> crossovers) {
+/**
+ * A finished cell as the run folder keeps it: its summary row, its curve and crossovers, and the
+ * final evaluation of every policy it ended with (Fig. 6; empty for cells computed before the
+ * harness kept them).
+ */
+public record StoredCell(CellRecord record, List<CurvePoint> curve, List<CrossoverTrial> crossovers,
+    List<FinalPolicies.Policy> finalPolicies) {
   public StoredCell {
     curve = List.copyOf(curve);
     crossovers = List.copyOf(crossovers);
+    finalPolicies = List.copyOf(finalPolicies);
+  }
+
+  public StoredCell(CellRecord record, List<CurvePoint> curve, List<CrossoverTrial> crossovers) {
+    this(record, curve, crossovers, List.of());
   }
 }

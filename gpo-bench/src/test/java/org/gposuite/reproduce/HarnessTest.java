@@ -217,7 +217,10 @@ class HarnessTest {
     assertTrue(report.contains("The parameter-space child falls below both parents in most crossovers: **holds** (6 of 6)"), report);
     assertTrue(report.contains("Mutate takes the major chunk of GPO's time on Swimmer: **holds** (mutate 67% of total)"), report);
     byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
-    for (String f : List.of("fig4-PPO-Swimmer.png", "fig4-PPO-Hopper.png", "fig3a-crossover.png", "fig5-ablations.png")) {
+    // Fig. 6 from the fake's final policies: GPO's four all above Single's four, seed by seed.
+    assertTrue(report.contains("- Every final GPO policy above every Single policy on Hopper: **holds** (2 of 2 seeds;"), report);
+    for (String f : List.of("fig4-PPO-Swimmer.png", "fig4-PPO-Hopper.png", "fig8-A2C-Swimmer.png", "fig8-A2C-Hopper.png",
+        "fig6-PPO-Hopper.png", "fig3a-crossover.png", "fig5-ablations.png")) {
       byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(tmp.resolve("run/plots").resolve(f)), 4);
       assertArrayEquals(png, head, f);
       assertTrue(report.contains("(plots/" + f + ")"), f);
@@ -293,6 +296,8 @@ class HarnessTest {
     String calibrated = section(report, "## Table 1 (PPO), preset `paper-calibrated`");
     assertTrue(tuned.contains("- GPO > Single on Hopper: **holds**"), tuned);
     assertTrue(calibrated.contains("- GPO > Single on Hopper: **contradicted**"), calibrated);
+    String fig6 = section(report, "## " + Experiment.FIGURE_6.title() + ", preset `paper-calibrated`");
+    assertTrue(fig6.contains("- Every final GPO policy above every Single policy on Hopper: **does not hold** (0 of 2 seeds;"), fig6);
     assertTrue(section(report, "## Table 2 (A2C), preset `paper-calibrated`")
         .contains("Claims (Table 2 (A2C), preset `paper-calibrated`):"), report);
     assertTrue(section(report, "## " + Experiment.FIGURE_5.title() + ", preset `tuned`")

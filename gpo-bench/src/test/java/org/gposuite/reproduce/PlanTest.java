@@ -23,12 +23,15 @@ class PlanTest {
     Profile paper = ProfileLoader.load("paper");
     Plan plan = Plan.of(paper, Selection.ALL);
     // Tables 1+2: 9 tasks x 3 methods x 2 algorithms; Fig. 5 adds 6 variants beyond GPO/Single
-    // on 2 tasks; Fig. 3a one probe; Table 3 and Fig. 4 reuse Table 1. Times 8 seeds.
+    // on 2 tasks; Fig. 3a one probe; Table 3 and Figs. 4 and 6 reuse Table 1, Fig. 8 Table 2. Times 8 seeds.
     int perSeed = 9 * 3 * 2 + 2 * 6 + 1;
     assertEquals(perSeed * 8, plan.cells().size());
     assertEquals(perSeed * 8 * 8_000_000L, plan.plannedSteps());
     CellSpec antGpo = plan.cells().stream().filter(c -> c.id().equals("PPO/Ant/GPO/seed-1")).findFirst().orElseThrow();
-    assertEquals(List.of(Experiment.TABLE_1, Experiment.TABLE_3, Experiment.FIGURE_4, Experiment.FIGURE_5), antGpo.usedBy());
+    assertEquals(List.of(Experiment.TABLE_1, Experiment.TABLE_3, Experiment.FIGURE_4, Experiment.FIGURE_5,
+        Experiment.FIGURE_6), antGpo.usedBy());
+    CellSpec antA2cJoint = plan.cells().stream().filter(c -> c.id().equals("A2C/Ant/Joint/seed-1")).findFirst().orElseThrow();
+    assertEquals(List.of(Experiment.TABLE_2, Experiment.FIGURE_8), antA2cJoint.usedBy());
   }
 
   @Test

@@ -156,7 +156,8 @@ class ReproduceMainTest {
         Arguments.of(List.of("--tasks", ""), "error: --tasks needs at least one task"),
         Arguments.of(List.of("--tasks", " , "), "error: --tasks needs at least one task"),
         Arguments.of(List.of("--tasks", "Swimmer,,Hopper"), "error: --tasks has an empty item in \"Swimmer,,Hopper\""),
-        Arguments.of(List.of("--tasks", "Swimer"), "error: --tasks: unknown task \"Swimer\"; the tasks are " + Tasks.ALL),
+        Arguments.of(List.of("--tasks", "Swimer"), "error: --tasks: unknown task \"Swimer\"; the tasks are " + Tasks.ALL
+            + " and Gym's " + Tasks.GYM),
         Arguments.of(List.of("--methods", ""), "error: --methods needs at least one method"),
         Arguments.of(List.of("--methods", "GPO,"), "error: --methods has an empty item in \"GPO,\""),
         Arguments.of(List.of("--methods", "GPO2"), "error: --methods: unknown method \"GPO2\"; the methods are "

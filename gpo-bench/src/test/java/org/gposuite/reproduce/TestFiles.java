@@ -40,7 +40,7 @@ final class TestFiles {
         tasks = %s
         seeds = 1, 2
         tables = 1, 2, 3
-        figures = 3a, 4, 5
+        figures = 3a, 4, 5, 6, 8
         fig3a_task = Swimmer
         fig5_tasks = %s
         assumed_steps_per_second = 1000

@@ -1,11 +1,11 @@
 package org.gposuite.env;
 
 /**
- * One copy of an rllab MuJoCo task. Not thread-safe; no automatic reset (see {@link VecEnv}).
+ * One copy of a MuJoCo task (rllab's nine or Gym's three -v1 tasks). Not thread-safe; no automatic reset (see {@link VecEnv}).
  * {@link #step} allocates nothing.
  */
 public interface Env extends AutoCloseable {
-  /** The task name, as in {@link Tasks#names()}. */
+  /** The task name, as in {@link Tasks#allNames()}. */
   String name();
 
   int obsDim();
@@ -16,8 +16,9 @@ public interface Env extends AutoCloseable {
   void reset(double[] obsOut);
 
   /**
-   * Applies {@code action} (in [-1, 1]^actDim; rescaled to the actuator ctrlrange and clipped),
-   * advances the physics by frame_skip steps, writes the observation and returns the reward.
+   * Applies {@code action} (in [-1, 1]^actDim; rllab's tasks rescale it to the actuator
+   * ctrlrange and clip, Gym's clip it to their ctrlrange, which is [-1, 1]), advances the physics
+   * by frame_skip steps, writes the observation and returns the reward.
    *
    * @throws IllegalArgumentException on a wrong length or a NaN/infinite component
    */

@@ -8,7 +8,7 @@ import org.gposuite.mujoco.MjIntegrator;
 import org.gposuite.mujoco.MjModel;
 import org.gposuite.mujoco.MjStage;
 
-/** One copy of an rllab task on MuJoCo: action scaling, the physics step, reset, instability. */
+/** One copy of a task on MuJoCo: action scaling, the physics step, reset, instability. */
 final class MujocoEnv implements Env {
   private final String name;
   private final MjModel model;
@@ -17,6 +17,7 @@ final class MujocoEnv implements Env {
   private final Stepping stepping;
   private final int frameSkip;
   private final boolean rk4;
+  private final boolean rescalesActions;
   private final SplittableRandom rng;
   private final MjDoubles ctrlView;
   private final MjDoubles qposView;
@@ -38,9 +39,9 @@ final class MujocoEnv implements Env {
     this.data = model.makeData();
     this.task = taskFactory.create(model, data);
     this.stepping = stepping;
-    double[] fs = model.customNumeric("frame_skip");
-    this.frameSkip = fs == null ? 1 : (int) fs[0];
+    this.frameSkip = task.frameSkip();
     this.rk4 = model.integrator() == MjIntegrator.RK4;
+    this.rescalesActions = task.rescalesActions();
     if (stepping == Stepping.STEP2_STEP1 && rk4) {
       throw new IllegalArgumentException(
           "task " + name + ": mj_step2 integrates with Euler only, this model uses RK4");
@@ -115,14 +116,19 @@ final class MujocoEnv implements Env {
   public void reset(double[] obsOut) {
     checkOpen();
     checkObs(obsOut);
-    // rllab's reset_mujoco: qpos and qvel from the task's rule, qacc = 0, ctrl = 0, then forward.
-    // Deliberately not mj_resetData: it clears the whole data arena (~0.1 ms, 10-20 physics
-    // steps) and rllab did not call it either (the solver warmstart carries over, as in rllab).
-    for (int i = 0; i < qaccView.size(); i++) {
-      qaccView.set(i, 0);
-    }
-    for (int i = 0; i < ctrlView.size(); i++) {
-      ctrlView.set(i, 0);
+    if (task.resetsData()) {
+      // Gym's _reset: mj_resetData (ctrl, qacc, warmstart, time = 0), then the task's qpos, qvel.
+      data.resetData();
+    } else {
+      // rllab's reset_mujoco: qpos and qvel from the task's rule, qacc = 0, ctrl = 0, then forward.
+      // Deliberately not mj_resetData: it clears the whole data arena (~0.1 ms, 10-20 physics
+      // steps) and rllab did not call it either (the solver warmstart carries over, as in rllab).
+      for (int i = 0; i < qaccView.size(); i++) {
+        qaccView.set(i, 0);
+      }
+      for (int i = 0; i < ctrlView.size(); i++) {
+        ctrlView.set(i, 0);
+      }
     }
     task.resetState(rng);
     data.forward();
@@ -140,10 +146,18 @@ final class MujocoEnv implements Env {
     checkOpen();
     checkAction(action);
     checkObs(obsOut);
-    // rllab's normalize(): [-1, 1] -> [lb, ub], then clip.
-    for (int a = 0; a < ctrl.length; a++) {
-      double v = low[a] + (action[a] + 1) * 0.5 * (high[a] - low[a]);
-      ctrl[a] = Math.max(low[a], Math.min(high[a], v));
+    task.beforeStep();
+    if (rescalesActions) {
+      // rllab's normalize(): [-1, 1] -> [lb, ub], then clip.
+      for (int a = 0; a < ctrl.length; a++) {
+        double v = low[a] + (action[a] + 1) * 0.5 * (high[a] - low[a]);
+        ctrl[a] = Math.max(low[a], Math.min(high[a], v));
+      }
+    } else {
+      // Gym: the action is ctrl as it is; clipped to the ctrlrange (GymTask says why).
+      for (int a = 0; a < ctrl.length; a++) {
+        ctrl[a] = Math.max(low[a], Math.min(high[a], action[a]));
+      }
     }
     ctrlView.copyFrom(ctrl, 0);
     switch (stepping) {
@@ -169,6 +183,15 @@ final class MujocoEnv implements Env {
         data.checkPos();
         data.checkVel();
         data.forward();
+      }
+      case STEP_ONLY -> {
+        for (int k = 0; k < frameSkip; k++) {
+          data.step();
+        }
+        // The checks the next mj_step would start with, so a diverged state ends this step's
+        // episode (no effect on a finite state; on a bad one MuJoCo warns and resets the data).
+        data.checkPos();
+        data.checkVel();
       }
       case STEP2_STEP1 -> {
         for (int k = 0; k < frameSkip; k++) {

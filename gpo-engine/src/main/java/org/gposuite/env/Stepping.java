@@ -1,8 +1,9 @@
 package org.gposuite.env;
 
 /**
- * How an env step drives MuJoCo. Every choice gives bit-identical states, observations and
- * rewards to {@link #NAIVE}, rllab's own sequence; a test checks that for every task.
+ * How an env step drives MuJoCo. For the rllab tasks every choice gives bit-identical states,
+ * observations and rewards to {@link #NAIVE}, rllab's own sequence; a test checks that for every
+ * task. Gym's tasks use {@link #STEP_ONLY}, Gym's own sequence.
  */
 enum Stepping {
   /** rllab: mj_step frame_skip times, then mj_forward (then mj_rnePostConstraint if needed). */
@@ -21,5 +22,12 @@ enum Stepping {
    * when nothing carries over from the skipped acceleration stage: Euler integrator and no
    * constraint-solver warmstart (Swimmer).
    */
-  STEP2_STEP1
+  STEP2_STEP1,
+  /**
+   * Gym's do_simulation: mj_step frame_skip times and nothing after (no mj_forward), followed by
+   * mj_checkPos/mj_checkVel, which leave a finite state untouched. Observations may read only
+   * state (qpos, qvel): position-stage quantities such as xpos are those of the last substep's
+   * start.
+   */
+  STEP_ONLY
 }

@@ -7,9 +7,10 @@ import org.gposuite.mujoco.MjModel;
 import org.gposuite.mujoco.MjObject;
 
 /**
- * What one rllab task adds on top of MuJoCo, bound to one model and data: the observation,
- * reward, termination and reset rule (rllab-envs.md). Reads MuJoCo state only through views
- * created once, so the per-step methods allocate nothing.
+ * What one task adds on top of MuJoCo, bound to one model and data: the observation, reward,
+ * termination and reset rule (rllab-envs.md; Gym's -v1 tasks override the rllab defaults below
+ * through {@link GymTask}, gym-v1-envs.md). Reads MuJoCo state only through views created once,
+ * so the per-step methods allocate nothing.
  */
 abstract class Task {
   protected final MjModel model;
@@ -28,7 +29,8 @@ abstract class Task {
   private final double torsoSubtreeMassInverse;
   /** Root body of the torso's kinematic tree: cvel is expressed at subtree_com[root]. */
   private final int root;
-  private final double[] initQpos;
+  /** rllab's init_qpos (the model's custom numeric when present, else qpos0); Gym's init_qpos is qpos0. */
+  protected final double[] initQpos;
 
   Task(MjModel model, MjData data) {
     this(model, data, "torso");
@@ -95,6 +97,31 @@ abstract class Task {
   boolean readsContactForces() {
     return false;
   }
+
+  /** Physics steps per env step: rllab's rule, the model's custom numeric frame_skip, else 1. */
+  int frameSkip() {
+    double[] fs = model.customNumeric("frame_skip");
+    return fs == null ? 1 : (int) fs[0];
+  }
+
+  /**
+   * True (rllab's normalize): an action in [-1, 1] is rescaled to [lb, ub], then clipped. False
+   * (Gym): the action goes into ctrl as it is, only clipped to [lb, ub].
+   */
+  boolean rescalesActions() {
+    return true;
+  }
+
+  /**
+   * Whether a reset starts with mj_resetData (Gym's MujocoEnv._reset does; rllab's reset_mujoco
+   * only zeroes qacc and ctrl, so the solver warmstart carries over).
+   */
+  boolean resetsData() {
+    return false;
+  }
+
+  /** Called at the start of every step, before ctrl is written and the physics runs. */
+  void beforeStep() {}
 
   /**
    * rllab's reset: qpos = init_qpos + N(0, 0.01^2), qvel = N(0, 0.1^2). The caller has already

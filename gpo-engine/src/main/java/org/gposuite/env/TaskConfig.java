@@ -3,8 +3,12 @@ package org.gposuite.env;
 /**
  * Which task to build and how long its episodes may run.
  *
- * @param name           one of {@link Tasks#names()}, e.g. "HalfCheetah" or "Hopper-hilly"
- * @param horizon        episode length cap T in environment steps (the paper uses 512)
+ * @param name           one of {@link Tasks#allNames()}, e.g. "HalfCheetah", "Hopper-hilly" or
+ *                       "Walker2d-v1" (exact spelling; the harness resolves case first)
+ * @param horizon        episode length cap T in environment steps, applied by {@link VecEnv} as
+ *                       truncation. The paper uses 512 for rllab's tasks and runs Gym's -v1 tasks
+ *                       at both 512 and 1024 (Fig. 9), in place of Gym's own 1000-step limit, so
+ *                       it is a parameter here rather than part of a task
  * @param hillDifficulty maximum terrain elevation in metres for the "-hilly" tasks (rllab's
  *                       {@code difficulty}, 1.0 in the paper); ignored by the flat tasks
  */
@@ -13,9 +17,9 @@ public record TaskConfig(String name, int horizon, double hillDifficulty) {
   public static final double DEFAULT_HILL_DIFFICULTY = 1.0;
 
   public TaskConfig {
-    if (name == null || !Tasks.names().contains(name)) {
+    if (name == null || !Tasks.allNames().contains(name)) {
       throw new IllegalArgumentException(
-          "unknown task '" + name + "': choose one of " + Tasks.names());
+          "unknown task '" + name + "': choose one of " + Tasks.allNames());
     }
     if (horizon <= 0) {
       throw new IllegalArgumentException(
@@ -28,7 +32,7 @@ public record TaskConfig(String name, int horizon, double hillDifficulty) {
     }
   }
 
-  /** The task with the paper's horizon (512) and hill difficulty (1.0). */
+  /** The task with the paper's horizon for rllab's tasks (512) and hill difficulty (1.0). */
   public static TaskConfig of(String name) {
     return new TaskConfig(name, DEFAULT_HORIZON, DEFAULT_HILL_DIFFICULTY);
   }

@@ -9,7 +9,10 @@ import java.util.SplittableRandom;
 import org.gposuite.mujoco.MjModel;
 import org.gposuite.mujoco.MjObject;
 
-/** The nine rllab tasks of the GPO paper and the factory that builds them. */
+/**
+ * The GPO paper's tasks and the factory that builds them: rllab's nine (Tables 1-3, Figs. 3-8 and
+ * 10) and Gym's three -v1 tasks of Fig. 9 (Appendix 6.2).
+ */
 public final class Tasks {
   static final String HILLY_SUFFIX = "-hilly";
   private static final String MODEL_DIR = "org/gposuite/env/";
@@ -19,15 +22,31 @@ public final class Tasks {
       "Walker2d", "HalfCheetah", "HalfCheetah-hilly", "Hopper-hilly", "InvertedDoublePendulum",
       "Ant", "Walker2d-hilly", "Swimmer", "Hopper");
 
+  /** Gym's versions of three of the robots (gym-v1-envs.md), in the order of the paper's Fig. 9. */
+  private static final List<String> GYM_NAMES = List.of("HalfCheetah-v1", "Hopper-v1", "Walker2d-v1");
+
+  private static final List<String> ALL_NAMES =
+      java.util.stream.Stream.concat(NAMES.stream(), GYM_NAMES.stream()).toList();
+
   /** The floor every flat model declares; the hilly variants replace exactly this element. */
   static final String FLAT_FLOOR =
       "<geom name=\"floor\" type=\"plane\" pos=\"0 0 0\" size=\"40 40 40\" conaffinity=\"1\" condim=\"3\"/>";
 
   private Tasks() {}
 
-  /** The nine task names, in paper order. */
+  /** The nine rllab task names, in paper order (the tasks of Tables 1-3). */
   public static List<String> names() {
     return NAMES;
+  }
+
+  /** Gym's three -v1 task names (Fig. 9): HalfCheetah-v1, Hopper-v1, Walker2d-v1. */
+  public static List<String> gymNames() {
+    return GYM_NAMES;
+  }
+
+  /** Every name {@link #make} accepts: the nine rllab tasks, then Gym's three. */
+  public static List<String> allNames() {
+    return ALL_NAMES;
   }
 
   /** Builds one copy; {@code seed} drives its reset noise and, for hilly tasks, its terrain. */
@@ -38,7 +57,7 @@ public final class Tasks {
   /** As {@link #make(TaskConfig, long)}, with the physics sequence chosen (tests; null = fastest). */
   static MujocoEnv make(TaskConfig cfg, long seed, Stepping stepping) {
     if (cfg == null) {
-      throw new IllegalArgumentException("task config is null: use TaskConfig.of(one of " + NAMES + ")");
+      throw new IllegalArgumentException("task config is null: use TaskConfig.of(one of " + ALL_NAMES + ")");
     }
     Robot robot = Robot.of(cfg.name());
     SplittableRandom seeds = new SplittableRandom(seed);
@@ -62,7 +81,7 @@ public final class Tasks {
     }
   }
 
-  /** The six robots behind the nine tasks: model file, task rules, fastest exact stepping. */
+  /** The robots behind the twelve tasks: model file, task rules, fastest exact stepping. */
   enum Robot {
     WALKER2D("walker2d.xml", Walker2dTask::new, Stepping.FORWARD_THEN_SKIP, HillTerrain.Patch.WALKER2D),
     HALF_CHEETAH("half_cheetah.xml", HalfCheetahTask::new, Stepping.FORWARD_THEN_SKIP,
@@ -71,7 +90,13 @@ public final class Tasks {
     INVERTED_DOUBLE_PENDULUM("inverted_double_pendulum.xml", InvertedDoublePendulumTask::new,
         Stepping.FORWARD_THEN_SKIP, null),
     ANT("ant.xml", AntTask::new, Stepping.FORWARD_THEN_SKIP, null),
-    SWIMMER("swimmer.xml", SwimmerTask::new, Stepping.STEP2_STEP1, null);
+    SWIMMER("swimmer.xml", SwimmerTask::new, Stepping.STEP2_STEP1, null),
+    // Gym's -v1 tasks: Gym's own sequence (mj_step x frame_skip) is also the cheapest exact one.
+    // Gym's half_cheetah.xml has the same physical figures as rllab's (ModelFiguresTest checks
+    // both against our half_cheetah.xml), so the two HalfCheetahs share one model file.
+    HALF_CHEETAH_V1("half_cheetah.xml", HalfCheetahV1Task::new, Stepping.STEP_ONLY, null),
+    HOPPER_V1("gym_hopper.xml", HopperV1Task::new, Stepping.STEP_ONLY, null),
+    WALKER2D_V1("gym_walker2d.xml", Walker2dV1Task::new, Stepping.STEP_ONLY, null);
 
     final String resource;
     final MujocoEnv.TaskFactory factory;
@@ -95,13 +120,16 @@ public final class Tasks {
         case "InvertedDoublePendulum" -> INVERTED_DOUBLE_PENDULUM;
         case "Ant" -> ANT;
         case "Swimmer" -> SWIMMER;
+        case "HalfCheetah-v1" -> HALF_CHEETAH_V1;
+        case "Hopper-v1" -> HOPPER_V1;
+        case "Walker2d-v1" -> WALKER2D_V1;
         default -> throw new IllegalArgumentException(
-            "unknown task '" + taskName + "': choose one of " + NAMES);
+            "unknown task '" + taskName + "': choose one of " + ALL_NAMES);
       };
     }
   }
 
-  /** The MJCF text of a flat model shipped in this package. */
+  /** The MJCF text of a flat model shipped in this package (a file name such as "gym_hopper.xml"). */
   static String modelXml(String resource) {
     String path = MODEL_DIR + resource;
     try (InputStream in = Tasks.class.getClassLoader().getResourceAsStream(path)) {

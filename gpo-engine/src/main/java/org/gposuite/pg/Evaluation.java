@@ -23,7 +23,18 @@ public final class Evaluation {
   /** @param steps environment steps the evaluation took (every copy steps until the last episode ends) */
   public record Result(double mean, double standardError, double[] returns, long steps) {}
 
-  public record Best(int index, Result selection, Result report) {}
+  /**
+   * @param index the chosen policy
+   * @param selection its selection evaluation
+   * @param report its fresh evaluation, the reported number
+   * @param candidates every policy's selection evaluation, in the given order (Fig. 6: the whole final
+   *     population, at no extra cost)
+   */
+  public record Best(int index, Result selection, Result report, List<Result> candidates) {
+    public Best {
+      candidates = List.copyOf(candidates);
+    }
+  }
 
   public static Result evaluate(GaussianPolicy pi, EnvFactory factory, int episodes, long seed) {
     if (episodes <= 0) throw new IllegalArgumentException("Evaluation: episodes must be > 0, got " + episodes);
@@ -71,11 +82,13 @@ public final class Evaluation {
   public static Best bestOf(List<GaussianPolicy> policies, EnvFactory factory, int episodes, long seed) {
     int best = -1;
     Result bestSel = null;
+    List<Result> all = new java.util.ArrayList<>();
     for (int i = 0; i < policies.size(); i++) {
       Result r = evaluate(policies.get(i), factory, episodes, seed);
+      all.add(r);
       if (bestSel == null || r.mean() > bestSel.mean()) { best = i; bestSel = r; }
     }
     if (best < 0) throw new IllegalArgumentException("Evaluation.bestOf: no policies given");
-    return new Best(best, bestSel, evaluate(policies.get(best), factory, episodes, seed + 1));
+    return new Best(best, bestSel, evaluate(policies.get(best), factory, episodes, seed + 1), all);
   }
 }

@@ -1,0 +1,57 @@
+package org.gposuite.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.gposuite.reproduce.Algorithm;
+import org.gposuite.reproduce.Budget;
+import org.gposuite.reproduce.CellResult;
+import org.gposuite.reproduce.CellSpec;
+import org.gposuite.reproduce.Progress;
+import org.gposuite.reproduce.Settings;
+import org.gposuite.reproduce.Tasks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Gym's -v1 tasks (Fig. 9) through the harness's names and the engine's runners: the names
+ * resolve whatever their case, the harness and the engine agree on them, and GPO and Joint cells
+ * run on one at the paper's longer horizon (1024) with a smoke-sized budget.
+ */
+class GymTasksRunTest {
+  @Test
+  void namesResolveCaseInsensitivelyAndMatchTheEngine() {
+    assertEquals(org.gposuite.env.Tasks.gymNames(), Tasks.GYM);
+    assertEquals(org.gposuite.env.Tasks.names(), Tasks.ALL);
+    assertEquals("HalfCheetah-v1", Tasks.requireKnown("halfcheetah-V1"));
+    assertEquals("Hopper-v1", Tasks.requireKnown(" HOPPER-v1 "));
+    assertEquals("Walker2d-v1", Tasks.requireKnown("walker2d-v1"));
+    assertEquals("Walker2d", Tasks.requireKnown("walker2d"), "the rllab names are unchanged");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tasks.requireKnown("Hopper-v2"));
+    assertTrue(e.getMessage().contains("Hopper-v2") && e.getMessage().contains("Walker2d-v1")
+        && e.getMessage().contains("Swimmer"), e.getMessage());
+  }
+
+  @Test
+  void gpoAndJointRunOnAGymTaskAtHorizon1024(@TempDir Path tmp) throws Exception {
+    String task = Tasks.requireKnown("hopper-v1");
+    // The smoke profile's budget, halved, at Fig. 9's longer horizon.
+    Budget b = new Budget(10_000, 2, 2, 1024, 1000, 2000, 2, 5, 500, 2, 250, 2);
+    for (String method : List.of("GPO", "Joint")) {
+      CellSpec cell = new CellSpec(Algorithm.PPO, task, method, 1, b, Settings.DEFAULT, List.of());
+      Path dir = Files.createDirectories(tmp.resolve(method));
+      CellResult r = method.equals("GPO")
+          ? GpoRunner.variant("GPO").run(cell, dir, Progress.NONE)
+          : new BaselineRunner(true).run(cell, dir, Progress.NONE);
+      System.out.printf("%s on %s, horizon %d: return %.1f, %d steps%n", method, task, b.horizon(),
+          r.finalReturn(), r.stepsUsed());
+      assertTrue(Double.isFinite(r.finalReturn()), method + " return");
+      assertTrue(r.stepsUsed() > 0.5 * b.totalSteps() && r.stepsUsed() < 2 * b.totalSteps(),
+          method + " steps " + r.stepsUsed());
+    }
+  }
+}
