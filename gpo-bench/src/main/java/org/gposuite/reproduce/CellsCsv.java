@@ -32,7 +32,17 @@ public final class CellsCsv {
   private CellsCsv() {}
 
   public static void write(Writer out, List<CellRecord> rows) throws IOException {
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new))
+    write(out, rows, null);
+  }
+
+  /**
+   * With {@code times} (cell id -> the {@link CellTimes#COLUMNS} values), the file also gets those
+   * columns, empty for a cell without them; reading ignores them.
+   */
+  public static void write(Writer out, List<CellRecord> rows, Map<String, List<String>> times) throws IOException {
+    List<String> header = new ArrayList<>(COLUMNS);
+    if (times != null) header.addAll(CellTimes.COLUMNS);
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
         .setRecordSeparator('\n').get();
     try (CSVPrinter printer = new CSVPrinter(out, format)) {
       for (CellRecord r : rows) {
@@ -40,18 +50,24 @@ public final class CellsCsv {
         Provenance p = r.provenance();
         // Double.toString is the shortest text that parses back to the same double, which is
         // what the exact comparison of deterministic reruns relies on.
-        printer.printRecord(r.algorithm(), r.task(), r.method(), r.seed(), r.settings().preset(),
+        List<Object> values = new ArrayList<>(java.util.Arrays.asList(r.algorithm(), r.task(), r.method(), r.seed(), r.settings().preset(),
             r.settings().overridesText(), r.configHash(), r.profile(),
             Double.toString(r.finalReturn()), r.stepsUsed(),
             Double.toString(w.totalSeconds()), Double.toString(w.mutateSeconds()),
             Double.toString(w.selectSeconds()), Double.toString(w.crossoverSeconds()),
-            p.gitCommit(), p.mujoco(), p.jdk(), p.os(), p.cpu(), p.libraries(), r.finishedAt(), r.variant());
+            p.gitCommit(), p.mujoco(), p.jdk(), p.os(), p.cpu(), p.libraries(), r.finishedAt(), r.variant()));
+        if (times != null) values.addAll(times.getOrDefault(r.id(), List.of("", "", "", "")));
+        printer.printRecord(values);
       }
     }
   }
 
   public static void write(Path file, List<CellRecord> rows) throws IOException {
     AtomicFiles.write(file, out -> write(out, rows));
+  }
+
+  public static void write(Path file, List<CellRecord> rows, Map<String, List<String>> times) throws IOException {
+    AtomicFiles.write(file, out -> write(out, rows, times));
   }
 
   /**

@@ -174,7 +174,21 @@ public final class Harness {
     List<StoredCell> finished = new ArrayList<>(done.values());
     List<CellRecord> rows = finished.stream().map(StoredCell::record)
         .sorted(Comparator.comparing(CellRecord::id)).toList();
-    CellsCsv.write(o.out().resolve("cells.csv"), rows);
+    // issue 13: cells.csv gets each cell's compute CPU, physics share and steps/s from its time.csv
+    Map<String, List<String>> timeColumns = new LinkedHashMap<>();
+    List<String> timedIds = new ArrayList<>();
+    List<CellTimes> timed = new ArrayList<>();
+    List<Long> timedSteps = new ArrayList<>();
+    for (Map.Entry<CellSpec, StoredCell> e : done.entrySet()) {
+      Optional<CellTimes> t = CellTimes.read(store.dirOf(e.getKey()));
+      if (t.isEmpty()) continue;
+      CellRecord r = e.getValue().record();
+      timeColumns.put(r.id(), t.get().columns(r.stepsUsed()));
+      timedIds.add(r.id());
+      timed.add(t.get());
+      timedSteps.add(r.stepsUsed());
+    }
+    CellsCsv.write(o.out().resolve("cells.csv"), rows, timeColumns);
     Results results = new Results(finished);
     Report report = new Report(plan, results, paper, provenance);
     Map<String, Map<Experiment, List<String>>> plots = new LinkedHashMap<>();
@@ -188,7 +202,8 @@ public final class Harness {
       comparison = Optional.of(Comparison.compare(finished, expected, spread));
       AtomicFiles.writeString(o.out().resolve("comparison.txt"), comparison.get().render());
     }
-    AtomicFiles.writeString(o.out().resolve("report.md"), report.render(failures, notComputed, comparison, plots));
+    AtomicFiles.writeString(o.out().resolve("report.md"), report.render(failures, notComputed, comparison, plots)
+        + CellTimes.reportSection(timedIds, timed, timedSteps));
     if (!notComputed.isEmpty())
       log.println(notComputed.size() + " cell(s) of the selection not computed yet (--report-only); rerun without it to compute them");
     log.println("run folder: " + o.out() + " (report.md, cells.csv, plots/); " + progress.measured());
@@ -279,9 +294,16 @@ public final class Harness {
       synchronized (progress) {
         p = progress.starting(k, cell);
       }
-      CellResult result = registry.require(cell.method()).run(cell, dir, p);
+      // issue 13: the cell's CPU and wall time per kind of work, into its time.csv
+      CellResult result;
+      CellTimes times;
+      try (CellTimes.Running clock = CellTimes.start()) {
+        result = registry.require(cell.method()).run(cell, dir, p);
+        times = clock.finish();
+      }
       CellRecord row = CellRecord.of(cell, profile.name(), result, provenance,
           Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+      times.write(dir);
       store.save(cell, row, result);
       synchronized (progress) {
         progress.finished(k, cell, (System.nanoTime() - t0) / 1e9, false);

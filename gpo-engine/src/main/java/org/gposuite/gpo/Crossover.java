@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.gposuite.nn.GaussianPolicy;
 import org.gposuite.pg.EnvFactory;
 import org.gposuite.pg.VectorEnv;
+import org.gposuite.pg.WorkClock;
 
 /**
  * CROSSOVER of one couple. With C (Sec. 3.3.1): train pi_S on the parents' best trajectories, then
@@ -60,10 +61,12 @@ final class Crossover {
       }
       default -> throw new IllegalStateException("unknown child init " + cfg.childInit());
     }
+    long pisCpu0 = WorkClock.cpuNow(), pisWall0 = System.nanoTime();
     BinaryPolicyTraining.Data data = BinaryPolicyTraining.data(ox.trajectories(), oy.trajectories(), cfg.topFraction());
     BinaryPolicyTraining.Result pis = BinaryPolicyTraining.train(data, cfg.pisEpochs(), cfg.pisMinibatch(), cfg.pisLearningRate(),
         Seeds.of(cfg.seed(), round, couple, Seeds.Purpose.PIS_INIT),
         new SplittableRandom(Seeds.of(cfg.seed(), round, couple, Seeds.Purpose.PIS_SHUFFLE)));
+    WorkClock.charge(WorkClock.Kind.PIS, pisCpu0, pisWall0);
     TwoLevelExpert expert = new TwoLevelExpert(pis.policy(), x.policy(), y.policy(), cfg.parentChoice());
     Dagger.Result d;
     try (VectorEnv env = envs.create(cfg.daggerEnvs(), Seeds.of(cfg.seed(), round, couple, Seeds.Purpose.DAGGER_ENV))) {

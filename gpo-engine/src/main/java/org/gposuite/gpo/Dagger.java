@@ -7,6 +7,7 @@ import org.gposuite.nn.GaussianPolicy;
 import org.gposuite.nn.HostArrays;
 import org.gposuite.nn.StepInference;
 import org.gposuite.pg.VectorEnv;
+import org.gposuite.pg.WorkClock;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -84,12 +85,15 @@ public final class Dagger {
     int tMax = s.expertSteps() / n;
     double[] obsAll = new double[tMax * n * od], meanAll = new double[tMax * n * ad], logStdAll = new double[tMax * n * ad];
     double[] m = new double[n * ad], ls = new double[n * ad], a = new double[n * ad];
+    long cpu0 = WorkClock.cpuNow(), wall0 = System.nanoTime(), phys = 0;
     for (int t = 0; t < tMax; t++) {
       double[] o = env.observations();
       System.arraycopy(o, 0, obsAll, t * n * od, n * od);
       expert.labelStep(o, n, rng, m, ls);
       for (int i = 0; i < a.length; i++) a[i] = m[i] + Math.exp(ls[i]) * rng.nextGaussian();
+      long p0 = System.nanoTime();
       env.step(a);
+      phys += System.nanoTime() - p0;
       System.arraycopy(m, 0, meanAll, t * n * ad, n * ad);
       System.arraycopy(ls, 0, logStdAll, t * n * ad, n * ad);
     }
@@ -99,17 +103,31 @@ public final class Dagger {
       data.add(HostArrays.write(obsAll, Nd4j.create(dt, rows, od)),
           new Label(HostArrays.write(meanAll, Nd4j.create(dt, rows, ad)), HostArrays.write(logStdAll, Nd4j.create(dt, rows, ad))));
     }
+    WorkClock.chargeSplit(WorkClock.Kind.PHYSICS, WorkClock.Kind.DAGGER_LABEL, WorkClock.cpuNow() - cpu0, System.nanoTime() - wall0, phys);
     steps += (long) tMax * n;
+    long c0 = WorkClock.cpuNow(), w0 = System.nanoTime();
     double initialKl = meanKl(child, data);
     AdamOptimizer opt = new AdamOptimizer(child.params(), child.grads(), s.learningRate());
+    WorkClock.charge(WorkClock.Kind.DAGGER_EPOCHS, c0, w0);
     for (int it = 0; it < s.iterations(); it++) {
       INDArray studentObs = studentRollout(child, env, s.studentSteps(), rng);
       steps += s.studentSteps();
-      data.add(studentObs, expert.label(studentObs, rng));
+      c0 = WorkClock.cpuNow();
+      w0 = System.nanoTime();
+      Label label = expert.label(studentObs, rng);
+      WorkClock.charge(WorkClock.Kind.DAGGER_LABEL, c0, w0);
+      c0 = WorkClock.cpuNow();
+      w0 = System.nanoTime();
+      data.add(studentObs, label);
       train(child, data, s.epochs(), s.minibatch(), opt, rng);
+      WorkClock.charge(WorkClock.Kind.DAGGER_EPOCHS, c0, w0);
     }
+    c0 = WorkClock.cpuNow();
+    w0 = System.nanoTime();
     if (s.iterations() == 0) train(child, data, s.epochs(), s.minibatch(), opt, rng);
-    return new Result(steps, initialKl, meanKl(child, data), data.size());
+    double finalKl = meanKl(child, data);
+    WorkClock.charge(WorkClock.Kind.DAGGER_EPOCHS, c0, w0);
+    return new Result(steps, initialKl, finalKl, data.size());
   }
 
   /** {@code steps} transitions of the child acting stochastically; returns the states it saw. */
@@ -120,13 +138,17 @@ public final class Dagger {
     double[] std = inf.logStd().clone();
     for (int j = 0; j < ad; j++) std[j] = Math.exp(std[j]);
     double[] obs = new double[steps * od], mean = new double[n * ad], act = new double[n * ad];
+    long cpu0 = WorkClock.cpuNow(), wall0 = System.nanoTime(), phys = 0;
     for (int t = 0; t < steps / n; t++) {
       double[] o = env.observations();
       System.arraycopy(o, 0, obs, t * n * od, n * od);
       inf.forward(o, n, mean);
       for (int i = 0; i < act.length; i++) act[i] = mean[i] + std[i % ad] * rng.nextGaussian();
+      long p0 = System.nanoTime();
       env.step(act);
+      phys += System.nanoTime() - p0;
     }
+    WorkClock.chargeSplit(WorkClock.Kind.PHYSICS, WorkClock.Kind.INFERENCE, WorkClock.cpuNow() - cpu0, System.nanoTime() - wall0, phys);
     return Nd4j.createFromArray(obs).reshape(steps, od).castTo(child.dataType());
   }
 

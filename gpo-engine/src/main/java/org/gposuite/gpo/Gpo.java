@@ -17,6 +17,7 @@ import org.gposuite.pg.EnvFactory;
 import org.gposuite.pg.Evaluation;
 import org.gposuite.pg.HyperParameters;
 import org.gposuite.pg.VectorEnv;
+import org.gposuite.pg.WorkClock;
 
 /**
  * Genetic Policy Optimization (Algorithm 1): a population of m policies with random parameters; each
@@ -70,10 +71,12 @@ public final class Gpo {
           policies.add(pop.get(i).policy());
           last.add(out.get(i).lastBatch());
         }
+        long selCpu0 = WorkClock.cpuNow(), selWall0 = System.nanoTime();
         double[][] kl = Selection.klMatrix(policies, Mutation.pooledStates(last));
         List<Selection.Couple> couples = Selection.select(returns, kl, cfg.diversityWeight(r), m, cfg.allowSelfPairs(), cfg.selection(),
             new SplittableRandom(Seeds.of(cfg.seed(), r, 0, Seeds.Purpose.SELECT)));
         long t2 = System.nanoTime();
+        WorkClock.charge(WorkClock.Kind.KL_SELECT, selCpu0, selWall0);
         progress.operatorDone(r, "select");
 
         // CROSSOVER: each task gets its own copies of its parents (policies cache forward buffers).
@@ -142,13 +145,17 @@ public final class Gpo {
         st.rounds.add(row);
         st.population = next;
         st.roundsDone = r + 1;
+        long ckCpu0 = WorkClock.cpuNow(), ckWall0 = System.nanoTime();
         st.save(runDir, cfg);
         writeCsvs(runDir, st);
+        WorkClock.charge(WorkClock.Kind.CHECKPOINT, ckCpu0, ckWall0);
         progress.roundDone(row);
       }
       if (st.roundsDone == cfg.rounds()) tail(cfg, envs, budget, st, runDir, wallStart, par, progress);
     }
+    long ckCpu0 = WorkClock.cpuNow(), ckWall0 = System.nanoTime();
     writeCsvs(runDir, st);
+    WorkClock.charge(WorkClock.Kind.CHECKPOINT, ckCpu0, ckWall0);
     List<GaussianPolicy> finals = st.population.stream().map(Member::policy).toList();
     Evaluation.Best best = cfg.finalEvalEpisodes() > 0
         ? Evaluation.bestOf(finals, envs, cfg.finalEvalEpisodes(), Seeds.of(cfg.seed(), cfg.rounds(), 0, Seeds.Purpose.FINAL_EVAL))
@@ -184,8 +191,10 @@ public final class Gpo {
           best, mean, Double.NaN, Double.NaN, Diversity.ofPopulation(st.population)));
     }
     st.roundsDone = k + 1;
+    long ckCpu0 = WorkClock.cpuNow(), ckWall0 = System.nanoTime();
     st.save(runDir, cfg);
     writeCsvs(runDir, st);
+    WorkClock.charge(WorkClock.Kind.CHECKPOINT, ckCpu0, ckWall0);
   }
 
   private static int horizon(GpoConfig cfg, EnvFactory envs) {

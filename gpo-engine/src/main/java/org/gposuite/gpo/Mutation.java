@@ -19,6 +19,7 @@ import org.gposuite.pg.Ppo;
 import org.gposuite.pg.PpoConfig;
 import org.gposuite.pg.UpdateStats;
 import org.gposuite.pg.VectorEnv;
+import org.gposuite.pg.WorkClock;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -90,7 +91,11 @@ final class Mutation {
       for (int t = 0; t < iterations; t++) {
         batches = parallel.map(m, i -> algo.collect(agents.get(i), vecs.get(i)));
         steps += (long) m * hp.batchSize();
-        if (t == 0) sharing = sharingSets(cfg, population, batches);
+        if (t == 0) {
+          long c0 = WorkClock.cpuNow(), w0 = System.nanoTime();
+          sharing = sharingSets(cfg, population, batches);
+          WorkClock.charge(WorkClock.Kind.KL_SELECT, c0, w0);
+        }
         List<Batch> all = batches;
         List<List<Integer>> s = sharing;
         List<UpdateStats> stats = parallel.map(m, i -> {

@@ -37,7 +37,7 @@ final class Parallel implements AutoCloseable {
     List<Future<T>> fs = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       int k = i;
-      fs.add(pool.submit((Callable<T>) () -> task.apply(k)));
+      fs.add(pool.submit(org.gposuite.pg.WorkClock.carry((Callable<T>) () -> task.apply(k))));
     }
     // Wait for every task, even after a failure, so no task still runs when the caller moves on.
     Throwable failure = null;

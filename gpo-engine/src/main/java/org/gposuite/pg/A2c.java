@@ -15,17 +15,19 @@ public final class A2c implements PolicyGradient {
 
   @Override
   public UpdateStats update(Agent agent, Batch own, List<Batch> shared) {
-    long t0 = System.nanoTime();
+    long t0 = System.nanoTime(), cpu0 = WorkClock.cpuNow();
     List<Batch> batches = Surrogate.ownFirst(own, shared);
     List<INDArray> adv = Surrogate.advantages(batches, config.normalizeAdvantages());
     Surrogate.Result r = Surrogate.lossAndGradient(agent.policy(), batches, adv, 0.0);
     agent.policyOptimizer().step();
     double kl = DiagGaussian.kl(own.oldMean(), own.oldLogStd(), agent.policy().mean(own.obs()), agent.policy().logStd())
         .meanNumber().doubleValue();
-    long t1 = System.nanoTime();
+    long t1 = System.nanoTime(), cpu1 = WorkClock.cpuNow();
+    Ppo.chargeUpdate(own, shared, cpu1 - cpu0, t1 - t0);
     double valueError = PolicyGradient.valueErrorBeforeFit(own);
     PolicyGradient.fitValueAndNormalizer(agent, own, config);
     long t2 = System.nanoTime();
+    WorkClock.charge(WorkClock.Kind.VALUE_FIT, cpu1, t1);
     return new UpdateStats(kl, 0.0, agent.policy().entropy(), r.surrogate(), valueError, t1 - t0, t2 - t1);
   }
 }

@@ -69,6 +69,7 @@ public final class Collector {
     double[] std = step.logStd().clone();
     for (int j = 0; j < ad; j++) std[j] = Math.exp(std[j]);
     long inf = 0, phys = 0;
+    long rolloutCpu0 = WorkClock.cpuNow(), rolloutWall0 = System.nanoTime();
     for (int t = 0; t < tMax; t++) {
       double[] o = env.observations();
       System.arraycopy(o, 0, obs, t * n * od, n * od);
@@ -101,6 +102,8 @@ public final class Collector {
         }
       }
     }
+    WorkClock.chargeSplit(WorkClock.Kind.PHYSICS, WorkClock.Kind.INFERENCE, WorkClock.cpuNow() - rolloutCpu0,
+        System.nanoTime() - rolloutWall0, phys);
     double[] last = env.observations();
     int lastStart = nBoot;
     if ((nBoot + n) * od > boot.length) boot = java.util.Arrays.copyOf(boot, (nBoot + n) * od);
@@ -108,7 +111,7 @@ public final class Collector {
     nBoot += n;
     long w0 = System.nanoTime();
     ValueFunction v = value.get();
-    long p0 = System.nanoTime();
+    long p0 = System.nanoTime(), postCpu0 = WorkClock.cpuNow();
 
     // Batched "old policy" pass and values.
     DataType dt = pi.dataType();
@@ -134,6 +137,7 @@ public final class Collector {
     for (int i = 0; i < steps; i++) targets[i] = adv[i] + values[i];
     INDArray advArr = HostArrays.write(adv, Nd4j.create(dt, steps, 1));
     INDArray tgtArr = HostArrays.write(targets, Nd4j.create(dt, steps, 1));
+    WorkClock.charge(WorkClock.Kind.OLD_POLICY_PASS, postCpu0, p0);
     if (timing != null) {
       timing.physicsNanos += phys;
       timing.inferenceNanos += inf;

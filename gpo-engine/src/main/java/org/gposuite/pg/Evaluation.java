@@ -49,12 +49,15 @@ public final class Evaluation {
       boolean[] done = new boolean[episodes];
       int remaining = episodes;
       int step = 0;
+      long cpu0 = WorkClock.cpuNow(), wall0 = System.nanoTime(), phys = 0;
       for (; remaining > 0; step++) {
         if (step > env.horizon())
           throw new IllegalStateException("Evaluation: an episode ran past the task horizon " + env.horizon() + "; the env must truncate at its horizon");
         inference.forward(env.observations(), episodes, mean);
         for (int i = 0; i < act.length; i++) act[i] = mean[i] + std[i % ad] * rng.nextGaussian();
+        long p0 = System.nanoTime();
         env.step(act);
+        phys += System.nanoTime() - p0;
         boolean[] te = env.terminated(), tr = env.truncated();
         double[] er = env.episodeReturns();
         for (int e = 0; e < episodes; e++)
@@ -64,6 +67,7 @@ public final class Evaluation {
             remaining--;
           }
       }
+      WorkClock.chargeSplit(WorkClock.Kind.PHYSICS, WorkClock.Kind.EVALUATION, WorkClock.cpuNow() - cpu0, System.nanoTime() - wall0, phys);
       double m = 0;
       for (double r : returns) m += r;
       m /= episodes;

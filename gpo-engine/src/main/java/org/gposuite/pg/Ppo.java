@@ -72,6 +72,7 @@ public final class Ppo implements PolicyGradient {
   public UpdateStats update(Agent agent, Batch own, List<Batch> shared) {
     long t0 = System.nanoTime();
     ValueFunction value = agent.value(); // waits for the previous fit if this batch was collected without it
+    long cpu0 = WorkClock.cpuNow(), wall0 = System.nanoTime();
     if (own.valueTargets().size(0) != own.size())
       throw new IllegalArgumentException("Ppo.update: the batch has " + own.size() + " observations but " + own.valueTargets().size(0) + " value targets");
     List<Batch> batches = Surrogate.ownFirst(own, shared);
@@ -80,10 +81,10 @@ public final class Ppo implements PolicyGradient {
     Surrogate.Prepared prepared = Surrogate.prepare(agent.policy(), batches, adv);
     INDArray ownObs = prepared.normalizedObs(agent.policy(), 0);
     double valueError = PolicyGradient.valueErrorBeforeFit(own);
-    Callable<Double> valueFit = criticOnShared && !shared.isEmpty()
+    Callable<Double> valueFit = timed(criticOnShared && !shared.isEmpty()
         ? sharedFit(value, agent, prepared, batches)
-        : () -> fit(value, ownObs, own, agent);
-    if (backgroundValueFit) agent.valueFitRunning(VALUE_FIT.submit(valueFit));
+        : () -> fit(value, ownObs, own, agent));
+    if (backgroundValueFit) agent.valueFitRunning(VALUE_FIT.submit(WorkClock.carry(valueFit)));
     Surrogate.Result r = null;
     for (int e = 0; e < config.epochs(); e++) {
       r = Surrogate.lossAndGradient(agent.policy(), prepared, agent.beta());
@@ -95,13 +96,16 @@ public final class Ppo implements PolicyGradient {
     else if (kl < config.klTarget() / config.betaTolerance()) beta /= config.betaFactor();
     agent.setBeta(Math.max(1e-6, Math.min(1e6, beta)));
     long t1 = System.nanoTime();
+    long updateCpu = WorkClock.cpuNow() - cpu0, updateWall = t1 - wall0;
     long valueNanos = 0;
     if (!backgroundValueFit) {
       call(valueFit);
       valueNanos = System.nanoTime() - t1;
     }
+    long cpu2 = WorkClock.cpuNow(), wall2 = System.nanoTime();
     // the fit does not read the normaliser (it has its own normalised copy), so no need to wait for it
     PolicyGradient.foldIntoNormalizer(agent, own);
+    chargeUpdate(own, shared, updateCpu + WorkClock.cpuNow() - cpu2, updateWall + System.nanoTime() - wall2);
     return new UpdateStats(kl, agent.beta(), agent.policy().entropy(), r.surrogate(), valueError, t1 - t0, valueNanos);
   }
 
@@ -117,6 +121,26 @@ public final class Ppo implements PolicyGradient {
     }
     INDArray x = Nd4j.concat(0, obs), y = Nd4j.concat(0, targets), w = Nd4j.concat(0, weights);
     return () -> value.fitNormalizedWeighted(x, y, w, config.valueEpochs(), agent.valueOptimizer());
+  }
+
+  /** The update's time (value fit excluded) split between the own and the shared batches by their rows. */
+  static void chargeUpdate(Batch own, List<Batch> shared, long cpuNanos, long wallNanos) {
+    long rows = own.size(), sharedRows = 0;
+    for (Batch b : shared) sharedRows += b.size();
+    long ownWall = Math.round(wallNanos * (double) rows / (rows + sharedRows));
+    WorkClock.chargeSplit(WorkClock.Kind.SURROGATE_OWN, WorkClock.Kind.SURROGATE_SHARED, cpuNanos, wallNanos, ownWall);
+  }
+
+  /** The value fit, charged to {@link WorkClock.Kind#VALUE_FIT} on whichever thread runs it. */
+  private static Callable<Double> timed(Callable<Double> fit) {
+    return () -> {
+      long c0 = WorkClock.cpuNow(), w0 = System.nanoTime();
+      try {
+        return fit.call();
+      } finally {
+        WorkClock.charge(WorkClock.Kind.VALUE_FIT, c0, w0);
+      }
+    };
   }
 
   private static double call(Callable<Double> fit) {

@@ -1,0 +1,54 @@
+package org.gposuite.reproduce;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.gposuite.pg.WorkClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The per-cell time breakdown (issue 13): time.csv in every computed cell, its summary in cells.csv and the report. */
+class CellTimesTest {
+  @Test
+  void everyCellGetsItsBreakdownAndCellsCsvItsPhysicsShare(@TempDir Path tmp) throws Exception {
+    FakeRunner fake = new FakeRunner();
+    // the fake engine charges 3 s of physics and 1 s of update per cell, on the harness's clock
+    MethodRunner charging = (cell, dir, progress) -> {
+      WorkClock c = WorkClock.current();
+      assertNotNull(c, "the harness installs a clock for the cell");
+      c.add(WorkClock.Kind.PHYSICS, 3_000_000_000L, 3_000_000_000L);
+      c.add(WorkClock.Kind.SURROGATE_OWN, 1_000_000_000L, 1_000_000_000L);
+      return fake.run(cell, dir, progress);
+    };
+    PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    Harness h = new Harness(new RunnerRegistry().bind(FakeRunner.binding(charging)), log);
+    Path expected = TestFiles.scratchExpected(tmp);
+    assertEquals(Harness.OK, h.run(HarnessTest.options(HarnessTest.SMALL, tmp, expected, false, false)));
+
+    List<String> lines = Files.readAllLines(tmp.resolve("run/cells.csv"));
+    List<String> header = List.of(lines.get(0).split(","));
+    int share = header.indexOf("physics_share"), compute = header.indexOf("compute_cpu_s");
+    assertTrue(share > 0 && compute > 0, "cells.csv has the breakdown's columns: " + header);
+    for (String row : lines.subList(1, lines.size())) {
+      String[] f = row.split(",");
+      assertEquals(0.75, Double.parseDouble(f[share]), 1e-9, row);
+      assertEquals(4.0, Double.parseDouble(f[compute]), 1e-9, row);
+    }
+    assertEquals(lines.size() - 1, CellsCsv.read(tmp.resolve("run/cells.csv")).size(), "the extra columns read back");
+    try (var dirs = Files.walk(tmp.resolve("run/cells"))) {
+      List<Path> results = dirs.filter(p -> p.getFileName().toString().equals(CellStore.RESULT)).toList();
+      assertFalse(results.isEmpty());
+      for (Path r : results) {
+        CellTimes t = CellTimes.read(r.getParent()).orElseThrow(() -> new AssertionError("no time.csv beside " + r));
+        assertEquals(3.0, t.cpu(WorkClock.Kind.PHYSICS), 1e-9);
+      }
+    }
+    assertTrue(Files.readString(tmp.resolve("run/report.md")).contains("## Where the time went"));
+    assertNull(WorkClock.current(), "the cell's clock is removed after it");
+  }
+}
