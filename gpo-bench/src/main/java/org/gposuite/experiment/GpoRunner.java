@@ -11,6 +11,8 @@ import org.gposuite.gpo.Gpo;
 import org.gposuite.gpo.GpoConfig;
 import org.gposuite.gpo.GpoResult;
 import org.gposuite.gpo.ProgressListener;
+import org.gposuite.gpo.RoundPolicies;
+import org.gposuite.gpo.Visitation;
 import org.gposuite.pg.CurveRow;
 import org.gposuite.pg.VecEnvAdapter;
 import org.gposuite.reproduce.Budget;
@@ -20,6 +22,7 @@ import org.gposuite.reproduce.CrossoverTrial;
 import org.gposuite.reproduce.CurvePoint;
 import org.gposuite.reproduce.MethodRunner;
 import org.gposuite.reproduce.Progress;
+import org.gposuite.reproduce.StateVisitation;
 import org.gposuite.reproduce.WallClock;
 import org.gposuite.reproduce.exec.Preemption;
 
@@ -30,7 +33,8 @@ import org.gposuite.reproduce.exec.Preemption;
  *       return is the final population's best policy under pg's Evaluation protocol.</li>
  *   <li>The probe runs the first round of that same GPO run (a budget of totalSteps / rounds) with
  *       every parent, state-space child and parameter-space child evaluated; its final return is
- *       the state-space children's mean. Self-couples (x, x) are left out: their child is a copy.</li>
+ *       the state-space children's mean. Self-couples (x, x) are left out: their child is a copy.
+ *       It also writes Fig. 3b's state-visitation files ({@link #writeVisitation}).</li>
  * </ul>
  * Checkpoints go under the cell's folder, so an interrupted cell resumes from its last round.
  */
@@ -80,6 +84,10 @@ final class GpoRunner implements MethodRunner {
         stepsSoFar[0] = stepsUsed;
         progress.update(stepsUsed, "round " + (round + 1) + "/" + rounds + " mutate, iteration " + (iteration + 1));
       }
+      // Fig. 3b: called before round 0's checkpoint, so a probe resumed after it already has its files.
+      @Override public void crossoversMade(RoundPolicies policies) {
+        if (crossoverProbe && policies.round() == 0) writeVisitation(cell, policies, envs, cellDir);
+      }
       @Override public void operatorDone(int round, String operator) {
         progress.update(stepsSoFar[0], "round " + (round + 1) + "/" + rounds + " " + operator + " done");
       }
@@ -103,6 +111,46 @@ final class GpoRunner implements MethodRunner {
     }
     double childMean = trials.stream().mapToDouble(CrossoverTrial::stateSpaceChild).average().orElse(Double.NaN);
     return new CellResult(childMean, r.stepsUsed(), wall, List.of(), trials);
+  }
+
+  /**
+   * Fig. 3b: rolls out each crossover's parents and children again ({@link StateVisitation#rollouts}
+   * episodes each, from Visitation's own seeds, so no Fig. 3a number moves) and writes the
+   * high-reward states on each crossover's PCA plane into the cell folder. Self-couples are left
+   * out, as in Fig. 3a.
+   */
+  static void writeVisitation(CellSpec cell, RoundPolicies policies, org.gposuite.pg.EnvFactory envs, Path cellDir) {
+    int episodes = StateVisitation.rollouts(cell.budget().evalEpisodes());
+    java.util.Map<Integer, StateVisitation.Rollouts> parents = new java.util.HashMap<>();
+    List<StateVisitation.Crossover> out = new ArrayList<>();
+    for (RoundPolicies.Couple c : policies.couples()) {
+      if (c.x() == c.y()) continue;
+      if (c.parameterChild() == null) throw new IllegalStateException("Fig. 3b: the probe's couple " + c.index() + " has no parameter-space child");
+      var rollouts = new java.util.EnumMap<StateVisitation.Role, StateVisitation.Rollouts>(StateVisitation.Role.class);
+      var slots = new java.util.EnumMap<StateVisitation.Role, Integer>(StateVisitation.Role.class);
+      for (int side = 0; side < 2; side++) {
+        int slot = side == 0 ? c.x() : c.y();
+        StateVisitation.Rollouts r = parents.computeIfAbsent(slot, s -> rollouts(policies.parents().get(s), envs, episodes, policies, s, Visitation.Role.PARENT));
+        rollouts.put(side == 0 ? StateVisitation.Role.PARENT_A : StateVisitation.Role.PARENT_B, r);
+        slots.put(side == 0 ? StateVisitation.Role.PARENT_A : StateVisitation.Role.PARENT_B, slot);
+      }
+      rollouts.put(StateVisitation.Role.STATE_SPACE_CHILD, rollouts(c.child(), envs, episodes, policies, c.index(), Visitation.Role.CHILD));
+      rollouts.put(StateVisitation.Role.PARAMETER_SPACE_CHILD, rollouts(c.parameterChild(), envs, episodes, policies, c.index(), Visitation.Role.PARAMETER_CHILD));
+      slots.put(StateVisitation.Role.STATE_SPACE_CHILD, c.index());
+      slots.put(StateVisitation.Role.PARAMETER_SPACE_CHILD, c.index());
+      out.add(StateVisitation.of(c.index(), rollouts, slots));
+    }
+    try {
+      StateVisitation.write(cellDir, out);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("Fig. 3b: cannot write the state-visitation files into " + cellDir, e);
+    }
+  }
+
+  private static StateVisitation.Rollouts rollouts(org.gposuite.nn.GaussianPolicy pi, org.gposuite.pg.EnvFactory envs, int episodes,
+      RoundPolicies policies, int slot, Visitation.Role role) {
+    Visitation.Rollouts r = Visitation.of(pi, envs, episodes, policies.runSeed(), policies.round(), slot, role);
+    return new StateVisitation.Rollouts(r.returns(), r.states());
   }
 
   /** Rows in run order, averaged over each population-sized chunk (one mutation iteration of every policy). */

@@ -37,6 +37,12 @@ public final class CellStore {
         .resolve("seed-" + spec.seed());
   }
 
+  /** The folder of a stored cell (as {@link #dirOf(CellSpec)} for the spec it was computed from). */
+  public Path dirOf(CellRecord r) {
+    return root.resolve(CellSpec.algorithmLabel(r.algorithm(), r.settings().preset())).resolve(r.task() + BudgetVariant.suffix(r.variant()))
+        .resolve(r.method()).resolve("seed-" + r.seed());
+  }
+
   /** The finished cell, if this run folder has it for the same configuration. */
   public Optional<StoredCell> load(CellSpec spec) throws IOException {
     Path dir = dirOf(spec);

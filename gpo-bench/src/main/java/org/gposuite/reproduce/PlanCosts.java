@@ -27,6 +27,17 @@ final class PlanCosts {
       }
       out.add(String.format(Locale.ROOT, "  %-10s %4d cells, %,15d steps (its own: %d cells, %,d steps, about %s)",
           (e.isTable() ? "Table " : "Figure ") + e.number(), cells, steps, ownCells, ownSteps, ProgressPrinter.clock(ownSteps / plan.profile().assumedStepsPerSecond())));
+      if (e == Experiment.FIGURE_3A) {
+        // Fig. 3b's rollouts in each probe cell, at most: every parent and both children of every couple, to the horizon.
+        long rollout = 0;
+        for (CellSpec c : plan.cells()) {
+          if (!c.usedBy().contains(e)) continue;
+          Budget b = c.budget();
+          rollout += (long) StateVisitation.rollouts(b.evalEpisodes()) * b.horizon() * 3L * b.population();
+        }
+        out.add(String.format(Locale.ROOT, "  %-10s in the Figure 3a cells: at most %,d rollout steps, not charged to the budget (about %s)",
+            "Figure 3b", rollout, ProgressPrinter.clock(rollout / plan.profile().assumedStepsPerSecond())));
+      }
     }
     return out;
   }

@@ -18,7 +18,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** PNG figures of a run (XChart, headless): Fig. 4/8 curves ({@link LearningCurve}), Fig. 3a bars, Fig. 5 bars. */
+/** PNG figures of a run (XChart, headless): Fig. 4/8 curves ({@link LearningCurve}), Fig. 3a bars and Fig. 3b's state-visitation panels ({@link VisitationPlots}), Fig. 5 bars. */
 public final class Plots {
   private Plots() {}
 
@@ -66,7 +66,10 @@ public final class Plots {
         chart.addSeries("parent B", labels, b);
         chart.addSeries("state-space child", labels, s);
         chart.addSeries("parameter-space child", labels, p);
-        out.put(Experiment.FIGURE_3A, List.of(save(chart, dir, "fig3a-crossover" + suffix)));
+        List<String> files = new ArrayList<>(List.of(save(chart, dir, "fig3a-crossover" + suffix)));
+        // Fig. 3b: the probe cells' state-visitation files; the cell folders sit beside plots/ in the run folder.
+        files.addAll(VisitationPlots.draw(cells, new CellStore(dir.toAbsolutePath().getParent()), plan.profile().fig3aTask(), preset, dir));
+        out.put(Experiment.FIGURE_3A, files);
       }
     }
     if (plan.experiments().contains(Experiment.FIGURE_5) && !ablations.isEmpty()) {

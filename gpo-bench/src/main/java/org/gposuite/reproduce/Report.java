@@ -87,7 +87,7 @@ public final class Report {
           case TABLE_1 -> table(preset, Experiment.TABLE_1, Algorithm.PPO);
           case TABLE_2 -> table(preset, Experiment.TABLE_2, Algorithm.A2C);
           case TABLE_3 -> wallClock(preset);
-          case FIGURE_3A -> crossover(preset);
+          case FIGURE_3A -> crossover(preset, plots.getOrDefault(preset, Map.of()).getOrDefault(e, List.of()));
           case FIGURE_4, FIGURE_8 -> curves(e, preset);
           case FIGURE_6 -> populations(preset);
           case FIGURE_5 -> ablations(preset);
@@ -239,7 +239,7 @@ public final class Report {
     }
   }
 
-  private void crossover(String preset) {
+  private void crossover(String preset, List<String> plotFiles) {
     line("## " + title(Experiment.FIGURE_3A, preset));
     line("");
     String task = plan.profile().fig3aTask();
@@ -273,6 +273,14 @@ public final class Report {
         + verdictWord(2 * collapses > n) + " (" + collapses + " of " + n + ")");
     line("- State-space children beat parameter-space children on average: "
         + verdictWord(meanState > meanParam) + " (" + fmt(meanState) + " vs " + fmt(meanParam) + ")");
+    if (plotFiles.stream().anyMatch(f -> f.contains("fig3b-"))) {
+      line("");
+      line("Fig. 3b (the fig3b-states images below, one per crossover): the states visited by the high-reward rollouts (top quarter by"
+          + " return of " + StateVisitation.rollouts(plan.profile().budget().evalEpisodes()) + " per policy) of parent A, parent B, the state-space child"
+          + " and the parameter-space child, on a PCA plane fitted on the four policies' pooled states (the paper: t-SNE, 100 rollouts);"
+          + " each panel's title is its policy's average return over all its rollouts; points and returns in the probe cells'"
+          + " " + StateVisitation.STATES_FILE + " and " + StateVisitation.POLICIES_FILE + ".");
+    }
   }
 
   /** Fig. 5 normalization within a preset: per task, divide by GPO's mean; then average over the tasks. */

@@ -75,6 +75,28 @@ final class FakeRunner implements MethodRunner {
     throw new IllegalArgumentException("setting " + SCALE + " must be a number > 0, got \"" + value + "\"");
   }
 
+  /** Fig. 3b's files for the probe's three pairs: 8 rollouts of 3-D states per policy, from a stream of their own. */
+  static List<StateVisitation.Crossover> visitation(CellSpec cell) {
+    SplittableRandom rng = new SplittableRandom(cell.seed() * 7_919L + 17);
+    List<StateVisitation.Crossover> out = new ArrayList<>();
+    for (int p = 0; p < 3; p++) {
+      Map<StateVisitation.Role, StateVisitation.Rollouts> r = new java.util.EnumMap<>(StateVisitation.Role.class);
+      for (StateVisitation.Role role : StateVisitation.Role.values()) {
+        double[] returns = new double[8];
+        List<List<double[]>> states = new ArrayList<>();
+        for (int e = 0; e < 8; e++) {
+          returns[e] = 100 * role.ordinal() + rng.nextDouble();
+          List<double[]> s = new ArrayList<>();
+          for (int t = 0; t < 20; t++) s.add(new double[] {role.ordinal() + rng.nextGaussian(), t * 0.1, rng.nextGaussian()});
+          states.add(s);
+        }
+        r.put(role, new StateVisitation.Rollouts(returns, states));
+      }
+      out.add(StateVisitation.of(p, r, Map.of()));
+    }
+    return out;
+  }
+
   @Override
   public CellResult run(CellSpec cell, Path cellDir, Progress progress) throws Exception {
     if (calls.get() >= interruptAfter) throw new InterruptedException("killed");
@@ -96,6 +118,7 @@ final class FakeRunner implements MethodRunner {
         double b = 450 + 50 * rng.nextDouble();
         trials.add(new CrossoverTrial(p, a, b, Math.max(a, b) * 1.02, Math.min(a, b) * 0.3));
       }
+      StateVisitation.write(cellDir, visitation(cell));
     }
     if (cell.method().equals("GPO") || cell.method().equals("Single")) {
       // Fig. 6: four final policies a little below the reported one (no draws: the other numbers stay put)

@@ -225,6 +225,24 @@ class HarnessTest {
       assertArrayEquals(png, head, f);
       assertTrue(report.contains("(plots/" + f + ")"), f);
     }
+    // Fig. 3b: one four-panel image per crossover of each probe cell (2 seeds x 3 pairs), linked in the Fig. 3 section.
+    List<String> fig3b;
+    try (var files = Files.list(tmp.resolve("run/plots"))) {
+      fig3b = files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("fig3b-states-")).sorted().toList();
+    }
+    assertEquals(6, fig3b.size(), fig3b.toString());
+    assertTrue(fig3b.contains("fig3b-states-Swimmer-seed1-pair0.png"), fig3b.toString());
+    int section = report.indexOf("Fig. 3b (the fig3b-states images below, one per crossover)");
+    assertTrue(section > 0, report);
+    assertTrue(report.contains("on a PCA plane fitted on the four policies' pooled states"), report);
+    for (String f : fig3b) {
+      byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(tmp.resolve("run/plots").resolve(f)), 4);
+      assertArrayEquals(png, head, f);
+      int link = report.indexOf("(plots/" + f + ")");
+      assertTrue(link > section, f + " is linked after the Fig. 3b line");
+    }
+    java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(tmp.resolve("run/plots").resolve(fig3b.get(0)).toFile());
+    assertTrue(img.getWidth() > 3 * img.getHeight(), "four panels side by side: " + img.getWidth() + "x" + img.getHeight());
   }
 
   @Test

@@ -107,6 +107,13 @@ public final class Gpo {
           }
         }
         long t4 = System.nanoTime();
+        List<RoundPolicies.Couple> madeCouples = new ArrayList<>(m);
+        for (int c = 0; c < m; c++) {
+          Crossover.Child ch = children.get(c);
+          madeCouples.add(new RoundPolicies.Couple(c, couples.get(c).x(), couples.get(c).y(), ch.kind(), ch.member().policy(),
+              ch.parameterChild() == null ? null : ch.parameterChild().policy()));
+        }
+        progress.crossoversMade(new RoundPolicies(cfg.seed(), r, policies, madeCouples));
 
         // Rows, next population, checkpoint.
         long stepsAfterMutation = st.stepsUsed + mutationSteps;

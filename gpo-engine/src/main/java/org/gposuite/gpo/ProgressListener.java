@@ -10,6 +10,14 @@ public interface ProgressListener {
   /** After an operator of a round: "mutate", "select", "crossover". */
   default void operatorDone(int round, String operator) {}
 
+  /**
+   * After round {@code round}'s crossovers and their diagnostic evaluations, before its rows and
+   * checkpoint: the round's parents and children, for studies that roll them out again (Fig. 3b,
+   * {@link Visitation}). Such a study must not change the policies; it draws its own seeds, so the
+   * run's numbers do not depend on whether it ran. Not called again for a round a resumed run skips.
+   */
+  default void crossoversMade(RoundPolicies policies) {}
+
   /** After round {@code row.round()} was completed and checkpointed. */
   default void roundDone(RoundRow row) {}
 }

@@ -10,7 +10,9 @@ final class Seeds {
   private Seeds() {}
 
   /** What a stream is used for; the ordinal enters the derivation. */
-  enum Purpose { POLICY_INIT, AGENT, MUTATE_ENV, SELECT, PIS_INIT, PIS_SHUFFLE, DAGGER_ENV, DAGGER, PARAM_MIX, EVAL_PARENT, EVAL_CHILD, EVAL_PARAM_CHILD, FINAL_EVAL, CHILD_INIT, FITNESS_EVAL }
+  enum Purpose { POLICY_INIT, AGENT, MUTATE_ENV, SELECT, PIS_INIT, PIS_SHUFFLE, DAGGER_ENV, DAGGER, PARAM_MIX, EVAL_PARENT, EVAL_CHILD, EVAL_PARAM_CHILD, FINAL_EVAL, CHILD_INIT, FITNESS_EVAL,
+    // Fig. 3b's state-visitation rollouts (Visitation); appended so that no earlier purpose's ordinal, hence stream, changes.
+    VISIT_PARENT, VISIT_CHILD, VISIT_PARAM_CHILD }
 
   static long of(long runSeed, int round, int slot, Purpose purpose) {
     long h = mix(runSeed ^ 0x9E3779B97F4A7C15L);

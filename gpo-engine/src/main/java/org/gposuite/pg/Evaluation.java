@@ -37,6 +37,22 @@ public final class Evaluation {
   }
 
   public static Result evaluate(GaussianPolicy pi, EnvFactory factory, int episodes, long seed) {
+    return evaluate(pi, factory, episodes, seed, null);
+  }
+
+  /** Receives the observation a still-running episode acts on, before its action is drawn (Fig. 3b's states). */
+  @FunctionalInterface
+  public interface StateSink {
+    /** @param observations every copy's observations; episode {@code episode}'s are at [episode * obsDim, (episode + 1) * obsDim) */
+    void state(int episode, int step, double[] observations, int obsDim);
+  }
+
+  /**
+   * As {@link #evaluate(GaussianPolicy, EnvFactory, int, long)}, also handing every visited state of
+   * each counted episode to {@code sink} (null: none). Recording draws no random numbers, so the
+   * returns are the same bits with or without a sink.
+   */
+  public static Result evaluate(GaussianPolicy pi, EnvFactory factory, int episodes, long seed, StateSink sink) {
     if (episodes <= 0) throw new IllegalArgumentException("Evaluation: episodes must be > 0, got " + episodes);
     try (VectorEnv env = factory.create(episodes, seed)) {
       int ad = env.actDim();
@@ -53,6 +69,10 @@ public final class Evaluation {
       for (; remaining > 0; step++) {
         if (step > env.horizon())
           throw new IllegalStateException("Evaluation: an episode ran past the task horizon " + env.horizon() + "; the env must truncate at its horizon");
+        if (sink != null) {
+          double[] obs = env.observations();
+          for (int e = 0; e < episodes; e++) if (!done[e]) sink.state(e, step, obs, env.obsDim());
+        }
         inference.forward(env.observations(), episodes, mean);
         for (int i = 0; i < act.length; i++) act[i] = mean[i] + std[i % ad] * rng.nextGaussian();
         long p0 = System.nanoTime();

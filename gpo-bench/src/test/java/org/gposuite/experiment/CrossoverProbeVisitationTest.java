@@ -1,0 +1,62 @@
+package org.gposuite.experiment;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.gposuite.reproduce.Algorithm;
+import org.gposuite.reproduce.Budget;
+import org.gposuite.reproduce.CellRecord;
+import org.gposuite.reproduce.CellResult;
+import org.gposuite.reproduce.CellSpec;
+import org.gposuite.reproduce.CellsCsv;
+import org.gposuite.reproduce.CrossoverTrial;
+import org.gposuite.reproduce.ProfileLoader;
+import org.gposuite.reproduce.Provenance;
+import org.gposuite.reproduce.Settings;
+import org.gposuite.reproduce.StateVisitation;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The smoke profile's real Fig. 3a probe (Swimmer, seed 1; seconds): it writes Fig. 3b's files, one
+ * crossover per Fig. 3a trial with four panels of 10 x eval_episodes rollouts, and its Fig. 3a
+ * numbers are those of expected-results/smoke, computed before the Fig. 3b rollouts existed (on that
+ * reference's platform; elsewhere the bits cannot be compared and that part is skipped).
+ */
+class CrossoverProbeVisitationTest {
+  @Test
+  void theSmokeProbeWritesFig3bAndKeepsTheReferenceBits(@TempDir Path tmp) throws Exception {
+    Budget b = ProfileLoader.load("smoke").budget();
+    CellSpec cell = new CellSpec(Algorithm.PPO, "Swimmer", "Crossover", 1, b, Settings.DEFAULT, List.of());
+    CellResult r = GpoRunner.crossoverProbe().run(cell, tmp, (steps, phase) -> {});
+
+    List<StateVisitation.Crossover> v = StateVisitation.read(tmp);
+    assertEquals(r.crossovers().stream().map(CrossoverTrial::pair).toList(), v.stream().map(StateVisitation.Crossover::pair).toList(),
+        "one Fig. 3b crossover per Fig. 3a trial");
+    int rollouts = StateVisitation.rollouts(b.evalEpisodes());
+    for (StateVisitation.Crossover c : v) {
+      assertEquals(4, c.panels().size());
+      assertTrue(c.pc1Variance() >= c.pc2Variance() && c.pc2Variance() > 0);
+      for (StateVisitation.Panel p : c.panels()) {
+        assertEquals(rollouts, p.rollouts());
+        assertEquals(rollouts / 4, p.kept());
+        assertEquals(p.states(), p.x().length, "smoke's few states are all stored");
+        assertEquals(p.kept() * b.horizon(), p.states(), "Swimmer's episodes run to the horizon");
+        assertTrue(Double.isFinite(p.meanReturn()));
+      }
+    }
+    assertTrue(Files.size(tmp.resolve(StateVisitation.STATES_FILE)) < 1_000_000, "a small file");
+
+    CellRecord ref = CellsCsv.read(Path.of("..", "expected-results", "smoke", "cells.csv")).stream()
+        .filter(x -> x.id().equals(cell.id())).findFirst().orElseThrow();
+    assertEquals(ref.configHash(), cell.configHash(), "the probe's configuration (hence its id and hash) is unchanged");
+    Provenance here = Provenance.current(Path.of(".."), new GpoSuiteBinding().versions());
+    Assumptions.assumeTrue(here.platform().equals(ref.provenance().platform()),
+        "expected-results/smoke was computed on another platform: " + ref.provenance().platform());
+    assertEquals(ref.finalReturn(), r.finalReturn(), 0.0, "Fig. 3a's number has the reference's bits");
+    assertEquals(ref.stepsUsed(), r.stepsUsed(), "Fig. 3b's rollouts are not charged to the budget");
+  }
+}
