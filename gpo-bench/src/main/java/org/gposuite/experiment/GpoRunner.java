@@ -53,7 +53,8 @@ final class GpoRunner implements MethodRunner {
 
   static GpoConfig config(CellSpec cell, String variant, boolean crossoverProbe) {
     Budget b = cell.budget();
-    GpoConfig cfg = GpoConfig.defaults(Algorithms.config(cell.algorithm(), b.batchPerPolicy(), cell.settings().preset()), cell.seed())
+    var pg = Algorithms.config(cell.algorithm(), b.batchPerPolicy(), cell.settings().preset());
+    GpoConfig cfg = GpoConfig.defaults(pg, cell.seed())
         .variant(variant)
         .withScale(b.population(), b.rounds(), b.totalSteps());
     cfg = EngineSettings.apply(cfg, cell.settings().overrides());
@@ -61,7 +62,15 @@ final class GpoRunner implements MethodRunner {
     // them before the sizes, which are checked against them. 4 divides the paper's sizes too.
     int copies = 4;
     while (b.daggerInitial() % copies != 0 || b.daggerPerIteration() % copies != 0) copies--;
-    cfg = cfg.withWindow(cfg.windowBatches(), copies)
+    // A policy's trajectories for fitness and pi_S are its complete episodes inside its last
+    // windowBatches batches, per env copy. A task that never ends early (HalfCheetah) at a long
+    // horizon needs two horizons of steps per copy in that window, or no episode fits (found:
+    // HalfCheetah-v1 at horizon 1024 in 5 batches of 2048 / 8 copies = 1,280 steps per copy). The
+    // window follows from the budget (horizon, batch), which the config hash covers; at the tables'
+    // horizons the default of 5 batches already spans two horizons and stays.
+    int stepsPerCopy = b.batchPerPolicy() / pg.numEnvs();
+    int window = Math.max(cfg.windowBatches(), (2 * b.horizon() + stepsPerCopy - 1) / stepsPerCopy);
+    cfg = cfg.withWindow(window, copies)
         .withCrossoverSizes(b.piSEpochs(), b.daggerInitial(), b.daggerIterations(), b.daggerPerIteration(), b.daggerEpochs());
     if (crossoverProbe) {
       cfg = cfg.withScale(b.population(), 1, b.totalSteps() / b.rounds())
