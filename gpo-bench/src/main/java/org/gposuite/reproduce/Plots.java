@@ -106,33 +106,8 @@ public final class Plots {
       chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
       int drawn = 0;
       for (String method : Tasks.TABLE_METHODS) {
-        var curve = LearningCurve.of(results.group(preset, algorithm, task, method));
-        if (curve.isEmpty()) continue;
-        LearningCurve c = curve.get();
         Color color = METHOD_COLORS.getOrDefault(method, Color.DARK_GRAY);
-        double[] x = millions(c.steps());
-        if (c.seeds() > 1) {
-          double[] bx = new double[2 * x.length], by = new double[2 * x.length];
-          for (int i = 0; i < x.length; i++) {
-            bx[i] = x[i];
-            by[i] = c.high()[i];
-            bx[bx.length - 1 - i] = x[i];
-            by[by.length - 1 - i] = c.low()[i];
-          }
-          XYSeries band = chart.addSeries(method + " band", bx, by);
-          band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-          band.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 50));
-          band.setLineColor(new Color(0, 0, 0, 0));
-          band.setMarker(SeriesMarkers.NONE);
-          band.setShowInLegend(false);
-        }
-        String spread = c.seeds() > 1 ? ", band: min-max over seeds" : "";
-        XYSeries mean = chart.addSeries(method + " (n = " + c.seeds() + spread + ")", x, c.mean());
-        mean.setMarker(SeriesMarkers.NONE).setLineColor(color).setLineWidth(2f);
-        XYSeries table = chart.addSeries(method + " table value (best policy, evaluation)",
-            new double[] {c.stepsUsed() / 1e6}, new double[] {c.tableReturn()});
-        table.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        table.setMarker(SeriesMarkers.DIAMOND).setMarkerColor(color);
+        if (!addCurve(chart, method, color, results.group(preset, algorithm, task, method))) continue;
         if (paperBudget) {
           var published = paper.table(algorithm, task, method);
           if (published.isPresent()) {
@@ -179,6 +154,37 @@ public final class Plots {
       files.add(save(chart, dir, "fig6-" + label + "-" + task));
     }
     return files;
+  }
+
+  /** One group's mean curve, its min-max band over seeds, and the table's value; false when it has no curve. */
+  static boolean addCurve(XYChart chart, String name, Color color, List<StoredCell> cells) {
+    var curve = LearningCurve.of(cells);
+    if (curve.isEmpty()) return false;
+    LearningCurve c = curve.get();
+    double[] x = millions(c.steps());
+    if (c.seeds() > 1) {
+      double[] bx = new double[2 * x.length], by = new double[2 * x.length];
+      for (int i = 0; i < x.length; i++) {
+        bx[i] = x[i];
+        by[i] = c.high()[i];
+        bx[bx.length - 1 - i] = x[i];
+        by[by.length - 1 - i] = c.low()[i];
+      }
+      XYSeries band = chart.addSeries(name + " band", bx, by);
+      band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+      band.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 50));
+      band.setLineColor(new Color(0, 0, 0, 0));
+      band.setMarker(SeriesMarkers.NONE);
+      band.setShowInLegend(false);
+    }
+    String spread = c.seeds() > 1 ? ", band: min-max over seeds" : "";
+    XYSeries mean = chart.addSeries(name + " (n = " + c.seeds() + spread + ")", x, c.mean());
+    mean.setMarker(SeriesMarkers.NONE).setLineColor(color).setLineWidth(2f);
+    XYSeries table = chart.addSeries(name + " table value (best policy, evaluation)",
+        new double[] {c.stepsUsed() / 1e6}, new double[] {c.tableReturn()});
+    table.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    table.setMarker(SeriesMarkers.DIAMOND).setMarkerColor(color);
+    return true;
   }
 
   /** Okabe-Ito colours, told apart with colour blindness; a method keeps its colour in every figure. */

@@ -43,7 +43,7 @@ final class VariantPlots {
       for (VariantFigures.Group g : plan.profile().variantFigures().groups(e, plan.profile().budget())) {
         Budget b = g.variant().budget();
         Color color = SIZES.get(Math.min(i++, SIZES.size() - 1));
-        drawn += add(chart, "m = " + b.population() + ", batch " + b.batchPerPolicy(), color,
+        drawn += Plots.addCurve(chart, "m = " + b.population() + ", batch " + b.batchPerPolicy(), color,
             VariantSections.cells(plan, results, preset, e, g)) ? 1 : 0;
       }
       if (drawn > 0) out.put(e, List.of(save(chart, dir, "fig" + e.number() + "-" + label + "-" + task)));
@@ -57,7 +57,7 @@ final class VariantPlots {
           int drawn = 0;
           for (String method : VariantFigures.methods(Experiment.FIGURE_9)) {
             var g = new VariantFigures.Group(task, method, BudgetVariant.horizon(plan.profile().budget(), h));
-            drawn += add(chart, method, METHOD_COLORS.get(method),
+            drawn += Plots.addCurve(chart, method, METHOD_COLORS.get(method),
                 VariantSections.cells(plan, results, preset, Experiment.FIGURE_9, g)) ? 1 : 0;
           }
           if (drawn > 0) files.add(save(chart, dir, "fig9-" + label + "-" + task + "-T" + h));
@@ -77,38 +77,6 @@ final class VariantPlots {
     chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
     chart.getStyler().setXAxisDecimalPattern("#,##0.###"); // XChart's own ticks can print 15 digits
     return chart;
-  }
-
-  /** One group's mean curve, its min-max band over seeds, and the table's value; false when it has no curve. */
-  private static boolean add(XYChart chart, String name, Color color, List<StoredCell> cells) {
-    var curve = LearningCurve.of(cells);
-    if (curve.isEmpty()) return false;
-    LearningCurve c = curve.get();
-    double[] x = new double[c.steps().length];
-    for (int i = 0; i < x.length; i++) x[i] = c.steps()[i] / 1e6;
-    if (c.seeds() > 1) {
-      double[] bx = new double[2 * x.length], by = new double[2 * x.length];
-      for (int i = 0; i < x.length; i++) {
-        bx[i] = x[i];
-        by[i] = c.high()[i];
-        bx[bx.length - 1 - i] = x[i];
-        by[by.length - 1 - i] = c.low()[i];
-      }
-      XYSeries band = chart.addSeries(name + " band", bx, by);
-      band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-      band.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 50));
-      band.setLineColor(new Color(0, 0, 0, 0));
-      band.setMarker(SeriesMarkers.NONE);
-      band.setShowInLegend(false);
-    }
-    String spread = c.seeds() > 1 ? ", band: min-max over seeds" : "";
-    XYSeries mean = chart.addSeries(name + " (n = " + c.seeds() + spread + ")", x, c.mean());
-    mean.setMarker(SeriesMarkers.NONE).setLineColor(color).setLineWidth(2f);
-    XYSeries table = chart.addSeries(name + " table value (best policy, evaluation)",
-        new double[] {c.stepsUsed() / 1e6}, new double[] {c.tableReturn()});
-    table.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-    table.setMarker(SeriesMarkers.DIAMOND).setMarkerColor(color);
-    return true;
   }
 
   private static String save(XYChart chart, Path dir, String name) throws IOException {
