@@ -106,7 +106,7 @@ public final class Harness {
     }
     Optional<Spread> spread = o.compare() && !o.rebaseline()
         ? Spread.load(o.expectedResults(), o.profile().name()) : Optional.empty();
-    if (spread.isPresent()) plan = withStatSeeds(o, plan, expected);
+    if (spread.isPresent()) plan = withStatSeeds(o, plan, expected, spread.get());
     Rates rates = Rates.load(o.expectedResults(), o.profile().assumedStepsPerSecond());
     log.printf(Locale.ROOT, "profile %s: %d cells, %,d environment steps, about %s %s (%s)%n",
         o.profile().name(), plan.cells().size(), plan.plannedSteps(),
@@ -232,12 +232,13 @@ public final class Harness {
 
   /**
    * The plan the comparison needs. When this platform is not the one the expected rows were made
-   * on, the comparison is statistical (bit matching is impossible), and its power comes from the
-   * profile's {@code stat_seeds} (smoke: 16, see {@link Spread}): the plan grows to those seeds,
-   * unless --seeds chose the seeds. On the baseline's platform the exact path needs the profile's
-   * seeds only.
+   * on, the comparison is statistical (bit matching is impossible), and its power comes from seeds:
+   * each group runs as many seeds as its many-seed reference in the spread file holds (sized there
+   * for 90% power, see {@link Spread}), a group without a reference the profile's
+   * {@code stat_seeds}; unless --seeds chose the seeds. On the baseline's platform the exact path
+   * needs the profile's seeds only.
    */
-  private Plan withStatSeeds(Options o, Plan plan, List<CellRecord> expected) {
+  private Plan withStatSeeds(Options o, Plan plan, List<CellRecord> expected, Spread spread) {
     List<Integer> statSeeds = o.profile().statSeeds();
     if (statSeeds.isEmpty() || o.selection().seeds().isPresent() || o.reportOnly()) return plan;
     String here = Provenance.current(o.repoRoot(), registry.engineVersions()).platform();
@@ -246,11 +247,28 @@ public final class Harness {
     Optional<CellRecord> other = plan.cells().stream().map(c -> byId.get(c.id()))
         .filter(r -> r != null && !r.provenance().platform().equals(here)).findFirst();
     if (other.isEmpty()) return plan;
-    Plan grown = Plan.of(o.profile(), o.selection().withSeeds(statSeeds));
+    List<Integer> seeds = Spread.seedsFor(statSeeds, spread);
+    java.util.function.ToIntFunction<CellSpec> wanted =
+        c -> spread.group(c.groupId()).map(Spread.Group::n).orElse(statSeeds.size());
+    Plan grown = Plan.of(o.profile(), o.selection().withSeeds(seeds))
+        .keeping(c -> seeds.indexOf(c.seed()) < wanted.applyAsInt(c));
     log.println("this platform (" + here + ") is not the baseline's (" + other.get().provenance().platform()
-        + "): the comparison is statistical, so the run takes the profile's stat_seeds ("
-        + statSeeds.size() + " seeds, " + grown.cells().size() + " cells instead of " + plan.cells().size() + ")");
+        + "): the comparison is statistical, so each group runs the seeds of its reference in " + Spread.FILE
+        + " (" + statSeeds.size() + " to " + seeds.size() + " seeds; " + grown.cells().size() + " cells instead of "
+        + plan.cells().size() + ")");
     return grown;
+  }
+
+  /**
+   * The plan an element of a Slurm array indexes: the run's, grown to the statistical path's seeds
+   * when the run's was, so that the element's index names the manifest's cell.
+   */
+  private Plan elementPlan(Options o) {
+    Plan plan = Plan.of(o.profile(), o.selection());
+    Path expectedFile = expectedCells(o.expectedResults(), o.profile().name());
+    if (!o.compare() || o.rebaseline() || !Files.isRegularFile(expectedFile)) return plan;
+    Optional<Spread> spread = Spread.load(o.expectedResults(), o.profile().name());
+    return spread.isEmpty() ? plan : withStatSeeds(o, plan, CellsCsv.read(expectedFile), spread.get());
   }
 
   /**
@@ -345,7 +363,7 @@ public final class Harness {
    * its round's checkpoint and the element requeues itself, at most GPOSUITE_MAX_REQUEUES times.
    */
   public int runCell(Options o, int index) throws IOException, InterruptedException {
-    Plan plan = Plan.of(o.profile(), o.selection());
+    Plan plan = elementPlan(o);
     if (index < 0 || index >= plan.cells().size()) {
       log.println("error: --run-cell " + index + ": the plan has cells 0.." + (plan.cells().size() - 1));
       return CANNOT_RUN;

@@ -138,6 +138,11 @@ public record Plan(Profile profile, Selection selection, Set<Experiment> experim
         + " and one of the methods " + String.join(", ", new TreeSet<>(selection.methods()));
   }
 
+  /** This plan with only the cells {@code keep} accepts. */
+  public Plan keeping(java.util.function.Predicate<CellSpec> keep) {
+    return new Plan(profile, selection, experiments, presets, overrides, cells.stream().filter(keep).toList(), warnings);
+  }
+
   /** Why the plan has no cells, for the one-line error of an empty selection. */
   public String emptyReason() {
     return "nothing to run: " + lacking(profile, selection, experiments);

@@ -20,6 +20,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** PNG figures of a run (XChart, headless): Fig. 4/8 curves ({@link LearningCurve}), Fig. 3a bars and Fig. 3b's state-visitation panels ({@link VisitationPlots}), Fig. 5 bars. */
 public final class Plots {
+  /** Why a curve stops where it does, said under every figure of curves. */
+  static final String WHERE_CURVES_END = "Each curve runs to the last step all its seeds reached: the end of"
+      + " their last iteration (GPO: its last round), within one batch of the budget, which is why a diamond"
+      + " (at the mean steps used) can sit slightly right of its curve's end.";
+
   private Plots() {}
 
   /**

@@ -211,7 +211,7 @@ public final class Report {
     line("Line: the average training return of a cell's policies, mean over seeds; band: lowest to highest"
         + " seed; diamond: the table's value (the best policy's evaluation) at the steps the cells used;"
         + " cross: the paper's final value, drawn only at the paper's budget. x counts every environment"
-        + " step a method took, GPO's DAgger steps included.");
+        + " step a method took, GPO's DAgger steps included. " + Plots.WHERE_CURVES_END);
   }
 
   /** Fig. 6: the paper's "every GPO policy above every Single policy" (HalfCheetah), per task and seed. */

@@ -140,6 +140,19 @@ public final class Spread {
         .cumulativeProbability(g.drop() / se - threshold(alpha, df(n, g.n())));
   }
 
+  /**
+   * The seeds a statistical run draws from: the profile's {@code statSeeds}, continued by the
+   * following integers up to the largest reference of the spread (its groups' values are seeds
+   * 1..n in order, see {@link #write}). A group runs the first {@code n} of them.
+   */
+  public static List<Integer> seedsFor(List<Integer> statSeeds, Spread spread) {
+    int most = spread.groups().values().stream().mapToInt(Group::n).max().orElse(0);
+    List<Integer> seeds = new ArrayList<>(statSeeds);
+    int next = statSeeds.stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+    while (seeds.size() < most) seeds.add(next++);
+    return seeds;
+  }
+
   /** The spread file of a profile, if it has one. */
   public static Optional<Spread> load(Path expectedResults, String profile) {
     Path f = expectedResults.resolve(profile).resolve(FILE);

@@ -47,7 +47,8 @@ final class VariantSections {
                 + " so every population takes the same PPO iterations per policy (paper: \"reduce the batch-size"
                 + " ... in proportion\").")
         .append(" Rounds: ").append(base.rounds()).append(". Curves: ")
-        .append(e == Experiment.FIGURE_7 ? "fig7" : "fig10").append("-*.png.\n\n");
+        .append(e == Experiment.FIGURE_7 ? "fig7" : "fig10").append("-*.png (no paper markers: the paper gives")
+        .append(" these curves as pictures, without numbers). ").append(Plots.WHERE_CURVES_END).append("\n\n");
     md.append("| Population m | Total steps (budget) | Batch per policy | Steps used (mean) | Final return (mean ± se, n) |\n");
     md.append("|---|---|---|---|---|\n");
     List<double[]> byPopulation = new ArrayList<>();
@@ -104,7 +105,7 @@ final class VariantSections {
     md.append("Gym's -v1 tasks, PPO, the profile's budget at each horizon T (total ")
         .append(String.format(Locale.ROOT, "%,d", base.totalSteps()))
         .append(" steps per cell). The paper shows curves only (no numbers), so the claim checked is the direction"
-            + " of GPO vs Joint. Curves: fig9-*.png.\n\n");
+            + " of GPO vs Joint. Curves: fig9-*.png. ").append(Plots.WHERE_CURVES_END).append("\n\n");
     md.append("| Task | Horizon T | GPO (mean ± se, n) | Joint (mean ± se, n) | GPO > Joint |\n");
     md.append("|---|---|---|---|---|\n");
     for (String task : v.fig9Tasks()) {
