@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.function.Consumer;
 import org.gposuite.mujoco.MjData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each termination rule of rllab-envs.md fires just past its threshold and not just inside. */
 class TerminationTest {
@@ -88,9 +90,11 @@ class TerminationTest {
     }
   }
 
-  @Test
-  void instabilityEndsTheEpisodeAndIsReported() {
-    try (MujocoEnv env = Tasks.make(TaskConfig.of("HalfCheetah"), 1, null)) {
+  /** rllab's and Gym's tasks alike (MujocoEnv's stepping, whatever the task's own termination). */
+  @ParameterizedTest
+  @ValueSource(strings = {"HalfCheetah", "HalfCheetah-v1"})
+  void instabilityEndsTheEpisodeAndIsReported(String task) {
+    try (MujocoEnv env = Tasks.make(TaskConfig.of(task), 1, null)) {
       double[] obs = new double[env.obsDim()];
       env.reset(obs);
       env.data().qvel().set(3, Double.NaN); // MuJoCo's own check raises a BADQVEL warning
@@ -102,7 +106,7 @@ class TerminationTest {
       assertFalse(env.unstable());
       assertFalse(env.terminated());
     }
-    try (VecEnv vec = new VecEnv(TaskConfig.of("HalfCheetah"), 1, 1, 1)) {
+    try (VecEnv vec = new VecEnv(TaskConfig.of(task), 1, 1, 1)) {
       assertEquals(0, vec.unstableEpisodes());
     }
   }
