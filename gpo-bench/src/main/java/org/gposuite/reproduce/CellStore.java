@@ -10,6 +10,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.gposuite.reproduce.io.AtomicFiles;
+import org.gposuite.reproduce.io.InputError;
+import org.gposuite.reproduce.io.TextInput;
 
 /**
  * The per-cell folders of a run: {@code cells/PPO/Ant/GPO/seed-1/} (under a preset other than

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.gposuite.pg.WorkClock;
+import org.gposuite.reproduce.io.AtomicFiles;
 
 /**
  * Where one cell's time went (issue 13): CPU and wall seconds per kind of work

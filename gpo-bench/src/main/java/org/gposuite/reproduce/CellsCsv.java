@@ -14,6 +14,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.gposuite.reproduce.io.AtomicFiles;
+import org.gposuite.reproduce.io.InputError;
+import org.gposuite.reproduce.io.TextInput;
 
 /** Reads and writes {@link CellRecord} rows; reading checks every field and says where it failed. */
 public final class CellsCsv {

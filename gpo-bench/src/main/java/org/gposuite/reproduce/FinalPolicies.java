@@ -9,6 +9,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.gposuite.reproduce.io.AtomicFiles;
+import org.gposuite.reproduce.io.InputError;
+import org.gposuite.reproduce.io.TextInput;
 
 /**
  * {@code final-policies.csv} of a cell: every policy the method ends with (GPO's final population,

@@ -18,6 +18,9 @@ import java.util.TreeSet;
 import org.gposuite.reproduce.exec.Executor;
 import org.gposuite.reproduce.exec.LocalExecutor;
 import org.gposuite.reproduce.exec.Preemption;
+import org.gposuite.reproduce.io.AtomicFiles;
+import org.gposuite.reproduce.io.Faults;
+import org.gposuite.reproduce.io.InputError;
 
 /**
  * One reproduction run: plan the cells, run the unfinished ones, write the run folder

@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.gposuite.reproduce.io.InputError;
+import org.gposuite.reproduce.io.TextInput;
 
 /**
  * The paper's numbers, read from {@code expected-results/paper/} (Tables 1-3) and

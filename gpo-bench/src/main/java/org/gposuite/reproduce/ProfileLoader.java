@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.gposuite.reproduce.io.InputError;
+import org.gposuite.reproduce.io.TextInput;
 
 /**
  * Reads a profile: {@code key = value} lines, {@code #} comments. Every key of {@link #KEYS} is

@@ -21,6 +21,8 @@ import org.gposuite.reproduce.exec.Executor;
 import org.gposuite.reproduce.exec.LocalExecutor;
 import org.gposuite.reproduce.exec.SlurmExecutor;
 import org.gposuite.reproduce.exec.SlurmJob;
+import org.gposuite.reproduce.io.Faults;
+import org.gposuite.reproduce.io.InputError;
 
 /** Command line of {@code ./reproduce}; see {@link #USAGE}. */
 public final class ReproduceMain {

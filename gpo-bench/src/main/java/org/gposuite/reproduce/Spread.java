@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.gposuite.reproduce.io.AtomicFiles;
+import org.gposuite.reproduce.io.InputError;
+import org.gposuite.reproduce.io.TextInput;
 
 /**
  * The seed-to-seed spread of a profile's groups, measured on many seeds and stored in

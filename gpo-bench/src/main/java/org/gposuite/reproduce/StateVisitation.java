@@ -14,6 +14,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.gposuite.reproduce.io.AtomicFiles;
+import org.gposuite.reproduce.io.TextInput;
 
 /**
  * Fig. 3b's data: for each crossover of the Fig. 3a probe, the states that high-reward rollouts of

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.gposuite.reproduce.ReproduceMainTest.Outcome;
+import org.gposuite.reproduce.io.AtomicFiles;
+import org.gposuite.reproduce.io.Faults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.gposuite.reproduce.io.InputError;
 import org.junit.jupiter.api.Test;
 
 /**

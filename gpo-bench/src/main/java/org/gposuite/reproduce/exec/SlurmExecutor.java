@@ -290,7 +290,7 @@ public final class SlurmExecutor implements Executor {
   }
 
   private static void writeAtomically(Path target, String text) throws IOException {
-    org.gposuite.reproduce.AtomicFiles.writeString(target, text);
+    org.gposuite.reproduce.io.AtomicFiles.writeString(target, text);
   }
 
   /** A Slurm command failed or is missing; its message is the command and what it said. */

@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.io;
 
 /**
  * A problem in a file the harness reads (a profile, an expected-results or paper CSV), located

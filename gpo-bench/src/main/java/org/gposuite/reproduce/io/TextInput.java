@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,10 +17,10 @@ import java.util.Locale;
  * {@link InputError} naming it, so that it ends the run as bad input (exit 2) with one line
  * instead of an I/O stack trace; bytes that are not UTF-8 are reported with their line.
  */
-final class TextInput {
+public final class TextInput {
   private TextInput() {}
 
-  static String read(Path file) {
+  public static String read(Path file) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -31,7 +31,7 @@ final class TextInput {
   }
 
   /** @param source the file's name in messages */
-  static String decode(String source, byte[] bytes) {
+  public static String decode(String source, byte[] bytes) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);

@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.io;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -14,11 +14,11 @@ import java.nio.file.NotDirectoryException;
  * messages are the bare path (AccessDeniedException) or the bare cause ("Input length = 1"),
  * each useless alone.
  */
-final class Faults {
+public final class Faults {
   private Faults() {}
 
   /** "path: cause", or the cause alone when the exception names no path. */
-  static String describe(IOException e) {
+  public static String describe(IOException e) {
     if (e instanceof FileSystemException f && f.getFile() != null) {
       return f.getFile() + (f.getOtherFile() != null ? " (to " + f.getOtherFile() + ")" : "") + ": " + reason(e);
     }
