@@ -7,7 +7,7 @@ import org.gposuite.pg.PolicyGradient;
 import org.gposuite.pg.Ppo;
 import org.gposuite.pg.PpoConfig;
 import org.gposuite.pg.PpoPreset;
-import org.gposuite.reproduce.Algorithm;
+import org.gposuite.reproduce.plan.Algorithm;
 
 /** The harness's algorithm names and PPO presets to the engine's algorithms. */
 final class Algorithms {

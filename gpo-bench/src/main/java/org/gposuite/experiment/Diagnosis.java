@@ -19,11 +19,11 @@ import org.gposuite.pg.Baseline;
 import org.gposuite.pg.EnvFactory;
 import org.gposuite.pg.PpoPreset;
 import org.gposuite.pg.VecEnvAdapter;
-import org.gposuite.reproduce.Algorithm;
-import org.gposuite.reproduce.Budget;
-import org.gposuite.reproduce.CellSpec;
-import org.gposuite.reproduce.ProfileLoader;
-import org.gposuite.reproduce.Settings;
+import org.gposuite.reproduce.plan.Algorithm;
+import org.gposuite.reproduce.plan.Budget;
+import org.gposuite.reproduce.plan.CellSpec;
+import org.gposuite.reproduce.plan.ProfileLoader;
+import org.gposuite.reproduce.plan.Settings;
 
 /**
  * The experiment behind GPO's diversity defaults (expected-results/medium/diagnosis.md): GPO under

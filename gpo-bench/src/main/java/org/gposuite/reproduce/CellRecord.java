@@ -1,5 +1,10 @@
 package org.gposuite.reproduce;
 
+import org.gposuite.reproduce.plan.Algorithm;
+import org.gposuite.reproduce.plan.BudgetVariant;
+import org.gposuite.reproduce.plan.CellSpec;
+import org.gposuite.reproduce.plan.Settings;
+
 /**
  * One finished cell as it is stored: a row of {@code cells.csv}, of a cell's
  * {@code result.csv}, and of {@code expected-results/<profile>/cells.csv}.

@@ -13,6 +13,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.gposuite.reproduce.io.AtomicFiles;
 import org.gposuite.reproduce.io.InputError;
 import org.gposuite.reproduce.io.TextInput;
+import org.gposuite.reproduce.plan.BudgetVariant;
+import org.gposuite.reproduce.plan.CellSpec;
 
 /**
  * The per-cell folders of a run: {@code cells/PPO/Ant/GPO/seed-1/} (under a preset other than

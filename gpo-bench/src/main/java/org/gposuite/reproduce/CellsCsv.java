@@ -17,6 +17,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.gposuite.reproduce.io.AtomicFiles;
 import org.gposuite.reproduce.io.InputError;
 import org.gposuite.reproduce.io.TextInput;
+import org.gposuite.reproduce.plan.Algorithm;
+import org.gposuite.reproduce.plan.BudgetVariant;
+import org.gposuite.reproduce.plan.Settings;
+import org.gposuite.reproduce.plan.Tasks;
 
 /** Reads and writes {@link CellRecord} rows; reading checks every field and says where it failed. */
 public final class CellsCsv {
@@ -91,7 +95,7 @@ public final class CellsCsv {
     return read(source, text.toString());
   }
 
-  static List<CellRecord> read(String source, String text) {
+  public static List<CellRecord> read(String source, String text) {
     if (text.isBlank()) {
       throw new InputError(source, 0, null, "is empty; a cells file starts with the header " + String.join(",", COLUMNS));
     }

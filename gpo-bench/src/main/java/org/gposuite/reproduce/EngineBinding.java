@@ -2,6 +2,7 @@ package org.gposuite.reproduce;
 
 import java.util.List;
 import java.util.Map;
+import org.gposuite.reproduce.plan.Settings;
 
 /**
  * The engine's side of the harness, found with {@link java.util.ServiceLoader}: the integrator

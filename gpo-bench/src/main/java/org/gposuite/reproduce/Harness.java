@@ -21,6 +21,11 @@ import org.gposuite.reproduce.exec.Preemption;
 import org.gposuite.reproduce.io.AtomicFiles;
 import org.gposuite.reproduce.io.Faults;
 import org.gposuite.reproduce.io.InputError;
+import org.gposuite.reproduce.plan.CellSpec;
+import org.gposuite.reproduce.plan.Experiment;
+import org.gposuite.reproduce.plan.Plan;
+import org.gposuite.reproduce.plan.Profile;
+import org.gposuite.reproduce.plan.Selection;
 
 /**
  * One reproduction run: plan the cells, run the unfinished ones, write the run folder

@@ -1,6 +1,7 @@
 package org.gposuite.reproduce;
 
 import java.nio.file.Path;
+import org.gposuite.reproduce.plan.CellSpec;
 
 /**
  * Runs one cell of one method: the only way the harness reaches the engine. One implementation

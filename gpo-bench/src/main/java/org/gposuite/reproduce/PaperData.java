@@ -12,6 +12,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.gposuite.reproduce.io.InputError;
 import org.gposuite.reproduce.io.TextInput;
+import org.gposuite.reproduce.plan.Algorithm;
+import org.gposuite.reproduce.plan.Tasks;
 
 /**
  * The paper's numbers, read from {@code expected-results/paper/} (Tables 1-3) and

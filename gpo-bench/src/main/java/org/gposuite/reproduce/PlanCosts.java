@@ -3,6 +3,10 @@ package org.gposuite.reproduce;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.gposuite.reproduce.plan.Budget;
+import org.gposuite.reproduce.plan.CellSpec;
+import org.gposuite.reproduce.plan.Experiment;
+import org.gposuite.reproduce.plan.Plan;
 
 /**
  * What each experiment of a plan costs, for the dry run: its cells and their steps, and how many

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.gposuite.reproduce.plan.Algorithm;
 
 /**
  * Fig. 6 of the paper: the return of every policy GPO ends with (its final population) beside

@@ -2,6 +2,7 @@ package org.gposuite.reproduce;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import org.gposuite.reproduce.plan.CellSpec;
 
 /**
  * Prints where a run is: cell k/n, elapsed time, ETA. The ETA is the sum of the remaining cells'

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.gposuite.reproduce.plan.CellSpec;
 
 /**
  * What a cell costs on this machine kind, for the planner's estimate and the progress ETA:

@@ -5,6 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.gposuite.reproduce.plan.Algorithm;
+import org.gposuite.reproduce.plan.Budget;
+import org.gposuite.reproduce.plan.CellSpec;
+import org.gposuite.reproduce.plan.Experiment;
+import org.gposuite.reproduce.plan.Plan;
+import org.gposuite.reproduce.plan.Profile;
+import org.gposuite.reproduce.plan.Tasks;
 
 /**
  * The Markdown report of a run: our numbers beside the paper's, a verdict per cell and per

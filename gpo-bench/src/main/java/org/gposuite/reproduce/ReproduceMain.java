@@ -23,6 +23,14 @@ import org.gposuite.reproduce.exec.SlurmExecutor;
 import org.gposuite.reproduce.exec.SlurmJob;
 import org.gposuite.reproduce.io.Faults;
 import org.gposuite.reproduce.io.InputError;
+import org.gposuite.reproduce.plan.CellSpec;
+import org.gposuite.reproduce.plan.Experiment;
+import org.gposuite.reproduce.plan.Plan;
+import org.gposuite.reproduce.plan.Profile;
+import org.gposuite.reproduce.plan.ProfileLoader;
+import org.gposuite.reproduce.plan.Selection;
+import org.gposuite.reproduce.plan.Settings;
+import org.gposuite.reproduce.plan.Tasks;
 
 /** Command line of {@code ./reproduce}; see {@link #USAGE}. */
 public final class ReproduceMain {

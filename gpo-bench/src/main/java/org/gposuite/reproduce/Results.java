@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.gposuite.reproduce.plan.Algorithm;
+import org.gposuite.reproduce.plan.CellSpec;
 
 /**
  * A run's finished cells, indexed the way the report and the plots look them up. Lookups name

@@ -10,6 +10,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.gposuite.reproduce.plan.Settings;
 
 /**
  * Method name to runner, plus what the engine says about itself: its versions for provenance,

@@ -5,6 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.gposuite.reproduce.plan.Budget;
+import org.gposuite.reproduce.plan.BudgetVariant;
+import org.gposuite.reproduce.plan.CellSpec;
+import org.gposuite.reproduce.plan.Experiment;
+import org.gposuite.reproduce.plan.Plan;
+import org.gposuite.reproduce.plan.VariantFigures;
 
 /**
  * The report's sections of Figs. 7, 9 and 10 ({@link VariantFigures}): each budget variant's

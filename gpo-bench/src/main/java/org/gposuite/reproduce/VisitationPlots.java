@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.gposuite.reproduce.io.AtomicFiles;
+import org.gposuite.reproduce.plan.Settings;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.List;
 import org.gposuite.gpo.GpoConfig;
 import org.gposuite.gpo.StepBudget;
-import org.gposuite.reproduce.Algorithm;
-import org.gposuite.reproduce.Budget;
-import org.gposuite.reproduce.CellSpec;
-import org.gposuite.reproduce.ProfileLoader;
-import org.gposuite.reproduce.Settings;
+import org.gposuite.reproduce.plan.Algorithm;
+import org.gposuite.reproduce.plan.Budget;
+import org.gposuite.reproduce.plan.CellSpec;
+import org.gposuite.reproduce.plan.ProfileLoader;
+import org.gposuite.reproduce.plan.Settings;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +44,7 @@ class EqualBudgetsTest {
   void theSmokeReferenceCellsSpentTheirBudgets() throws Exception {
     // Each cell against its own budget: Figs. 7 and 10 run cells at budgets other than the profile's.
     java.util.Map<String, Budget> budgets = new java.util.HashMap<>();
-    for (CellSpec c : org.gposuite.reproduce.Plan.of(ProfileLoader.load("smoke"), org.gposuite.reproduce.Selection.ALL).cells())
+    for (CellSpec c : org.gposuite.reproduce.plan.Plan.of(ProfileLoader.load("smoke"), org.gposuite.reproduce.plan.Selection.ALL).cells())
       budgets.put(c.id(), c.budget());
     java.nio.file.Path file = java.nio.file.Path.of("..", "expected-results", "smoke", "cells.csv");
     int checked = 0;

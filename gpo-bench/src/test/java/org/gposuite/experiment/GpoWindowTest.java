@@ -3,10 +3,10 @@ package org.gposuite.experiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import org.gposuite.reproduce.Algorithm;
-import org.gposuite.reproduce.Budget;
-import org.gposuite.reproduce.CellSpec;
-import org.gposuite.reproduce.Settings;
+import org.gposuite.reproduce.plan.Algorithm;
+import org.gposuite.reproduce.plan.Budget;
+import org.gposuite.reproduce.plan.CellSpec;
+import org.gposuite.reproduce.plan.Settings;
 import org.junit.jupiter.api.Test;
 
 /** A GPO policy's trajectory window must hold complete episodes of tasks that never end early. */

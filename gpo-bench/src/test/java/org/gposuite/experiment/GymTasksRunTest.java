@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.gposuite.reproduce.Algorithm;
-import org.gposuite.reproduce.Budget;
+import org.gposuite.reproduce.plan.Algorithm;
+import org.gposuite.reproduce.plan.Budget;
 import org.gposuite.reproduce.CellResult;
-import org.gposuite.reproduce.CellSpec;
+import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.Progress;
-import org.gposuite.reproduce.Settings;
-import org.gposuite.reproduce.Tasks;
+import org.gposuite.reproduce.plan.Settings;
+import org.gposuite.reproduce.plan.Tasks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

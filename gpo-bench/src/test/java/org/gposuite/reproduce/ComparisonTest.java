@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.gposuite.reproduce.Comparison.Status;
+import org.gposuite.reproduce.plan.Algorithm;
+import org.gposuite.reproduce.plan.Settings;
 import org.junit.jupiter.api.Test;
 
 class ComparisonTest {

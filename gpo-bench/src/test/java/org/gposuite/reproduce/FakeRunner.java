@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.gposuite.reproduce.plan.CellSpec;
+import org.gposuite.reproduce.plan.Tasks;
 
 /**
  * Test-only stand-in for the engine: deterministic synthetic numbers from (method, task, seed),

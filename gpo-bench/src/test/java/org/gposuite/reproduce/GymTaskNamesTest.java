@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.gposuite.reproduce.plan.Plan;
+import org.gposuite.reproduce.plan.Profile;
+import org.gposuite.reproduce.plan.Selection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

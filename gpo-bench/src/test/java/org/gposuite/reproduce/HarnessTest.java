@@ -19,6 +19,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.gposuite.reproduce.plan.CellSpec;
+import org.gposuite.reproduce.plan.Experiment;
+import org.gposuite.reproduce.plan.Plan;
+import org.gposuite.reproduce.plan.Profile;
+import org.gposuite.reproduce.plan.ProfileLoader;
+import org.gposuite.reproduce.plan.Selection;
+import org.gposuite.reproduce.plan.Settings;
+import org.gposuite.reproduce.plan.Tasks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -13,6 +13,13 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.gposuite.reproduce.plan.Algorithm;
+import org.gposuite.reproduce.plan.Budget;
+import org.gposuite.reproduce.plan.CellSpec;
+import org.gposuite.reproduce.plan.Experiment;
+import org.gposuite.reproduce.plan.Profile;
+import org.gposuite.reproduce.plan.Selection;
+import org.gposuite.reproduce.plan.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

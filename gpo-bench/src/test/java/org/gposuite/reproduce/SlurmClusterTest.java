@@ -143,7 +143,7 @@ class SlurmClusterTest {
   /** A GPO cell of 4 rounds, so that a USR1 lands before its last round. */
   static Path longerProfile(Path dir) throws IOException {
     String smoke;
-    try (InputStream in = SlurmClusterTest.class.getResourceAsStream("/org/gposuite/reproduce/profiles/smoke.profile")) {
+    try (InputStream in = SlurmClusterTest.class.getResourceAsStream("/org/gposuite/reproduce/plan/profiles/smoke.profile")) {
       smoke = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     Path f = dir.resolve("preempt.profile");

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import org.gposuite.reproduce.plan.ProfileLoader;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -8,11 +8,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.gposuite.reproduce.plan.Profile;
+import org.gposuite.reproduce.plan.ProfileLoader;
 import org.junit.jupiter.api.Assumptions;
 
 /** The repository's expected-results/ (the tests run in gpo-bench/), copied where tests may write. */
-final class TestFiles {
-  static final Path REPO_EXPECTED = Path.of("..", "expected-results");
+public final class TestFiles {
+  public static final Path REPO_EXPECTED = Path.of("..", "expected-results");
 
   private TestFiles() {}
 
@@ -34,7 +36,7 @@ final class TestFiles {
   }
 
   /** The text of {@link #profile}, for tests that add lines to it. */
-  static String profileText(String tasks, String fig5Tasks, long totalSteps) {
+  public static String profileText(String tasks, String fig5Tasks, long totalSteps) {
     return """
         description = unit-test profile
         tasks = %s

@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.gposuite.reproduce.plan.Experiment;
+import org.gposuite.reproduce.plan.Profile;
+import org.gposuite.reproduce.plan.ProfileLoader;
+import org.gposuite.reproduce.plan.Selection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,6 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.gposuite.reproduce.plan.Experiment;
+import org.gposuite.reproduce.plan.Profile;
+import org.gposuite.reproduce.plan.ProfileLoader;
+import org.gposuite.reproduce.plan.Selection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.gposuite.reproduce.CellSpec;
+import org.gposuite.reproduce.plan.CellSpec;
 
 /**
  * Who computes a run's unfinished cells: this JVM ({@link LocalExecutor}) or a cluster

@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import org.gposuite.reproduce.CellSpec;
+import org.gposuite.reproduce.plan.CellSpec;
 
 /**
  * Cells in this JVM, up to {@code jobs} at a time on threads, admitted by cores: a cell takes as

@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.gposuite.reproduce.CellSpec;
+import org.gposuite.reproduce.plan.CellSpec;
 
 /**
  * Cells as elements of Slurm job arrays. Writes {@code slurm/manifest.tsv} and

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.gposuite.reproduce.Algorithm;
-import org.gposuite.reproduce.Budget;
-import org.gposuite.reproduce.CellSpec;
-import org.gposuite.reproduce.Settings;
+import org.gposuite.reproduce.plan.Algorithm;
+import org.gposuite.reproduce.plan.Budget;
+import org.gposuite.reproduce.plan.CellSpec;
+import org.gposuite.reproduce.plan.Settings;
 import org.junit.jupiter.api.Test;
 
 /** Admission of cells by the cores they keep busy; failures by cell id. */

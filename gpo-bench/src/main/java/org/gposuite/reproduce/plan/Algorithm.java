@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.plan;
 
 /** The policy-gradient method inside every cell: PPO (Table 1) or A2C (Table 2). */
 public enum Algorithm {

@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +12,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.gposuite.reproduce.CellRecord;
+import org.gposuite.reproduce.CellResult;
+import org.gposuite.reproduce.CellsCsv;
+import org.gposuite.reproduce.Provenance;
+import org.gposuite.reproduce.TestFiles;
+import org.gposuite.reproduce.WallClock;
 import org.gposuite.reproduce.io.InputError;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.plan;
 
 /**
  * The paper's tables and figures the harness regenerates. Tables 1/2 and Fig. 3a/5 need cells of

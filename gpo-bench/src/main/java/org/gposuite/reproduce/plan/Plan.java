@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.plan;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -73,7 +73,7 @@ public record Plan(Profile profile, Selection selection, Set<Experiment> experim
   }
 
   /** The policy-gradient method of an experiment's cells: A2C for Table 2 and Fig. 8, else PPO. */
-  static Algorithm algorithmOf(Experiment e) {
+  public static Algorithm algorithmOf(Experiment e) {
     return e == Experiment.TABLE_2 || e == Experiment.FIGURE_8 ? Algorithm.A2C : Algorithm.PPO;
   }
 

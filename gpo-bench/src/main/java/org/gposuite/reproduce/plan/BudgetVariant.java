@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.plan;
 
 import java.util.regex.Pattern;
 
