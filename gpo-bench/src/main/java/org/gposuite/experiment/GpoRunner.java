@@ -16,14 +16,14 @@ import org.gposuite.gpo.Visitation;
 import org.gposuite.pg.CurveRow;
 import org.gposuite.pg.VecEnvAdapter;
 import org.gposuite.reproduce.plan.Budget;
-import org.gposuite.reproduce.CellResult;
+import org.gposuite.reproduce.run.CellResult;
 import org.gposuite.reproduce.plan.CellSpec;
-import org.gposuite.reproduce.CrossoverTrial;
-import org.gposuite.reproduce.CurvePoint;
-import org.gposuite.reproduce.MethodRunner;
-import org.gposuite.reproduce.Progress;
-import org.gposuite.reproduce.StateVisitation;
-import org.gposuite.reproduce.WallClock;
+import org.gposuite.reproduce.run.CrossoverTrial;
+import org.gposuite.reproduce.run.CurvePoint;
+import org.gposuite.reproduce.run.MethodRunner;
+import org.gposuite.reproduce.run.Progress;
+import org.gposuite.reproduce.run.StateVisitation;
+import org.gposuite.reproduce.run.WallClock;
 import org.gposuite.reproduce.exec.Preemption;
 
 /**

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gposuite.mujoco.MuJoCo;
-import org.gposuite.reproduce.EngineBinding;
-import org.gposuite.reproduce.MethodRunner;
+import org.gposuite.reproduce.run.EngineBinding;
+import org.gposuite.reproduce.run.MethodRunner;
 
 /** The engine's methods under the harness's names (found by ServiceLoader). */
 public final class GpoSuiteBinding implements EngineBinding {

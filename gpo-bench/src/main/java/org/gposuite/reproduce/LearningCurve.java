@@ -1,6 +1,8 @@
 package org.gposuite.reproduce;
 
 import java.util.List;
+import org.gposuite.reproduce.run.CurvePoint;
+import org.gposuite.reproduce.run.StoredCell;
 
 /**
  * One method's learning curve over its seeds, as Figs. 4 and 8 draw it: the mean over seeds with

@@ -12,6 +12,11 @@ import org.gposuite.reproduce.plan.Experiment;
 import org.gposuite.reproduce.plan.Plan;
 import org.gposuite.reproduce.plan.Profile;
 import org.gposuite.reproduce.plan.Tasks;
+import org.gposuite.reproduce.run.CrossoverTrial;
+import org.gposuite.reproduce.run.Provenance;
+import org.gposuite.reproduce.run.StateVisitation;
+import org.gposuite.reproduce.run.StoredCell;
+import org.gposuite.reproduce.run.WallClock;
 
 /**
  * The Markdown report of a run: our numbers beside the paper's, a verdict per cell and per

@@ -31,6 +31,11 @@ import org.gposuite.reproduce.plan.ProfileLoader;
 import org.gposuite.reproduce.plan.Selection;
 import org.gposuite.reproduce.plan.Settings;
 import org.gposuite.reproduce.plan.Tasks;
+import org.gposuite.reproduce.run.CellStore;
+import org.gposuite.reproduce.run.PlanCosts;
+import org.gposuite.reproduce.run.ProgressPrinter;
+import org.gposuite.reproduce.run.Rates;
+import org.gposuite.reproduce.run.RunnerRegistry;
 
 /** Command line of {@code ./reproduce}; see {@link #USAGE}. */
 public final class ReproduceMain {

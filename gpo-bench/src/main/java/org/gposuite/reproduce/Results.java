@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.gposuite.reproduce.plan.Algorithm;
 import org.gposuite.reproduce.plan.CellSpec;
+import org.gposuite.reproduce.run.StoredCell;
 
 /**
  * A run's finished cells, indexed the way the report and the plots look them up. Lookups name

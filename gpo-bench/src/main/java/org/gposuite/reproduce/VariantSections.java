@@ -11,6 +11,7 @@ import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.plan.Experiment;
 import org.gposuite.reproduce.plan.Plan;
 import org.gposuite.reproduce.plan.VariantFigures;
+import org.gposuite.reproduce.run.StoredCell;
 
 /**
  * The report's sections of Figs. 7, 9 and 10 ({@link VariantFigures}): each budget variant's

@@ -9,6 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.gposuite.pg.WorkClock;
+import org.gposuite.reproduce.run.CellStore;
+import org.gposuite.reproduce.run.CellTimes;
+import org.gposuite.reproduce.run.CellsCsv;
+import org.gposuite.reproduce.run.MethodRunner;
+import org.gposuite.reproduce.run.RunnerRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,6 +9,10 @@ import java.util.List;
 import org.gposuite.reproduce.Comparison.Status;
 import org.gposuite.reproduce.plan.Algorithm;
 import org.gposuite.reproduce.plan.Settings;
+import org.gposuite.reproduce.run.CellRecord;
+import org.gposuite.reproduce.run.Provenance;
+import org.gposuite.reproduce.run.StoredCell;
+import org.gposuite.reproduce.run.WallClock;
 import org.junit.jupiter.api.Test;
 
 class ComparisonTest {

@@ -19,6 +19,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.gposuite.reproduce.ReproduceMainTest.Outcome;
 import org.gposuite.reproduce.io.AtomicFiles;
 import org.gposuite.reproduce.io.Faults;
+import org.gposuite.reproduce.run.MethodRunner;
+import org.gposuite.reproduce.run.RunLock;
+import org.gposuite.reproduce.run.RunnerRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -27,6 +27,10 @@ import org.gposuite.reproduce.plan.ProfileLoader;
 import org.gposuite.reproduce.plan.Selection;
 import org.gposuite.reproduce.plan.Settings;
 import org.gposuite.reproduce.plan.Tasks;
+import org.gposuite.reproduce.run.CellRecord;
+import org.gposuite.reproduce.run.CellsCsv;
+import org.gposuite.reproduce.run.MethodUnavailableException;
+import org.gposuite.reproduce.run.RunnerRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

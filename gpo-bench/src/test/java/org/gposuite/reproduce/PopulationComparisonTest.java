@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.gposuite.reproduce.io.InputError;
+import org.gposuite.reproduce.run.FinalPolicies;
+import org.gposuite.reproduce.run.StoredCell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

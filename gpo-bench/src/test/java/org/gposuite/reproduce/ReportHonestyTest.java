@@ -20,6 +20,10 @@ import org.gposuite.reproduce.plan.Experiment;
 import org.gposuite.reproduce.plan.Profile;
 import org.gposuite.reproduce.plan.Selection;
 import org.gposuite.reproduce.plan.Settings;
+import org.gposuite.reproduce.run.CellRecord;
+import org.gposuite.reproduce.run.ProgressPrinter;
+import org.gposuite.reproduce.run.Rates;
+import org.gposuite.reproduce.run.WallClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

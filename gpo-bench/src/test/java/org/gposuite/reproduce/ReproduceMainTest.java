@@ -21,6 +21,7 @@ import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.plan.ProfileLoader;
 import org.gposuite.reproduce.plan.Settings;
 import org.gposuite.reproduce.plan.Tasks;
+import org.gposuite.reproduce.run.RunnerRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

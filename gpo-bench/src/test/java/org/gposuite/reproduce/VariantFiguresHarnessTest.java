@@ -16,6 +16,8 @@ import org.gposuite.reproduce.plan.Experiment;
 import org.gposuite.reproduce.plan.Profile;
 import org.gposuite.reproduce.plan.ProfileLoader;
 import org.gposuite.reproduce.plan.Selection;
+import org.gposuite.reproduce.run.CellRecord;
+import org.gposuite.reproduce.run.CellsCsv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

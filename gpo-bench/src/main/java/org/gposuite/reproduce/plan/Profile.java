@@ -19,7 +19,7 @@ import java.util.SortedMap;
  * @param fig3aTask the task of the crossover experiment (paper: HalfCheetah)
  * @param fig5Tasks the tasks the ablations are averaged over (paper: Ant, Walker2d)
  * @param assumedStepsPerSecond throughput used for the cost estimate printed before a run
- *     when no measured rates exist ({@link Rates})
+ *     when no measured rates exist ({@link org.gposuite.reproduce.run.Rates})
  * @param statSeeds the seeds a run takes when its comparison is statistical (another platform
  *     than the baseline's); empty: the profile's seeds ({@code stat_seeds}, optional)
  * @param variantFigures Figs. 7, 9 and 10: their tasks, sizes and horizons ({@link VariantFigures#NONE} when

@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.run;
 
 import java.io.PrintStream;
 import java.util.Locale;
@@ -13,7 +13,7 @@ import org.gposuite.reproduce.plan.CellSpec;
  * Intra-cell updates are throttled to one line per {@link #UPDATE_SECONDS}, to keep CI logs short.
  * Synchronized: with {@code --jobs N} several cells report at once.
  */
-final class ProgressPrinter {
+public final class ProgressPrinter {
   static final long UPDATE_SECONDS = 30;
 
   private final PrintStream out;
@@ -26,7 +26,7 @@ final class ProgressPrinter {
   private double measuredEstimate;
   private long lastPrint;
 
-  ProgressPrinter(PrintStream out, java.util.List<CellSpec> plan, Rates rates) {
+  public ProgressPrinter(PrintStream out, java.util.List<CellSpec> plan, Rates rates) {
     this.out = out;
     this.cells = plan.size();
     this.rates = rates;
@@ -37,14 +37,14 @@ final class ProgressPrinter {
    * A cell kept from an earlier session. Its identity is its config, not the code, so say when
    * the code has moved on since: the user decides whether to delete the folder and recompute.
    */
-  synchronized void resumed(int k, CellSpec cell, String computedAt, String now) {
+  public synchronized void resumed(int k, CellSpec cell, String computedAt, String now) {
     remainingEstimate -= rates.seconds(cell);
     String note = computedAt.equals(now) ? ""
         : " (computed at commit " + computedAt + ", now " + now + "; delete its folder to recompute)";
     out.printf(Locale.ROOT, "[%d/%d] %s finished earlier, reusing it%s%n", k, cells, cell.id(), note);
   }
 
-  synchronized Progress starting(int k, CellSpec cell) {
+  public synchronized Progress starting(int k, CellSpec cell) {
     out.printf(Locale.ROOT, "[%d/%d] %s ... | elapsed %s | ETA %s%n", k, cells, cell.id(),
         clock(elapsed()), clock(eta(null, 0)));
     lastPrint = System.nanoTime();
@@ -60,7 +60,7 @@ final class ProgressPrinter {
     };
   }
 
-  synchronized void finished(int k, CellSpec cell, double seconds, boolean failed) {
+  public synchronized void finished(int k, CellSpec cell, double seconds, boolean failed) {
     double estimate = rates.seconds(cell);
     remainingEstimate -= estimate;
     measuredSteps += cell.budget().totalSteps();
@@ -71,7 +71,7 @@ final class ProgressPrinter {
   }
 
   /** Throughput of the cells computed in this session, for the profiles' cost estimates. */
-  synchronized String measured() {
+  public synchronized String measured() {
     return measuredSeconds == 0 ? "no cells computed in this session"
         : String.format(Locale.ROOT, "measured %,.0f planned steps/s over %s of computing (estimated %s: %.2fx)",
             measuredSteps / measuredSeconds, clock(measuredSeconds), clock(measuredEstimate),
@@ -83,14 +83,14 @@ final class ProgressPrinter {
   }
 
   /** Seconds left: the remaining estimates, less the done part of the current cell, at this run's pace. */
-  synchronized double eta(CellSpec current, long stepsIntoCurrent) {
+  public synchronized double eta(CellSpec current, long stepsIntoCurrent) {
     double done = current == null ? 0
         : rates.seconds(current) * Math.min(1, (double) stepsIntoCurrent / current.budget().totalSteps());
     double pace = measuredEstimate > 0 ? measuredSeconds / measuredEstimate : 1;
     return Math.max(0, remainingEstimate - done) * pace;
   }
 
-  static String clock(double seconds) {
+  public static String clock(double seconds) {
     long s = Math.round(seconds);
     return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
   }

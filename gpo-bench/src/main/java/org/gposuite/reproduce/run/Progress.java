@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.run;
 
 /**
  * How a runner tells the harness how far its cell is. Called from any thread, as often as the

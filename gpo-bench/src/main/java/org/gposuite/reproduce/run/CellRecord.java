@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.run;
 
 import org.gposuite.reproduce.plan.Algorithm;
 import org.gposuite.reproduce.plan.BudgetVariant;

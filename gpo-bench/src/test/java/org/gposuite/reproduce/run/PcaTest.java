@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.run;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +21,7 @@ import org.gposuite.reproduce.io.TextInput;
  * none, and Fig. 6 skips it.
  */
 public final class FinalPolicies {
-  static final String FILE = "final-policies.csv";
+  public static final String FILE = "final-policies.csv";
 
   /** @param reported whether this policy is the one whose fresh evaluation is the table's value */
   public record Policy(int index, double selectionReturn, double standardError, boolean reported) {}

@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.run;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -138,7 +138,7 @@ public final class CellTimes {
   }
 
   /** The {@link #COLUMNS} values of a cell that used {@code steps} env steps. */
-  List<String> columns(long steps) {
+  public List<String> columns(long steps) {
     return List.of(num(computeCpu()), num(cpu(WorkClock.Kind.PHYSICS)), num(physicsShare()), num(steps / cellWall()));
   }
 
@@ -146,7 +146,7 @@ public final class CellTimes {
    * The report's section: one row per cell, the share of compute CPU per kind; kinds that are zero
    * in every cell are left out.
    */
-  static String reportSection(List<String> ids, List<CellTimes> times, List<Long> steps) {
+  public static String reportSection(List<String> ids, List<CellTimes> times, List<Long> steps) {
     if (times.isEmpty()) return "";
     List<WorkClock.Kind> kinds = new ArrayList<>();
     for (WorkClock.Kind k : WorkClock.Kind.values()) if (times.stream().anyMatch(t -> t.cpu(k) > 0)) kinds.add(k);

@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.run;
 
 /**
  * Where a cell's time went, in seconds (Table 3). Methods without GPO's phases (Single, Joint)

@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.run;
 
 import java.util.List;
 import java.util.Map;
@@ -7,7 +7,7 @@ import org.gposuite.reproduce.plan.Settings;
 /**
  * The engine's side of the harness, found with {@link java.util.ServiceLoader}: the integrator
  * implements it (e.g. {@code org.gposuite.experiment.GpoSuiteBinding}) and lists the class in
- * {@code META-INF/services/org.gposuite.reproduce.EngineBinding}. Without one, the harness still
+ * {@code META-INF/services/org.gposuite.reproduce.run.EngineBinding}. Without one, the harness still
  * builds and runs its own checks, and refuses to run cells with a message naming the method.
  */
 public interface EngineBinding {

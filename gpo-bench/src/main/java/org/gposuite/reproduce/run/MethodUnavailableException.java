@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.run;
 
 /** A cell asks for a method that no {@link EngineBinding} in this build provides. */
 public final class MethodUnavailableException extends RuntimeException {

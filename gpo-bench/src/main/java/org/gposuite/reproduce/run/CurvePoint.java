@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.run;
 
 /**
  * One point of a learning curve (Fig. 4): the return the method reports after {@code steps}

@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.run;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -109,7 +109,7 @@ public final class RunnerRegistry {
         : "methods " + String.join(", ", missing) + " are";
     return what + " not available in this build (available: "
         + (runners.isEmpty() ? "none" : String.join(", ", runners.keySet()))
-        + "). Runners come from an org.gposuite.reproduce.EngineBinding listed in "
+        + "). Runners come from an org.gposuite.reproduce.run.EngineBinding listed in "
         + "META-INF/services; select other methods with --methods.";
   }
 }

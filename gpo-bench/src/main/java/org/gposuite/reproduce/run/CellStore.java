@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,8 +27,8 @@ import org.gposuite.reproduce.plan.CellSpec;
  * unfinished cell and a changed profile recomputes instead of reusing stale numbers.
  */
 public final class CellStore {
-  static final String RESULT = "result.csv";
-  static final String CURVE = "curve.csv";
+  public static final String RESULT = "result.csv";
+  public static final String CURVE = "curve.csv";
   static final String CROSSOVERS = "crossovers.csv";
 
   private final Path root;
@@ -88,7 +88,7 @@ public final class CellStore {
     return CSVFormat.DEFAULT.builder().setHeader(columns).setRecordSeparator('\n').get();
   }
 
-  static List<CurvePoint> readCurve(Path file) throws IOException {
+  public static List<CurvePoint> readCurve(Path file) throws IOException {
     List<CurvePoint> out = new ArrayList<>();
     for (CSVRecord r : records(file)) {
       out.add(new CurvePoint(Long.parseLong(r.get("steps")), Double.parseDouble(r.get("average_return"))));

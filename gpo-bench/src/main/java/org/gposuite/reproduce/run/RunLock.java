@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.run;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,11 +20,11 @@ import java.util.Optional;
  * stale and taken over. Released, the lock file is deleted, and so is the folder when the lock
  * created it and nothing else was written into it.
  */
-final class RunLock implements AutoCloseable {
-  static final String FILE = "reproduce.lock";
+public final class RunLock implements AutoCloseable {
+  public static final String FILE = "reproduce.lock";
 
   /** Another live process holds the folder. */
-  static final class Held extends Exception {
+  public static final class Held extends Exception {
     Held(String message) {
       super(message);
     }
@@ -100,7 +100,7 @@ final class RunLock implements AutoCloseable {
    *     written this instant, or was damaged)
    * @throws IOException when the folder or the lock cannot be written
    */
-  static RunLock acquire(Path runDir, PrintStream log) throws IOException, Held {
+  public static RunLock acquire(Path runDir, PrintStream log) throws IOException, Held {
     boolean created = !Files.exists(runDir);
     Files.createDirectories(runDir);
     Path file = runDir.resolve(FILE);

@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.run;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +13,10 @@ import org.gposuite.reproduce.plan.Plan;
  * of them no other experiment of the plan uses (what leaving the experiment out would save).
  * Figs. 7, 9 and 10 run at budgets of their own, so their steps differ from cells x budget.
  */
-final class PlanCosts {
+public final class PlanCosts {
   private PlanCosts() {}
 
-  static List<String> lines(Plan plan) {
+  public static List<String> lines(Plan plan) {
     List<String> out = new ArrayList<>();
     for (Experiment e : plan.experiments()) {
       long cells = 0, steps = 0, ownCells = 0, ownSteps = 0;

@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.run;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -55,7 +55,7 @@ public final class Rates {
     }
   }
 
-  Rates(double assumedStepsPerSecond, List<CellRecord> measured) {
+  public Rates(double assumedStepsPerSecond, List<CellRecord> measured) {
     this(assumedStepsPerSecond, Map.of("", measured));
   }
 
