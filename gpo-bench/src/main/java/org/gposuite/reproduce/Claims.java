@@ -1,6 +1,8 @@
 package org.gposuite.reproduce;
 
 import java.util.Locale;
+import org.gposuite.reproduce.compare.PaperData;
+import org.gposuite.reproduce.compare.Stats;
 
 /** Verdicts on "A beats B" claims, with the rule spelled out in the text they return. */
 final class Claims {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.gposuite.reproduce.compare.PaperData;
 import org.gposuite.reproduce.io.AtomicFiles;
 import org.gposuite.reproduce.plan.Algorithm;
 import org.gposuite.reproduce.plan.Budget;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.gposuite.reproduce.compare.Stats;
 import org.gposuite.reproduce.plan.Algorithm;
 import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.run.StoredCell;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.gposuite.reproduce.compare.Stats;
 import org.gposuite.reproduce.plan.Budget;
 import org.gposuite.reproduce.plan.BudgetVariant;
 import org.gposuite.reproduce.plan.CellSpec;

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.gposuite.reproduce.compare.ComparisonTest;
 import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.plan.Experiment;
 import org.gposuite.reproduce.plan.Plan;

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.gposuite.reproduce.compare.ComparisonTest;
+import org.gposuite.reproduce.compare.PaperData;
 import org.gposuite.reproduce.io.InputError;
 import org.gposuite.reproduce.plan.Algorithm;
 import org.gposuite.reproduce.plan.Budget;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.gposuite.reproduce.compare.ComparisonTest;
 import org.gposuite.reproduce.run.CurvePoint;
 import org.gposuite.reproduce.run.StoredCell;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.gposuite.reproduce.compare.ComparisonTest;
 import org.gposuite.reproduce.io.InputError;
 import org.gposuite.reproduce.run.FinalPolicies;
 import org.gposuite.reproduce.run.StoredCell;

@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.gposuite.reproduce.ReproduceMainTest.Outcome;
+import org.gposuite.reproduce.compare.ComparisonTest;
+import org.gposuite.reproduce.compare.Spread;
 import org.gposuite.reproduce.plan.Experiment;
 import org.gposuite.reproduce.plan.Profile;
 import org.gposuite.reproduce.plan.ProfileLoader;

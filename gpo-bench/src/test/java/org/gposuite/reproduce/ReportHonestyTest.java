@@ -13,6 +13,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.gposuite.reproduce.compare.ComparisonTest;
+import org.gposuite.reproduce.compare.Stats;
 import org.gposuite.reproduce.plan.Algorithm;
 import org.gposuite.reproduce.plan.Budget;
 import org.gposuite.reproduce.plan.CellSpec;

@@ -23,7 +23,7 @@ assumed_steps_per_second = 15000
 # On another platform than expected-results/smoke's (no bit match possible) the comparison is
 # statistical and the run takes these 16 seeds instead of 2, against the many-seed reference in
 # expected-results/smoke/spread.csv: 608 cells, about 8 times the 2-seed run (see that file and
-# reproduce.Spread for the power this buys). On the baseline's platform the 2 seeds compare exactly.
+# reproduce.compare.Spread for the power this buys). On the baseline's platform the 2 seeds compare exactly.
 stat_seeds = 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16
 total_steps = 20_000
 population = 2

@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.gposuite.reproduce.Comparison.Status;
+import org.gposuite.reproduce.compare.Comparison.Status;
 import org.gposuite.reproduce.plan.Algorithm;
 import org.gposuite.reproduce.plan.Settings;
 import org.gposuite.reproduce.run.CellRecord;
@@ -15,12 +15,12 @@ import org.gposuite.reproduce.run.StoredCell;
 import org.gposuite.reproduce.run.WallClock;
 import org.junit.jupiter.api.Test;
 
-class ComparisonTest {
-  static final Provenance HERE = new Provenance("abc", "2.2.2", "jdk 25", "Linux x", "cpu A", "libs");
+public class ComparisonTest {
+  public static final Provenance HERE = new Provenance("abc", "2.2.2", "jdk 25", "Linux x", "cpu A", "libs");
   /** Another platform: OpenBLAS with other kernels (the CPU model alone would not make one). */
   static final Provenance ELSEWHERE = new Provenance("abc", "2.2.2", "jdk 25", "Linux x", "cpu B", "libs openblas-core=SkylakeX");
 
-  static CellRecord row(String method, int seed, double ret, String hash, Provenance p) {
+  public static CellRecord row(String method, int seed, double ret, String hash, Provenance p) {
     return new CellRecord(Algorithm.PPO, "Hopper", method, seed, Settings.DEFAULT, hash, "unit", ret, 100,
         WallClock.totalOnly(1), p, "2026-01-01T00:00:00Z");
   }

@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.compare;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.compare;
 
 import org.apache.commons.math3.distribution.TDistribution;
 

@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.compare;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -168,7 +168,7 @@ public final class Spread {
     return Optional.of(read(f));
   }
 
-  static Spread read(Path f) {
+  public static Spread read(Path f) {
     String text = TextInput.read(f);
     Map<String, Group> out = new LinkedHashMap<>();
     int lineNo = 0;
