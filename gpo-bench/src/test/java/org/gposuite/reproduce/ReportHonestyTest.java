@@ -22,6 +22,7 @@ import org.gposuite.reproduce.plan.Experiment;
 import org.gposuite.reproduce.plan.Profile;
 import org.gposuite.reproduce.plan.Selection;
 import org.gposuite.reproduce.plan.Settings;
+import org.gposuite.reproduce.report.Report;
 import org.gposuite.reproduce.run.CellRecord;
 import org.gposuite.reproduce.run.ProgressPrinter;
 import org.gposuite.reproduce.run.Rates;

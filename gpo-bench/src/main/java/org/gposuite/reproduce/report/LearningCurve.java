@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.report;
 
 import java.util.List;
 import org.gposuite.reproduce.run.CurvePoint;

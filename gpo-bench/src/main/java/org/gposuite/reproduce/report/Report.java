@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.report;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -372,7 +372,7 @@ public final class Report {
    * The banner of a profile whose budget is below the paper's: the share of the paper's
    * environment steps per cell (and the smaller population and rounds, when they are smaller).
    */
-  static Optional<String> budgetBanner(Budget b) {
+  public static Optional<String> budgetBanner(Budget b) {
     Budget paper = Budget.PAPER;
     if (b.totalSteps() >= paper.totalSteps() && b.population() >= paper.population() && b.rounds() >= paper.rounds()) {
       return Optional.empty();
@@ -388,7 +388,7 @@ public final class Report {
   }
 
   /** 95% confidence interval of the mean by Student's t over the seeds; a dash for one seed. */
-  static String interval(double[] xs) {
+  public static String interval(double[] xs) {
     if (xs.length < 2) return "—";
     double[] ci = Stats.tInterval(xs, 0.95);
     return "[" + fmt(ci[0]) + ", " + fmt(ci[1]) + "]";

@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

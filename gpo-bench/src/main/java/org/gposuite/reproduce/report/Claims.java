@@ -1,4 +1,4 @@
-package org.gposuite.reproduce;
+package org.gposuite.reproduce.report;
 
 import java.util.Locale;
 import org.gposuite.reproduce.compare.PaperData;
