@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * The engine settings a cell runs under: a named PPO preset (the engine's hyperparameter set,
  * e.g. "tuned" or "paper-calibrated") and key = value overrides of the engine's open choices
  * (e.g. gpo.child_init=first-parent). The harness only carries and records them; the engine
- * validates them ({@link org.gposuite.reproduce.run.EngineBinding#checkSettings}) and its runners read them from
+ * validates them ({@link EngineBinding#checkSettings}) and its runners read them from
  * {@link CellSpec#settings()}. Both are part of a cell's config hash; the preset is part of its
  * id too, so that cells of two presets can share a run folder.
  *
