@@ -30,6 +30,12 @@ public record CellRecord(Algorithm algorithm, String task, String method, int se
     return CellSpec.groupId(algorithm, settings.preset(), task, variant, method);
   }
 
+  /** This row as its twin on our networks would be stored, under that twin's config hash (for the comparison). */
+  public CellRecord onOurNetworks(String configHash) {
+    return new CellRecord(algorithm, task, method, seed, settings.withNetworks(org.gposuite.nn.NetworkBackend.OURS), configHash,
+        profile, finalReturn, stepsUsed, wallClock, provenance, finishedAt, variant);
+  }
+
   public static CellRecord of(CellSpec spec, String profile, CellResult result,
       Provenance provenance, String finishedAt) {
     return new CellRecord(spec.algorithm(), spec.task(), spec.method(), spec.seed(),
