@@ -110,10 +110,7 @@ public final class Dl4jMlp implements MlpNetwork {
   /** DL4J's output for {@code x}: a new array. Activations are kept for {@link #backward}. */
   @Override
   public INDArray forward(INDArray x) {
-    if (x.rank() != 2 || x.size(1) != sizes[0])
-      throw new IllegalArgumentException("Dl4jMlp input: expected [n, " + sizes[0] + "], got " + java.util.Arrays.toString(x.shape()));
-    if (x.dataType() != dtype)
-      throw new IllegalArgumentException("Dl4jMlp input: data type " + x.dataType() + " but network is " + dtype + "; cast the input first");
+    Mlp.checkInput("Dl4jMlp", sizes, dtype, x);
     permute(params, net.params(), true);
     net.setInput(x);
     List<INDArray> activations = net.feedForward(true, false); // train mode keeps each layer's input for the backward
@@ -124,9 +121,7 @@ public final class Dl4jMlp implements MlpNetwork {
   @Override
   public void backward(INDArray dOut) {
     if (!forwardDone) throw new IllegalStateException("Dl4jMlp.backward: call forward first");
-    long n = net.getInput().size(0);
-    if (dOut.rank() != 2 || dOut.size(0) != n || dOut.size(1) != outputSize())
-      throw new IllegalArgumentException("Dl4jMlp.backward: expected dOut [" + n + ", " + outputSize() + "], got " + java.util.Arrays.toString(dOut.shape()));
+    Mlp.checkOutputGradient("Dl4jMlp", net.getInput().size(0), outputSize(), dOut);
     // DL4J writes every layer's gradient into its flat gradient view; the returned Gradient holds views of it
     net.backpropGradient(dOut, LayerWorkspaceMgr.noWorkspaces());
     permute(grads, net.getFlattenedGradients(), false);

@@ -88,6 +88,20 @@ public final class Mlp implements MlpNetwork {
       throw new IllegalArgumentException(who + " params/grads: data types differ (" + params.dataType() + " vs " + grads.dataType() + ")");
   }
 
+  /** The checks of a forward's input: {@code [n, inputSize]} of the network's data type. */
+  static void checkInput(String who, int[] sizes, DataType dtype, INDArray x) {
+    if (x.rank() != 2 || x.size(1) != sizes[0])
+      throw new IllegalArgumentException(who + " input: expected [n, " + sizes[0] + "], got " + java.util.Arrays.toString(x.shape()));
+    if (x.dataType() != dtype)
+      throw new IllegalArgumentException(who + " input: data type " + x.dataType() + " but network is " + dtype + "; cast the input first");
+  }
+
+  /** The check of a backward's dLoss/dOutput: {@code [n, outputSize]}, n of the last forward. */
+  static void checkOutputGradient(String who, long n, int outputSize, INDArray dOut) {
+    if (dOut.rank() != 2 || dOut.size(0) != n || dOut.size(1) != outputSize)
+      throw new IllegalArgumentException(who + ".backward: expected dOut [" + n + ", " + outputSize + "], got " + java.util.Arrays.toString(dOut.shape()));
+  }
+
   /** Each layer's W as a {@code [in, out]} c-order view into the flat vector (our layout: per layer W, then b). */
   static INDArray[] weights(int[] sizes, INDArray flat) {
     INDArray[] w = new INDArray[sizes.length - 1];
@@ -152,10 +166,7 @@ public final class Mlp implements MlpNetwork {
    */
   @Override
   public INDArray forward(INDArray x) {
-    if (x.rank() != 2 || x.size(1) != sizes[0])
-      throw new IllegalArgumentException("Mlp input: expected [n, " + sizes[0] + "], got " + java.util.Arrays.toString(x.shape()));
-    if (x.dataType() != dtype)
-      throw new IllegalArgumentException("Mlp input: data type " + x.dataType() + " but network is " + dtype + "; cast the input first");
+    checkInput("Mlp", sizes, dtype, x);
     Buffers buf = buffers(x.size(0));
     INDArray a = x;
     for (int l = 0; l < w.length; l++) {
@@ -177,9 +188,7 @@ public final class Mlp implements MlpNetwork {
   @Override
   public void backward(INDArray dOut) {
     if (last == null) throw new IllegalStateException("Mlp.backward: call forward first");
-    long n = lastInput.size(0);
-    if (dOut.rank() != 2 || dOut.size(0) != n || dOut.size(1) != outputSize())
-      throw new IllegalArgumentException("Mlp.backward: expected dOut [" + n + ", " + outputSize() + "], got " + java.util.Arrays.toString(dOut.shape()));
+    checkOutputGradient("Mlp", lastInput.size(0), outputSize(), dOut);
     Buffers buf = last;
     INDArray dz = dOut;
     for (int l = w.length - 1; l >= 0; l--) {

@@ -88,9 +88,7 @@ public class Dl4jVsOursBench {
 
   @Benchmark
   public double ppoEpoch2048() {
-    double l = Surrogate.lossAndGradient(pi, prepared, 1.0).loss();
-    opt.step();
-    return l;
+    return UpdateBench.ppoEpoch(pi, prepared, opt);
   }
 
   @Benchmark

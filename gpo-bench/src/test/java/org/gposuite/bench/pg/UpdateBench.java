@@ -86,6 +86,11 @@ public class UpdateBench {
   /** What {@code Ppo} runs per epoch: batch read into the plain-Java kernel once (setup), then reused. */
   @Benchmark
   public double ppoEpoch2048Prepared() {
+    return ppoEpoch(pi, prepared, opt);
+  }
+
+  /** One PPO epoch as {@code Ppo} runs it on a prepared batch (KL coefficient 1): surrogate + penalty, gradient, Adam step. */
+  public static double ppoEpoch(GaussianPolicy pi, Surrogate.Prepared prepared, org.gposuite.nn.AdamOptimizer opt) {
     double l = Surrogate.lossAndGradient(pi, prepared, 1.0).loss();
     opt.step();
     return l;
