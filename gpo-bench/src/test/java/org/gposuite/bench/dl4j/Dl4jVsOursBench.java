@@ -98,10 +98,23 @@ public class Dl4jVsOursBench {
     return child.params();
   }
 
-  /** CPU-time comparison, interleaved: {@code [blocks]} (default 15). */
+  /**
+   * CPU-time comparison, interleaved: {@code [blocks]} (default 15), after each side has run every
+   * workload for a few seconds (the JIT). DL4J's batched numbers still vary up to ~4x from run to
+   * run: without workspaces it allocates every activation and gradient off-heap, freed only after
+   * a Java GC, and whether the allocator serves them from recycled memory or from fresh pages (page
+   * faults: measured ~10 ms of system time per PPO epoch) depends on when GCs happened. Ours
+   * allocates nothing per call. Read DL4J's figures as a range over a few runs.
+   */
   public static void main(String[] args) {
     int blocks = args.length > 0 ? Integer.parseInt(args[0]) : 15;
     Dl4jVsOursBench dl4j = of("dl4j"), ours = of("ours");
+    for (Dl4jVsOursBench b : List.of(dl4j, ours)) {
+      for (int i = 0; i < 2000; i++) b.perStepForward8();
+      for (int i = 0; i < 300; i++) b.batchedForward2048();
+      for (int i = 0; i < 200; i++) b.ppoEpoch2048();
+      for (int i = 0; i < 5; i++) b.daggerEpoch();
+    }
     System.out.println(CpuRatio.compare("DL4J per-step forward (8)", dl4j::perStepForward8, "ours", ours::perStepForward8, 400, blocks));
     System.out.println(CpuRatio.compare("DL4J batched forward (2048)", dl4j::batchedForward2048, "ours", ours::batchedForward2048, 40, blocks));
     System.out.println(CpuRatio.compare("DL4J PPO epoch (2048)", dl4j::ppoEpoch2048, "ours", ours::ppoEpoch2048, 10, blocks));
