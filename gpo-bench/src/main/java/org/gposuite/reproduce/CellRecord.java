@@ -1,5 +1,7 @@
 package org.gposuite.reproduce;
 
+import org.gposuite.nn.NetworkBackend;
+
 /**
  * One finished cell as it is stored: a row of {@code cells.csv}, of a cell's
  * {@code result.csv}, and of {@code expected-results/<profile>/cells.csv}.
@@ -32,7 +34,7 @@ public record CellRecord(Algorithm algorithm, String task, String method, int se
 
   /** This row as its twin on our networks would be stored, under that twin's config hash (for the comparison). */
   public CellRecord onOurNetworks(String configHash) {
-    return new CellRecord(algorithm, task, method, seed, settings.withNetworks(org.gposuite.nn.NetworkBackend.OURS), configHash,
+    return new CellRecord(algorithm, task, method, seed, settings.withNetworks(NetworkBackend.OURS), configHash,
         profile, finalReturn, stepsUsed, wallClock, provenance, finishedAt, variant);
   }
 

@@ -19,8 +19,6 @@ public interface MlpNetwork {
 
   DataType dataType();
 
-  default int inputSize() { return sizes()[0]; }
-
   default int outputSize() {
     int[] s = sizes();
     return s[s.length - 1];
