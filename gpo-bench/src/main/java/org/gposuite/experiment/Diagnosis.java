@@ -15,6 +15,7 @@ import org.gposuite.gpo.GpoConfig.CriticData;
 import org.gposuite.gpo.GpoConfig.FitnessSource;
 import org.gposuite.gpo.GpoResult;
 import org.gposuite.gpo.RoundRow;
+import org.gposuite.nn.NetworkBackend;
 import org.gposuite.pg.Baseline;
 import org.gposuite.pg.EnvFactory;
 import org.gposuite.pg.PpoPreset;
@@ -105,7 +106,7 @@ public final class Diagnosis {
 
   private static String single(String task, int seed, Budget b) {
     EnvFactory envs = VecEnvAdapter.factory(new TaskConfig(task, b.horizon(), 1.0), 1);
-    Baseline.Result r = Baseline.run(Algorithms.of(Algorithm.PPO, b.batchPerPolicy(), PpoPreset.TUNED.name()), envs, b.population(),
+    Baseline.Result r = Baseline.run(Algorithms.of(Algorithm.PPO, b.batchPerPolicy(), PpoPreset.TUNED.name()), NetworkBackend.OURS, envs, b.population(),
         b.totalSteps() / b.population(), seed, b.evalEpisodes(), null);
     long steps = r.curve().stream().mapToLong(x -> x.timesteps()).max().orElse(0) * b.population();
     return String.format(Locale.ROOT, "%.2f,%d,,,,,,", r.best().report().mean(), steps);

@@ -57,7 +57,7 @@ final class GpoRunner implements MethodRunner {
     GpoConfig cfg = GpoConfig.defaults(pg, cell.seed())
         .variant(variant)
         .withScale(b.population(), b.rounds(), b.totalSteps());
-    cfg = EngineSettings.apply(cfg, cell.settings().overrides());
+    cfg = EngineSettings.apply(cfg, cell.settings().overrides()).withNetworks(cell.settings().networks());
     // DAgger's env copies must divide both rollout sizes (the paper's 5000 and 500 take 4); set
     // them before the sizes, which are checked against them. 4 divides the paper's sizes too.
     int copies = 4;

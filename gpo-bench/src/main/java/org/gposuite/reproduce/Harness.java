@@ -226,7 +226,9 @@ public final class Harness {
 
     Optional<Comparison.Result> comparison = Optional.empty();
     if (o.compare() && !o.rebaseline()) {
-      comparison = Optional.of(Comparison.compare(finished, expected, spread));
+      comparison = Optional.of(plan.onDl4j()
+          ? Comparison.compare(asOnOurNetworks(done), expected, spread, Optional.of(DL4J_NOT_BIT_COMPARABLE))
+          : Comparison.compare(finished, expected, spread));
       AtomicFiles.writeString(o.out().resolve("comparison.txt"), comparison.get().render());
     }
     AtomicFiles.writeString(o.out().resolve("report.md"), report.render(failures, notComputed, comparison, plots)
@@ -258,31 +260,56 @@ public final class Harness {
   }
 
   /**
+   * Why a run on DL4J's networks is compared statistically: the expected results are our networks'
+   * bits, and DL4J's float sums (another order, another tanh) differ in the last digits, which
+   * chaotic rollouts amplify. The same function, so the same distribution of returns: the
+   * statistical path tests exactly that.
+   */
+  static final String DL4J_NOT_BIT_COMPARABLE = "DL4J's networks (--networks dl4j; the expected results are ours, not bit-comparable)";
+
+  /**
+   * The finished cells of a DL4J run as the comparison sees them: each with its twin's settings and
+   * config hash on our networks, so it meets its group's expected rows and spread on the statistical
+   * path (and a changed profile still shows as a changed config).
+   */
+  private static List<StoredCell> asOnOurNetworks(Map<CellSpec, StoredCell> done) {
+    List<StoredCell> out = new ArrayList<>();
+    done.forEach((spec, cell) -> out.add(new StoredCell(cell.record().onOurNetworks(spec.onOurNetworks().configHash()),
+        cell.curve(), cell.crossovers(), cell.finalPolicies())));
+    return out;
+  }
+
+  /**
    * The plan the comparison needs. When this platform is not the one the expected rows were made
-   * on, the comparison is statistical (bit matching is impossible), and its power comes from seeds:
-   * each group runs as many seeds as its many-seed reference in the spread file holds (sized there
-   * for 90% power, see {@link Spread}), a group without a reference the profile's
-   * {@code stat_seeds}; unless --seeds chose the seeds. On the baseline's platform the exact path
-   * needs the profile's seeds only.
+   * on, or the run is on DL4J's networks, the comparison is statistical (bit matching is
+   * impossible), and its power comes from seeds: each group runs as many seeds as its many-seed
+   * reference in the spread file holds (sized there for 90% power, see {@link Spread}), a group
+   * without a reference the profile's {@code stat_seeds}; unless --seeds chose the seeds. On the
+   * baseline's platform and our networks the exact path needs the profile's seeds only.
    */
   private Plan withStatSeeds(Options o, Plan plan, List<CellRecord> expected, Spread spread) {
     List<Integer> statSeeds = o.profile().statSeeds();
     if (statSeeds.isEmpty() || o.selection().seeds().isPresent() || o.reportOnly()) return plan;
-    String here = Provenance.current(o.repoRoot(), registry.engineVersions()).platform();
-    Map<String, CellRecord> byId = new java.util.HashMap<>();
-    expected.forEach(r -> byId.put(r.id(), r));
-    Optional<CellRecord> other = plan.cells().stream().map(c -> byId.get(c.id()))
-        .filter(r -> r != null && !r.provenance().platform().equals(here)).findFirst();
-    if (other.isEmpty()) return plan;
+    String why;
+    if (plan.onDl4j()) {
+      why = "the cells run on " + DL4J_NOT_BIT_COMPARABLE;
+    } else {
+      String here = Provenance.current(o.repoRoot(), registry.engineVersions()).platform();
+      Map<String, CellRecord> byId = new java.util.HashMap<>();
+      expected.forEach(r -> byId.put(r.id(), r));
+      Optional<CellRecord> other = plan.cells().stream().map(c -> byId.get(c.id()))
+          .filter(r -> r != null && !r.provenance().platform().equals(here)).findFirst();
+      if (other.isEmpty()) return plan;
+      why = "this platform (" + here + ") is not the baseline's (" + other.get().provenance().platform() + ")";
+    }
     List<Integer> seeds = Spread.seedsFor(statSeeds, spread);
     java.util.function.ToIntFunction<CellSpec> wanted =
         c -> spread.group(c.groupId()).map(Spread.Group::n).orElse(statSeeds.size());
     Plan grown = Plan.of(o.profile(), o.selection().withSeeds(seeds))
         .keeping(c -> seeds.indexOf(c.seed()) < wanted.applyAsInt(c));
-    log.println("this platform (" + here + ") is not the baseline's (" + other.get().provenance().platform()
-        + "): the comparison is statistical, so each group runs the seeds of its reference in " + Spread.FILE
-        + " (" + statSeeds.size() + " to " + seeds.size() + " seeds; " + grown.cells().size() + " cells instead of "
-        + plan.cells().size() + ")");
+    log.println(why + ": the comparison is statistical, so each group runs the seeds of its reference in "
+        + Spread.FILE + " (" + statSeeds.size() + " to " + seeds.size() + " seeds; " + grown.cells().size()
+        + " cells instead of " + plan.cells().size() + "; --seeds chooses others)");
     return grown;
   }
 

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.gposuite.nn.NetworkBackend;
 import org.gposuite.reproduce.exec.Executor;
 import org.gposuite.reproduce.exec.LocalExecutor;
 import org.gposuite.reproduce.exec.SlurmExecutor;
@@ -52,6 +53,12 @@ public final class ReproduceMain {
                                profile's presets line, else tuned)
         --set KEY=VALUE        engine setting for every cell, e.g. --set gpo.child_init=first-parent;
                                repeatable; wins over the profile's set.KEY line
+        --networks ours|dl4j   who computes every network (policies, value baselines, pi_S), batched
+                               and per step: ours (default) or DL4J's MultiLayerNetwork. A dl4j cell
+                               has its own config hash; its run folder defaults to runs/<profile>-dl4j;
+                               it is compared with the expected results statistically, never bit for
+                               bit (so it takes the profile's stat_seeds unless --seeds), and never
+                               re-baselined
         --out DIR              run folder (default runs/<profile>); rerunning resumes it; one run
                                at a time per folder (reproduce.lock holds the running pid)
         --expected DIR         expected-results folder (default expected-results)
@@ -125,6 +132,7 @@ public final class ReproduceMain {
     Optional<List<Integer>> seeds = Optional.empty();
     Optional<List<String>> presets = Optional.empty();
     SortedMap<String, String> overrides = new TreeMap<>();
+    NetworkBackend networks = NetworkBackend.OURS;
     Path out0 = null;
     Path expected = Path.of("expected-results");
     boolean rebaseline = false;
@@ -163,6 +171,14 @@ public final class ReproduceMain {
             if (key.isEmpty()) throw new IllegalArgumentException("--set has an empty key in \"" + kv + "\"");
             if (overrides.put(key, kv.substring(eq + 1).strip()) != null) {
               throw new IllegalArgumentException("--set " + key + " is given twice");
+            }
+          }
+          case "--networks" -> {
+            String v = value(args, ++i, a);
+            try {
+              networks = NetworkBackend.of(v);
+            } catch (IllegalArgumentException e) {
+              throw new IllegalArgumentException("--networks is " + String.join(" or ", NetworkBackend.labels()) + ", got \"" + v + "\"");
             }
           }
           case "--out" -> out0 = callerDir.resolve(value(args, ++i, a));
@@ -221,7 +237,11 @@ public final class ReproduceMain {
       Profile profile = profile(profileName, callerDir);
       // The profile's presets too are taken in the engine's spelling, so ids never depend on case.
       List<String> chosen = presets.orElse(profile.presets()).stream().map(registry::canonicalPreset).toList();
-      Selection selection = new Selection(experiments, tasks, methods, seeds, Optional.of(chosen), overrides);
+      Selection selection = new Selection(experiments, tasks, methods, seeds, Optional.of(chosen), overrides, networks);
+      if (rebaseline && networks != NetworkBackend.OURS) {
+        throw new IllegalArgumentException("--rebaseline writes the expected results, which are our networks' bits;"
+            + " a --networks " + networks.label() + " run is compared with them, never written into them");
+      }
       // The engine judges presets and settings before anything runs, a dry run included.
       Plan plan = Plan.of(profile, selection);
       registry.checkSettings(plan.presets(), plan.overrides());
@@ -234,7 +254,8 @@ public final class ReproduceMain {
         int n = jobs.orElse(LocalExecutor.defaultJobs());
         if (n > 1) out.println("local executor: up to " + n + " cells at a time on " + Executor.cores() + " cores");
       }
-      Path runDir = out0 != null ? out0 : Path.of("runs", profile.name());
+      // a DL4J run gets a folder of its own: its cells share their ids (not their hashes) with ours
+      Path runDir = out0 != null ? out0 : Path.of("runs", profile.name() + (networks == NetworkBackend.OURS ? "" : "-" + networks.label()));
       if (dryRun && !slurm) return dryRun(plan, expected, out);
       if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
         throw new IllegalArgumentException("run folder " + runDir + " is a file; give --out a folder (it is created"

@@ -201,7 +201,7 @@ class RegressionGateTest {
         tmp, true, false));
     String diff = Files.readString(tmp.resolve("run/comparison.txt"));
     assertTrue(log().contains("the comparison is statistical, so each group runs the seeds of its reference in spread.csv"
-        + " (4 to 6 seeds; 26 cells instead of 12)"), log());
+        + " (4 to 6 seeds; 26 cells instead of 12; --seeds chooses others)"), log());
     int failing = switch (plant) {
       case NONE -> 0;
       case TRIPLED_BASELINE -> GROUPS;

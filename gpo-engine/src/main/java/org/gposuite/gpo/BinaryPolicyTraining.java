@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.gposuite.nn.AdamOptimizer;
 import org.gposuite.nn.BinaryPolicy;
 import org.gposuite.nn.HostArrays;
+import org.gposuite.nn.NetworkBackend;
 import org.gposuite.nn.ObsNormalizer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -73,12 +74,13 @@ public final class BinaryPolicyTraining {
         kx, ky, pool.size());
   }
 
-  /** Fits a fresh pi_S (32-32 tanh, softmax; init from {@code initSeed}) on {@code d}. */
-  public static Result train(Data d, int epochs, int minibatch, double learningRate, long initSeed, SplittableRandom shuffle) {
+  /** Fits a fresh pi_S (32-32 tanh, softmax; init from {@code initSeed}, computed by {@code networks}) on {@code d}. */
+  public static Result train(Data d, int epochs, int minibatch, double learningRate, long initSeed, NetworkBackend networks,
+                             SplittableRandom shuffle) {
     int od = (int) d.states().size(1);
     ObsNormalizer norm = new ObsNormalizer(od, true);
     norm.update(d.states().castTo(DataType.DOUBLE).reshape(d.states().length()).toDoubleVector(), d.size());
-    BinaryPolicy pis = new BinaryPolicy(od, BinaryPolicy.PAPER_HIDDEN, DataType.FLOAT, initSeed, norm);
+    BinaryPolicy pis = new BinaryPolicy(od, BinaryPolicy.PAPER_HIDDEN, DataType.FLOAT, initSeed, norm, networks);
     AdamOptimizer opt = new AdamOptimizer(pis.params(), pis.grads(), learningRate);
     Prepared p = prepare(pis, d, minibatch);
     int[] idx = new int[d.size()];

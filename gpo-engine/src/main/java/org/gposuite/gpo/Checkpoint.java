@@ -95,7 +95,7 @@ final class Checkpoint {
       for (int i = 0; i < m; i++) {
         int lineage = in.readInt(), od = in.readInt(), ad = in.readInt();
         boolean norm = in.readBoolean();
-        Member mem = Member.blank(od, ad, norm, lineage);
+        Member mem = Member.blank(od, ad, norm, lineage, cfg.networks());
         float[] p = readFloats(in);
         mem.policy().params().assign(Nd4j.createFromArray(p).reshape(1, p.length));
         new NormalizerState(readDoubles(in), readDoubles(in), in.readDouble()).restoreInto(mem.policy().normalizer());

@@ -54,6 +54,7 @@ final class Crossover {
       case FRESH -> {
         child = x.copy();
         GaussianPolicy p = child.policy();
+        // only its parameters are taken, and initialisation is the same on every backend
         GaussianPolicy init = new GaussianPolicy(p.obsDim(), p.actDim(), GaussianPolicy.PAPER_HIDDEN, p.dataType(),
             Seeds.of(cfg.seed(), round, couple, Seeds.Purpose.CHILD_INIT), cfg.mutation().initLogStd(), false);
         p.params().assign(init.params());
@@ -64,7 +65,7 @@ final class Crossover {
     long pisCpu0 = WorkClock.cpuNow(), pisWall0 = System.nanoTime();
     BinaryPolicyTraining.Data data = BinaryPolicyTraining.data(ox.trajectories(), oy.trajectories(), cfg.topFraction());
     BinaryPolicyTraining.Result pis = BinaryPolicyTraining.train(data, cfg.pisEpochs(), cfg.pisMinibatch(), cfg.pisLearningRate(),
-        Seeds.of(cfg.seed(), round, couple, Seeds.Purpose.PIS_INIT),
+        Seeds.of(cfg.seed(), round, couple, Seeds.Purpose.PIS_INIT), cfg.networks(),
         new SplittableRandom(Seeds.of(cfg.seed(), round, couple, Seeds.Purpose.PIS_SHUFFLE)));
     WorkClock.charge(WorkClock.Kind.PIS, pisCpu0, pisWall0);
     TwoLevelExpert expert = new TwoLevelExpert(pis.policy(), x.policy(), y.policy(), cfg.parentChoice());

@@ -220,7 +220,7 @@ public final class Gpo {
     }
     HyperParameters hp = cfg.mutation();
     for (int i = 0; i < cfg.populationSize(); i++) {
-      Agent a = Agent.create(od, ad, hp, Seeds.of(cfg.seed(), 0, i, Seeds.Purpose.POLICY_INIT));
+      Agent a = Agent.create(od, ad, hp, Seeds.of(cfg.seed(), 0, i, Seeds.Purpose.POLICY_INIT), cfg.networks());
       st.population.add(new Member(a.policy(), a.value(), hp.initialBeta(), i));
     }
     return st;

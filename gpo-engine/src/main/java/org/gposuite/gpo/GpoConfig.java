@@ -1,6 +1,7 @@
 package org.gposuite.gpo;
 
 import java.util.Locale;
+import org.gposuite.nn.NetworkBackend;
 import org.gposuite.pg.A2cConfig;
 import org.gposuite.pg.HyperParameters;
 import org.gposuite.pg.PpoConfig;
@@ -56,6 +57,8 @@ import org.gposuite.pg.PpoConfig;
  * @param finalEvalEpisodes episodes of the final best-of-population evaluation (pg Evaluation protocol), 10
  * @param seed everything random derives from it (see {@link Seeds})
  * @param threads worker threads for the per-policy work, 0 = all cores; never changes results
+ * @param networks who computes every network of the run (policies, value baselines, pi_S), OURS (see
+ *        {@link NetworkBackend}); DL4J gives the same results up to float rounding, which chaotic rollouts amplify
  */
 public record GpoConfig(HyperParameters mutation, int populationSize, int rounds, long totalSteps,
                         boolean crossover, boolean selection, boolean dataSharing,
@@ -64,7 +67,8 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
                         int expertSteps, int daggerIterations, int studentSteps, int daggerEpochs, int daggerMinibatch,
                         double daggerLearningRate, int daggerEnvs, ParentChoice parentChoice,
                         ChildInit childInit, FitnessSource fitness, int fitnessEpisodes, CriticData criticData,
-                        int evalEpisodes, boolean parameterCrossover, int finalEvalEpisodes, long seed, int threads) {
+                        int evalEpisodes, boolean parameterCrossover, int finalEvalEpisodes, long seed, int threads,
+                        NetworkBackend networks) {
 
   /** How the two-level expert pi_H chooses a parent at a state. */
   public enum ParentChoice { ARGMAX, SAMPLE }
@@ -130,6 +134,7 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
       throw new IllegalArgumentException("GpoConfig.criticData: SHARED is implemented for PPO mutation only; use OWN with A2C");
     if (evalEpisodes < 0 || finalEvalEpisodes < 0) throw new IllegalArgumentException("GpoConfig: evaluation episodes must be >= 0");
     if (threads < 0) throw new IllegalArgumentException("GpoConfig.threads: must be >= 0 (0 = all cores), got " + threads);
+    if (networks == null) throw new IllegalArgumentException("GpoConfig.networks: OURS or DL4J");
   }
 
   /** The paper's GPO with PPO mutation: m = 8, k = 12, 8M steps, C + S + M. */
@@ -145,7 +150,7 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
   public static GpoConfig defaults(HyperParameters mutation, long seed) {
     return new GpoConfig(mutation, 8, 12, 8_000_000L, true, true, true, 0.5, 0.0, 0.0, true,
         5, 0.6, 100, 64, 5e-4, 5000, 10, 500, 10, 64, 5e-4, 4, ParentChoice.ARGMAX,
-        ChildInit.STRONGER_PARENT, FitnessSource.TRAINING, 5, CriticData.OWN, 5, false, 10, seed, 0);
+        ChildInit.STRONGER_PARENT, FitnessSource.TRAINING, 5, CriticData.OWN, 5, false, 10, seed, 0, NetworkBackend.OURS);
   }
 
   /**
@@ -234,6 +239,10 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
     return copy(b -> b.threads = threads);
   }
 
+  public GpoConfig withNetworks(NetworkBackend networks) {
+    return copy(b -> b.networks = networks);
+  }
+
   /** Mutable twin of the record's fields, for the with-methods: one place lists every field. */
   private static final class Fields {
     HyperParameters mutation; int populationSize; int rounds; long totalSteps; boolean crossover; boolean selection;
@@ -241,7 +250,7 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
     boolean allowSelfPairs; int windowBatches; double topFraction; int pisEpochs; int pisMinibatch; double pisLearningRate;
     int expertSteps; int daggerIterations; int studentSteps; int daggerEpochs; int daggerMinibatch; double daggerLearningRate;
     int daggerEnvs; ParentChoice parentChoice; ChildInit childInit; FitnessSource fitness; int fitnessEpisodes; CriticData criticData;
-    int evalEpisodes; boolean parameterCrossover; int finalEvalEpisodes; long seed; int threads;
+    int evalEpisodes; boolean parameterCrossover; int finalEvalEpisodes; long seed; int threads; NetworkBackend networks;
   }
 
   private GpoConfig copy(java.util.function.Consumer<Fields> change) {
@@ -255,12 +264,13 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
     f.daggerLearningRate = daggerLearningRate; f.daggerEnvs = daggerEnvs; f.parentChoice = parentChoice; f.childInit = childInit;
     f.fitness = fitness; f.fitnessEpisodes = fitnessEpisodes; f.criticData = criticData; f.evalEpisodes = evalEpisodes;
     f.parameterCrossover = parameterCrossover; f.finalEvalEpisodes = finalEvalEpisodes; f.seed = seed; f.threads = threads;
+    f.networks = networks;
     change.accept(f);
     return new GpoConfig(f.mutation, f.populationSize, f.rounds, f.totalSteps, f.crossover, f.selection, f.dataSharing,
         f.sharingKlThreshold, f.diversityWeightFirst, f.diversityWeightLast, f.allowSelfPairs, f.windowBatches, f.topFraction,
         f.pisEpochs, f.pisMinibatch, f.pisLearningRate, f.expertSteps, f.daggerIterations, f.studentSteps, f.daggerEpochs,
         f.daggerMinibatch, f.daggerLearningRate, f.daggerEnvs, f.parentChoice, f.childInit, f.fitness, f.fitnessEpisodes,
-        f.criticData, f.evalEpisodes, f.parameterCrossover, f.finalEvalEpisodes, f.seed, f.threads);
+        f.criticData, f.evalEpisodes, f.parameterCrossover, f.finalEvalEpisodes, f.seed, f.threads, f.networks);
   }
 
   /** Diversity weight of round r: linear from first (round 0) to last (round k-1). */
@@ -274,9 +284,15 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
     return expertSteps + (long) daggerIterations * studentSteps;
   }
 
-  /** The config as text without the thread count (which never changes results): a run's identity. */
+  /**
+   * The config as text without the thread count (which never changes results): a run's identity.
+   * On our networks it also leaves out the networks field, so a run on them keeps the identity
+   * (hash, checkpoint) it had before DL4J's networks could be chosen; a DL4J run's says DL4J.
+   */
   public String identity() {
-    return withThreads(0).toString();
+    String text = withThreads(0).toString();
+    String ours = ", networks=" + NetworkBackend.OURS + "]";
+    return networks == NetworkBackend.OURS ? text.substring(0, text.length() - ours.length()) + "]" : text;
   }
 
   /** Short hex hash of {@link #identity()} for result rows. */

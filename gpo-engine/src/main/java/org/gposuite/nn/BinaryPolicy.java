@@ -23,27 +23,36 @@ public final class BinaryPolicy {
   private final int obsDim;
   private final DataType dtype;
   private final INDArray params, grads;
-  private final Mlp mlp;
+  private final NetworkBackend backend;
+  private final MlpNetwork mlp;
   private final ObsNormalizer normalizer;
   private final Map<Long, INDArray> normBuffers = new HashMap<>();
 
   /** @param normalizer input normaliser (its own, or a parent's); disabled = raw inputs */
   public BinaryPolicy(int obsDim, int[] hidden, DataType dtype, long seed, ObsNormalizer normalizer) {
+    this(obsDim, hidden, dtype, seed, normalizer, NetworkBackend.OURS);
+  }
+
+  /** As above, the network computed by {@code backend}. */
+  public BinaryPolicy(int obsDim, int[] hidden, DataType dtype, long seed, ObsNormalizer normalizer, NetworkBackend backend) {
     if (normalizer.dim() != obsDim) throw new IllegalArgumentException("BinaryPolicy: normaliser dim " + normalizer.dim() + " != obsDim " + obsDim);
     this.obsDim = obsDim;
     this.dtype = dtype;
     this.normalizer = normalizer;
+    this.backend = backend;
     int[] sizes = Mlp.layerSizes(obsDim, hidden, 2);
     long p = Mlp.numParams(sizes);
     params = Nd4j.create(dtype, 1, p);
     grads = Nd4j.create(dtype, 1, p);
-    mlp = new Mlp(sizes, params, grads);
+    mlp = backend.mlp(sizes, params, grads);
     mlp.initialize(new SplittableRandom(seed), 0.01);
   }
 
   public INDArray params() { return params; }
   public INDArray grads() { return grads; }
   public ObsNormalizer normalizer() { return normalizer; }
+  /** Who computes the network. */
+  public NetworkBackend backend() { return backend; }
   /** Layer widths, input first, the two outputs last. */
   public int[] layerSizes() { return mlp.sizes(); }
 

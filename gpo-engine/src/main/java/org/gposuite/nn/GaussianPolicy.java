@@ -26,7 +26,8 @@ public final class GaussianPolicy {
   private final int[] sizes;
   private final DataType dtype;
   private final INDArray params, grads;
-  private final Mlp mlp;
+  private final NetworkBackend backend;
+  private final MlpNetwork mlp;
   private final INDArray logStd, gLogStd;
   private final ObsNormalizer normalizer;
   private final Map<Long, INDArray> normBuffers = new HashMap<>();
@@ -41,15 +42,22 @@ public final class GaussianPolicy {
    * @param normalizeObs whether the running observation normaliser is active
    */
   public GaussianPolicy(int obsDim, int actDim, int[] hidden, DataType dtype, long seed, double initLogStd, boolean normalizeObs) {
+    this(obsDim, actDim, hidden, dtype, seed, initLogStd, normalizeObs, NetworkBackend.OURS);
+  }
+
+  /** As above, the mean network computed by {@code backend} (its copies, value baseline and pi_S follow it). */
+  public GaussianPolicy(int obsDim, int actDim, int[] hidden, DataType dtype, long seed, double initLogStd, boolean normalizeObs,
+                        NetworkBackend backend) {
     if (obsDim <= 0 || actDim <= 0) throw new IllegalArgumentException("GaussianPolicy: obsDim and actDim must be positive, got " + obsDim + ", " + actDim);
     this.obsDim = obsDim;
     this.actDim = actDim;
     this.dtype = dtype;
+    this.backend = backend;
     sizes = Mlp.layerSizes(obsDim, hidden, actDim);
     long pm = Mlp.numParams(sizes);
     params = Nd4j.create(dtype, 1, pm + actDim);
     grads = Nd4j.create(dtype, 1, pm + actDim);
-    mlp = new Mlp(sizes, params.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, pm)), grads.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, pm)));
+    mlp = backend.mlp(sizes, params.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, pm)), grads.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, pm)));
     logStd = params.get(NDArrayIndex.point(0), NDArrayIndex.interval(pm, pm + actDim)).reshape(1, actDim);
     gLogStd = grads.get(NDArrayIndex.point(0), NDArrayIndex.interval(pm, pm + actDim)).reshape(1, actDim);
     mlp.initialize(new SplittableRandom(seed), 0.01);
@@ -66,6 +74,10 @@ public final class GaussianPolicy {
   public int obsDim() { return obsDim; }
   public int actDim() { return actDim; }
   public DataType dataType() { return dtype; }
+  /** Who computes the mean network. */
+  public NetworkBackend backend() { return backend; }
+  /** Layer widths of the mean network, observation first, action last. */
+  public int[] layerSizes() { return sizes.clone(); }
   /** Flat parameters [1, P]: the MLP's then the log-std. */
   public INDArray params() { return params; }
   /** Flat gradients, same layout as {@link #params()}. */
@@ -149,7 +161,7 @@ public final class GaussianPolicy {
 
   /** A new policy with the same architecture, parameters and normaliser. */
   public GaussianPolicy copy() {
-    GaussianPolicy c = new GaussianPolicy(obsDim, actDim, hidden(), dtype, 0, 0.0, normalizer.enabled());
+    GaussianPolicy c = new GaussianPolicy(obsDim, actDim, hidden(), dtype, 0, 0.0, normalizer.enabled(), backend);
     c.copyFrom(this);
     return c;
   }

@@ -24,7 +24,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>Not thread-safe: forward caches activations for the following backward.
  */
-public final class Mlp {
+public final class Mlp implements MlpNetwork {
   static {
     NativeArithmetic.pin(); // before this class makes its first nd4j array: OpenBLAS loads with it
   }
@@ -67,31 +67,62 @@ public final class Mlp {
    * @param grads flat gradient row vector view of the same length
    */
   public Mlp(int[] sizes, INDArray params, INDArray grads) {
-    if (sizes.length < 2) throw new IllegalArgumentException("Mlp sizes: need input and output width, got " + sizes.length + " entries");
-    for (int s : sizes) if (s <= 0) throw new IllegalArgumentException("Mlp sizes: every width must be positive, got " + java.util.Arrays.toString(sizes));
-    long p = numParams(sizes);
-    if (params.length() != p || grads.length() != p)
-      throw new IllegalArgumentException("Mlp params/grads: expected length " + p + " for sizes " + java.util.Arrays.toString(sizes)
-          + ", got " + params.length() + "/" + grads.length());
-    if (params.dataType() != grads.dataType())
-      throw new IllegalArgumentException("Mlp params/grads: data types differ (" + params.dataType() + " vs " + grads.dataType() + ")");
+    check("Mlp", sizes, params, grads);
     this.sizes = sizes.clone();
     this.dtype = params.dataType();
-    int layers = sizes.length - 1;
-    w = new INDArray[layers];
-    b = new INDArray[layers];
-    gw = new INDArray[layers];
-    gb = new INDArray[layers];
+    w = weights(sizes, params);
+    b = biases(sizes, params);
+    gw = weights(sizes, grads);
+    gb = biases(sizes, grads);
+  }
+
+  /** The checks every {@link MlpNetwork} makes of its sizes and flat vectors; messages start with {@code who}. */
+  static void check(String who, int[] sizes, INDArray params, INDArray grads) {
+    if (sizes.length < 2) throw new IllegalArgumentException(who + " sizes: need input and output width, got " + sizes.length + " entries");
+    for (int s : sizes) if (s <= 0) throw new IllegalArgumentException(who + " sizes: every width must be positive, got " + java.util.Arrays.toString(sizes));
+    long p = numParams(sizes);
+    if (params.length() != p || grads.length() != p)
+      throw new IllegalArgumentException(who + " params/grads: expected length " + p + " for sizes " + java.util.Arrays.toString(sizes)
+          + ", got " + params.length() + "/" + grads.length());
+    if (params.dataType() != grads.dataType())
+      throw new IllegalArgumentException(who + " params/grads: data types differ (" + params.dataType() + " vs " + grads.dataType() + ")");
+  }
+
+  /** The checks of a forward's input: {@code [n, inputSize]} of the network's data type. */
+  static void checkInput(String who, int[] sizes, DataType dtype, INDArray x) {
+    if (x.rank() != 2 || x.size(1) != sizes[0])
+      throw new IllegalArgumentException(who + " input: expected [n, " + sizes[0] + "], got " + java.util.Arrays.toString(x.shape()));
+    if (x.dataType() != dtype)
+      throw new IllegalArgumentException(who + " input: data type " + x.dataType() + " but network is " + dtype + "; cast the input first");
+  }
+
+  /** The check of a backward's dLoss/dOutput: {@code [n, outputSize]}, n of the last forward. */
+  static void checkOutputGradient(String who, long n, int outputSize, INDArray dOut) {
+    if (dOut.rank() != 2 || dOut.size(0) != n || dOut.size(1) != outputSize)
+      throw new IllegalArgumentException(who + ".backward: expected dOut [" + n + ", " + outputSize + "], got " + java.util.Arrays.toString(dOut.shape()));
+  }
+
+  /** Each layer's W as a {@code [in, out]} c-order view into the flat vector (our layout: per layer W, then b). */
+  static INDArray[] weights(int[] sizes, INDArray flat) {
+    INDArray[] w = new INDArray[sizes.length - 1];
     long off = 0;
-    for (int l = 0; l < layers; l++) {
-      int in = sizes[l], out = sizes[l + 1];
-      w[l] = view(params, off, in, out);
-      gw[l] = view(grads, off, in, out);
-      off += (long) in * out;
-      b[l] = view(params, off, 1, out);
-      gb[l] = view(grads, off, 1, out);
-      off += out;
+    for (int l = 0; l < w.length; l++) {
+      w[l] = view(flat, off, sizes[l], sizes[l + 1]);
+      off += (long) sizes[l] * sizes[l + 1] + sizes[l + 1];
     }
+    return w;
+  }
+
+  /** Each layer's b as a {@code [1, out]} view into the flat vector. */
+  static INDArray[] biases(int[] sizes, INDArray flat) {
+    INDArray[] b = new INDArray[sizes.length - 1];
+    long off = 0;
+    for (int l = 0; l < b.length; l++) {
+      off += (long) sizes[l] * sizes[l + 1];
+      b[l] = view(flat, off, 1, sizes[l + 1]);
+      off += sizes[l + 1];
+    }
+    return b;
   }
 
   private static INDArray view(INDArray flat, long off, int rows, int cols) {
@@ -100,9 +131,9 @@ public final class Mlp {
   }
 
   public int inputSize() { return sizes[0]; }
-  public int outputSize() { return sizes[sizes.length - 1]; }
-  public int[] sizes() { return sizes.clone(); }
-  public DataType dataType() { return dtype; }
+  @Override public int outputSize() { return sizes[sizes.length - 1]; }
+  @Override public int[] sizes() { return sizes.clone(); }
+  @Override public DataType dataType() { return dtype; }
 
   /**
    * Glorot-uniform weights (scaled by {@code outputScale} on the last layer), zero biases,
@@ -110,7 +141,14 @@ public final class Mlp {
    * A small output scale (e.g. 0.01 for a policy mean) starts the policy near zero mean,
    * the usual PPO initialisation.
    */
+  @Override
   public void initialize(SplittableRandom rng, double outputScale) {
+    initialize(sizes, w, b, rng, outputScale);
+  }
+
+  /** {@link #initialize} into given W and b views: every backend draws its parameters here. */
+  static void initialize(int[] sizes, INDArray[] w, INDArray[] b, SplittableRandom rng, double outputScale) {
+    DataType dtype = w[0].dataType();
     for (int l = 0; l < w.length; l++) {
       int in = sizes[l], out = sizes[l + 1];
       double limit = Math.sqrt(6.0 / (in + out)) * (l == w.length - 1 ? outputScale : 1.0);
@@ -126,11 +164,9 @@ public final class Mlp {
    * internal buffer, valid until the next forward with the same batch size. {@code x} is kept
    * by reference for {@link #backward}; do not change it in between.
    */
+  @Override
   public INDArray forward(INDArray x) {
-    if (x.rank() != 2 || x.size(1) != sizes[0])
-      throw new IllegalArgumentException("Mlp input: expected [n, " + sizes[0] + "], got " + java.util.Arrays.toString(x.shape()));
-    if (x.dataType() != dtype)
-      throw new IllegalArgumentException("Mlp input: data type " + x.dataType() + " but network is " + dtype + "; cast the input first");
+    checkInput("Mlp", sizes, dtype, x);
     Buffers buf = buffers(x.size(0));
     INDArray a = x;
     for (int l = 0; l < w.length; l++) {
@@ -149,11 +185,10 @@ public final class Mlp {
    * Back-propagates {@code dOut = dLoss/dOutput} ({@code [n, outputSize]}, same n as the last
    * forward) and writes (overwrites) the parameter gradient views. {@code dOut} is not changed.
    */
+  @Override
   public void backward(INDArray dOut) {
     if (last == null) throw new IllegalStateException("Mlp.backward: call forward first");
-    long n = lastInput.size(0);
-    if (dOut.rank() != 2 || dOut.size(0) != n || dOut.size(1) != outputSize())
-      throw new IllegalArgumentException("Mlp.backward: expected dOut [" + n + ", " + outputSize() + "], got " + java.util.Arrays.toString(dOut.shape()));
+    checkOutputGradient("Mlp", lastInput.size(0), outputSize(), dOut);
     Buffers buf = last;
     INDArray dz = dOut;
     for (int l = w.length - 1; l >= 0; l--) {

@@ -2,6 +2,8 @@ package org.gposuite.nn;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Plain-Java forward of a policy network for the few rows of one environment step, over a
@@ -20,6 +22,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>A snapshot: create a new one after the policy's parameters or normaliser change (the
  * collector makes one per batch).
+ *
+ * <p>A policy on DL4J's networks ({@link NetworkBackend#DL4J}) is snapshotted into a DL4J network
+ * of its own ({@link Dl4jMlp} over a copy of its parameters) and each step's rows go through it:
+ * a run on DL4J computes every forward with DL4J, acting included. The normalisation stays this
+ * class's, so the two backends see the same inputs.
  */
 public final class StepInference {
   static {
@@ -35,23 +42,26 @@ public final class StepInference {
   private final double[] logStd;
   private double[] a, z;
   private float[] af, zf;
+  /** The DL4J snapshot of a policy on DL4J's networks, else null; its input rows are reused per row count. */
+  private final MlpNetwork dl4j;
+  private INDArray dl4jInput;
 
   public StepInference(GaussianPolicy policy) {
-    this(Mlp.layerSizes(policy.obsDim(), policy.hidden(), policy.actDim()), policy.params(), policy.normalizer(),
-        policy.logStdValues().clone());
+    this(policy.layerSizes(), policy.params(), policy.normalizer(), policy.logStdValues().clone(), policy.backend());
   }
 
   /** For a parent-choice policy: {@link #forward} gives its logits, parent x then parent y. */
   public StepInference(BinaryPolicy policy) {
-    this(policy.layerSizes(), policy.params(), policy.normalizer(), new double[0]);
+    this(policy.layerSizes(), policy.params(), policy.normalizer(), new double[0], policy.backend());
   }
 
   /** @param params the MLP's flat parameters first (anything after them, e.g. a log-std, is ignored) */
-  private StepInference(int[] sizes, INDArray params, ObsNormalizer n, double[] logStd) {
+  private StepInference(int[] sizes, INDArray params, ObsNormalizer n, double[] logStd, NetworkBackend backend) {
     this.sizes = sizes;
     single = params.dataType() == DataType.FLOAT;
-    p = single ? null : params.toDoubleVector();
-    pf = single ? params.toFloatVector() : null;
+    dl4j = backend == NetworkBackend.DL4J ? dl4jSnapshot(sizes, params) : null;
+    p = single || dl4j != null ? null : params.toDoubleVector();
+    pf = single && dl4j == null ? params.toFloatVector() : null;
     normalize = n.enabled();
     normMean = n.mean();
     double[] var = n.variance();
@@ -62,12 +72,20 @@ public final class StepInference {
     af = zf = new float[0];
   }
 
+  private static MlpNetwork dl4jSnapshot(int[] sizes, INDArray params) {
+    long n = Mlp.numParams(sizes);
+    INDArray own = params.reshape('c', 1, params.length()).get(NDArrayIndex.point(0), NDArrayIndex.interval(0, n)).dup('c').reshape('c', 1, n);
+    // no gradient is ever taken of a snapshot: the gradient vector only satisfies the constructor
+    return new Dl4jMlp(sizes, own, Nd4j.create(params.dataType(), 1, n));
+  }
+
   /** A Gaussian policy's log-std at the snapshot (empty for a binary policy). */
   public double[] logStd() { return logStd; }
 
   /** The network's outputs for {@code rows} raw observations (row-major) into {@code out} ({@code [rows, outputs]}). */
   public void forward(double[] rawObs, int rows, double[] out) {
-    if (single) forwardFloat(rawObs, rows, out);
+    if (dl4j != null) forwardDl4j(rawObs, rows, out);
+    else if (single) forwardFloat(rawObs, rows, out);
     else forwardDouble(rawObs, rows, out);
   }
 
@@ -80,6 +98,15 @@ public final class StepInference {
   private double normalized(double[] rawObs, int r, int j) {
     double x = rawObs[r * sizes[0] + j];
     return normalize ? Math.max(-ObsNormalizer.CLIP, Math.min(ObsNormalizer.CLIP, (x - normMean[j]) * normInvStd[j])) : x;
+  }
+
+  private void forwardDl4j(double[] rawObs, int rows, double[] out) {
+    int in = sizes[0];
+    if (dl4jInput == null || dl4jInput.size(0) != rows) dl4jInput = Nd4j.create(dl4j.dataType(), rows, in);
+    if (a.length < rows * in) a = new double[rows * in];
+    for (int r = 0; r < rows; r++)
+      for (int j = 0; j < in; j++) a[r * in + j] = normalized(rawObs, r, j);
+    HostArrays.read(dl4j.forward(HostArrays.write(a, dl4jInput)), out);
   }
 
   private void forwardFloat(double[] rawObs, int rows, double[] out) {

@@ -21,12 +21,17 @@ public final class ValueFunction {
   private final int obsDim;
   private final DataType dtype;
   private final INDArray params, grads;
-  private final Mlp mlp;
+  private final MlpNetwork mlp;
   private final ObsNormalizer normalizer;
   private final Map<Long, INDArray> normBuffers = new HashMap<>();
   private final Map<Long, INDArray> errBuffers = new HashMap<>();
 
   public ValueFunction(int obsDim, int[] hidden, DataType dtype, long seed, ObsNormalizer normalizer) {
+    this(obsDim, hidden, dtype, seed, normalizer, NetworkBackend.OURS);
+  }
+
+  /** As above, the network computed by {@code backend}. */
+  public ValueFunction(int obsDim, int[] hidden, DataType dtype, long seed, ObsNormalizer normalizer, NetworkBackend backend) {
     if (normalizer.dim() != obsDim) throw new IllegalArgumentException("ValueFunction: normaliser dim " + normalizer.dim() + " != obsDim " + obsDim);
     this.obsDim = obsDim;
     this.dtype = dtype;
@@ -35,7 +40,7 @@ public final class ValueFunction {
     long p = Mlp.numParams(sizes);
     params = Nd4j.create(dtype, 1, p);
     grads = Nd4j.create(dtype, 1, p);
-    mlp = new Mlp(sizes, params, grads);
+    mlp = backend.mlp(sizes, params, grads);
     mlp.initialize(new SplittableRandom(seed), 1.0);
   }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.gposuite.nn.AdamOptimizer;
 import org.gposuite.nn.GaussianPolicy;
+import org.gposuite.nn.NetworkBackend;
 import org.gposuite.nn.ValueFunction;
 
 /**
@@ -37,14 +38,20 @@ public final class Agent {
     beta = initialBeta;
   }
 
-  /**
-   * A fresh agent with the paper's networks: policy 64-64 (init seed {@code seed}), value 32-32
-   * (seed + 1) sharing the policy's observation normaliser; action sampling from seed + 2.
-   */
+  /** {@link #create(int, int, HyperParameters, long, NetworkBackend)} on our networks. */
   public static Agent create(int obsDim, int actDim, HyperParameters hp, long seed) {
+    return create(obsDim, actDim, hp, seed, NetworkBackend.OURS);
+  }
+
+  /**
+   * A fresh agent with the paper's networks, computed by {@code networks}: policy 64-64 (init seed
+   * {@code seed}), value 32-32 (seed + 1) sharing the policy's observation normaliser; action
+   * sampling from seed + 2.
+   */
+  public static Agent create(int obsDim, int actDim, HyperParameters hp, long seed, NetworkBackend networks) {
     GaussianPolicy pi = new GaussianPolicy(obsDim, actDim, GaussianPolicy.PAPER_HIDDEN, org.nd4j.linalg.api.buffer.DataType.FLOAT,
-        seed, hp.initLogStd(), hp.normalizeObservations());
-    ValueFunction v = new ValueFunction(obsDim, ValueFunction.PAPER_HIDDEN, pi.dataType(), seed + 1, pi.normalizer());
+        seed, hp.initLogStd(), hp.normalizeObservations(), networks);
+    ValueFunction v = new ValueFunction(obsDim, ValueFunction.PAPER_HIDDEN, pi.dataType(), seed + 1, pi.normalizer(), networks);
     return new Agent(pi, v, hp.policyLearningRate(), hp.valueLearningRate(), hp.initialBeta(), seed + 2);
   }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.gposuite.nn.GaussianPolicy;
+import org.gposuite.nn.NetworkBackend;
 
 /**
  * The two pure policy-gradient baselines of Tables 1-2, for PPO or A2C.
@@ -22,15 +23,18 @@ public final class Baseline {
 
   public static Result single(PolicyGradient algo, EnvFactory envs, int numPolicies, long stepsPerPolicy, long seed,
                               int evalEpisodes, Path curveCsv) {
-    return run(algo, envs, numPolicies, stepsPerPolicy, seed, evalEpisodes, curveCsv);
+    return run(algo, NetworkBackend.OURS, envs, numPolicies, stepsPerPolicy, seed, evalEpisodes, curveCsv);
   }
 
   public static Result joint(PolicyGradient algo, EnvFactory envs, long steps, long seed, int evalEpisodes, Path curveCsv) {
-    return run(algo, envs, 1, steps, seed, evalEpisodes, curveCsv);
+    return run(algo, NetworkBackend.OURS, envs, 1, steps, seed, evalEpisodes, curveCsv);
   }
 
-  /** Trains {@code numPolicies} agents one after the other, each until it has used {@code stepsPerPolicy} steps. */
-  public static Result run(PolicyGradient algo, EnvFactory envs, int numPolicies, long stepsPerPolicy, long seed,
+  /**
+   * Trains {@code numPolicies} agents one after the other, each until it has used {@code stepsPerPolicy} steps,
+   * their networks computed by {@code networks}.
+   */
+  public static Result run(PolicyGradient algo, NetworkBackend networks, EnvFactory envs, int numPolicies, long stepsPerPolicy, long seed,
                            int evalEpisodes, Path curveCsv) {
     if (numPolicies <= 0 || stepsPerPolicy <= 0) throw new IllegalArgumentException("Baseline: numPolicies and stepsPerPolicy must be > 0");
     HyperParameters c = algo.config();
@@ -41,7 +45,7 @@ public final class Baseline {
       for (int p = 0; p < numPolicies; p++) {
         long s = seed * 1000 + 10L * p;
         try (VectorEnv env = envs.create(c.numEnvs(), s + 5)) {
-          Agent agent = Agent.create(env.obsDim(), env.actDim(), c, s);
+          Agent agent = Agent.create(env.obsDim(), env.actDim(), c, s, networks);
           for (int it = 0; agent.timesteps() < stepsPerPolicy; it++) {
             Batch b = algo.collect(agent, env);
             UpdateStats u = algo.update(agent, b, List.of());

@@ -75,7 +75,7 @@ class CrossoverTest {
     // pool's lowest return, so their weight u = R - R_min is 0 and they cannot mislead pi_S.
     assertEquals(12, d.keptX());
     assertEquals(10, d.keptY());
-    BinaryPolicyTraining.Result res = BinaryPolicyTraining.train(d, 30, 64, 5e-4, 7, new SplittableRandom(8));
+    BinaryPolicyTraining.Result res = BinaryPolicyTraining.train(d, 30, 64, 5e-4, 7, org.gposuite.nn.NetworkBackend.OURS, new SplittableRandom(8));
     assertTrue(res.lastEpochLoss() < res.firstEpochLoss() * 0.5, "loss fell from " + res.firstEpochLoss() + " to " + res.lastEpochLoss());
     BinaryPolicy pis = res.policy();
     INDArray probe = Nd4j.createFromArray(new float[][] {{-2f, 0f}, {-1f, 0.5f}, {1f, -0.5f}, {2f, 0f}});

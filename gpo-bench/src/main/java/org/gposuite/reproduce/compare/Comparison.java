@@ -27,7 +27,9 @@ import org.gposuite.reproduce.run.StoredCell;
  *   <li><b>Config changed</b> when a compared seed's config hash differs from its expected
  *       row's: the baseline measures something else; re-baseline explicitly.
  *   <li><b>Statistical</b> otherwise (another machine or JDK, where floating-point results may
- *       drift). When the profile has a {@link Spread} file holding the group (smoke does), the
+ *       drift), and always for a run the caller declares not bit-comparable (a run on DL4J's
+ *       networks: {@link #compare(List, List, Optional, Optional)}; its cells come with their
+ *       twins' config hashes on our networks). When the profile has a {@link Spread} file holding the group (smoke does), the
  *       run's seeds are tested against the group's many-seed reference by {@link Spread#verdict}:
  *       a lower-noise statistic (mean of the curve's second half), a family-wise threshold, and
  *       IMPROVED only beyond the same noise; the run's seeds need not be the reference's. Without
@@ -60,7 +62,12 @@ public final class Comparison {
 
   public record GroupVerdict(String group, Status status, String detail) {}
 
-  public record Result(List<GroupVerdict> verdicts) {
+  /** @param note said before the verdicts when not empty: e.g. that the run is not bit-comparable, and why */
+  public record Result(List<GroupVerdict> verdicts, String note) {
+    public Result(List<GroupVerdict> verdicts) {
+      this(verdicts, "");
+    }
+
     public boolean failed() {
       return verdicts.stream().anyMatch(v -> v.status().fails());
     }
@@ -68,6 +75,7 @@ public final class Comparison {
     /** One line per group, failures first: the readable diff the harness prints. */
     public String render() {
       StringBuilder sb = new StringBuilder();
+      if (!note.isEmpty()) sb.append(note).append('\n');
       List<GroupVerdict> sorted = new ArrayList<>(verdicts);
       sorted.sort((a, b) -> Boolean.compare(b.status().fails(), a.status().fails()));
       for (GroupVerdict v : sorted) {
@@ -91,12 +99,24 @@ public final class Comparison {
    * @param spread the profile's many-seed reference for the statistical path, if it has one
    */
   public static Result compare(List<StoredCell> run, List<CellRecord> expected, Optional<Spread> spread) {
+    return compare(run, expected, spread, Optional.empty());
+  }
+
+  /**
+   * @param notBitComparable why the run's cells cannot match the expected bits on any platform (e.g.
+   *     they ran on DL4J's networks): every group then takes the statistical path, and the reason
+   *     heads the result and stands in each verdict where "another platform" would
+   */
+  public static Result compare(List<StoredCell> run, List<CellRecord> expected, Optional<Spread> spread,
+      Optional<String> notBitComparable) {
+    boolean bitComparable = notBitComparable.isEmpty();
+    String where = notBitComparable.orElse("another platform");
     Map<String, Double> statistic = new TreeMap<>();
     run.forEach(c -> statistic.put(c.record().id(), Spread.statistic(c.curve(), c.record().finalReturn())));
     Map<String, List<CellRecord>> expGroups = byGroup(expected);
     List<Pairs> groups = new ArrayList<>();
     for (Map.Entry<String, List<CellRecord>> e : byGroup(run.stream().map(StoredCell::record).toList()).entrySet()) {
-      groups.add(Pairs.of(e.getKey(), e.getValue(), expGroups.getOrDefault(e.getKey(), List.of())));
+      groups.add(Pairs.of(e.getKey(), e.getValue(), expGroups.getOrDefault(e.getKey(), List.of()), bitComparable));
     }
     // Bonferroni over the groups that go to a statistical test.
     long tested = groups.stream().filter(g -> bySpread(g, spread)
@@ -110,7 +130,7 @@ public final class Comparison {
         List<CellRecord> all = new ArrayList<>(g.ours);
         all.addAll(g.unmatched);
         out.add(spreadVerdict(g.group, all, ref.get(), statistic, Spread.FAMILY_ALPHA / Math.max(1, tested),
-            g.ours.isEmpty() ? "seeds the exact baseline lacks" : "another platform"));
+            g.ours.isEmpty() && bitComparable ? "seeds the exact baseline lacks" : where));
         continue;
       }
       if (g.ours.isEmpty()) {
@@ -123,11 +143,12 @@ public final class Comparison {
       GroupVerdict v = switch (g.mode()) {
         case EXACT -> exact(g);
         case CONFIG_CHANGED -> configChanged(g);
-        case STATISTICAL -> statistical(g, alpha);
+        case STATISTICAL -> statistical(g, alpha, where);
       };
       out.add(new GroupVerdict(v.group(), v.status(), v.detail() + g.coverage()));
     }
-    return new Result(out);
+    return new Result(out, notBitComparable.map(w -> "comparison: the run's cells ran on " + w
+        + "; every group is judged statistically against the expected results, none bit for bit").orElse(""));
   }
 
   private enum Mode { EXACT, CONFIG_CHANGED, STATISTICAL }
@@ -149,9 +170,9 @@ public final class Comparison {
    * the baseline holds for the group.
    */
   private record Pairs(String group, List<CellRecord> ours, List<CellRecord> theirs,
-      List<CellRecord> unmatched, List<String> baselineSeeds) {
+      List<CellRecord> unmatched, List<String> baselineSeeds, boolean bitComparable) {
 
-    static Pairs of(String group, List<CellRecord> run, List<CellRecord> expected) {
+    static Pairs of(String group, List<CellRecord> run, List<CellRecord> expected, boolean bitComparable) {
       Map<String, CellRecord> byId = new TreeMap<>();
       expected.forEach(r -> byId.put(r.id(), r));
       List<CellRecord> ours = new ArrayList<>();
@@ -168,13 +189,14 @@ public final class Comparison {
       }
       List<String> baselineSeeds = expected.stream().sorted(Comparator.comparingInt(CellRecord::seed))
           .map(r -> Integer.toString(r.seed())).toList();
-      return new Pairs(group, ours, theirs, unmatched, baselineSeeds);
+      return new Pairs(group, ours, theirs, unmatched, baselineSeeds, bitComparable);
     }
 
     Mode mode() {
       for (int i = 0; i < ours.size(); i++) {
         if (!ours.get(i).configHash().equals(theirs.get(i).configHash())) return Mode.CONFIG_CHANGED;
       }
+      if (!bitComparable) return Mode.STATISTICAL;
       for (int i = 0; i < ours.size(); i++) {
         if (!ours.get(i).provenance().platform().equals(theirs.get(i).provenance().platform())) {
           return Mode.STATISTICAL;
@@ -249,12 +271,12 @@ public final class Comparison {
     throw new IllegalStateException("no changed config in " + g.group);
   }
 
-  private static GroupVerdict statistical(Pairs g, double alpha) {
+  private static GroupVerdict statistical(Pairs g, double alpha, String where) {
     double[] a = returns(g.ours);
     double[] b = returns(g.theirs);
     double ma = Stats.mean(a);
     double mb = Stats.mean(b);
-    String numbers = "expected " + summary(g.theirs) + ", got " + summary(g.ours) + " on another platform";
+    String numbers = "expected " + summary(g.theirs) + ", got " + summary(g.ours) + " on " + where;
     if (a.length >= 2) {
       double p = Stats.welchLowerP(a, b);
       String test = String.format(Locale.ROOT, "Welch p(lower) = %.3g, alpha = %.3g", p, alpha);

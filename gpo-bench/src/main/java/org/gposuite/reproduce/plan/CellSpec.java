@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.gposuite.nn.NetworkBackend;
 
 /**
  * One cell: one method run on one task with one algorithm and one seed, under a budget and
@@ -69,9 +70,14 @@ public record CellSpec(Algorithm algorithm, String task, String method, int seed
     return algorithmLabel(algorithm, preset) + "/" + task + BudgetVariant.suffix(variant) + "/" + method;
   }
 
+  /** The same cell on our networks: what a cell on DL4J's networks is compared with. */
+  public CellSpec onOurNetworks() {
+    return new CellSpec(algorithm, task, method, seed, budget, settings.withNetworks(NetworkBackend.OURS), usedBy, variant);
+  }
+
   /**
    * Hash of everything that determines the cell's numbers except the seed: algorithm, task,
-   * method, budget, preset and overrides (one {@code set.key=value} line each, in key order).
+   * method, budget, preset, networks when not ours, and overrides (one {@code set.key=value} line each, in key order).
    * A variant's label needs no line: its budget, which the label only names, is hashed.
    * Same hash + same seed + same build and platform = same numbers.
    */
@@ -84,6 +90,8 @@ public record CellSpec(Algorithm algorithm, String task, String method, int seed
       canonical.append(e.getKey()).append('=').append(e.getValue()).append('\n');
     }
     canonical.append("preset=").append(settings.preset()).append('\n');
+    // our networks add no line: the default cells keep the hashes the expected results hold
+    if (settings.networks() != NetworkBackend.OURS) canonical.append("networks=").append(settings.networks().label()).append('\n');
     for (Map.Entry<String, String> e : settings.overrides().entrySet()) {
       canonical.append("set.").append(e.getKey()).append('=').append(e.getValue()).append('\n');
     }

@@ -12,6 +12,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.gposuite.nn.NetworkBackend;
 
 /**
  * The cells a run needs: every selected experiment asks for its cells, and a cell asked for by
@@ -63,7 +64,7 @@ public record Plan(Profile profile, Selection selection, Set<Experiment> experim
     }
     List<CellSpec> specs = new ArrayList<>();
     for (String preset : presets) {
-      Settings settings = new Settings(preset, overrides);
+      Settings settings = new Settings(preset, overrides, selection.networks());
       for (Draft d : cells.values()) {
         specs.add(new CellSpec(d.algorithm, d.task, d.method, d.seed, d.variant.budget(), settings,
             List.copyOf(d.usedBy), d.variant.label()));
@@ -157,7 +158,13 @@ public record Plan(Profile profile, Selection selection, Set<Experiment> experim
   public String settingsText() {
     return "PPO presets: " + String.join(", ", presets) + "; settings: "
         + (overrides.isEmpty() ? "none" : overrides.entrySet().stream()
-            .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+            .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")))
+        + (onDl4j() ? "; networks: DL4J's MultiLayerNetwork (--networks dl4j)" : "");
+  }
+
+  /** Whether every network of the run is DL4J's (--networks dl4j), not ours. */
+  public boolean onDl4j() {
+    return selection.networks() == NetworkBackend.DL4J;
   }
 
   /** Environment steps the plan will simulate, by the budget. */

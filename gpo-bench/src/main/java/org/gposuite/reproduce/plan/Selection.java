@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.gposuite.nn.NetworkBackend;
 
 /**
  * What the command line narrows a profile to. Empty = the profile's own choice.
@@ -15,12 +16,20 @@ import java.util.TreeMap;
  * @param seeds --seeds: replaces the profile's seeds
  * @param presets --presets: replaces the profile's presets
  * @param overrides --set: engine settings on top of the profile's, a key here wins
+ * @param networks --networks: who computes every cell's networks (a profile has no say: one way to choose)
  */
 public record Selection(Set<Experiment> experiments, Set<String> tasks, Set<String> methods,
-    Optional<List<Integer>> seeds, Optional<List<String>> presets, SortedMap<String, String> overrides) {
+    Optional<List<Integer>> seeds, Optional<List<String>> presets, SortedMap<String, String> overrides,
+    NetworkBackend networks) {
 
   public static final Selection ALL = new Selection(Set.of(), Set.of(), Set.of(), Optional.empty(),
       Optional.empty(), new TreeMap<>());
+
+  /** A selection on our networks. */
+  public Selection(Set<Experiment> experiments, Set<String> tasks, Set<String> methods,
+      Optional<List<Integer>> seeds, Optional<List<String>> presets, SortedMap<String, String> overrides) {
+    this(experiments, tasks, methods, seeds, presets, overrides, NetworkBackend.OURS);
+  }
 
   public Selection {
     experiments = Set.copyOf(experiments);
@@ -29,6 +38,7 @@ public record Selection(Set<Experiment> experiments, Set<String> tasks, Set<Stri
     seeds = seeds.map(List::copyOf);
     presets = presets.map(List::copyOf);
     overrides = Settings.checkedCopy(overrides);
+    if (networks == null) throw new IllegalArgumentException("selection: networks missing; use NetworkBackend.OURS");
   }
 
   /**
@@ -49,11 +59,11 @@ public record Selection(Set<Experiment> experiments, Set<String> tasks, Set<Stri
 
   /** The same selection with other seeds. */
   public Selection withSeeds(List<Integer> seeds) {
-    return new Selection(experiments, tasks, methods, Optional.of(seeds), presets, overrides);
+    return new Selection(experiments, tasks, methods, Optional.of(seeds), presets, overrides, networks);
   }
 
   /** The same selection under other presets and overrides. */
   public Selection withSettings(Optional<List<String>> presets, SortedMap<String, String> overrides) {
-    return new Selection(experiments, tasks, methods, seeds, presets, overrides);
+    return new Selection(experiments, tasks, methods, seeds, presets, overrides, networks);
   }
 }

@@ -6,19 +6,22 @@ import java.util.SortedMap;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.gposuite.nn.NetworkBackend;
 
 /**
  * The engine settings a cell runs under: a named PPO preset (the engine's hyperparameter set,
- * e.g. "tuned" or "paper-calibrated") and key = value overrides of the engine's open choices
- * (e.g. gpo.child_init=first-parent). The harness only carries and records them; the engine
- * validates them ({@link EngineBinding#checkSettings}) and its runners read them from
- * {@link CellSpec#settings()}. Both are part of a cell's config hash; the preset is part of its
- * id too, so that cells of two presets can share a run folder.
+ * e.g. "tuned" or "paper-calibrated"), key = value overrides of the engine's open choices
+ * (e.g. gpo.child_init=first-parent) and who computes the networks (--networks). The harness only
+ * carries and records the first two; the engine validates them ({@link org.gposuite.reproduce.run.EngineBinding#checkSettings})
+ * and its runners read all three from {@link CellSpec#settings()}. All are part of a cell's config
+ * hash; the preset is part of its id too, so that cells of two presets can share a run folder.
  *
  * @param preset the preset's name; {@link #DEFAULT_PRESET} keeps the ids of earlier runs
  * @param overrides engine settings by key, in key order (the hash depends on the order)
+ * @param networks our networks or DL4J's for every network of the cell; {@link NetworkBackend#OURS}
+ *     adds nothing to the hash or the stored settings, so the cells of earlier runs keep theirs
  */
-public record Settings(String preset, SortedMap<String, String> overrides) {
+public record Settings(String preset, SortedMap<String, String> overrides, NetworkBackend networks) {
   /** The preset of every cell before presets existed; its ids carry no preset. */
   public static final String DEFAULT_PRESET = "tuned";
 
@@ -28,9 +31,26 @@ public record Settings(String preset, SortedMap<String, String> overrides) {
 
   public static final Settings DEFAULT = new Settings(DEFAULT_PRESET, new TreeMap<>());
 
+  /**
+   * The key under which cells.csv's settings column stores a cell's networks when they are not
+   * ours; never an engine setting, so --networks stays the one way to choose them.
+   */
+  static final String NETWORKS_KEY = "networks";
+
   public Settings {
     requirePresetName(preset);
     overrides = checkedCopy(overrides);
+    if (networks == null) throw new IllegalArgumentException("cell settings: networks missing; use NetworkBackend.OURS");
+  }
+
+  /** Settings on our networks. */
+  public Settings(String preset, SortedMap<String, String> overrides) {
+    this(preset, overrides, NetworkBackend.OURS);
+  }
+
+  /** The same preset and overrides on other networks. */
+  public Settings withNetworks(NetworkBackend networks) {
+    return new Settings(preset, overrides, networks);
   }
 
   /**
@@ -50,21 +70,33 @@ public record Settings(String preset, SortedMap<String, String> overrides) {
     return overrides.getOrDefault(key, fallback);
   }
 
-  /** The overrides as cells.csv stores them: {@code k=v;k=v}, empty when there are none. */
-  public String overridesText() {
+  /**
+   * The overrides as cells.csv's settings column stores them, {@code k=v;k=v}, empty when there are
+   * none; a cell on DL4J's networks adds {@code networks=dl4j}.
+   */
+  public String storedText() {
     StringJoiner j = new StringJoiner(";");
-    overrides.forEach((k, v) -> j.add(k + "=" + v));
+    SortedMap<String, String> all = new TreeMap<>(overrides);
+    if (networks != NetworkBackend.OURS) all.put(NETWORKS_KEY, networks.label());
+    all.forEach((k, v) -> j.add(k + "=" + v));
     return j.toString();
   }
 
-  /** Reads {@link #overridesText()} back; the message says which item is malformed. */
-  public static SortedMap<String, String> parseOverrides(String text) {
+  /** Reads a preset and {@link #storedText()} back; the message says which item is malformed. */
+  public static Settings parseStored(String preset, String text) {
+    SortedMap<String, String> overrides = parse(text);
+    String networks = overrides.remove(NETWORKS_KEY);
+    return new Settings(preset, overrides, networks == null ? NetworkBackend.OURS : NetworkBackend.of(networks));
+  }
+
+  private static SortedMap<String, String> parse(String text) {
     SortedMap<String, String> out = new TreeMap<>();
     if (text.isBlank()) return out;
     for (String item : text.split(";", -1)) {
       int eq = item.indexOf('=');
       if (eq < 0) throw new IllegalArgumentException("setting \"" + item + "\" is not key=value");
-      String key = requireKey(item.substring(0, eq).strip());
+      String key = item.substring(0, eq).strip();
+      if (!key.equals(NETWORKS_KEY)) requireKey(key);
       if (out.put(key, requireValue(key, item.substring(eq + 1).strip())) != null) {
         throw new IllegalArgumentException("setting " + key + " appears twice");
       }
@@ -94,6 +126,10 @@ public record Settings(String preset, SortedMap<String, String> overrides) {
     if (key == null || key.isEmpty()) throw new IllegalArgumentException("a setting has an empty key");
     if (!key.matches("[^\\s=;]+")) {
       throw new IllegalArgumentException("setting key \"" + key + "\" may not contain spaces, '=' or ';'");
+    }
+    if (key.equals(NETWORKS_KEY)) {
+      throw new IllegalArgumentException("\"" + NETWORKS_KEY + "\" is not a setting: choose the networks with --networks "
+          + String.join("|", NetworkBackend.labels()));
     }
     return key;
   }

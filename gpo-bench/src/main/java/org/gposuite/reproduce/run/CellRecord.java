@@ -5,6 +5,8 @@ import org.gposuite.reproduce.plan.BudgetVariant;
 import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.plan.Settings;
 
+import org.gposuite.nn.NetworkBackend;
+
 /**
  * One finished cell as it is stored: a row of {@code cells.csv}, of a cell's
  * {@code result.csv}, and of {@code expected-results/<profile>/cells.csv}.
@@ -33,6 +35,12 @@ public record CellRecord(Algorithm algorithm, String task, String method, int se
   /** Same as {@link CellSpec#groupId()}. */
   public String groupId() {
     return CellSpec.groupId(algorithm, settings.preset(), task, variant, method);
+  }
+
+  /** This row as its twin on our networks would be stored, under that twin's config hash (for the comparison). */
+  public CellRecord onOurNetworks(String configHash) {
+    return new CellRecord(algorithm, task, method, seed, settings.withNetworks(NetworkBackend.OURS), configHash,
+        profile, finalReturn, stepsUsed, wallClock, provenance, finishedAt, variant);
   }
 
   public static CellRecord of(CellSpec spec, String profile, CellResult result,

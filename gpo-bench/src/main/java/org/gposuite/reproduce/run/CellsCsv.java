@@ -58,7 +58,7 @@ public final class CellsCsv {
         // Double.toString is the shortest text that parses back to the same double, which is
         // what the exact comparison of deterministic reruns relies on.
         List<Object> values = new ArrayList<>(java.util.Arrays.asList(r.algorithm(), r.task(), r.method(), r.seed(), r.settings().preset(),
-            r.settings().overridesText(), r.configHash(), r.profile(),
+            r.settings().storedText(), r.configHash(), r.profile(),
             Double.toString(r.finalReturn()), r.stepsUsed(),
             Double.toString(w.totalSeconds()), Double.toString(w.mutateSeconds()),
             Double.toString(w.selectSeconds()), Double.toString(w.crossoverSeconds()),
@@ -177,8 +177,8 @@ public final class CellsCsv {
     int seed = f.get("seed", Integer::parseInt);
     String preset = rec.isMapped("preset") ? f.get("preset", Settings::requirePresetName)
         : Settings.DEFAULT_PRESET;
-    Settings settings = new Settings(preset,
-        rec.isMapped("settings") ? f.get("settings", Settings::parseOverrides) : new TreeMap<>());
+    Settings settings = rec.isMapped("settings") ? f.get("settings", text -> Settings.parseStored(preset, text))
+        : new Settings(preset, new TreeMap<>());
     String variant = rec.isMapped("variant") ? f.get("variant", BudgetVariant::requireLabel) : "";
     String hash = f.get("config_hash", f::nonBlank);
     double finalReturn = f.get("final_return", f::finite);

@@ -1,25 +1,38 @@
 package org.gposuite.bench.dl4j;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.gposuite.nn.Mlp;
+import org.gposuite.bench.CpuRatio;
+import org.gposuite.bench.pg.UpdateBench;
+import org.gposuite.gpo.Dagger;
+import org.gposuite.nn.AdamOptimizer;
+import org.gposuite.nn.GaussianPolicy;
+import org.gposuite.nn.NetworkBackend;
+import org.gposuite.nn.StepInference;
+import org.gposuite.pg.Batch;
+import org.gposuite.pg.Surrogate;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.annotations.*;
-import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * One question: what does one forward + backward of the paper's policy MLP (Walker2d: 21 -> 64 ->
- * 64 -> 6, tanh, FLOAT) cost through DL4J's {@link MultiLayerNetwork} against our hand-written
- * {@code nn.Mlp}, at the row counts the engine trains on (a PPO batch of 2048 per epoch, a 64-row
- * DAgger/pi_S minibatch)? The two hold the same parameters and compute the same function
- * ({@code Dl4jReferenceTest}); dLoss/dOutput is a fixed array handed to both, so the loss's own
- * Gaussian math (plain Java in both engines' PPO) and the optimiser step are excluded.
- *
- * <p>{@link #main} answers the same question in CPU time, A and B interleaved ({@link org.gposuite.bench.CpuRatio}),
- * which a shared, loaded machine does not skew.
+ * What choosing DL4J's networks for a run ({@code ./reproduce --networks dl4j}) costs against ours,
+ * per unit of work the engine does with the paper's policy (64-64 tanh, FLOAT; HalfCheetah-sized,
+ * 20 obs -> 6 actions, as {@code UpdateBench} and {@code CrossoverBench}), each through the same
+ * engine code with {@code networks} = ours or dl4j:
+ * <ul>
+ *   <li>{@code perStepForward8}: one environment step's inference over 8 env copies
+ *       ({@link StepInference}, as the collector runs it);</li>
+ *   <li>{@code batchedForward2048}: the means of a 2048-step batch ({@link GaussianPolicy#mean});</li>
+ *   <li>{@code ppoEpoch2048}: one PPO epoch as {@code Ppo} runs it (surrogate + KL penalty, forward and
+ *       backward over the batch, Adam step);</li>
+ *   <li>{@code daggerEpoch}: one DAgger epoch over 10,000 transitions in 64-row minibatches (157
+ *       forward + backward + Adam steps, {@link Dagger#train}).</li>
+ * </ul>
+ * {@link #main} answers the same question in CPU time, DL4J and ours interleaved ({@link CpuRatio}),
+ * which a shared, loaded machine does not skew; the JMH methods give wall-clock on an idle machine.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -28,52 +41,90 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"})
 public class Dl4jVsOursBench {
-  static final int[] SIZES = {21, 64, 64, 6};
+  static final int OBS = UpdateBench.OBS, ACT = UpdateBench.ACT, STEP_ROWS = 8, DAGGER_N = 10_000;
 
-  @Param({"2048", "64"})
-  public int rows;
+  @Param({"ours", "dl4j"})
+  public String networks;
 
-  Mlp ours;
-  MultiLayerNetwork dl4j;
-  INDArray x, dOut;
+  GaussianPolicy pi, child;
+  AdamOptimizer opt, childOpt;
+  StepInference step;
+  double[] stepObs = new double[STEP_ROWS * OBS], stepOut = new double[STEP_ROWS * ACT];
+  Batch batch;
+  Surrogate.Prepared prepared;
+  INDArray dObs, dMean, dLogStd;
+  final SplittableRandom rng = new SplittableRandom(1);
 
   @Setup
   public void setup() {
-    long p = Mlp.numParams(SIZES);
-    INDArray params = Nd4j.create(DataType.FLOAT, 1, p), grads = Nd4j.create(DataType.FLOAT, 1, p);
-    ours = new Mlp(SIZES, params, grads);
-    ours.initialize(new SplittableRandom(1), 1.0);
-    dl4j = Dl4jNets.mlp(SIZES);
-    Dl4jNets.copyFrom(dl4j, SIZES, params);
+    NetworkBackend backend = NetworkBackend.of(networks);
+    pi = new GaussianPolicy(OBS, ACT, GaussianPolicy.PAPER_HIDDEN, DataType.FLOAT, 1, 0.0, true, backend);
+    opt = new AdamOptimizer(pi.params(), pi.grads(), 1e-4);
+    batch = UpdateBench.syntheticBatch(pi, 3);
+    prepared = Surrogate.prepare(pi, List.of(batch), Surrogate.advantages(List.of(batch), true));
     SplittableRandom r = new SplittableRandom(2);
-    double[] xs = new double[rows * SIZES[0]], ds = new double[rows * SIZES[3]];
-    for (int i = 0; i < xs.length; i++) xs[i] = r.nextGaussian();
-    for (int i = 0; i < ds.length; i++) ds[i] = r.nextGaussian() / rows;
-    x = Nd4j.createFromArray(xs).reshape(rows, SIZES[0]).castTo(DataType.FLOAT);
-    dOut = Nd4j.createFromArray(ds).reshape(rows, SIZES[3]).castTo(DataType.FLOAT);
+    for (int i = 0; i < stepObs.length; i++) stepObs[i] = r.nextGaussian();
+    step = new StepInference(pi);
+
+    double[] o = new double[DAGGER_N * OBS];
+    for (int i = 0; i < o.length; i++) o[i] = r.nextGaussian();
+    dObs = Nd4j.createFromArray(o).reshape(DAGGER_N, OBS).castTo(DataType.FLOAT);
+    dMean = GaussianPolicy.paper(OBS, ACT, 3, true).mean(dObs).dup();
+    dLogStd = Nd4j.zeros(DataType.FLOAT, DAGGER_N, ACT).addi(-0.5);
+    child = new GaussianPolicy(OBS, ACT, GaussianPolicy.PAPER_HIDDEN, DataType.FLOAT, 4, 0.0, true, backend);
+    childOpt = new AdamOptimizer(child.params(), child.grads(), 5e-4);
   }
 
   @Benchmark
-  public void ours(Blackhole bh) {
-    bh.consume(ours.forward(x));
-    ours.backward(dOut);
+  public double[] perStepForward8() {
+    step.forward(stepObs, STEP_ROWS, stepOut);
+    return stepOut;
   }
 
   @Benchmark
-  public void dl4j(Blackhole bh) {
-    bh.consume(Dl4jNets.forwardBackward(dl4j, x, dOut));
+  public INDArray batchedForward2048() {
+    return pi.mean(batch.obs());
   }
 
-  /** CPU-time comparison, interleaved: {@code [blocks]} (default 15). */
+  @Benchmark
+  public double ppoEpoch2048() {
+    return UpdateBench.ppoEpoch(pi, prepared, opt);
+  }
+
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public INDArray daggerEpoch() {
+    Dagger.train(child, dObs, dMean, dLogStd, 1, 64, childOpt, rng);
+    return child.params();
+  }
+
+  /**
+   * CPU-time comparison, interleaved: {@code [blocks]} (default 15), after each side has run every
+   * workload for a few seconds (the JIT). DL4J's batched numbers still vary up to ~4x from run to
+   * run: without workspaces it allocates every activation and gradient off-heap, freed only after
+   * a Java GC, and whether the allocator serves them from recycled memory or from fresh pages (page
+   * faults: measured ~10 ms of system time per PPO epoch) depends on when GCs happened. Ours
+   * allocates nothing per call. Read DL4J's figures as a range over a few runs.
+   */
   public static void main(String[] args) {
     int blocks = args.length > 0 ? Integer.parseInt(args[0]) : 15;
-    for (int rows : new int[] {2048, 64}) {
-      Dl4jVsOursBench b = new Dl4jVsOursBench();
-      b.rows = rows;
-      b.setup();
-      int reps = rows == 64 ? 400 : 20;
-      System.out.println("rows " + rows + ": " + org.gposuite.bench.CpuRatio.compare("DL4J forward+backward", () -> Dl4jNets.forwardBackward(b.dl4j, b.x, b.dOut),
-          "ours forward+backward", () -> { b.ours.forward(b.x); b.ours.backward(b.dOut); }, reps, blocks));
+    Dl4jVsOursBench dl4j = of("dl4j"), ours = of("ours");
+    for (Dl4jVsOursBench b : List.of(dl4j, ours)) {
+      for (int i = 0; i < 2000; i++) b.perStepForward8();
+      for (int i = 0; i < 300; i++) b.batchedForward2048();
+      for (int i = 0; i < 200; i++) b.ppoEpoch2048();
+      for (int i = 0; i < 5; i++) b.daggerEpoch();
     }
+    System.out.println(CpuRatio.compare("DL4J per-step forward (8)", dl4j::perStepForward8, "ours", ours::perStepForward8, 400, blocks));
+    System.out.println(CpuRatio.compare("DL4J batched forward (2048)", dl4j::batchedForward2048, "ours", ours::batchedForward2048, 40, blocks));
+    System.out.println(CpuRatio.compare("DL4J PPO epoch (2048)", dl4j::ppoEpoch2048, "ours", ours::ppoEpoch2048, 10, blocks));
+    System.out.println(CpuRatio.compare("DL4J DAgger epoch (10k/64)", dl4j::daggerEpoch, "ours", ours::daggerEpoch, 1, blocks));
+  }
+
+  private static Dl4jVsOursBench of(String networks) {
+    Dl4jVsOursBench b = new Dl4jVsOursBench();
+    b.networks = networks;
+    b.setup();
+    return b;
   }
 }

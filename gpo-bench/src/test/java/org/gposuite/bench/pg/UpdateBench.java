@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.*;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"})
 public class UpdateBench {
-  static final int OBS = 20, ACT = 6, B = 2048;
+  public static final int OBS = 20, ACT = 6, B = 2048;
   GaussianPolicy pi;
   ValueFunction v;
   org.gposuite.nn.AdamOptimizer opt, vOpt;
@@ -38,7 +38,7 @@ public class UpdateBench {
   Surrogate.Prepared prepared;
   INDArray dMean, dLogStd;
 
-  static Batch syntheticBatch(GaussianPolicy collector, long seed) {
+  public static Batch syntheticBatch(GaussianPolicy collector, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     double[] o = new double[B * OBS], a = new double[B * ACT], adv = new double[B];
     for (int i = 0; i < o.length; i++) o[i] = r.nextGaussian();
@@ -86,6 +86,11 @@ public class UpdateBench {
   /** What {@code Ppo} runs per epoch: batch read into the plain-Java kernel once (setup), then reused. */
   @Benchmark
   public double ppoEpoch2048Prepared() {
+    return ppoEpoch(pi, prepared, opt);
+  }
+
+  /** One PPO epoch as {@code Ppo} runs it on a prepared batch (KL coefficient 1): surrogate + penalty, gradient, Adam step. */
+  public static double ppoEpoch(GaussianPolicy pi, Surrogate.Prepared prepared, org.gposuite.nn.AdamOptimizer opt) {
     double l = Surrogate.lossAndGradient(pi, prepared, 1.0).loss();
     opt.step();
     return l;
