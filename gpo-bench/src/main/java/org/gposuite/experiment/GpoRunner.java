@@ -17,6 +17,7 @@ import org.gposuite.pg.CurveRow;
 import org.gposuite.pg.VecEnvAdapter;
 import org.gposuite.reproduce.plan.Budget;
 import org.gposuite.reproduce.run.CellResult;
+import org.gposuite.reproduce.run.CellTimes;
 import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.run.CrossoverTrial;
 import org.gposuite.reproduce.run.CurvePoint;
@@ -102,6 +103,7 @@ final class GpoRunner implements MethodRunner {
       }
       // Called after the round's checkpoint is saved: a Slurm element asked to stop stops here.
       @Override public void roundDone(org.gposuite.gpo.RoundRow row) {
+        CellTimes.checkpointed();
         Preemption.checkpointed("after round " + (row.round() + 1) + "/" + rounds);
       }
     });

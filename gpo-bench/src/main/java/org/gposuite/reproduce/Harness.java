@@ -369,7 +369,7 @@ public final class Harness {
       // issue 13: the cell's CPU and wall time per kind of work, into its time.csv
       CellResult result;
       CellTimes times;
-      try (CellTimes.Running clock = CellTimes.start()) {
+      try (CellTimes.Running clock = CellTimes.start(dir)) {
         result = registry.require(cell.method()).run(cell, dir, p);
         times = clock.finish();
       }

@@ -56,4 +56,40 @@ class CellTimesTest {
     assertTrue(Files.readString(tmp.resolve("run/report.md")).contains("## Where the time went"));
     assertNull(WorkClock.current(), "the cell's clock is removed after it");
   }
+
+  /**
+   * A cell stopped after a checkpoint and resumed by a second process: its time.csv holds both
+   * processes' work up to the checkpoint and after it, not only the last process's.
+   */
+  @Test
+  void aResumedCellsBreakdownIncludesTheTimeBeforeItsCheckpoint(@TempDir Path tmp) throws Exception {
+    FakeRunner fake = new FakeRunner();
+    java.util.Set<String> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    MethodRunner crashingOnce = (cell, dir, progress) -> {
+      WorkClock c = WorkClock.current();
+      if (started.add(cell.id())) {
+        // first process: 3 s of physics, a checkpoint, then the process dies
+        c.add(WorkClock.Kind.PHYSICS, 3_000_000_000L, 3_000_000_000L);
+        CellTimes.checkpointed();
+        throw new IllegalStateException("killed after its checkpoint");
+      }
+      // the resumed process: 2 s more
+      c.add(WorkClock.Kind.PHYSICS, 2_000_000_000L, 2_000_000_000L);
+      return fake.run(cell, dir, progress);
+    };
+    PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    Harness h = new Harness(new RunnerRegistry().bind(FakeRunner.binding(crashingOnce)), log);
+    Path expected = TestFiles.scratchExpected(tmp);
+    assertNotEquals(Harness.OK, h.run(HarnessTest.options(HarnessTest.SMALL, tmp, expected, false, false)));
+    assertEquals(Harness.OK, h.run(HarnessTest.options(HarnessTest.SMALL, tmp, expected, false, false)));
+    try (var results = Files.walk(tmp.resolve("run/cells"))) {
+      List<Path> cells = results.filter(f -> f.getFileName().toString().equals(CellStore.RESULT)).map(Path::getParent).toList();
+      assertFalse(cells.isEmpty());
+      for (Path dir : cells) {
+        CellTimes t = CellTimes.read(dir).orElseThrow();
+        assertEquals(5.0, t.cpu(WorkClock.Kind.PHYSICS), 1e-9, dir.toString());
+        assertFalse(Files.exists(dir.resolve("time.partial.csv")), "the partial time is gone once time.csv is written");
+      }
+    }
+  }
 }

@@ -37,19 +37,54 @@ public final class CellTimes {
 
   private CellTimes(Map<String, double[]> rows) { this.rows = rows; }
 
-  /** Measures one cell: install the clock on the calling thread, run, then {@link Running#finish}. */
-  public static Running start() {
-    return new Running();
+  /**
+   * Measures one cell: install the clock on the calling thread, run, then {@link Running#finish}.
+   * A cell resumed from a checkpoint starts from what its earlier processes measured up to that
+   * checkpoint ({@link #checkpointed}), so its {@code time.csv} covers the whole cell, not only the
+   * last process (work after the last checkpoint of a stopped process is redone, and counted once).
+   */
+  public static Running start(Path cellDir) {
+    return new Running(cellDir);
   }
+
+  /**
+   * Called by a runner on the cell's thread right after it saved a checkpoint: keeps the time
+   * measured so far beside it ({@value #PARTIAL}), the base a resumed process starts from.
+   */
+  public static void checkpointed() {
+    Running r = CURRENT.get();
+    if (r == null) return;
+    try {
+      r.snapshot().writeTo(r.cellDir.resolve(PARTIAL));
+    } catch (IOException e) {
+      // the time file costs the breakdown of an interrupted cell, never its result
+    }
+  }
+
+  static final String PARTIAL = "time.partial.csv";
+  private static final ThreadLocal<Running> CURRENT = new ThreadLocal<>();
 
   /** A cell being measured. */
   public static final class Running implements AutoCloseable {
+    private final Path cellDir;
+    private final Optional<CellTimes> before;
     private final WorkClock clock = new WorkClock();
     private final WorkClock.Scope scope = WorkClock.install(clock);
     private final long cpu0 = processCpu(), wall0 = System.nanoTime(), jit0 = jitMillis(), gc0 = gcMillis();
 
+    private Running(Path cellDir) {
+      this.cellDir = cellDir;
+      this.before = readFile(cellDir.resolve(PARTIAL));
+      CURRENT.set(this);
+    }
+
     /** Stops the clocks (the scope stays until {@link #close}). */
     public CellTimes finish() {
+      return snapshot();
+    }
+
+    /** The time so far: this process's, plus what earlier processes measured up to the checkpoint it resumed from. */
+    private CellTimes snapshot() {
       long cpu = processCpu() - cpu0, wall = System.nanoTime() - wall0;
       Map<String, double[]> rows = new LinkedHashMap<>();
       for (WorkClock.Kind k : WorkClock.Kind.values()) rows.put(k.name(), new double[] {clock.cpuSeconds(k), clock.wallSeconds(k)});
@@ -58,11 +93,25 @@ public final class CellTimes {
       rows.put(JIT, new double[] {Double.NaN, (jitMillis() - jit0) / 1e3});
       rows.put(GC, new double[] {Double.NaN, (gcMillis() - gc0) / 1e3});
       rows.put(CELL, new double[] {cpu / 1e9, wall / 1e9});
-      return new CellTimes(rows);
+      CellTimes now = new CellTimes(rows);
+      return before.map(now::plus).orElse(now);
     }
 
     @Override
-    public void close() { scope.close(); }
+    public void close() {
+      CURRENT.remove();
+      scope.close();
+    }
+  }
+
+  /** Row by row sums (a NaN column stays NaN). */
+  private CellTimes plus(CellTimes other) {
+    Map<String, double[]> sum = new LinkedHashMap<>();
+    rows.forEach((k, v) -> {
+      double[] o = other.rows.getOrDefault(k, new double[] {0, 0});
+      sum.put(k, new double[] {v[0] + o[0], v[1] + o[1]});
+    });
+    return new CellTimes(sum);
   }
 
   /** The JIT compilers' accumulated time, ms (part of "unaccounted"). */
@@ -106,7 +155,13 @@ public final class CellTimes {
 
   public double unaccountedCpu() { return rows.get(UNACCOUNTED)[0]; }
 
+  /** Writes the cell's {@code time.csv}; the checkpoint's partial time is then no longer needed. */
   public void write(Path cellDir) throws IOException {
+    writeTo(cellDir.resolve(FILE));
+    Files.deleteIfExists(cellDir.resolve(PARTIAL));
+  }
+
+  private void writeTo(Path file) throws IOException {
     StringBuilder sb = new StringBuilder("kind,cpu_s,wall_s,description\n");
     for (WorkClock.Kind k : WorkClock.Kind.values())
       sb.append(k.name()).append(',').append(num(cpu(k))).append(',').append(num(wall(k))).append(",\"").append(k.label).append(": ")
@@ -115,12 +170,15 @@ public final class CellTimes {
     sb.append(JIT).append(",,").append(num(rows.get(JIT)[1])).append(",\"JIT compilation time (CompilationMXBean), within unaccounted\"\n");
     sb.append(GC).append(",,").append(num(rows.get(GC)[1])).append(",\"garbage-collection time (GarbageCollectorMXBeans)\"\n");
     sb.append(CELL).append(',').append(num(cellCpu())).append(',').append(num(cellWall())).append(",\"the process's CPU and the cell's elapsed time\"\n");
-    AtomicFiles.writeString(cellDir.resolve(FILE), sb.toString());
+    AtomicFiles.writeString(file, sb.toString());
   }
 
   /** The cell's time.csv, if it has one (cells from before issue 13 have none). */
   public static Optional<CellTimes> read(Path cellDir) {
-    Path f = cellDir.resolve(FILE);
+    return readFile(cellDir.resolve(FILE));
+  }
+
+  private static Optional<CellTimes> readFile(Path f) {
     if (!Files.isRegularFile(f)) return Optional.empty();
     try {
       Map<String, double[]> rows = new LinkedHashMap<>();
