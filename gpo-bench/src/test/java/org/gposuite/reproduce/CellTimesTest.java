@@ -30,10 +30,8 @@ class CellTimesTest {
       c.add(WorkClock.Kind.SURROGATE_OWN, 1_000_000_000L, 1_000_000_000L);
       return fake.run(cell, dir, progress);
     };
-    PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    Harness h = new Harness(new RunnerRegistry().bind(FakeRunner.binding(charging)), log);
-    Path expected = TestFiles.scratchExpected(tmp);
-    assertEquals(Harness.OK, h.run(HarnessTest.options(HarnessTest.SMALL, tmp, expected, false, false)));
+    Harness.Options options = smallRun(tmp);
+    assertEquals(Harness.OK, harness(charging).run(options));
 
     List<String> lines = Files.readAllLines(tmp.resolve("run/cells.csv"));
     List<String> header = List.of(lines.get(0).split(","));
@@ -77,11 +75,10 @@ class CellTimesTest {
       c.add(WorkClock.Kind.PHYSICS, 2_000_000_000L, 2_000_000_000L);
       return fake.run(cell, dir, progress);
     };
-    PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    Harness h = new Harness(new RunnerRegistry().bind(FakeRunner.binding(crashingOnce)), log);
-    Path expected = TestFiles.scratchExpected(tmp);
-    assertNotEquals(Harness.OK, h.run(HarnessTest.options(HarnessTest.SMALL, tmp, expected, false, false)));
-    assertEquals(Harness.OK, h.run(HarnessTest.options(HarnessTest.SMALL, tmp, expected, false, false)));
+    Harness h = harness(crashingOnce);
+    Harness.Options options = smallRun(tmp);
+    assertNotEquals(Harness.OK, h.run(options));
+    assertEquals(Harness.OK, h.run(options));
     try (var results = Files.walk(tmp.resolve("run/cells"))) {
       List<Path> cells = results.filter(f -> f.getFileName().toString().equals(CellStore.RESULT)).map(Path::getParent).toList();
       assertFalse(cells.isEmpty());
@@ -91,5 +88,16 @@ class CellTimesTest {
         assertFalse(Files.exists(dir.resolve("time.partial.csv")), "the partial time is gone once time.csv is written");
       }
     }
+  }
+
+  /** A harness on the fake engine behind {@code runner}, printing nowhere. */
+  private static Harness harness(MethodRunner runner) {
+    PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    return new Harness(new RunnerRegistry().bind(FakeRunner.binding(runner)), log);
+  }
+
+  /** HarnessTest's small profile into tmp/run, without a comparison. */
+  private static Harness.Options smallRun(Path tmp) throws Exception {
+    return HarnessTest.options(HarnessTest.SMALL, tmp, TestFiles.scratchExpected(tmp), false, false);
   }
 }
