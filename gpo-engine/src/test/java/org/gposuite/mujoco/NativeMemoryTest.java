@@ -126,5 +126,4 @@ class NativeMemoryTest {
       assertTrue(mallocGrowth < MALLOC_BOUND, "malloc'd bytes grew by " + mallocGrowth + " over 100,000 mj_resetData calls");
     }
   }
-
 }
