@@ -131,8 +131,7 @@ public final class Harness {
       // The rows a re-baseline keeps are read after the last cell; a damaged file stops it before the first.
       CellsCsv.read(expectedFile);
     }
-    Optional<Spread> spread = o.compare() && !o.rebaseline()
-        ? Spread.load(o.expectedResults(), o.profile().name()) : Optional.empty();
+    Optional<Spread> spread = spreadToCompare(o);
     if (spread.isPresent()) plan = withStatSeeds(o, plan, expected, spread.get());
     Rates rates = Rates.load(o.expectedResults(), o.profile().assumedStepsPerSecond());
     log.printf(Locale.ROOT, "profile %s: %d cells, %,d environment steps, about %s %s (%s)%n",
@@ -320,9 +319,14 @@ public final class Harness {
   private Plan elementPlan(Options o) {
     Plan plan = Plan.of(o.profile(), o.selection());
     Path expectedFile = expectedCells(o.expectedResults(), o.profile().name());
-    if (!o.compare() || o.rebaseline() || !Files.isRegularFile(expectedFile)) return plan;
-    Optional<Spread> spread = Spread.load(o.expectedResults(), o.profile().name());
-    return spread.isEmpty() ? plan : withStatSeeds(o, plan, CellsCsv.read(expectedFile), spread.get());
+    Optional<Spread> spread = spreadToCompare(o);
+    if (spread.isEmpty() || !Files.isRegularFile(expectedFile)) return plan;
+    return withStatSeeds(o, plan, CellsCsv.read(expectedFile), spread.get());
+  }
+
+  /** The profile's spread file when the run compares (and does not re-baseline), else empty. */
+  private static Optional<Spread> spreadToCompare(Options o) {
+    return o.compare() && !o.rebaseline() ? Spread.load(o.expectedResults(), o.profile().name()) : Optional.empty();
   }
 
   /**
@@ -371,7 +375,7 @@ public final class Harness {
       CellTimes times;
       try (CellTimes.Running clock = CellTimes.start(dir)) {
         result = registry.require(cell.method()).run(cell, dir, p);
-        times = clock.finish();
+        times = clock.elapsed();
       }
       CellRecord row = CellRecord.of(cell, profile.name(), result, provenance,
           Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());

@@ -28,6 +28,10 @@ public final class CellTimes {
   static final String UNACCOUNTED = "unaccounted";
   static final String CELL = "cell";
   static final String JIT = "jit", GC = "gc";
+  /** The time measured up to a cell's last checkpoint, beside it until the cell's time.csv is written. */
+  static final String PARTIAL = "time.partial.csv";
+  /** The cell being measured on this thread, for {@link #checkpointed}. */
+  private static final ThreadLocal<Running> CURRENT = new ThreadLocal<>();
 
   /** The columns {@code cells.csv} gets from here; optional when read (older files lack them). */
   static final List<String> COLUMNS = List.of("compute_cpu_s", "physics_cpu_s", "physics_share", "steps_per_s");
@@ -38,7 +42,7 @@ public final class CellTimes {
   private CellTimes(Map<String, double[]> rows) { this.rows = rows; }
 
   /**
-   * Measures one cell: install the clock on the calling thread, run, then {@link Running#finish}.
+   * Measures one cell: install the clock on the calling thread, run, then {@link Running#elapsed}.
    * A cell resumed from a checkpoint starts from what its earlier processes measured up to that
    * checkpoint ({@link #checkpointed}), so its {@code time.csv} covers the whole cell, not only the
    * last process (work after the last checkpoint of a stopped process is redone, and counted once).
@@ -55,14 +59,11 @@ public final class CellTimes {
     Running r = CURRENT.get();
     if (r == null) return;
     try {
-      r.snapshot().writeTo(r.cellDir.resolve(PARTIAL));
+      r.elapsed().writeTo(r.cellDir.resolve(PARTIAL));
     } catch (IOException e) {
       // the time file costs the breakdown of an interrupted cell, never its result
     }
   }
-
-  static final String PARTIAL = "time.partial.csv";
-  private static final ThreadLocal<Running> CURRENT = new ThreadLocal<>();
 
   /** A cell being measured. */
   public static final class Running implements AutoCloseable {
@@ -78,13 +79,11 @@ public final class CellTimes {
       CURRENT.set(this);
     }
 
-    /** Stops the clocks (the scope stays until {@link #close}). */
-    public CellTimes finish() {
-      return snapshot();
-    }
-
-    /** The time so far: this process's, plus what earlier processes measured up to the checkpoint it resumed from. */
-    private CellTimes snapshot() {
+    /**
+     * The time so far: this process's, plus what earlier processes measured up to the checkpoint
+     * it resumed from. The clocks keep running until {@link #close}.
+     */
+    public CellTimes elapsed() {
       long cpu = processCpu() - cpu0, wall = System.nanoTime() - wall0;
       Map<String, double[]> rows = new LinkedHashMap<>();
       for (WorkClock.Kind k : WorkClock.Kind.values()) rows.put(k.name(), new double[] {clock.cpuSeconds(k), clock.wallSeconds(k)});
