@@ -59,7 +59,7 @@ public final class StepInference {
   private StepInference(int[] sizes, INDArray params, ObsNormalizer n, double[] logStd, NetworkBackend backend) {
     this.sizes = sizes;
     single = params.dataType() == DataType.FLOAT;
-    dl4j = backend == NetworkBackend.DL4J ? dl4jSnapshot(sizes, params) : null;
+    dl4j = backend == NetworkBackend.OURS ? null : snapshot(backend, sizes, params);
     p = single || dl4j != null ? null : params.toDoubleVector();
     pf = single && dl4j == null ? params.toFloatVector() : null;
     normalize = n.enabled();
@@ -72,11 +72,12 @@ public final class StepInference {
     af = zf = new float[0];
   }
 
-  private static MlpNetwork dl4jSnapshot(int[] sizes, INDArray params) {
+  /** The backend's own network over a copy of the MLP's parameters (our backend has the plain-Java path instead). */
+  private static MlpNetwork snapshot(NetworkBackend backend, int[] sizes, INDArray params) {
     long n = Mlp.numParams(sizes);
     INDArray own = params.reshape('c', 1, params.length()).get(NDArrayIndex.point(0), NDArrayIndex.interval(0, n)).dup('c').reshape('c', 1, n);
     // no gradient is ever taken of a snapshot: the gradient vector only satisfies the constructor
-    return new Dl4jMlp(sizes, own, Nd4j.create(params.dataType(), 1, n));
+    return backend.mlp(sizes, own, Nd4j.create(params.dataType(), 1, n));
   }
 
   /** A Gaussian policy's log-std at the snapshot (empty for a binary policy). */
