@@ -47,7 +47,7 @@ public final class ReproduceMain {
         --figures 3a,4,...,10  figures to regenerate: 3a, 4, 5, 6, 7, 8, 9, 10 (default: the profile's)
         --tasks A,B            only these tasks, e.g. Hopper,Swimmer
         --methods A,B          only these methods, e.g. GPO,Joint
-        --seeds 1,2,3          these seeds instead of the profile's (whole numbers from 1)
+        --seeds 1,2,3          these seeds instead of the profile's (whole numbers from 1; 1-40 is a range)
         --presets tuned,paper-calibrated
                                run every cell under each of these PPO presets (default: the
                                profile's presets line, else tuned)
@@ -160,7 +160,7 @@ public final class ReproduceMain {
           case "--figures" -> experiments.addAll(list(a, "figure", value(args, ++i, a), Experiment::figure));
           case "--tasks" -> tasks.addAll(list(a, "task", value(args, ++i, a), Tasks::requireKnown));
           case "--methods" -> methods.addAll(list(a, "method", value(args, ++i, a), Tasks::requireMethod));
-          case "--seeds" -> seeds = Optional.of(list(a, "seed", value(args, ++i, a), Selection::parseSeed));
+          case "--seeds" -> seeds = Optional.of(list(a, "seed", value(args, ++i, a), Selection::parseSeeds).stream().flatMap(List::stream).toList());
           case "--presets" -> presets = Optional.of(list(a, "preset name", value(args, ++i, a),
               p -> registry.canonicalPreset(Settings.requirePresetName(p))));
           case "--set" -> {

@@ -76,6 +76,14 @@ class ReproduceMainTest {
   }
 
   @Test
+  void seedRangesExpandInOrder() throws Exception {
+    Outcome o = run(new FakeRunner(), args(NARROW, "--seeds", "3-5,1", "--dry-run"));
+    assertEquals(Harness.OK, o.exit(), o.err());
+    assertEquals(List.of("seed-3", "seed-4", "seed-5", "seed-1"), o.out().lines().filter(l -> l.contains("/Swimmer/GPO/seed-"))
+        .map(l -> l.strip().split(" ")[0].replaceAll(".*/", "")).toList(), o.out());
+  }
+
+  @Test
   void withoutTheOptionsARunIsTunedWithoutSettings() throws Exception {
     Outcome o = run(new FakeRunner(), args(NARROW, "--dry-run"));
     assertEquals(Harness.OK, o.exit(), o.err());
@@ -159,6 +167,9 @@ class ReproduceMainTest {
         Arguments.of(List.of("--seeds", "0"), "error: --seeds: seed 0 is not allowed; seeds count from 1"),
         Arguments.of(List.of("--seeds", "1,,2"), "error: --seeds has an empty item in \"1,,2\""),
         Arguments.of(List.of("--seeds", "1,"), "error: --seeds has an empty item in \"1,\""),
+        Arguments.of(List.of("--seeds", "5-2"), "error: --seeds: seed range \"5-2\" runs backwards; write 2-5"),
+        Arguments.of(List.of("--seeds", "1-x"), "error: --seeds: seed \"x\" is not a whole number"),
+        Arguments.of(List.of("--seeds", "0-3"), "error: --seeds: seed 0 is not allowed; seeds count from 1"),
         Arguments.of(List.of("--seeds", ""), "error: --seeds needs at least one seed"),
         Arguments.of(List.of("--tasks", ""), "error: --tasks needs at least one task"),
         Arguments.of(List.of("--tasks", " , "), "error: --tasks needs at least one task"),

@@ -57,6 +57,18 @@ public record Selection(Set<Experiment> experiments, Set<String> tasks, Set<Stri
     return seed;
   }
 
+  /**
+   * One item of a --seeds list: a seed, or a range {@code a-b} of seeds a to b (a <= b), as the
+   * many-seed runs of the statistical path need ({@code --seeds 1-96}).
+   */
+  public static List<Integer> parseSeeds(String item) {
+    int dash = item.indexOf('-', 1);
+    if (dash < 0) return List.of(parseSeed(item));
+    int from = parseSeed(item.substring(0, dash)), to = parseSeed(item.substring(dash + 1));
+    if (to < from) throw new IllegalArgumentException("seed range \"" + item + "\" runs backwards; write " + to + "-" + from);
+    return java.util.stream.IntStream.rangeClosed(from, to).boxed().toList();
+  }
+
   /** The same selection with other seeds. */
   public Selection withSeeds(List<Integer> seeds) {
     return new Selection(experiments, tasks, methods, Optional.of(seeds), presets, overrides, networks);
