@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.gposuite.env.TaskConfig;
-import org.gposuite.gpo.CoupleRow;
 import org.gposuite.gpo.Gpo;
 import org.gposuite.gpo.GpoConfig;
 import org.gposuite.gpo.GpoResult;
@@ -32,10 +31,11 @@ import org.gposuite.reproduce.exec.Preemption;
  * <ul>
  *   <li>A variant ("GPO", "Base+C", ...) runs {@link Gpo#run} with the cell's budget; the final
  *       return is the final population's best policy under pg's Evaluation protocol.</li>
- *   <li>The probe runs the first round of that same GPO run (a budget of totalSteps / rounds) with
- *       every parent, state-space child and parameter-space child evaluated; its final return is
- *       the state-space children's mean. Self-couples (x, x) are left out: their child is a copy.
- *       It also writes Fig. 3b's state-visitation files ({@link #writeVisitation}).</li>
+ *   <li>The probe runs the first round of that same GPO run (a budget of totalSteps / rounds) and
+ *       measures every parent, state-space child and parameter-space child once, by Fig. 3b's
+ *       rollouts ({@link #writeVisitation}: 10 x eval_episodes each); Fig. 3a's numbers are their
+ *       mean returns and the cell's final return is the state-space children's mean. Self-couples
+ *       (x, x) are left out: their child is a copy.</li>
  * </ul>
  * Checkpoints go under the cell's folder, so an interrupted cell resumes from its last round.
  */
@@ -74,8 +74,12 @@ final class GpoRunner implements MethodRunner {
     cfg = cfg.withWindow(window, copies)
         .withCrossoverSizes(b.piSEpochs(), b.daggerInitial(), b.daggerIterations(), b.daggerPerIteration(), b.daggerEpochs());
     if (crossoverProbe) {
+      // No per-round diagnostic evaluation: the probe's one measurement of each policy is Fig. 3b's
+      // rollouts, 10x eval_episodes. Fig. 3a compares one child with its parents, and eval_episodes
+      // alone is too few for that: smoke's 2 episodes of a stochastic Swimmer policy spread a
+      // child's return by sd 2.9 from seed to seed, its 20 rollouts by 1.0 (the true spread ~0.3).
       cfg = cfg.withScale(b.population(), 1, b.totalSteps() / b.rounds())
-          .withDiagnostics(b.evalEpisodes(), true, b.evalEpisodes());
+          .withDiagnostics(0, true, b.evalEpisodes());
     } else {
       // Per-round diagnostic evaluations are off in table cells: they cost steps the paper's runs did not take.
       cfg = cfg.withDiagnostics(0, false, b.evalEpisodes());
@@ -114,12 +118,15 @@ final class GpoRunner implements MethodRunner {
     if (!crossoverProbe) {
       return new CellResult(r.best().report().mean(), r.stepsUsed(), wall, curve(r.curve(), cfg.populationSize()), List.of());
     }
-    List<CrossoverTrial> trials = new ArrayList<>();
-    for (CoupleRow c : r.couples()) {
-      // A couple (x, x) is a copy, not a crossover: Fig. 3a compares children of two parents.
-      if (c.round() != 0 || c.x() == c.y()) continue;
-      trials.add(new CrossoverTrial(c.couple(), c.xReturn(), c.yReturn(), c.childReturn(), c.paramChildReturn()));
+    // Read back rather than kept from the callback: a probe resumed after its checkpoint has only the files.
+    List<StateVisitation.Crossover> measured = StateVisitation.read(cellDir);
+    if (measured.isEmpty()) {
+      throw new IllegalStateException("the crossover probe " + cell.id() + " has no " + StateVisitation.POLICIES_FILE + " in " + cellDir
+          + " (its round was checkpointed without it); delete that folder to compute the cell again");
     }
+    List<CrossoverTrial> trials = measured.stream().map(x -> new CrossoverTrial(x.pair(), x.meanReturn(StateVisitation.Role.PARENT_A),
+        x.meanReturn(StateVisitation.Role.PARENT_B), x.meanReturn(StateVisitation.Role.STATE_SPACE_CHILD),
+        x.meanReturn(StateVisitation.Role.PARAMETER_SPACE_CHILD))).toList();
     double childMean = trials.stream().mapToDouble(CrossoverTrial::stateSpaceChild).average().orElse(Double.NaN);
     return new CellResult(childMean, r.stepsUsed(), wall, List.of(), trials);
   }

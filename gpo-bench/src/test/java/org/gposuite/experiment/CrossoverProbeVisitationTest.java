@@ -22,9 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The smoke profile's real Fig. 3a probe (Swimmer, seed 1; seconds): it writes Fig. 3b's files, one
- * crossover per Fig. 3a trial with four panels of 10 x eval_episodes rollouts, and its Fig. 3a
- * numbers are those of expected-results/smoke, computed before the Fig. 3b rollouts existed (on that
- * reference's platform; elsewhere the bits cannot be compared and that part is skipped).
+ * crossover per Fig. 3a trial with four panels of 10 x eval_episodes rollouts; Fig. 3a's numbers are
+ * those panels' mean returns, the final return the state-space children's mean; and they are the bits
+ * of expected-results/smoke (on that reference's platform; elsewhere that part is skipped). Run again
+ * in the same folder, the finished probe resumes from its checkpoint and reads the same numbers back.
  */
 class CrossoverProbeVisitationTest {
   @Test
@@ -49,6 +50,16 @@ class CrossoverProbeVisitationTest {
       }
     }
     assertTrue(Files.size(tmp.resolve(StateVisitation.STATES_FILE)) < 1_000_000, "a small file");
+    for (int i = 0; i < v.size(); i++) {
+      StateVisitation.Crossover c = v.get(i);
+      CrossoverTrial t = r.crossovers().get(i);
+      assertEquals(List.of(t.parentA(), t.parentB(), t.stateSpaceChild(), t.parameterSpaceChild()),
+          c.panels().stream().map(StateVisitation.Panel::meanReturn).toList(), "Fig. 3a's numbers are Fig. 3b's panel means");
+    }
+    assertEquals(r.crossovers().stream().mapToDouble(CrossoverTrial::stateSpaceChild).average().orElseThrow(), r.finalReturn(), 0.0);
+    CellResult again = GpoRunner.crossoverProbe().run(cell, tmp, (steps, phase) -> {});
+    assertEquals(r.crossovers(), again.crossovers(), "resumed from the checkpoint, the numbers are read back");
+    assertEquals(r.finalReturn(), again.finalReturn(), 0.0);
 
     CellRecord ref = CellsCsv.read(Path.of("..", "expected-results", "smoke", "cells.csv")).stream()
         .filter(x -> x.id().equals(cell.id())).findFirst().orElseThrow();

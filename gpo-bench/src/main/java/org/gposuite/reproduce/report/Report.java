@@ -260,7 +260,8 @@ public final class Report {
     String task = plan.profile().fig3aTask();
     List<StoredCell> cells = results.group(preset, Algorithm.PPO, task, Tasks.CROSSOVER_PROBE);
     List<CrossoverTrial> trials = new ArrayList<>();
-    line("Task " + task + ", first GPO round; returns of the parents and of both children.");
+    line("Task " + task + ", first GPO round; returns of the parents and of both children, each the average of the same "
+        + StateVisitation.rollouts(plan.profile().budget().evalEpisodes()) + " rollouts that Fig. 3b shows.");
     line("");
     line("| Seed | Pair | Parent A | Parent B | State-space child | Parameter-space child |");
     line("|---|---|---|---|---|---|");

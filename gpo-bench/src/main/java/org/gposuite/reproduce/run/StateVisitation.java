@@ -100,6 +100,12 @@ public final class StateVisitation {
     public double explained() {
       return totalVariance > 0 ? (pc1Variance + pc2Variance) / totalVariance : 1;
     }
+
+    /** The average return of {@code role}'s rollouts: Fig. 3a's number for that policy. */
+    public double meanReturn(Role role) {
+      return panels.stream().filter(p -> p.role() == role).findFirst()
+          .orElseThrow(() -> new IllegalStateException("crossover " + pair + " has no " + role.label + " panel")).meanReturn();
+    }
   }
 
   /**
