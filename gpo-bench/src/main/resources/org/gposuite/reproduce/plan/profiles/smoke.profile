@@ -23,7 +23,7 @@ assumed_steps_per_second = 15000
 # On another platform than expected-results/smoke's (no bit match possible) the comparison is
 # statistical: each group takes the seeds of its many-seed reference in expected-results/smoke/spread.csv
 # (16, 40 or 96, sized there for 90% power against a 25% drop), a group without one these 16;
-# about 880 cells, 20 times the 2-seed run (see that file and reproduce.compare.Spread).
+# about 960 cells, 22 times the 2-seed run (see that file and reproduce.compare.Spread).
 # On the baseline's platform the 2 seeds compare exactly.
 stat_seeds = 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16
 total_steps = 20_000
