@@ -7,10 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.Collectors;
 import org.gposuite.nn.GaussianPolicy;
 import org.gposuite.pg.Agent;
-import org.gposuite.pg.Batch;
 import org.gposuite.pg.CurveRow;
 import org.gposuite.pg.CurveWriter;
 import org.gposuite.pg.EnvFactory;
@@ -49,113 +47,37 @@ public final class Gpo {
     long wallStart = System.nanoTime() - (long) (st.clock.total() * 1e9);
     try (Parallel par = new Parallel(cfg.threads())) {
       for (int r = st.roundsDone; r < cfg.rounds(); r++) {
+        RoundLog.Timer time = new RoundLog.Timer();
         List<Member> pop = st.population;
-        // MUTATE
-        long t0 = System.nanoTime();
+
+        // MUTATE: every policy's policy-gradient iterations (sharing samples with similar policies under M)
         int iterations = budget.iterations(r, st.stepsUsed);
-        Mutation.RoundResult mr = Mutation.run(cfg, pop, envs, r, iterations, st.curve.size() / m, true, st.stepsUsed, wallStart, par, progress);
-        List<Mutation.Outcome> out = mr.outcomes();
-        long mutationSteps = mr.steps();
-        long t1 = System.nanoTime();
+        Mutation.RoundResult mutated = Mutation.run(cfg, pop, envs, r, iterations, st.curve.size() / m, true, st.stepsUsed, wallStart, par, progress);
+        time.mutated();
         progress.operatorDone(r, "mutate");
 
-        // SELECT
-        double[] returns = new double[m];
-        List<GaussianPolicy> policies = new ArrayList<>(m);
-        List<Batch> last = new ArrayList<>(m);
-        for (int i = 0; i < m; i++) {
-          returns[i] = out.get(i).fitnessReturn();
-          if (Double.isNaN(returns[i]))
-            throw new IllegalStateException("GPO round " + r + ": policy " + i + " finished no episode in its last " + out.get(i).window().size()
-                + " batches, so its fitness return is unknown; raise windowBatches or the round budget, lower the horizon, or use EVALUATION fitness");
-          policies.add(pop.get(i).policy());
-          last.add(out.get(i).lastBatch());
-        }
-        long selCpu0 = WorkClock.cpuNow(), selWall0 = System.nanoTime();
-        double[][] kl = Selection.klMatrix(policies, Mutation.pooledStates(last));
-        List<Selection.Couple> couples = Selection.select(returns, kl, cfg.diversityWeight(r), m, cfg.allowSelfPairs(), cfg.selection(),
-            new SplittableRandom(Seeds.of(cfg.seed(), r, 0, Seeds.Purpose.SELECT)));
-        long t2 = System.nanoTime();
-        WorkClock.charge(WorkClock.Kind.KL_SELECT, selCpu0, selWall0);
+        // SELECT: m couples; under S the fittest by return and diversity (KL between the policies), else at random
+        double[] fitness = fitness(r, mutated.outcomes());
+        List<GaussianPolicy> policies = pop.stream().map(Member::policy).toList();
+        double[][] kl = divergences(policies, mutated.outcomes());
+        List<Selection.Couple> couples = select(cfg, r, fitness, kl);
+        time.selected();
         progress.operatorDone(r, "select");
 
-        // CROSSOVER: each task gets its own copies of its parents (policies cache forward buffers).
-        List<Member[]> parents = new ArrayList<>(m);
-        for (Selection.Couple c : couples) parents.add(new Member[] {pop.get(c.x()).copy(), pop.get(c.y()).copy()});
-        int round = r;
-        List<Crossover.Child> children = par.map(m, c -> {
-          Selection.Couple cp = couples.get(c);
-          return Crossover.make(cfg, round, c, parents.get(c)[0], parents.get(c)[1], cp.x(), cp.y(), out.get(cp.x()), out.get(cp.y()), envs);
-        });
-        long crossoverSteps = 0;
-        for (Crossover.Child ch : children) crossoverSteps += ch.steps();
-        long t3 = System.nanoTime();
+        // CROSSOVER: each couple's child (under C in state space: pi_S, then DAgger; else the stronger parent); the next population
+        List<Crossover.Child> children = crossover(cfg, r, couples, pop, mutated.outcomes(), envs, par);
+        List<Member> next = children.stream().map(Crossover.Child::member).toList();
+        time.crossedOver();
         progress.operatorDone(r, "crossover");
 
-        // Diagnostics (not part of the algorithm): evaluate parents, children and parameter-space children.
-        Evaluation.Result[] parentEval = new Evaluation.Result[m], childEval = new Evaluation.Result[m], paramEval = new Evaluation.Result[m];
-        if (cfg.evalEpisodes() > 0) {
-          List<Evaluation.Result> pe = par.map(m, i -> Evaluation.evaluate(pop.get(i).policy(), envs, cfg.evalEpisodes(),
-              Seeds.of(cfg.seed(), round, i, Seeds.Purpose.EVAL_PARENT)));
-          List<Evaluation.Result> ce = par.map(m, c -> Evaluation.evaluate(children.get(c).member().policy(), envs, cfg.evalEpisodes(),
-              Seeds.of(cfg.seed(), round, c, Seeds.Purpose.EVAL_CHILD)));
-          for (int i = 0; i < m; i++) { parentEval[i] = pe.get(i); childEval[i] = ce.get(i); }
-          if (cfg.parameterCrossover()) {
-            List<Evaluation.Result> qe = par.map(m, c -> Evaluation.evaluate(children.get(c).parameterChild().policy(), envs, cfg.evalEpisodes(),
-                Seeds.of(cfg.seed(), round, c, Seeds.Purpose.EVAL_PARAM_CHILD)));
-            for (int i = 0; i < m; i++) paramEval[i] = qe.get(i);
-          }
-        }
-        long t4 = System.nanoTime();
-        List<RoundPolicies.Couple> madeCouples = new ArrayList<>(m);
-        for (int c = 0; c < m; c++) {
-          Crossover.Child ch = children.get(c);
-          madeCouples.add(new RoundPolicies.Couple(c, couples.get(c).x(), couples.get(c).y(), ch.kind(), ch.member().policy(),
-              ch.parameterChild() == null ? null : ch.parameterChild().policy()));
-        }
-        progress.crossoversMade(new RoundPolicies(cfg.seed(), r, policies, madeCouples));
-
-        // Rows, next population, checkpoint.
-        long stepsAfterMutation = st.stepsUsed + mutationSteps;
-        st.stepsUsed += mutationSteps + crossoverSteps;
-        st.curve.addAll(mr.curve());
-        double bestEval = Double.NaN, bestChild = Double.NaN, bestFit = Double.NEGATIVE_INFINITY, meanFit = 0;
-        for (int i = 0; i < m; i++) {
-          Mutation.Outcome o = out.get(i);
-          double ev = parentEval[i] == null ? Double.NaN : parentEval[i].mean();
-          double se = parentEval[i] == null ? Double.NaN : parentEval[i].standardError();
-          st.policies.add(new PolicyRow(r, i, o.fitnessReturn(), o.windowEpisodes(), ev, se,
-              o.sharingSet().stream().map(String::valueOf).collect(Collectors.joining(" ")), pop.get(i).beta(), stepsAfterMutation));
-          bestFit = Math.max(bestFit, o.fitnessReturn());
-          meanFit += o.fitnessReturn() / m;
-          if (!Double.isNaN(ev) && !(ev <= bestEval)) bestEval = ev;
-        }
-        List<Member> next = new ArrayList<>(m);
-        for (int c = 0; c < m; c++) {
-          Selection.Couple cp = couples.get(c);
-          Crossover.Child ch = children.get(c);
-          double childRet = childEval[c] == null ? Double.NaN : childEval[c].mean();
-          if (!Double.isNaN(childRet) && !(childRet <= bestChild)) bestChild = childRet;
-          st.couples.add(new CoupleRow(r, c, cp.x(), cp.y(), cp.fitness(), cp.performance(), cp.diversity(), ch.kind(), ch.strongerParent(), ch.initParent(),
-              parentEval[cp.x()] == null ? Double.NaN : parentEval[cp.x()].mean(),
-              parentEval[cp.y()] == null ? Double.NaN : parentEval[cp.y()].mean(), childRet,
-              paramEval[c] == null ? Double.NaN : paramEval[c].mean(), ch.pisStates(), ch.keptX(), ch.keptY(), ch.pisFirstLoss(),
-              ch.pisLastLoss(), ch.shareY(), ch.daggerInitialKl(), ch.daggerFinalKl(), ch.steps()));
-          next.add(ch.member());
-        }
-        Checkpoint.Clock k = st.clock;
-        st.clock = new Checkpoint.Clock(k.mutate() + (t1 - t0) / 1e9, k.select() + (t2 - t1) / 1e9, k.crossover() + (t3 - t2) / 1e9,
-            k.evaluate() + (t4 - t3) / 1e9, (System.nanoTime() - wallStart) / 1e9);
-        RoundRow row = new RoundRow(r, cfg.hash(), cfg.variantName(), iterations, mutationSteps, crossoverSteps,
-            st.stepsUsed, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9, bestFit, meanFit, bestEval, bestChild,
-            Diversity.of(next, children, kl, returns, parentEval, childEval));
-        st.rounds.add(row);
-        st.population = next;
+        // Beside the algorithm: diagnostics, the round's rows, a checkpoint.
+        RoundEvaluations evals = RoundEvaluations.of(cfg, r, pop, children, envs, par);
+        time.evaluated();
+        progress.crossoversMade(roundPolicies(cfg, r, policies, couples, children));
+        RoundRow row = RoundLog.round(st, cfg, r, iterations, mutated, couples, children, kl, fitness, evals, next, time, wallStart);
+        st.population = new ArrayList<>(next);
         st.roundsDone = r + 1;
-        long ckCpu0 = WorkClock.cpuNow(), ckWall0 = System.nanoTime();
-        st.save(runDir, cfg);
-        writeCsvs(runDir, st);
-        WorkClock.charge(WorkClock.Kind.CHECKPOINT, ckCpu0, ckWall0);
+        checkpoint(st, cfg, runDir);
         progress.roundDone(row);
       }
       if (st.roundsDone == cfg.rounds()) tail(cfg, envs, budget, st, runDir, wallStart, par, progress);
@@ -179,29 +101,73 @@ public final class Gpo {
   private static void tail(GpoConfig cfg, EnvFactory envs, StepBudget budget, Checkpoint st, Path runDir, long wallStart, Parallel par,
                            ProgressListener progress) {
     int iterations = budget.tailIterations(st.stepsUsed);
-    int m = cfg.populationSize();
-    int k = cfg.rounds();
     if (iterations > 0) {
       long t0 = System.nanoTime();
-      Mutation.RoundResult mr = Mutation.run(cfg, st.population, envs, k, iterations, st.curve.size() / m, false, st.stepsUsed, wallStart, par, progress);
-      double mutateSeconds = (System.nanoTime() - t0) / 1e9;
-      st.stepsUsed += mr.steps();
-      st.curve.addAll(mr.curve());
-      Checkpoint.Clock c = st.clock;
-      st.clock = new Checkpoint.Clock(c.mutate() + mutateSeconds, c.select(), c.crossover(), c.evaluate(), (System.nanoTime() - wallStart) / 1e9);
-      double best = Double.NEGATIVE_INFINITY, mean = 0;
-      for (Mutation.Outcome o : mr.outcomes()) {
-        best = Math.max(best, o.fitnessReturn());
-        mean += o.fitnessReturn() / m;
-      }
-      st.rounds.add(new RoundRow(k, cfg.hash(), cfg.variantName(), iterations, mr.steps(), 0, st.stepsUsed, mutateSeconds, 0, 0, 0,
-          best, mean, Double.NaN, Double.NaN, Diversity.ofPopulation(st.population)));
+      Mutation.RoundResult mutated = Mutation.run(cfg, st.population, envs, cfg.rounds(), iterations, st.curve.size() / cfg.populationSize(),
+          false, st.stepsUsed, wallStart, par, progress);
+      RoundLog.tail(st, cfg, iterations, mutated, (System.nanoTime() - t0) / 1e9, wallStart);
     }
-    st.roundsDone = k + 1;
-    long ckCpu0 = WorkClock.cpuNow(), ckWall0 = System.nanoTime();
+    st.roundsDone = cfg.rounds() + 1;
+    checkpoint(st, cfg, runDir);
+  }
+
+  /** SELECT's estimate of each mutated policy's expected return. */
+  private static double[] fitness(int round, List<Mutation.Outcome> outcomes) {
+    double[] fitness = new double[outcomes.size()];
+    for (int i = 0; i < fitness.length; i++) {
+      fitness[i] = outcomes.get(i).fitnessReturn();
+      if (Double.isNaN(fitness[i]))
+        throw new IllegalStateException("GPO round " + round + ": policy " + i + " finished no episode in its last " + outcomes.get(i).window().size()
+            + " batches, so its fitness return is unknown; raise windowBatches or the round budget, lower the horizon, or use EVALUATION fitness");
+    }
+    return fitness;
+  }
+
+  /** KL between every ordered pair of policies on the states of their last batches (SELECT's diversity term). */
+  private static double[][] divergences(List<GaussianPolicy> policies, List<Mutation.Outcome> outcomes) {
+    long cpu0 = WorkClock.cpuNow(), wall0 = System.nanoTime();
+    double[][] kl = Selection.klMatrix(policies, Mutation.pooledStates(outcomes.stream().map(Mutation.Outcome::lastBatch).toList()));
+    WorkClock.charge(WorkClock.Kind.KL_SELECT, cpu0, wall0);
+    return kl;
+  }
+
+  private static List<Selection.Couple> select(GpoConfig cfg, int round, double[] fitness, double[][] kl) {
+    long cpu0 = WorkClock.cpuNow(), wall0 = System.nanoTime();
+    List<Selection.Couple> couples = Selection.select(fitness, kl, cfg.diversityWeight(round), cfg.populationSize(), cfg.allowSelfPairs(),
+        cfg.selection(), new SplittableRandom(Seeds.of(cfg.seed(), round, 0, Seeds.Purpose.SELECT)));
+    WorkClock.charge(WorkClock.Kind.KL_SELECT, cpu0, wall0);
+    return couples;
+  }
+
+  /** One child per couple, in parallel; each task gets its own copies of its parents (policies cache forward buffers). */
+  private static List<Crossover.Child> crossover(GpoConfig cfg, int round, List<Selection.Couple> couples, List<Member> pop,
+                                                 List<Mutation.Outcome> outcomes, EnvFactory envs, Parallel par) {
+    List<Member[]> parents = new ArrayList<>(couples.size());
+    for (Selection.Couple c : couples) parents.add(new Member[] {pop.get(c.x()).copy(), pop.get(c.y()).copy()});
+    return par.map(couples.size(), c -> {
+      Selection.Couple cp = couples.get(c);
+      return Crossover.make(cfg, round, c, parents.get(c)[0], parents.get(c)[1], cp.x(), cp.y(), outcomes.get(cp.x()), outcomes.get(cp.y()), envs);
+    });
+  }
+
+  /** What a ProgressListener sees of a round's crossovers (Fig. 3b's probe rolls them out). */
+  private static RoundPolicies roundPolicies(GpoConfig cfg, int round, List<GaussianPolicy> parents, List<Selection.Couple> couples,
+                                             List<Crossover.Child> children) {
+    List<RoundPolicies.Couple> made = new ArrayList<>(children.size());
+    for (int c = 0; c < children.size(); c++) {
+      Crossover.Child ch = children.get(c);
+      made.add(new RoundPolicies.Couple(c, couples.get(c).x(), couples.get(c).y(), ch.kind(), ch.member().policy(),
+          ch.parameterChild() == null ? null : ch.parameterChild().policy()));
+    }
+    return new RoundPolicies(cfg.seed(), round, parents, made);
+  }
+
+  /** The run's state and its CSVs after a round, so a run stopped later resumes after it. */
+  private static void checkpoint(Checkpoint st, GpoConfig cfg, Path runDir) {
+    long cpu0 = WorkClock.cpuNow(), wall0 = System.nanoTime();
     st.save(runDir, cfg);
     writeCsvs(runDir, st);
-    WorkClock.charge(WorkClock.Kind.CHECKPOINT, ckCpu0, ckWall0);
+    WorkClock.charge(WorkClock.Kind.CHECKPOINT, cpu0, wall0);
   }
 
   private static int horizon(GpoConfig cfg, EnvFactory envs) {
