@@ -3,7 +3,6 @@ package org.gposuite.experiment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,18 +61,15 @@ public final class Diagnosis {
     List<String> variants = List.of(args[3].split(","));
     Budget budget = ProfileLoader.load("medium").budget();
     Files.createDirectories(out);
-    Path csv = out.resolve("diagnosis.csv");
-    if (!Files.exists(csv)) Files.writeString(csv, HEADER);
+    ResumableCsv csv = new ResumableCsv(out.resolve("diagnosis.csv"), HEADER);
     for (String variant : variants)
       for (String task : tasks)
         for (int seed : seeds) {
-          String key = variant + "," + task + "," + seed + ",";
-          if (Files.readString(csv).lines().anyMatch(l -> l.startsWith(key))) continue;
+          String key = variant + "," + task + "," + seed;
+          if (csv.has(key)) continue;
           long t0 = System.nanoTime();
           String row = variant.equals("Single") ? single(task, seed, budget) : gpo(variant, task, seed, budget, out);
-          String line = key + row + String.format(Locale.ROOT, ",%.1f%n", (System.nanoTime() - t0) / 1e9);
-          Files.writeString(csv, line, StandardOpenOption.APPEND);
-          System.out.print(line);
+          csv.append(key + "," + row + String.format(Locale.ROOT, ",%.1f%n", (System.nanoTime() - t0) / 1e9));
         }
   }
 

@@ -1,9 +1,6 @@
 package org.gposuite.experiment;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,15 +35,13 @@ public final class PresetCalibration {
     int policies = Integer.parseInt(args[2]);
     long steps = Long.parseLong(args[3]);
     List<String> candidates = List.of(args[4].split(","));
-    if (!Files.exists(out)) Files.writeString(out, "candidate,task,policy,steps,eval_return,eval_se,config\n");
-    String done = Files.readString(out);
+    ResumableCsv csv = new ResumableCsv(out, "candidate,task,policy,steps,eval_return,eval_se,config\n");
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
     List<Future<?>> jobs = new ArrayList<>();
     for (String cand : candidates)
       for (String task : tasks)
         for (int p = 0; p < policies; p++) {
-          String key = cand + "," + task + "," + p + ",";
-          if (done.lines().anyMatch(l -> l.startsWith(key))) continue;
+          if (csv.has(cand + "," + task + "," + p)) continue;
           int policy = p;
           jobs.add(pool.submit(() -> {
             PpoConfig cfg = PpoPreset.of(cand).config(2048);
@@ -56,14 +51,7 @@ public final class PresetCalibration {
             Evaluation.Result e = Evaluation.evaluate(r.finalPolicies().get(0), envs, 10, 77_000L + policy);
             String row = String.format(Locale.ROOT, "%s,%s,%d,%d,%.2f,%.2f,\"%s\"%n", cand, task, policy, steps, e.mean(),
                 e.standardError(), cfg);
-            synchronized (PresetCalibration.class) {
-              try {
-                Files.writeString(out, row, StandardOpenOption.APPEND);
-              } catch (IOException ex) {
-                throw new RuntimeException(ex);
-              }
-              System.out.print(row);
-            }
+            csv.append(row);
             return null;
           }));
         }
