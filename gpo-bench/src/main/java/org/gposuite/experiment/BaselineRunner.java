@@ -11,12 +11,12 @@ import org.gposuite.pg.EnvFactory;
 import org.gposuite.pg.PolicyGradient;
 import org.gposuite.pg.VecEnvAdapter;
 import org.gposuite.reproduce.plan.Budget;
-import org.gposuite.reproduce.run.CellResult;
+import org.gposuite.reproduce.store.CellResult;
 import org.gposuite.reproduce.plan.CellSpec;
-import org.gposuite.reproduce.run.CurvePoint;
+import org.gposuite.reproduce.store.CurvePoint;
 import org.gposuite.reproduce.run.MethodRunner;
 import org.gposuite.reproduce.run.Progress;
-import org.gposuite.reproduce.run.WallClock;
+import org.gposuite.reproduce.store.WallClock;
 
 /**
  * The two pure policy-gradient baselines as harness cells.

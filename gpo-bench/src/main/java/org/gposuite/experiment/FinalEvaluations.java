@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.gposuite.pg.Evaluation;
-import org.gposuite.reproduce.run.FinalPolicies;
+import org.gposuite.reproduce.store.FinalPolicies;
 
 /** Writes the final evaluation of every policy a cell ends with into its {@code final-policies.csv}. */
 final class FinalEvaluations {

@@ -15,15 +15,15 @@ import org.gposuite.gpo.Visitation;
 import org.gposuite.pg.CurveRow;
 import org.gposuite.pg.VecEnvAdapter;
 import org.gposuite.reproduce.plan.Budget;
-import org.gposuite.reproduce.run.CellResult;
-import org.gposuite.reproduce.run.CellTimes;
+import org.gposuite.reproduce.store.CellResult;
+import org.gposuite.reproduce.store.CellTimes;
 import org.gposuite.reproduce.plan.CellSpec;
-import org.gposuite.reproduce.run.CrossoverTrial;
-import org.gposuite.reproduce.run.CurvePoint;
+import org.gposuite.reproduce.store.CrossoverTrial;
+import org.gposuite.reproduce.store.CurvePoint;
 import org.gposuite.reproduce.run.MethodRunner;
 import org.gposuite.reproduce.run.Progress;
-import org.gposuite.reproduce.run.StateVisitation;
-import org.gposuite.reproduce.run.WallClock;
+import org.gposuite.reproduce.store.StateVisitation;
+import org.gposuite.reproduce.store.WallClock;
 import org.gposuite.reproduce.exec.Preemption;
 
 /**

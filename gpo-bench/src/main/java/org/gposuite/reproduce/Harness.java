@@ -32,19 +32,19 @@ import org.gposuite.reproduce.plan.Selection;
 import org.gposuite.reproduce.report.Plots;
 import org.gposuite.reproduce.report.Report;
 import org.gposuite.reproduce.report.Results;
-import org.gposuite.reproduce.run.CellRecord;
-import org.gposuite.reproduce.run.CellResult;
-import org.gposuite.reproduce.run.CellStore;
-import org.gposuite.reproduce.run.CellTimes;
-import org.gposuite.reproduce.run.CellsCsv;
+import org.gposuite.reproduce.store.CellRecord;
+import org.gposuite.reproduce.store.CellResult;
+import org.gposuite.reproduce.store.CellStore;
+import org.gposuite.reproduce.store.CellTimes;
+import org.gposuite.reproduce.store.CellsCsv;
 import org.gposuite.reproduce.run.MethodUnavailableException;
 import org.gposuite.reproduce.run.Progress;
 import org.gposuite.reproduce.run.ProgressPrinter;
-import org.gposuite.reproduce.run.Provenance;
+import org.gposuite.reproduce.store.Provenance;
 import org.gposuite.reproduce.run.Rates;
 import org.gposuite.reproduce.run.RunLock;
 import org.gposuite.reproduce.run.RunnerRegistry;
-import org.gposuite.reproduce.run.StoredCell;
+import org.gposuite.reproduce.store.StoredCell;
 
 /**
  * One reproduction run: plan the cells, run the unfinished ones, write the run folder

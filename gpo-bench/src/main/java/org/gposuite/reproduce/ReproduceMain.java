@@ -32,7 +32,7 @@ import org.gposuite.reproduce.plan.ProfileLoader;
 import org.gposuite.reproduce.plan.Selection;
 import org.gposuite.reproduce.plan.Settings;
 import org.gposuite.reproduce.plan.Tasks;
-import org.gposuite.reproduce.run.CellStore;
+import org.gposuite.reproduce.store.CellStore;
 import org.gposuite.reproduce.run.PlanCosts;
 import org.gposuite.reproduce.run.ProgressPrinter;
 import org.gposuite.reproduce.run.Rates;

@@ -48,7 +48,7 @@ class EqualBudgetsTest {
       budgets.put(c.id(), c.budget());
     java.nio.file.Path file = java.nio.file.Path.of("..", "expected-results", "smoke", "cells.csv");
     int checked = 0;
-    for (org.gposuite.reproduce.run.CellRecord r : org.gposuite.reproduce.run.CellsCsv.read(file)) {
+    for (org.gposuite.reproduce.store.CellRecord r : org.gposuite.reproduce.store.CellsCsv.read(file)) {
       if (r.method().equals("Crossover")) continue; // Fig. 3a's probe runs one round by design
       Budget b = budgets.get(r.id());
       assertTrue(b != null, r.id() + " is not a cell of the smoke profile");

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.gposuite.reproduce.plan.Algorithm;
 import org.gposuite.reproduce.plan.Budget;
-import org.gposuite.reproduce.run.CellResult;
+import org.gposuite.reproduce.store.CellResult;
 import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.run.Progress;
 import org.gposuite.reproduce.plan.Settings;

@@ -16,12 +16,12 @@ import org.gposuite.reproduce.plan.Budget;
 import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.plan.ProfileLoader;
 import org.gposuite.reproduce.plan.Settings;
-import org.gposuite.reproduce.run.CellResult;
-import org.gposuite.reproduce.run.CellStore;
-import org.gposuite.reproduce.run.CurvePoint;
+import org.gposuite.reproduce.store.CellResult;
+import org.gposuite.reproduce.store.CellStore;
+import org.gposuite.reproduce.store.CurvePoint;
 import org.gposuite.reproduce.run.Progress;
 import org.gposuite.reproduce.run.RunnerRegistry;
-import org.gposuite.reproduce.run.StoredCell;
+import org.gposuite.reproduce.store.StoredCell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.gposuite.reproduce.run.CellRecord;
-import org.gposuite.reproduce.run.CellsCsv;
+import org.gposuite.reproduce.store.CellRecord;
+import org.gposuite.reproduce.store.CellsCsv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

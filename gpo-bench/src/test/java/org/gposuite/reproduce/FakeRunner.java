@@ -9,16 +9,16 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.plan.Tasks;
-import org.gposuite.reproduce.run.CellResult;
-import org.gposuite.reproduce.run.CrossoverTrial;
-import org.gposuite.reproduce.run.CurvePoint;
+import org.gposuite.reproduce.store.CellResult;
+import org.gposuite.reproduce.store.CrossoverTrial;
+import org.gposuite.reproduce.store.CurvePoint;
 import org.gposuite.reproduce.run.EngineBinding;
-import org.gposuite.reproduce.run.FinalPolicies;
+import org.gposuite.reproduce.store.FinalPolicies;
 import org.gposuite.reproduce.run.MethodRunner;
 import org.gposuite.reproduce.run.Progress;
 import org.gposuite.reproduce.run.RunnerRegistry;
-import org.gposuite.reproduce.run.StateVisitation;
-import org.gposuite.reproduce.run.WallClock;
+import org.gposuite.reproduce.store.StateVisitation;
+import org.gposuite.reproduce.store.WallClock;
 
 /**
  * Test-only stand-in for the engine: deterministic synthetic numbers from (method, task, seed),

@@ -15,8 +15,8 @@ import java.util.Map;
 import org.gposuite.nn.NetworkBackend;
 import org.gposuite.reproduce.plan.Profile;
 import org.gposuite.reproduce.plan.Selection;
-import org.gposuite.reproduce.run.CellRecord;
-import org.gposuite.reproduce.run.CellsCsv;
+import org.gposuite.reproduce.store.CellRecord;
+import org.gposuite.reproduce.store.CellsCsv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

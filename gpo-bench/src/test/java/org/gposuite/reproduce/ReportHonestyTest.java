@@ -23,10 +23,10 @@ import org.gposuite.reproduce.plan.Profile;
 import org.gposuite.reproduce.plan.Selection;
 import org.gposuite.reproduce.plan.Settings;
 import org.gposuite.reproduce.report.Report;
-import org.gposuite.reproduce.run.CellRecord;
+import org.gposuite.reproduce.store.CellRecord;
 import org.gposuite.reproduce.run.ProgressPrinter;
 import org.gposuite.reproduce.run.Rates;
-import org.gposuite.reproduce.run.WallClock;
+import org.gposuite.reproduce.store.WallClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

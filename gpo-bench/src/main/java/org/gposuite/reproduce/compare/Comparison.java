@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.gposuite.reproduce.run.CellRecord;
-import org.gposuite.reproduce.run.StoredCell;
+import org.gposuite.reproduce.store.CellRecord;
+import org.gposuite.reproduce.store.StoredCell;
 
 /**
  * Compares a run's cells with the expected results of its profile, group by group (a group is

@@ -16,11 +16,11 @@ import org.apache.commons.math3.distribution.TDistribution;
 import org.gposuite.reproduce.io.AtomicFiles;
 import org.gposuite.reproduce.io.InputError;
 import org.gposuite.reproduce.io.TextInput;
-import org.gposuite.reproduce.run.CellRecord;
-import org.gposuite.reproduce.run.CellStore;
-import org.gposuite.reproduce.run.CellsCsv;
-import org.gposuite.reproduce.run.CurvePoint;
-import org.gposuite.reproduce.run.StoredCell;
+import org.gposuite.reproduce.store.CellRecord;
+import org.gposuite.reproduce.store.CellStore;
+import org.gposuite.reproduce.store.CellsCsv;
+import org.gposuite.reproduce.store.CurvePoint;
+import org.gposuite.reproduce.store.StoredCell;
 
 /**
  * The seed-to-seed spread of a profile's groups, measured on many seeds and stored in

@@ -136,11 +136,11 @@ public final class SlurmExecutor implements Executor {
   }
 
   private boolean hasResult(Cell cell) throws IOException {
-    return new org.gposuite.reproduce.run.CellStore(job.runDir()).load(cell.spec()).isPresent();
+    return new org.gposuite.reproduce.store.CellStore(job.runDir()).load(cell.spec()).isPresent();
   }
 
   private Path resultFile(CellSpec spec) {
-    return new org.gposuite.reproduce.run.CellStore(job.runDir()).dirOf(spec).resolve("result.csv");
+    return new org.gposuite.reproduce.store.CellStore(job.runDir()).dirOf(spec).resolve("result.csv");
   }
 
   private String errorLine(Cell cell) {

@@ -1,8 +1,8 @@
 package org.gposuite.reproduce.report;
 
 import java.util.List;
-import org.gposuite.reproduce.run.CurvePoint;
-import org.gposuite.reproduce.run.StoredCell;
+import org.gposuite.reproduce.store.CurvePoint;
+import org.gposuite.reproduce.store.StoredCell;
 
 /**
  * One method's learning curve over its seeds, as Figs. 4 and 8 draw it: the mean over seeds with

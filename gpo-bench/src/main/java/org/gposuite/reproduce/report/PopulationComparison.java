@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.gposuite.reproduce.plan.Algorithm;
-import org.gposuite.reproduce.run.FinalPolicies;
-import org.gposuite.reproduce.run.StoredCell;
+import org.gposuite.reproduce.store.FinalPolicies;
+import org.gposuite.reproduce.store.StoredCell;
 
 /**
  * Fig. 6 of the paper: the return of every policy GPO ends with (its final population) beside

@@ -15,11 +15,11 @@ import org.gposuite.reproduce.plan.Experiment;
 import org.gposuite.reproduce.plan.Plan;
 import org.gposuite.reproduce.plan.Profile;
 import org.gposuite.reproduce.plan.Tasks;
-import org.gposuite.reproduce.run.CrossoverTrial;
-import org.gposuite.reproduce.run.Provenance;
-import org.gposuite.reproduce.run.StateVisitation;
-import org.gposuite.reproduce.run.StoredCell;
-import org.gposuite.reproduce.run.WallClock;
+import org.gposuite.reproduce.store.CrossoverTrial;
+import org.gposuite.reproduce.store.Provenance;
+import org.gposuite.reproduce.store.StateVisitation;
+import org.gposuite.reproduce.store.StoredCell;
+import org.gposuite.reproduce.store.WallClock;
 
 /**
  * The Markdown report of a run: our numbers beside the paper's, a verdict per cell and per

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import org.gposuite.reproduce.compare.Stats;
 import org.gposuite.reproduce.plan.Algorithm;
 import org.gposuite.reproduce.plan.CellSpec;
-import org.gposuite.reproduce.run.StoredCell;
+import org.gposuite.reproduce.store.StoredCell;
 
 /**
  * A run's finished cells, indexed the way the report and the plots look them up. Lookups name

@@ -12,7 +12,7 @@ import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.plan.Experiment;
 import org.gposuite.reproduce.plan.Plan;
 import org.gposuite.reproduce.plan.VariantFigures;
-import org.gposuite.reproduce.run.StoredCell;
+import org.gposuite.reproduce.store.StoredCell;
 
 /**
  * The report's sections of Figs. 7, 9 and 10 ({@link VariantFigures}): each budget variant's

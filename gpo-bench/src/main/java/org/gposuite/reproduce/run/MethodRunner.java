@@ -2,6 +2,7 @@ package org.gposuite.reproduce.run;
 
 import java.nio.file.Path;
 import org.gposuite.reproduce.plan.CellSpec;
+import org.gposuite.reproduce.store.CellResult;
 
 /**
  * Runs one cell of one method: the only way the harness reaches the engine. One implementation

@@ -7,6 +7,7 @@ import org.gposuite.reproduce.plan.Budget;
 import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.plan.Experiment;
 import org.gposuite.reproduce.plan.Plan;
+import org.gposuite.reproduce.store.StateVisitation;
 
 /**
  * What each experiment of a plan costs, for the dry run: its cells and their steps, and how many

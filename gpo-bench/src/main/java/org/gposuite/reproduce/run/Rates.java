@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.gposuite.reproduce.plan.CellSpec;
+import org.gposuite.reproduce.store.CellRecord;
+import org.gposuite.reproduce.store.CellsCsv;
 
 /**
  * What a cell costs on this machine kind, for the planner's estimate and the progress ETA:

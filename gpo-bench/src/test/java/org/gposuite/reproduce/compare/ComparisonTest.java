@@ -9,10 +9,10 @@ import java.util.List;
 import org.gposuite.reproduce.compare.Comparison.Status;
 import org.gposuite.reproduce.plan.Algorithm;
 import org.gposuite.reproduce.plan.Settings;
-import org.gposuite.reproduce.run.CellRecord;
-import org.gposuite.reproduce.run.Provenance;
-import org.gposuite.reproduce.run.StoredCell;
-import org.gposuite.reproduce.run.WallClock;
+import org.gposuite.reproduce.store.CellRecord;
+import org.gposuite.reproduce.store.Provenance;
+import org.gposuite.reproduce.store.StoredCell;
+import org.gposuite.reproduce.store.WallClock;
 import org.junit.jupiter.api.Test;
 
 public class ComparisonTest {

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.gposuite.reproduce.run.CellStore;
+import org.gposuite.reproduce.store.CellStore;
 import org.gposuite.reproduce.TestFiles;
 import org.junit.jupiter.api.Test;
 

@@ -12,12 +12,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.gposuite.reproduce.run.CellRecord;
-import org.gposuite.reproduce.run.CellResult;
-import org.gposuite.reproduce.run.CellsCsv;
-import org.gposuite.reproduce.run.Provenance;
+import org.gposuite.reproduce.store.CellRecord;
+import org.gposuite.reproduce.store.CellResult;
+import org.gposuite.reproduce.store.CellsCsv;
+import org.gposuite.reproduce.store.Provenance;
 import org.gposuite.reproduce.TestFiles;
-import org.gposuite.reproduce.run.WallClock;
+import org.gposuite.reproduce.store.WallClock;
 import org.gposuite.reproduce.io.InputError;
 import org.junit.jupiter.api.Test;
 

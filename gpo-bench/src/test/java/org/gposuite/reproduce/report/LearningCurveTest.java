@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.gposuite.reproduce.compare.ComparisonTest;
-import org.gposuite.reproduce.run.CurvePoint;
-import org.gposuite.reproduce.run.StoredCell;
+import org.gposuite.reproduce.store.CurvePoint;
+import org.gposuite.reproduce.store.StoredCell;
 import org.junit.jupiter.api.Test;
 
 class LearningCurveTest {

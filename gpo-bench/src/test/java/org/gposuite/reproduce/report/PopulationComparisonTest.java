@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.gposuite.reproduce.compare.ComparisonTest;
 import org.gposuite.reproduce.io.InputError;
-import org.gposuite.reproduce.run.FinalPolicies;
-import org.gposuite.reproduce.run.StoredCell;
+import org.gposuite.reproduce.store.FinalPolicies;
+import org.gposuite.reproduce.store.StoredCell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package org.gposuite.reproduce.run;
+package org.gposuite.reproduce.store;
 
 import org.gposuite.reproduce.plan.Algorithm;
 import org.gposuite.reproduce.plan.BudgetVariant;

@@ -1,4 +1,4 @@
-package org.gposuite.reproduce.run;
+package org.gposuite.reproduce.store;
 
 /**
  * One crossover of the Fig. 3a experiment: the returns of two parents and of the two children

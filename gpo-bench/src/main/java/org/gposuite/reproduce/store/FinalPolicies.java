@@ -1,4 +1,4 @@
-package org.gposuite.reproduce.run;
+package org.gposuite.reproduce.store;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.gposuite.reproduce.run;
+package org.gposuite.reproduce.store;
 
 /**
  * Where a cell's time went, in seconds (Table 3). Methods without GPO's phases (Single, Joint)

@@ -1,4 +1,4 @@
-package org.gposuite.reproduce.run;
+package org.gposuite.reproduce.store;
 
 /**
  * One point of a learning curve (Fig. 4): the return the method reports after {@code steps}

@@ -1,9 +1,9 @@
-package org.gposuite.reproduce.run;
+package org.gposuite.reproduce.store;
 
 import java.util.List;
 
 /**
- * What a {@link MethodRunner} hands back for one cell.
+ * What a method runner (reproduce.run.MethodRunner) hands back for one cell: the numbers a run stores.
  *
  * @param finalReturn the table's "final performance" of this seed (for the Fig. 3a cell: the
  *     mean return of the state-space children)

@@ -1,4 +1,4 @@
-package org.gposuite.reproduce.run;
+package org.gposuite.reproduce.store;
 
 import static org.junit.jupiter.api.Assertions.*;
 
