@@ -121,8 +121,10 @@ final class GpoRunner implements MethodRunner {
     // Read back rather than kept from the callback: a probe resumed after its checkpoint has only the files.
     List<StateVisitation.Crossover> measured = StateVisitation.read(cellDir);
     if (measured.isEmpty()) {
-      throw new IllegalStateException("the crossover probe " + cell.id() + " has no " + StateVisitation.POLICIES_FILE + " in " + cellDir
-          + " (its round was checkpointed without it); delete that folder to compute the cell again");
+      throw new IllegalStateException(java.nio.file.Files.exists(cellDir.resolve(StateVisitation.POLICIES_FILE))
+          ? "the crossover probe " + cell.id() + " made no crossover: every couple SELECT chose was a self-couple (x, x), whose child is a copy"
+          : "the crossover probe " + cell.id() + " has no " + StateVisitation.POLICIES_FILE + " in " + cellDir
+              + " (its round was checkpointed without it); delete that folder to compute the cell again");
     }
     List<CrossoverTrial> trials = measured.stream().map(x -> new CrossoverTrial(x.pair(), x.meanReturn(StateVisitation.Role.PARENT_A),
         x.meanReturn(StateVisitation.Role.PARENT_B), x.meanReturn(StateVisitation.Role.STATE_SPACE_CHILD),
