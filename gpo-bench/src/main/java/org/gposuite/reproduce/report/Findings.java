@@ -1,0 +1,121 @@
+package org.gposuite.reproduce.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.gposuite.reproduce.compare.PaperData;
+import org.gposuite.reproduce.compare.Stats;
+import org.gposuite.reproduce.io.AtomicFiles;
+import org.gposuite.reproduce.plan.Algorithm;
+import org.gposuite.reproduce.store.CellRecord;
+import org.gposuite.reproduce.store.CellsCsv;
+
+/**
+ * The computed part of {@code expected-results/paper/FINDINGS.md}: per preset, the paper-scale
+ * subset's final returns (mean ± se, 95% t interval, each seed) beside the paper's, and each
+ * Table 1 claim's verdict by the report's rule ({@link Claims}). It replaces the text between
+ * {@link #BEGIN} and {@link #END}, so the narrative around it stays written by hand and the
+ * numbers are regenerated from {@code paper/cells.csv} as cells land:
+ * {@code java ... org.gposuite.reproduce.report.Findings expected-results}.
+ */
+public final class Findings {
+  static final String BEGIN = "<!-- numbers and verdicts: generated from paper/cells.csv by reproduce.report.Findings -->";
+  static final String END = "<!-- end of the generated part -->";
+  static final List<String> PRESETS = List.of("tuned", "paper-calibrated");
+  static final List<String> TASKS = List.of("Walker2d", "HalfCheetah");
+  static final List<String> METHODS = List.of("GPO", "Single", "Joint");
+
+  private Findings() {}
+
+  /** The generated block (without the markers) from the subset's rows and the paper's tables. */
+  static String block(List<CellRecord> rows, PaperData paper) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("## The numbers so far\n\nFinal return per cell: mean ± standard error, the 95% t interval once a group has two seeds,"
+        + " and each seed's value. A claim is tested once both of its sides have at least two seeds.\n");
+    for (String preset : PRESETS) {
+      sb.append("\n### Preset `").append(preset).append("`\n\n| Task | GPO | Single | Joint | paper GPO / Single / Joint |\n|---|---|---|---|---|\n");
+      for (String task : TASKS) {
+        sb.append("| ").append(task);
+        for (String method : METHODS) sb.append(" | ").append(summary(seeds(rows, preset, task, method)));
+        sb.append(" | ").append(String.join(" / ", METHODS.stream().map(m -> paper.table(Algorithm.PPO, task, m)
+            .map(p -> whole(p.mean())).orElse("—")).toList())).append(" |\n");
+      }
+    }
+    sb.append("\n## Verdicts\n\n| Claim (paper's numbers) | `tuned` | `paper-calibrated` |\n|---|---|---|\n");
+    for (String other : List.of("Single", "Joint")) {
+      for (String task : TASKS) {
+        PaperData.MeanSe g = paper.table(Algorithm.PPO, task, "GPO").orElseThrow(), o = paper.table(Algorithm.PPO, task, other).orElseThrow();
+        boolean claim = Claims.clear(g, o) && g.mean() > o.mean();
+        sb.append("| ").append(claim ? "GPO > " + other : "GPO vs " + other).append(" on ").append(task).append(" (")
+            .append(whole(g.mean())).append(" vs ").append(whole(o.mean()))
+            .append(claim ? "" : ": within 2 combined standard errors, not a claim").append(")");
+        for (String preset : PRESETS) {
+          double[] gpo = returns(seeds(rows, preset, task, "GPO")), theirs = returns(seeds(rows, preset, task, other));
+          sb.append(" | ");
+          if (theirs.length == 0) sb.append("not run");
+          else if (claim) sb.append(Claims.verdict(gpo, theirs)).append(means(gpo, theirs));
+          else sb.append("not a claim; ours: ").append(direction(gpo, theirs, other)).append(means(gpo, theirs));
+        }
+        sb.append(" |\n");
+      }
+    }
+    return sb.toString();
+  }
+
+  /** {@code findings} with the text between the markers replaced by {@code block}. */
+  static String replace(String findings, String block) {
+    int b = findings.indexOf(BEGIN), e = findings.indexOf(END);
+    if (b < 0 || e < b) throw new IllegalArgumentException("FINDINGS.md lacks the markers " + BEGIN + " ... " + END);
+    return findings.substring(0, b + BEGIN.length()) + "\n\n" + block + "\n" + findings.substring(e);
+  }
+
+  private static List<CellRecord> seeds(List<CellRecord> rows, String preset, String task, String method) {
+    return rows.stream().filter(r -> r.algorithm() == Algorithm.PPO && r.settings().preset().equals(preset) && r.task().equals(task)
+        && r.method().equals(method) && r.variant().isEmpty() && r.settings().overrides().isEmpty()).sorted(Comparator.comparingInt(CellRecord::seed)).toList();
+  }
+
+  private static double[] returns(List<CellRecord> cells) {
+    return cells.stream().mapToDouble(CellRecord::finalReturn).toArray();
+  }
+
+  private static String summary(List<CellRecord> cells) {
+    if (cells.isEmpty()) return "—";
+    double[] v = returns(cells);
+    List<String> bySeed = new ArrayList<>();
+    for (CellRecord c : cells) bySeed.add("s" + c.seed() + ": " + whole(c.finalReturn()));
+    String seeds = " (n=" + v.length + "; " + String.join(", ", bySeed) + ")";
+    if (v.length == 1) return whole(v[0]) + seeds;
+    double[] ci = Stats.tInterval(v, 0.95);
+    return whole(Stats.mean(v)) + " ± " + whole(Stats.stderr(v)) + " se, 95% CI [" + whole(ci[0]) + ", " + whole(ci[1]) + "]" + seeds;
+  }
+
+  /** Which way our seeds differ where the paper makes no claim, and how surely (the one-sided Welch test that way). */
+  private static String direction(double[] gpo, double[] theirs, String other) {
+    if (gpo.length < 2 || theirs.length < 2) return "fewer than 2 seeds, untested";
+    boolean below = Stats.mean(gpo) < Stats.mean(theirs);
+    double p = below ? Stats.welchLowerP(gpo, theirs) : Stats.welchLowerP(theirs, gpo);
+    return String.format(Locale.ROOT, "GPO %s %s (Welch p = %.2g)", below ? "below" : "above", other, p);
+  }
+
+  private static String means(double[] gpo, double[] other) {
+    return gpo.length == 0 ? "" : "; " + whole(Stats.mean(gpo)) + " vs " + whole(Stats.mean(other)) + ", n = " + gpo.length + ", " + other.length;
+  }
+
+  private static String whole(double x) {
+    return String.format(Locale.ROOT, "%,.0f", x);
+  }
+
+  /** {@code Findings EXPECTED_RESULTS_DIR}: rewrites the generated part of paper/FINDINGS.md from paper/cells.csv. */
+  public static void main(String[] args) throws IOException {
+    Path dir = Path.of(args.length > 0 ? args[0] : "expected-results");
+    Path file = dir.resolve("paper").resolve("FINDINGS.md");
+    String text = replace(Files.readString(file), block(CellsCsv.read(dir.resolve("paper").resolve("cells.csv")), PaperData.load(dir)));
+    AtomicFiles.writeString(file, text);
+    System.out.println("rewrote the generated part of " + file);
+  }
+}

@@ -1,0 +1,68 @@
+package org.gposuite.reproduce.report;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.gposuite.reproduce.compare.ComparisonTest;
+import org.gposuite.reproduce.compare.PaperData;
+import org.gposuite.reproduce.plan.Algorithm;
+import org.gposuite.reproduce.plan.Settings;
+import org.gposuite.reproduce.store.CellRecord;
+import org.gposuite.reproduce.store.CellsCsv;
+import org.gposuite.reproduce.store.WallClock;
+import org.junit.jupiter.api.Test;
+
+/** FINDINGS.md's generated part: numbers and verdicts from cells, by the report's rule, between its markers. */
+class FindingsTest {
+  static final Path EXPECTED = Path.of("..", "expected-results");
+
+  static CellRecord cell(String preset, String task, String method, int seed, double ret) {
+    return new CellRecord(Algorithm.PPO, task, method, seed, new Settings(preset, new TreeMap<>()), "h", "paper", ret, 8_000_000,
+        WallClock.totalOnly(1), ComparisonTest.HERE, "2026-11-30T00:00:00Z");
+  }
+
+  @Test
+  void numbersAndVerdictsFollowTheCells() throws Exception {
+    List<CellRecord> rows = new ArrayList<>();
+    double[] gpo = {1000, 1100, 1200}, single = {1500, 1510, 1490};
+    for (int s = 0; s < 3; s++) {
+      rows.add(cell("tuned", "Walker2d", "GPO", s + 1, gpo[s]));
+      rows.add(cell("tuned", "Walker2d", "Single", s + 1, single[s]));
+      rows.add(cell("tuned", "HalfCheetah", "GPO", s + 1, 3000 + 10 * s));
+      rows.add(cell("tuned", "HalfCheetah", "Joint", s + 1, 2000 + 10 * s));
+    }
+    rows.add(cell("paper-calibrated", "Walker2d", "GPO", 1, 700));
+    String block = Findings.block(rows, PaperData.load(EXPECTED));
+
+    assertTrue(block.contains("| Walker2d | 1,100 ± 58 se, 95% CI [852, 1,348] (n=3; s1: 1,000, s2: 1,100, s3: 1,200) | 1,500 ± 6 se"), block);
+    assertTrue(block.contains("| Walker2d | 700 (n=1; s1: 700) | — | — | 1,465 / 541 / 810 |"), "one seed: no interval\n" + block);
+    // the paper says GPO > Single on Walker2d; our GPO is lower in every seed
+    assertTrue(block.contains("| GPO > Single on Walker2d (1,465 vs 541) | **contradicted** (Welch p = "), block);
+    // 2,101 vs 1,766 is within 2 combined standard errors in the paper: not a claim, whatever our cells say
+    assertTrue(block.contains("| GPO vs Joint on HalfCheetah (2,101 vs 1,766: within 2 combined standard errors, not a claim) | not a claim; ours: GPO above Joint (Welch p = "), block);
+    assertTrue(block.contains("| GPO > Single on Walker2d (1,465 vs 541) | **contradicted** (Welch p = ") && block.contains("| not run |"), block);
+  }
+
+  @Test
+  void onlyTheMarkedPartIsReplaced() {
+    String doc = "# Title\nhand-written\n" + Findings.BEGIN + "\nold numbers\n" + Findings.END + "\nmore prose\n";
+    String out = Findings.replace(doc, "new numbers\n");
+    assertEquals("# Title\nhand-written\n" + Findings.BEGIN + "\n\nnew numbers\n\n" + Findings.END + "\nmore prose\n", out);
+    assertEquals(out, Findings.replace(out, "new numbers\n"), "idempotent");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Findings.replace("# no markers\n", "x"));
+    assertTrue(e.getMessage().contains("lacks the markers"), e.getMessage());
+  }
+
+  @Test
+  void theStoredFindingsAreWhatTheStoredCellsSay() throws Exception {
+    Path file = EXPECTED.resolve("paper").resolve("FINDINGS.md");
+    String stored = Files.readString(file);
+    String regenerated = Findings.replace(stored, Findings.block(CellsCsv.read(EXPECTED.resolve("paper").resolve("cells.csv")),
+        PaperData.load(EXPECTED)));
+    assertEquals(stored, regenerated, "FINDINGS.md's generated part is stale: run reproduce.report.Findings (see the file)");
+  }
+}
