@@ -7,6 +7,7 @@ import org.gposuite.gpo.GpoConfig;
 import org.gposuite.gpo.GpoConfig.ChildInit;
 import org.gposuite.gpo.GpoConfig.FitnessSource;
 import org.gposuite.pg.PpoPreset;
+import org.gposuite.pg.SharingRule;
 
 /**
  * The harness's engine settings ({@code --presets}, {@code --set key=value}, a profile's
@@ -20,12 +21,16 @@ import org.gposuite.pg.PpoPreset;
  *   <li>{@code gpo.self_couples}: true | false</li>
  *   <li>{@code gpo.sharing_kl}: epsilon of the sharing sets (&gt;= 0)</li>
  *   <li>{@code gpo.critic_data}: own | shared (the value baseline also fitted on the sharing set's batches)</li>
+ *   <li>{@code gpo.sharing}: literal | truncated | clipped | rechecked | penalised | off: how a policy learns from
+ *       the batches of its sharing set ({@link SharingRule}, where each says how it departs from Eq. 5)</li>
+ *   <li>{@code gpo.sharing_c}: c of the truncated rule (&gt; 0; default 1), given with {@code gpo.sharing=truncated} only</li>
  * </ul>
  */
 final class EngineSettings {
   private EngineSettings() {}
 
-  static final List<String> KEYS = List.of("gpo.child_init", "gpo.fitness", "gpo.fitness_episodes", "gpo.self_couples", "gpo.sharing_kl", "gpo.critic_data");
+  static final List<String> KEYS = List.of("gpo.child_init", "gpo.fitness", "gpo.fitness_episodes", "gpo.self_couples", "gpo.sharing_kl", "gpo.critic_data",
+      "gpo.sharing", "gpo.sharing_c");
 
   static List<String> presets() {
     return PpoPreset.NAMED.stream().map(PpoPreset::name).toList();
@@ -44,6 +49,9 @@ final class EngineSettings {
     boolean self = cfg.allowSelfPairs();
     double epsilon = cfg.sharingKlThreshold();
     GpoConfig.CriticData critic = cfg.criticData();
+    SharingRule.Mode sharing = cfg.sharing().mode();
+    double c = cfg.sharing().truncation();
+    boolean cGiven = false;
     for (Map.Entry<String, String> e : overrides.entrySet()) {
       String v = e.getValue().trim().toLowerCase(Locale.ROOT);
       switch (e.getKey()) {
@@ -77,10 +85,33 @@ final class EngineSettings {
           case "shared" -> GpoConfig.CriticData.SHARED;
           default -> throw bad(e, "own or shared");
         };
+        case "gpo.sharing" -> {
+          try {
+            sharing = SharingRule.parse(v);
+          } catch (IllegalArgumentException x) {
+            throw bad(e, "one of literal, truncated, clipped, rechecked, penalised, off");
+          }
+        }
+        case "gpo.sharing_c" -> {
+          try {
+            c = Double.parseDouble(v);
+          } catch (NumberFormatException x) {
+            throw bad(e, "a number > 0");
+          }
+          if (!(c > 0) || Double.isInfinite(c)) throw bad(e, "a finite number > 0");
+          cGiven = true;
+        }
         default -> throw new IllegalArgumentException("unknown setting '" + e.getKey() + "'; the settings are " + KEYS);
       }
     }
-    return cfg.withDiversityChoices(init, fitness, episodes, self, epsilon).withCriticData(critic);
+    if (cGiven && sharing != SharingRule.Mode.TRUNCATED)
+      throw new IllegalArgumentException("setting gpo.sharing_c=" + overrides.get("gpo.sharing_c")
+          + " is read by gpo.sharing=truncated only; add --set gpo.sharing=truncated or drop gpo.sharing_c");
+    if (sharing == SharingRule.Mode.PENALISED && !(cfg.mutation() instanceof org.gposuite.pg.PpoConfig))
+      throw new IllegalArgumentException("setting gpo.sharing=penalised extends PPO's KL penalty, which A2C (Table 2) has not;"
+          + " run it with --tables 1, or pick another rule");
+    SharingRule rule = sharing == SharingRule.Mode.TRUNCATED ? SharingRule.truncated(c) : SharingRule.of(sharing);
+    return cfg.withDiversityChoices(init, fitness, episodes, self, epsilon).withCriticData(critic).withSharing(rule);
   }
 
   private static int positiveInt(Map.Entry<String, String> e) {

@@ -40,6 +40,8 @@ final class Checkpoint {
   final List<PolicyRow> policies = new ArrayList<>();
   final List<CoupleRow> couples = new ArrayList<>();
   final List<RoundRow> rounds = new ArrayList<>();
+  /** Not in checkpoint.bin: sharing.csv is its own file, cut back to this checkpoint's rounds on resume ({@link SharingLog}). */
+  SharingLog sharing;
 
   void save(Path runDir, GpoConfig cfg) {
     Path file = runDir.resolve(FILE), tmp = runDir.resolve(FILE + ".tmp");

@@ -26,6 +26,7 @@ import org.gposuite.pg.WorkClock;
  *
  * <p>Files in the run directory: {@code config.txt}, {@code checkpoint.bin} (after every round),
  * {@code curve.csv} (per policy per iteration), {@code population.csv}, {@code couples.csv},
+ * {@code sharing.csv} (per policy, iteration and shared batch: {@link SharingRow}),
  * {@code rounds.csv} (rewritten from the checkpoint's rows after every round). A run started on a
  * directory holding a checkpoint of the same configuration resumes after its last round.
  */
@@ -42,6 +43,7 @@ public final class Gpo {
     }
     Checkpoint st = Checkpoint.load(runDir, cfg);
     if (st == null) st = fresh(cfg, envs);
+    st.sharing = SharingLog.resume(runDir, st.roundsDone);
     int m = cfg.populationSize();
     StepBudget budget = StepBudget.of(cfg, horizon(cfg, envs));
     long wallStart = System.nanoTime() - (long) (st.clock.total() * 1e9);
@@ -165,6 +167,8 @@ public final class Gpo {
   /** The run's state and its CSVs after a round, so a run stopped later resumes after it. */
   private static void checkpoint(Checkpoint st, GpoConfig cfg, Path runDir) {
     long cpu0 = WorkClock.cpuNow(), wall0 = System.nanoTime();
+    // before the checkpoint: a kill in between leaves rows of a round the checkpoint lacks, which resume drops
+    st.sharing.write();
     st.save(runDir, cfg);
     writeCsvs(runDir, st);
     WorkClock.charge(WorkClock.Kind.CHECKPOINT, cpu0, wall0);

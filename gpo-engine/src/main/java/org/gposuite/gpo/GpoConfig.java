@@ -5,6 +5,7 @@ import org.gposuite.nn.NetworkBackend;
 import org.gposuite.pg.A2cConfig;
 import org.gposuite.pg.HyperParameters;
 import org.gposuite.pg.PpoConfig;
+import org.gposuite.pg.SharingRule;
 
 /**
  * Everything a GPO run depends on. "Paper" = stated in Gangwani &amp; Peng 2018 (section given);
@@ -22,6 +23,9 @@ import org.gposuite.pg.PpoConfig;
  *        Gaussians the importance weight's second moment is exp(2 KL), so a shared batch's effective size is about
  *        exp(-2 KL) of its length; 0.5 keeps at least ~1/e of it). KL = mean over the round's first batches of all
  *        policies pooled, measured before any update of the round.
+ * @param sharing how policy i learns from the batches of S_i ({@link SharingRule}: literal, truncated, clipped,
+ *        rechecked, penalised, off), LITERAL (the paper's Eq. 5 as written; each other rule says where it departs
+ *        from the text). Left out of {@link #identity()} while LITERAL, so configs from before the rules keep their hash
  * @param diversityWeightFirst weight of the diversity fitness in round 0, 0 (paper Sec. 3.3.3: experiments put all
  *        weight on performance); fitness = (1 - w) * performance + w * diversity, each min-max scaled over the candidates
  * @param diversityWeightLast weight in the last round, 0 (paper); linear annealing between the two (paper describes annealing)
@@ -62,7 +66,7 @@ import org.gposuite.pg.PpoConfig;
  */
 public record GpoConfig(HyperParameters mutation, int populationSize, int rounds, long totalSteps,
                         boolean crossover, boolean selection, boolean dataSharing,
-                        double sharingKlThreshold, double diversityWeightFirst, double diversityWeightLast, boolean allowSelfPairs,
+                        double sharingKlThreshold, SharingRule sharing, double diversityWeightFirst, double diversityWeightLast, boolean allowSelfPairs,
                         int windowBatches, double topFraction, int pisEpochs, int pisMinibatch, double pisLearningRate,
                         int expertSteps, int daggerIterations, int studentSteps, int daggerEpochs, int daggerMinibatch,
                         double daggerLearningRate, int daggerEnvs, ParentChoice parentChoice,
@@ -107,6 +111,9 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
     positive("rounds", rounds);
     if (totalSteps <= 0) throw new IllegalArgumentException("GpoConfig.totalSteps: must be > 0, got " + totalSteps);
     if (!(sharingKlThreshold >= 0)) throw new IllegalArgumentException("GpoConfig.sharingKlThreshold: must be >= 0, got " + sharingKlThreshold);
+    if (sharing == null) throw new IllegalArgumentException("GpoConfig.sharing: give a SharingRule, e.g. SharingRule.LITERAL");
+    if (sharing.mode() == SharingRule.Mode.PENALISED && !(mutation instanceof PpoConfig))
+      throw new IllegalArgumentException("GpoConfig.sharing: the penalised rule extends PPO's KL penalty; A2C has none, so use another rule with A2C");
     unit("diversityWeightFirst", diversityWeightFirst);
     unit("diversityWeightLast", diversityWeightLast);
     positive("windowBatches", windowBatches);
@@ -148,7 +155,7 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
   }
 
   public static GpoConfig defaults(HyperParameters mutation, long seed) {
-    return new GpoConfig(mutation, 8, 12, 8_000_000L, true, true, true, 0.5, 0.0, 0.0, true,
+    return new GpoConfig(mutation, 8, 12, 8_000_000L, true, true, true, 0.5, SharingRule.LITERAL, 0.0, 0.0, true,
         5, 0.6, 100, 64, 5e-4, 5000, 10, 500, 10, 64, 5e-4, 4, ParentChoice.ARGMAX,
         ChildInit.STRONGER_PARENT, FitnessSource.TRAINING, 5, CriticData.OWN, 5, false, 10, seed, 0, NetworkBackend.OURS);
   }
@@ -223,6 +230,10 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
     return copy(b -> { b.evalEpisodes = evalEpisodes; b.parameterCrossover = parameterCrossover; b.finalEvalEpisodes = finalEvalEpisodes; });
   }
 
+  public GpoConfig withSharing(SharingRule sharing) {
+    return copy(b -> b.sharing = sharing);
+  }
+
   public GpoConfig withSharingKlThreshold(double epsilon) {
     return copy(b -> b.sharingKlThreshold = epsilon);
   }
@@ -246,7 +257,7 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
   /** Mutable twin of the record's fields, for the with-methods: one place lists every field. */
   private static final class Fields {
     HyperParameters mutation; int populationSize; int rounds; long totalSteps; boolean crossover; boolean selection;
-    boolean dataSharing; double sharingKlThreshold; double diversityWeightFirst; double diversityWeightLast;
+    boolean dataSharing; double sharingKlThreshold; SharingRule sharing; double diversityWeightFirst; double diversityWeightLast;
     boolean allowSelfPairs; int windowBatches; double topFraction; int pisEpochs; int pisMinibatch; double pisLearningRate;
     int expertSteps; int daggerIterations; int studentSteps; int daggerEpochs; int daggerMinibatch; double daggerLearningRate;
     int daggerEnvs; ParentChoice parentChoice; ChildInit childInit; FitnessSource fitness; int fitnessEpisodes; CriticData criticData;
@@ -257,6 +268,7 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
     Fields f = new Fields();
     f.mutation = mutation; f.populationSize = populationSize; f.rounds = rounds; f.totalSteps = totalSteps;
     f.crossover = crossover; f.selection = selection; f.dataSharing = dataSharing; f.sharingKlThreshold = sharingKlThreshold;
+    f.sharing = sharing;
     f.diversityWeightFirst = diversityWeightFirst; f.diversityWeightLast = diversityWeightLast; f.allowSelfPairs = allowSelfPairs;
     f.windowBatches = windowBatches; f.topFraction = topFraction; f.pisEpochs = pisEpochs; f.pisMinibatch = pisMinibatch;
     f.pisLearningRate = pisLearningRate; f.expertSteps = expertSteps; f.daggerIterations = daggerIterations;
@@ -267,7 +279,7 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
     f.networks = networks;
     change.accept(f);
     return new GpoConfig(f.mutation, f.populationSize, f.rounds, f.totalSteps, f.crossover, f.selection, f.dataSharing,
-        f.sharingKlThreshold, f.diversityWeightFirst, f.diversityWeightLast, f.allowSelfPairs, f.windowBatches, f.topFraction,
+        f.sharingKlThreshold, f.sharing, f.diversityWeightFirst, f.diversityWeightLast, f.allowSelfPairs, f.windowBatches, f.topFraction,
         f.pisEpochs, f.pisMinibatch, f.pisLearningRate, f.expertSteps, f.daggerIterations, f.studentSteps, f.daggerEpochs,
         f.daggerMinibatch, f.daggerLearningRate, f.daggerEnvs, f.parentChoice, f.childInit, f.fitness, f.fitnessEpisodes,
         f.criticData, f.evalEpisodes, f.parameterCrossover, f.finalEvalEpisodes, f.seed, f.threads, f.networks);
@@ -287,10 +299,11 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
   /**
    * The config as text without the thread count (which never changes results): a run's identity.
    * On our networks it also leaves out the networks field, so a run on them keeps the identity
-   * (hash, checkpoint) it had before DL4J's networks could be chosen; a DL4J run's says DL4J.
+   * (hash, checkpoint) it had before DL4J's networks could be chosen; a DL4J run's says DL4J. The
+   * literal sharing rule is left out for the same reason (runs from before the rules existed).
    */
   public String identity() {
-    String text = withThreads(0).toString();
+    String text = withThreads(0).toString().replace(", sharing=" + SharingRule.LITERAL, "");
     String ours = ", networks=" + NetworkBackend.OURS + "]";
     return networks == NetworkBackend.OURS ? text.substring(0, text.length() - ours.length()) + "]" : text;
   }

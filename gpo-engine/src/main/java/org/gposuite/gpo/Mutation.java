@@ -17,6 +17,7 @@ import org.gposuite.pg.HyperParameters;
 import org.gposuite.pg.PolicyGradient;
 import org.gposuite.pg.Ppo;
 import org.gposuite.pg.PpoConfig;
+import org.gposuite.pg.SharingRule;
 import org.gposuite.pg.UpdateStats;
 import org.gposuite.pg.VectorEnv;
 import org.gposuite.pg.WorkClock;
@@ -29,6 +30,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * every policy from its own batch plus, with data sharing (M), the same iteration's batches of the
  * policies in S_i. S_i is fixed for the round from the KL measured on the first iteration's states
  * of all policies pooled, before any update of the round ("before the start of the current round").
+ * How the shared rows enter the update is {@link GpoConfig#sharing()} ({@link SharingRule}); before
+ * each update every shared batch is measured as the policy sees it then (KL, importance weights'
+ * ESS, largest weight: {@link SharingRow}, sharing.csv), which the rechecked rule also uses to drop
+ * a batch that has drifted past epsilon.
  *
  * <p>Each round starts fresh environment copies (seeded per round and slot), so an episode never
  * spans a round boundary and a checkpoint needs no simulator state; the unfinished episodes at a
@@ -45,13 +50,20 @@ final class Mutation {
     }
   }
 
-  record RoundResult(List<Outcome> outcomes, List<CurveRow> curve, long steps) {}
+  /** @param sharing what each policy's update saw of its sharing set, per iteration ({@link SharingRow}) */
+  record RoundResult(List<Outcome> outcomes, List<CurveRow> curve, long steps, List<SharingRow> sharing) {}
+
+  /** One iteration's batches, all policies', and where the iteration sits in the run. */
+  private record Iteration(int round, int index, List<Batch> batches) {}
+
+  /** One policy's update at one iteration, and what it saw of the batches shared with it. */
+  private record PolicyUpdate(UpdateStats stats, List<SharingRow> sharing) {}
 
   /** The policies of a round already run in parallel over the cores: no second thread per PPO update. */
   static PolicyGradient algorithm(GpoConfig cfg) {
     HyperParameters hp = cfg.mutation();
-    if (hp instanceof PpoConfig p) return new Ppo(p, false, cfg.criticData() == GpoConfig.CriticData.SHARED);
-    if (hp instanceof A2cConfig a) return new A2c(a);
+    if (hp instanceof PpoConfig p) return new Ppo(p, false, cfg.criticData() == GpoConfig.CriticData.SHARED, cfg.sharing());
+    if (hp instanceof A2cConfig a) return new A2c(a, cfg.sharing());
     throw new IllegalArgumentException("Mutation: unsupported config " + hp.getClass().getName());
   }
 
@@ -70,6 +82,7 @@ final class Mutation {
     List<Agent> agents = new ArrayList<>(m);
     List<VectorEnv> vecs = new ArrayList<>(m);
     List<CurveRow> curve = new ArrayList<>();
+    List<SharingRow> sharingRows = new ArrayList<>();
     try {
       for (int i = 0; i < m; i++) {
         Member mem = population.get(i);
@@ -96,17 +109,14 @@ final class Mutation {
           sharing = sharingSets(cfg, population, batches);
           WorkClock.charge(WorkClock.Kind.KL_SELECT, c0, w0);
         }
-        List<Batch> all = batches;
+        Iteration it = new Iteration(round, firstIteration + t, batches);
         List<List<Integer>> s = sharing;
-        List<UpdateStats> stats = parallel.map(m, i -> {
-          List<Batch> shared = new ArrayList<>();
-          for (int j : s.get(i)) if (j != i) shared.add(all.get(j));
-          return algo.update(agents.get(i), all.get(i), shared);
-        });
+        List<PolicyUpdate> updates = parallel.map(m, i -> update(cfg, algo, agents.get(i), s.get(i), it));
         double[] means = new double[m];
         for (int i = 0; i < m; i++) {
           Batch b = batches.get(i);
-          UpdateStats u = stats.get(i);
+          UpdateStats u = updates.get(i).stats();
+          sharingRows.addAll(updates.get(i).sharing());
           means[i] = b.meanEpisodeReturn();
           curve.add(new CurveRow(i, firstIteration + t, steps, means[i], b.episodeReturns().length, u.kl(), u.beta(),
               u.entropy(), u.valueError(), (System.nanoTime() - wallStartNanos) / 1e9));
@@ -136,17 +146,41 @@ final class Mutation {
         }
         outcomes.add(new Outcome(w, windowStarts.get(i), fitness, episodes, sharing.get(i), batches.get(i)));
       }
-      return new RoundResult(outcomes, curve, steps - stepsBefore);
+      return new RoundResult(outcomes, curve, steps - stepsBefore, sharingRows);
     } finally {
       for (VectorEnv v : vecs) v.close();
     }
   }
 
-  /** S_i: with M, the pg DataSharing rule on the pooled first-iteration states; without M, {i}. */
+  /**
+   * Policy {@code set.get(0)}'s update from its own batch and those of its sharing set {@code set}: each
+   * shared batch is measured first (a {@link SharingRow}), and under the rechecked rule used only while
+   * its KL to the policy is still below epsilon; the others are all used, their rows treated by the
+   * rule inside the update ({@link org.gposuite.pg.SharingRule}).
+   */
+  private static PolicyUpdate update(GpoConfig cfg, PolicyGradient algo, Agent agent, List<Integer> set, Iteration it) {
+    int i = set.get(0);
+    boolean recheck = cfg.sharing().mode() == SharingRule.Mode.RECHECKED;
+    List<Batch> used = new ArrayList<>();
+    List<SharingRow> rows = new ArrayList<>();
+    long c0 = WorkClock.cpuNow(), w0 = System.nanoTime();
+    for (int j : set) {
+      if (j == i) continue;
+      Batch b = it.batches().get(j);
+      DataSharing.SharedBatchStats seen = DataSharing.measure(agent.policy(), b);
+      boolean use = !recheck || seen.kl() < cfg.sharingKlThreshold();
+      if (use) used.add(b);
+      rows.add(new SharingRow(it.round(), it.index(), i, j, use, seen.kl(), seen.essFraction(), seen.maxWeight(), agent.beta()));
+    }
+    if (!rows.isEmpty()) WorkClock.charge(WorkClock.Kind.KL_SELECT, c0, w0);
+    return new PolicyUpdate(algo.update(agent, it.batches().get(i), used), rows);
+  }
+
+  /** S_i: with M, the pg DataSharing rule on the pooled first-iteration states; without M (or the off rule), {i}. */
   private static List<List<Integer>> sharingSets(GpoConfig cfg, List<Member> population, List<Batch> first) {
     int m = population.size();
     List<List<Integer>> out = new ArrayList<>(m);
-    if (!cfg.dataSharing()) {
+    if (!cfg.dataSharing() || !cfg.sharing().shares()) {
       for (int i = 0; i < m; i++) out.add(List.of(i));
       return out;
     }

@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 
 /**
  * The bookkeeping of a round, kept beside {@link Gpo#run} rather than inside it: the rows it adds to
- * population.csv, couples.csv and rounds.csv, the steps it spent and its wall-clock split (Table 3).
+ * population.csv, couples.csv, sharing.csv and rounds.csv, the steps it spent and its wall-clock split (Table 3).
  */
 final class RoundLog {
   private RoundLog() {}
@@ -39,6 +39,7 @@ final class RoundLog {
     long stepsAfterMutation = st.stepsUsed + mutated.steps();
     st.stepsUsed += mutated.steps() + crossoverSteps;
     st.curve.addAll(mutated.curve());
+    st.sharing.add(mutated.sharing());
     double bestEval = Double.NaN, bestChild = Double.NaN;
     for (int i = 0; i < m; i++) {
       Mutation.Outcome o = mutated.outcomes().get(i);
@@ -73,6 +74,7 @@ final class RoundLog {
   static void tail(Checkpoint st, GpoConfig cfg, int iterations, Mutation.RoundResult mutated, double mutateSeconds, long wallStart) {
     st.stepsUsed += mutated.steps();
     st.curve.addAll(mutated.curve());
+    st.sharing.add(mutated.sharing());
     Checkpoint.Clock c = st.clock;
     st.clock = new Checkpoint.Clock(c.mutate() + mutateSeconds, c.select(), c.crossover(), c.evaluate(), (System.nanoTime() - wallStart) / 1e9);
     double[] fitness = mutated.outcomes().stream().mapToDouble(Mutation.Outcome::fitnessReturn).toArray();

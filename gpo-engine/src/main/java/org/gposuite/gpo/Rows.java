@@ -55,6 +55,49 @@ final class Rows {
     }
   }
 
+  /** The rows of a CSV that {@link #writeCsv} wrote for {@code type} (same header), in file order. */
+  static <R extends Record> List<R> readCsv(Path file, Class<R> type) {
+    RecordComponent[] cs = type.getRecordComponents();
+    Constructor<R> ctor = canonical(type, cs);
+    List<R> rows = new ArrayList<>();
+    try (org.apache.commons.csv.CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(Files.newBufferedReader(file))) {
+      if (!p.getHeaderNames().equals(List.of(header(type))))
+        throw new IllegalStateException(file + " has the columns " + p.getHeaderNames() + ", not those of " + type.getSimpleName()
+            + "; delete it to start the run's " + type.getSimpleName() + " rows afresh");
+      for (org.apache.commons.csv.CSVRecord rec : p) {
+        Object[] v = new Object[cs.length];
+        for (int i = 0; i < cs.length; i++) v[i] = parse(cs[i].getType(), rec.get(i));
+        rows.add(ctor.newInstance(v));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Rows: cannot read " + file, e);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      if (e instanceof IllegalStateException ise) throw ise;
+      throw new IllegalStateException(file + " is damaged (" + e.getMessage() + "); delete it to start its rows afresh", e);
+    }
+    return rows;
+  }
+
+  private static Object parse(Class<?> t, String text) {
+    if (t == int.class) return Integer.parseInt(text);
+    if (t == long.class) return Long.parseLong(text);
+    if (t == double.class) return Double.parseDouble(text);
+    if (t == boolean.class) return Boolean.parseBoolean(text);
+    if (t == String.class) return text;
+    throw new IllegalStateException("Rows: unsupported column type " + t);
+  }
+
+  private static <R extends Record> Constructor<R> canonical(Class<R> type, RecordComponent[] cs) {
+    Class<?>[] types = new Class<?>[cs.length];
+    for (int i = 0; i < cs.length; i++) types[i] = cs[i].getType();
+    try {
+      return type.getDeclaredConstructor(types);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("Rows: no canonical constructor for " + type, e);
+    }
+  }
+
   static <R extends Record> void write(DataOutput out, List<R> rows) throws IOException {
     out.writeInt(rows.size());
     for (R r : rows)

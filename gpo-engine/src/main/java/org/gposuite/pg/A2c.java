@@ -7,8 +7,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** A2C (paper Eq. 4, with sharing Eq. 6): one Adam step on {@link Surrogate} with beta = 0 per batch. */
 public final class A2c implements PolicyGradient {
   private final A2cConfig config;
+  private final SharingRule sharedRows;
 
-  public A2c(A2cConfig config) { this.config = config; }
+  public A2c(A2cConfig config) { this(config, SharingRule.LITERAL); }
+
+  /** @param sharedRows how the shared batches' rows enter the policy loss; PENALISED has no penalty to extend (beta = 0) */
+  public A2c(A2cConfig config, SharingRule sharedRows) {
+    if (sharedRows.mode() == SharingRule.Mode.PENALISED)
+      throw new IllegalArgumentException("A2c: the penalised sharing rule extends PPO's KL penalty, which A2C does not have; use another rule");
+    this.config = config;
+    this.sharedRows = sharedRows;
+  }
 
   @Override
   public A2cConfig config() { return config; }
@@ -18,7 +27,7 @@ public final class A2c implements PolicyGradient {
     long t0 = System.nanoTime(), cpu0 = WorkClock.cpuNow();
     List<Batch> batches = Surrogate.ownFirst(own, shared);
     List<INDArray> adv = Surrogate.advantages(batches, config.normalizeAdvantages());
-    Surrogate.Result r = Surrogate.lossAndGradient(agent.policy(), batches, adv, 0.0);
+    Surrogate.Result r = Surrogate.lossAndGradient(agent.policy(), Surrogate.prepare(agent.policy(), batches, adv, sharedRows), 0.0);
     agent.policyOptimizer().step();
     double kl = DiagGaussian.kl(own.oldMean(), own.oldLogStd(), agent.policy().mean(own.obs()), agent.policy().logStd())
         .meanNumber().doubleValue();

@@ -15,6 +15,38 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class DataSharing {
   private DataSharing() {}
 
+  /**
+   * What a shared batch looks like to the policy about to learn from it, at the time of use.
+   *
+   * @param kl mean over the batch's states of KL[pi_i(.|s) || pi_j_old(.|s)] (pi_j_old = the collecting policy)
+   * @param essFraction effective sample size of the importance weights w = pi_i(a|s) / pi_j_old(a|s) over the
+   *        batch's length, (sum w)^2 / (n sum w^2): 1 when every weight is equal, 1/n when one row holds all
+   * @param maxWeight the largest w
+   */
+  public record SharedBatchStats(double kl, double essFraction, double maxWeight) {}
+
+  /**
+   * {@link SharedBatchStats} of batch {@code b} for policy {@code pi} as it is now: one forward of pi on
+   * the batch's states, the rest in plain Java (the log-density is the collector's arithmetic, so a
+   * policy's own fresh batch has weights of exactly 1).
+   */
+  public static SharedBatchStats measure(GaussianPolicy pi, Batch b) {
+    INDArray mean = pi.mean(b.obs()).dup();
+    double kl = DiagGaussian.kl(mean, pi.logStd(), b.oldMean(), b.oldLogStd()).meanNumber().doubleValue();
+    double[] logp = org.gposuite.nn.HostArrays.read(SurrogateKernel.logProb(mean, pi.logStd(), b.actions()), new double[b.size()]);
+    double[] old = org.gposuite.nn.HostArrays.read(b.oldLogProb(), new double[b.size()]);
+    // weights relative to the largest, so that far off-policy rows (log-ratios of hundreds) neither overflow nor vanish
+    double maxLog = Double.NEGATIVE_INFINITY;
+    for (int r = 0; r < logp.length; r++) maxLog = Math.max(maxLog, logp[r] - old[r]);
+    double sum = 0, sumSq = 0;
+    for (int r = 0; r < logp.length; r++) {
+      double w = Math.exp(logp[r] - old[r] - maxLog);
+      sum += w;
+      sumSq += w * w;
+    }
+    return new SharedBatchStats(kl, sum * sum / (logp.length * sumSq), Math.exp(maxLog));
+  }
+
   /** Mean over {@code states} ({@code [n, obsDim]} raw) of KL[p(.|s) || q(.|s)]. */
   public static double meanKl(GaussianPolicy p, GaussianPolicy q, INDArray states) {
     INDArray mp = p.mean(states).dup();

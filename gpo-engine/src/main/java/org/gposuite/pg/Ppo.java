@@ -37,6 +37,7 @@ public final class Ppo implements PolicyGradient {
   private final PpoConfig config;
   private final boolean backgroundValueFit;
   private final boolean criticOnShared;
+  private final SharingRule sharedRows;
 
   /** PPO with the value fit in the background (see the class comment); for one policy at a time. */
   public Ppo(PpoConfig config) { this(config, true); }
@@ -57,9 +58,15 @@ public final class Ppo implements PolicyGradient {
    *        counts more than an own one), in valueEpochs full-batch steps; false = the own batch only
    */
   public Ppo(PpoConfig config, boolean backgroundValueFit, boolean criticOnShared) {
+    this(config, backgroundValueFit, criticOnShared, SharingRule.LITERAL);
+  }
+
+  /** @param sharedRows how the shared batches' rows enter the policy loss ({@link SharingRule}) */
+  public Ppo(PpoConfig config, boolean backgroundValueFit, boolean criticOnShared, SharingRule sharedRows) {
     this.config = config;
     this.backgroundValueFit = backgroundValueFit;
     this.criticOnShared = criticOnShared;
+    this.sharedRows = sharedRows;
   }
 
   @Override
@@ -78,7 +85,7 @@ public final class Ppo implements PolicyGradient {
     List<Batch> batches = Surrogate.ownFirst(own, shared);
     List<INDArray> adv = Surrogate.advantages(batches, config.normalizeAdvantages());
     // normalises the batches' observations once, with the statistics from before this batch
-    Surrogate.Prepared prepared = Surrogate.prepare(agent.policy(), batches, adv);
+    Surrogate.Prepared prepared = Surrogate.prepare(agent.policy(), batches, adv, sharedRows);
     INDArray ownObs = prepared.normalizedObs(agent.policy(), 0);
     double valueError = PolicyGradient.valueErrorBeforeFit(own);
     Callable<Double> valueFit = timed(criticOnShared && !shared.isEmpty()
@@ -125,9 +132,9 @@ public final class Ppo implements PolicyGradient {
 
   /** The update's time (value fit excluded) split between the own and the shared batches by their rows. */
   static void chargeUpdate(Batch own, List<Batch> shared, long cpuNanos, long wallNanos) {
-    long rows = own.size(), sharedRows = 0;
-    for (Batch b : shared) sharedRows += b.size();
-    long ownWall = Math.round(wallNanos * (double) rows / (rows + sharedRows));
+    long rows = own.size(), otherRows = 0;
+    for (Batch b : shared) otherRows += b.size();
+    long ownWall = Math.round(wallNanos * (double) rows / (rows + otherRows));
     WorkClock.chargeSplit(WorkClock.Kind.SURROGATE_OWN, WorkClock.Kind.SURROGATE_SHARED, cpuNanos, wallNanos, ownWall);
   }
 

@@ -21,7 +21,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * For j = i the weight is PPO's usual ratio, exactly 1 before the first step; A2C is beta = 0 and
  * one step, where the gradient of the ratio equals grad log pi * A (Eq. 4). We average the per-batch
  * terms over S_i (the paper writes a sum) so the penalty's weight does not shrink as more
- * neighbours share; with Adam the overall scale would hardly matter anyway.
+ * neighbours share; with Adam the overall scale would hardly matter anyway. That is Eq. 5 as written
+ * ({@link SharingRule#LITERAL}); {@link #prepare(GaussianPolicy, List, List, SharingRule)} can bound
+ * the shared rows' ratios (truncated, clipped) or extend the penalty to their states (penalised).
  */
 public final class Surrogate {
   private Surrogate() {}
@@ -85,13 +87,19 @@ public final class Surrogate {
     private ObsNormalizer normalizer;
     private long normVersion;
 
-    private Prepared(GaussianPolicy pi, List<Batch> batches, List<INDArray> advantages) {
+    private Prepared(GaussianPolicy pi, List<Batch> batches, List<INDArray> advantages, SharingRule rule) {
       checkArgs(batches, advantages);
       dtype = pi.dataType();
       kernels = new ArrayList<>(batches.size());
       for (int j = 0; j < batches.size(); j++) kernels.add(new SurrogateKernel(batches.get(j), advantages.get(j), dtype));
       normObs = new INDArray[batches.size()];
       normalizeFor(pi);
+      for (int j = 1; j < batches.size(); j++) {
+        SurrogateKernel k = kernels.get(j);
+        k.treatAsShared(rule);
+        // the policy as it is now, before this update's first step, is what PENALISED holds it near
+        if (rule.mode() == SharingRule.Mode.PENALISED) k.anchorPenalty(pi.meanOfNormalized(normObs[j]), pi.logStdValues());
+      }
       acc = batches.size() > 1 ? pi.grads().like() : null;
       dLogStd = new double[pi.actDim()];
       dLogStdArr = Nd4j.create(dtype, 1, pi.actDim());
@@ -117,9 +125,14 @@ public final class Surrogate {
     }
   }
 
-  /** Prepares {@code batches} (own first) and their advantages for {@link #lossAndGradient(GaussianPolicy, Prepared, double)}. */
+  /** Prepares {@code batches} (own first) and their advantages for {@link #lossAndGradient(GaussianPolicy, Prepared, double)}: Eq. 5 as written. */
   public static Prepared prepare(GaussianPolicy pi, List<Batch> batches, List<INDArray> advantages) {
-    return new Prepared(pi, batches, advantages);
+    return new Prepared(pi, batches, advantages, SharingRule.LITERAL);
+  }
+
+  /** {@link #prepare(GaussianPolicy, List, List)} with the shared batches' rows under {@code rule} ({@link SharingRule}). */
+  public static Prepared prepare(GaussianPolicy pi, List<Batch> batches, List<INDArray> advantages, SharingRule rule) {
+    return new Prepared(pi, batches, advantages, rule);
   }
 
   /**
@@ -131,15 +144,17 @@ public final class Surrogate {
       throw new IllegalArgumentException("Surrogate: prepared for " + p.dtype + " but the policy is " + pi.dataType() + "; prepare again");
     int k = p.kernels.size();
     double[] logStd = pi.logStdValues().clone();
-    double surrogate = 0, kl = 0;
+    double surrogate = 0, kl = 0, sharedPenalty = 0;
     for (int j = 0; j < k; j++) {
       SurrogateKernel kern = p.kernels.get(j);
       long n = kern.batch.size();
       INDArray mean = pi.meanOfNormalized(p.normalizedObs(pi, j));
       java.util.Arrays.fill(p.dLogStd, 0.0);
-      SurrogateKernel.Out o = kern.run(mean, logStd, 1.0 / (n * (double) k), j == 0, j == 0 ? beta / n : 0.0, p.dLogStd);
+      boolean penalty = j == 0 || kern.penalised;
+      SurrogateKernel.Out o = kern.run(mean, logStd, 1.0 / (n * (double) k), penalty, penalty ? beta / n : 0.0, p.dLogStd);
       surrogate += o.surrogateSum() / (n * (double) k);
       if (j == 0) kl = o.klMean();
+      else if (kern.penalised) sharedPenalty += o.klMean();
       for (int a = 0; a < p.dLogStd.length; a++) p.dLogStdArr.putScalar(a, p.dLogStd[a]);
       pi.backward(kern.dMeanArray, p.dLogStdArr);
       if (p.acc != null) {
@@ -148,7 +163,7 @@ public final class Surrogate {
       }
     }
     if (p.acc != null) pi.grads().assign(p.acc);
-    return new Result(-surrogate + beta * kl, surrogate, kl);
+    return new Result(-surrogate + beta * (kl + sharedPenalty), surrogate, kl);
   }
 
   /**

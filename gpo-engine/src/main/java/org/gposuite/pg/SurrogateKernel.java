@@ -26,9 +26,17 @@ final class SurrogateKernel {
   final Batch batch;
   final INDArray advantagesArray;
   private final int n, d;
-  private final double[] actions, oldLogProb, oldMean, oldLogStd, adv;
+  private final double[] actions, oldLogProb, adv;
+  /** The policy the KL penalty holds the update near: the collecting one, unless {@link #anchorPenalty} moved it. */
+  private double[] klRefMean, klRefLogStd;
   private final double[] mean, dMean;
   private final boolean singlePrecision;
+  /** A shared row's weight is min(ratio, cap) ({@link SharingRule.Mode#TRUNCATED}); infinite = no cap. */
+  private double cap = Double.POSITIVE_INFINITY;
+  /** PPO's clip range on this batch's rows ({@link SharingRule.Mode#CLIPPED}); 0 = no clipping. */
+  private double clip = 0;
+  /** Whether the KL penalty covers this batch although it is not the own one ({@link #anchorPenalty}). */
+  boolean penalised;
   /** dL/dmean for the MLP backward, {@code [n, d]} of the policy's data type. */
   final INDArray dMeanArray;
 
@@ -39,14 +47,35 @@ final class SurrogateKernel {
     d = (int) b.actions().size(1);
     // straight from the buffers (HostArrays): five nd4j copies cost ~0.3 ms per update
     actions = HostArrays.read(b.actions(), new double[n * d]);
-    oldMean = HostArrays.read(b.oldMean(), new double[n * d]);
+    klRefMean = HostArrays.read(b.oldMean(), new double[n * d]);
     oldLogProb = HostArrays.read(b.oldLogProb(), new double[n]);
-    oldLogStd = HostArrays.read(b.oldLogStd(), new double[d]);
+    klRefLogStd = HostArrays.read(b.oldLogStd(), new double[d]);
     adv = HostArrays.read(advantages, new double[n]);
     mean = new double[n * d];
     dMean = new double[n * d];
     dMeanArray = Nd4j.create(dtype, n, d);
     singlePrecision = b.oldLogProb().dataType() == DataType.FLOAT;
+  }
+
+  /**
+   * Makes this (shared) batch's rows follow {@code rule}: TRUNCATED caps the ratio, CLIPPED clips it
+   * as PPO does; the other modes leave the rows as Eq. 5 writes them (PENALISED's penalty is set by
+   * {@link #anchorPenalty}).
+   */
+  void treatAsShared(SharingRule rule) {
+    if (rule.mode() == SharingRule.Mode.TRUNCATED) cap = rule.truncation();
+    if (rule.mode() == SharingRule.Mode.CLIPPED) clip = SharingRule.CLIP_RANGE;
+  }
+
+  /**
+   * Points the KL penalty of this batch at another policy: {@code anchorMean} {@code [n, d]} on this
+   * batch's states and {@code anchorLogStd} (d values), i.e. the updating policy before its update
+   * ({@link SharingRule.Mode#PENALISED}).
+   */
+  void anchorPenalty(INDArray anchorMean, double[] anchorLogStd) {
+    penalised = true;
+    klRefMean = HostArrays.read(anchorMean, new double[n * d]);
+    klRefLogStd = anchorLogStd.clone();
   }
 
   private double roundTo(double v) { return singlePrecision ? (float) v : v; }
@@ -95,7 +124,7 @@ final class SurrogateKernel {
     double logNorm = 0;
     for (int j = 0; j < d; j++) {
       invVar[j] = Math.exp(-2 * logStd[j]);
-      varP[j] = Math.exp(2 * oldLogStd[j]);
+      varP[j] = Math.exp(2 * klRefLogStd[j]);
       logNorm += -logStd[j] - 0.5 * LOG_2PI;
     }
     double surr = 0, kl = 0;
@@ -110,8 +139,18 @@ final class SurrogateKernel {
       // rounded to the stored type like the collector's old log-prob, so that on one's own data
       // before the first step the ratio is exactly 1 (same states, same parameters, same bits)
       double logp = roundTo(-0.5 * q + logNorm);
-      double w = Math.exp(logp - oldLogProb[r]) * adv[r];
-      surr += w;
+      double ratio = Math.exp(logp - oldLogProb[r]);
+      double w = ratio * adv[r];
+      // a truncated or clipped row contributes its bound to the objective and nothing to the gradient
+      if (ratio > cap) {
+        surr += cap * adv[r];
+        w = 0;
+      } else if (clip > 0 && (adv[r] >= 0 ? ratio > 1 + clip : ratio < 1 - clip)) {
+        surr += (adv[r] >= 0 ? 1 + clip : 1 - clip) * adv[r];
+        w = 0;
+      } else {
+        surr += w;
+      }
       double up = -w * scale;
       for (int j = 0; j < d; j++) {
         double diff = actions[o + j] - mean[o + j];
@@ -121,9 +160,9 @@ final class SurrogateKernel {
       }
       if (withKl) {
         for (int j = 0; j < d; j++) {
-          double dm = mean[o + j] - oldMean[o + j];
+          double dm = mean[o + j] - klRefMean[o + j];
           double num = varP[j] + dm * dm;
-          kl += logStd[j] - oldLogStd[j] + 0.5 * num * invVar[j] - 0.5;
+          kl += logStd[j] - klRefLogStd[j] + 0.5 * num * invVar[j] - 0.5;
           if (klWeight != 0) {
             dMean[o + j] += dm * invVar[j] * klWeight;          // (mQ - mP) / sQ^2
             gls[j] += (1.0 - num * invVar[j]) * klWeight;       // 1 - (sP^2 + (mP - mQ)^2) / sQ^2
@@ -145,13 +184,13 @@ final class SurrogateKernel {
     HostArrays.read(meanArr, mean);
     double kl = 0;
     for (int j = 0; j < d; j++) {
-      double invVar = Math.exp(-2 * logStd[j]), varP = Math.exp(2 * oldLogStd[j]);
+      double invVar = Math.exp(-2 * logStd[j]), varP = Math.exp(2 * klRefLogStd[j]);
       double sum = 0;
       for (int r = 0; r < n; r++) {
-        double dm = mean[r * d + j] - oldMean[r * d + j];
+        double dm = mean[r * d + j] - klRefMean[r * d + j];
         sum += varP + dm * dm;
       }
-      kl += n * (logStd[j] - oldLogStd[j] - 0.5) + 0.5 * sum * invVar;
+      kl += n * (logStd[j] - klRefLogStd[j] - 0.5) + 0.5 * sum * invVar;
     }
     return kl / n;
   }

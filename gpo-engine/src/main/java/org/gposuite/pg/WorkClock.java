@@ -26,7 +26,7 @@ public final class WorkClock {
     SURROGATE_OWN("update, own batch", "PPO/A2C policy update (prepare, epochs, KL, normaliser), the own batch's share by rows"),
     SURROGATE_SHARED("update, shared batches", "the same, the shared batches' share by rows (data sharing)"),
     VALUE_FIT("value fit", "the value baseline's fit, inline or on its background thread"),
-    KL_SELECT("KL, selection", "sharing sets and the selection's pairwise KL matrix"),
+    KL_SELECT("KL, selection", "sharing sets, the shared batches' diagnostics (sharing.csv) and the selection's pairwise KL matrix"),
     PIS("pi_S", "the binary policy's data and epochs (crossover)"),
     DAGGER_LABEL("DAgger labelling", "the two-level expert acting and labelling states (its env steps are physics)"),
     DAGGER_EPOCHS("DAgger epochs", "the child's Adam epochs on the DAgger data, and its KL before/after"),
