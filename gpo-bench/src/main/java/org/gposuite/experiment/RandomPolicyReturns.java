@@ -10,7 +10,7 @@ import org.gposuite.env.Env;
 import org.gposuite.env.TaskConfig;
 import org.gposuite.env.Tasks;
 import org.gposuite.reproduce.io.AtomicFiles;
-import org.gposuite.reproduce.report.RandomReturns;
+import org.gposuite.reproduce.report.aggregate.RandomReturns;
 
 /**
  * The uniform-random policy's return on each of rllab's nine tasks: the low reference of the

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.gposuite.env.TaskConfig;
 import org.gposuite.env.Tasks;
-import org.gposuite.reproduce.report.RandomReturns;
+import org.gposuite.reproduce.report.aggregate.RandomReturns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

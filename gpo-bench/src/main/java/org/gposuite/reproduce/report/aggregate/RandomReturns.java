@@ -1,4 +1,4 @@
-package org.gposuite.reproduce.report;
+package org.gposuite.reproduce.report.aggregate;
 
 import java.io.IOException;
 import java.nio.file.Files;
