@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.gposuite.reproduce.plan.Algorithm;
 
 /**
  * The Markdown of one table's aggregates ({@link TableAggregates}): how the scores are made, each
@@ -26,7 +25,12 @@ public final class AggregateSection {
       return md.append("No run of this table is on a task with both references (a measured random-policy return and the"
           + " paper's Single), so there are no normalised scores.\n\n").toString();
     }
-    md.append(method(t)).append("\n\n");
+    return md.append(method(t)).append("\n\n").append(body(t, plotFile)).toString();
+  }
+
+  /** The section without its heading and conventions paragraph: tables and the profile's image. */
+  public static String body(TableAggregates t, Optional<String> plotFile) {
+    StringBuilder md = new StringBuilder();
     perTask(t, md);
     metrics(t, md);
     improvements(t, md);
@@ -36,14 +40,15 @@ public final class AggregateSection {
     return md.toString();
   }
 
-  /** The paragraph that states the normalisation and the statistics' conventions. */
-  static String method(TableAggregates t) {
+  /** The paragraph that states the normalisation and the statistics' conventions (the same for every table and preset). */
+  public static String method(TableAggregates t) {
     StratifiedBootstrap b = t.bootstrap();
     Optional<RandomReturns.Row> any = t.normalisation().random().byTask().values().stream().findFirst();
     String measured = any.map(r -> String.format(Locale.ROOT, "%d episodes of uniform-random actions over each actuator's control"
         + " range at horizon %d, seed %d", r.episodes(), r.horizon(), r.seed())).orElse("");
     return "Normalised score of a run = (final return - random policy's return) / (paper's Single - random policy's return), per task:"
-        + " 0 is the uniform-random policy, 1 the paper's Single of " + table(t.algorithm()) + ". The random policy's returns are"
+        + " 0 is the uniform-random policy, 1 the paper's Single mean in the same algorithm's table (Table 1 for PPO, Table 2 for"
+        + " A2C). The random policy's returns are"
         + " measured by the suite (`experiment.RandomPolicyReturns`, expected-results/" + RandomReturns.FILE + ": " + measured + ")."
         + " Ours pools every run of a method over the tasks below. IQM: the mean of the runs left after cutting floor(n/4) runs"
         + " from each end (scipy's trim_mean(x, 0.25), as rliable). Optimality gap: the mean of max(0, 1 - score), 0 at or above"
@@ -91,7 +96,9 @@ public final class AggregateSection {
     TaskScores s = side.get(method);
     if (s == null) return;
     md.append("| ").append(label).append(" | ").append(s.runs()).append(" (").append(s.byTask().size()).append(") |");
-    for (AggregateScores.Metric m : AggregateScores.Metric.values()) md.append(' ').append(estimate(t.metric(side, method, m))).append(" |");
+    for (AggregateScores.Metric m : AggregateScores.Metric.values()) {
+      md.append(' ').append(estimate(t.metric(side, method, m), !s.oneRunPerTask())).append(" |");
+    }
     md.append('\n');
   }
 
@@ -102,7 +109,13 @@ public final class AggregateSection {
       List<String> cells = new ArrayList<>();
       for (Map<String, TaskScores> side : List.of(t.ours(), t.paperSameTasks(), t.paperAllTasks())) {
         Estimate e = t.improvement(side, x, y);
-        cells.add(Double.isNaN(e.point()) ? "no runs of both" : estimate(e) + " (" + sharedTasks(side, x, y) + " tasks)");
+        if (Double.isNaN(e.point())) {
+          cells.add("no runs of both");
+          continue;
+        }
+        long shared = sharedTasks(side, x, y);
+        boolean redrawn = !(side.get(x).oneRunPerTask() && side.get(y).oneRunPerTask());
+        cells.add(estimate(e, redrawn) + " (" + shared + (shared == 1 ? " task)" : " tasks)"));
       }
       md.append("| P(").append(x).append(" > ").append(y).append(") | ").append(String.join(" | ", cells)).append(" |\n");
     }
@@ -113,16 +126,15 @@ public final class AggregateSection {
     return side.get(x).byTask().keySet().stream().filter(side.get(y).byTask()::containsKey).count();
   }
 
-  /** "1.23 [0.95, 1.51]"; the point alone when the bootstrap could not move it (one run per task). */
-  static String estimate(Estimate e) {
-    return e.hasSpread() ? num(e.point()) + " [" + num(e.low()) + ", " + num(e.high()) + "]" : num(e.point());
+  /**
+   * "1.23 [0.95, 1.51]"; the point alone when there was nothing to redraw (one run per task: the paper's
+   * means). Our runs always show their interval, even when every resample gave the same value.
+   */
+  static String estimate(Estimate e, boolean redrawn) {
+    return redrawn ? num(e.point()) + " [" + num(e.low()) + ", " + num(e.high()) + "]" : num(e.point());
   }
 
   private static String num(double x) {
     return String.format(Locale.ROOT, "%.2f", x);
-  }
-
-  private static String table(Algorithm a) {
-    return a == Algorithm.PPO ? "Table 1 (PPO)" : "Table 2 (A2C)";
   }
 }

@@ -20,7 +20,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * ours as solid lines with their 95% stratified-bootstrap band, the paper's per-task means as dashed
  * lines (one run per task, so no band).
  */
-final class ProfilePlot {
+public final class ProfilePlot {
   /** Thresholds drawn: enough that the steps of a few dozen runs look like steps. */
   static final int GRID_POINTS = 401;
   /** Okabe-Ito, the colours Plots gives each method in every other figure. */
@@ -50,13 +50,14 @@ final class ProfilePlot {
   }
 
   /** Draws {@code dir/name.png}; returns its name relative to the report ({@code plots/name.png}). */
-  static String draw(TableAggregates t, String title, Path dir, String name) throws IOException {
+  public static String draw(TableAggregates t, String title, Path dir, String name) throws IOException {
     System.setProperty("java.awt.headless", "true");
     double[] taus = grid(t);
     XYChart chart = new XYChartBuilder().width(1000).height(560).title(title)
         .xAxisTitle("normalised score tau (0: random policy, 1: paper's Single)").yAxisTitle("fraction of runs with score > tau").build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+    chart.getStyler().setXAxisDecimalPattern("0.0#"); // the grid's end is not round: keep its ticks short
     t.ours().forEach((method, scores) -> {
       Color c = COLORS.getOrDefault(method, Color.DARK_GRAY);
       Estimate[] band = t.bootstrap().profile(scores, taus);

@@ -34,7 +34,7 @@ class AggregateSectionTest {
     assertEquals(List.of("Walker2d", "HalfCheetah"), t.coveredTasks(), "Hopper has no runs");
     String md = AggregateSection.render(t, "### Aggregates", Optional.of("plots/profile-PPO.png"));
     // every GPO run below every Single run on both tasks: P = 0 in every resample
-    assertTrue(md.contains("| P(GPO > Single) | 0.00 (2 tasks) | 1.00 (2 tasks) | "), md);
+    assertTrue(md.contains("| P(GPO > Single) | 0.00 [0.00, 0.00] (2 tasks) | 1.00 (2 tasks) | "), md);
     assertTrue(md.contains("| P(GPO > Joint) | no runs of both | "), md);
     assertTrue(md.contains("| GPO ours | 5 (2) |"), md);
     assertTrue(md.contains("| GPO paper, same tasks | 2 (2) |"), md);
