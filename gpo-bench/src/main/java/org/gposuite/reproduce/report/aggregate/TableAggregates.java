@@ -13,12 +13,26 @@ import org.gposuite.reproduce.plan.Tasks;
  * P(GPO > Joint), each with its stratified-bootstrap interval. The paper's side is computed twice:
  * on the tasks we have runs on (side by side) and on all nine.
  *
+ * @param normalisation the table's algorithm and the scores' references
+ * @param coveredTasks the tasks our runs cover, in table order
  * @param ours our runs' scores per method (methods without runs left out)
- * @param paperSameTasks the paper's means on the tasks {@code ours} covers, one run per task
+ * @param paperSameTasks the paper's means on {@code coveredTasks}, one run per task
  * @param paperAllTasks the paper's means on every task with both references
  */
-public record TableAggregates(Algorithm algorithm, Normalisation normalisation, Map<String, TaskScores> ours,
+public record TableAggregates(Normalisation normalisation, List<String> coveredTasks, Map<String, TaskScores> ours,
     Map<String, TaskScores> paperSameTasks, Map<String, TaskScores> paperAllTasks, StratifiedBootstrap bootstrap) {
+  public TableAggregates {
+    coveredTasks = List.copyOf(coveredTasks);
+    ours = ordered(ours);
+    paperSameTasks = ordered(paperSameTasks);
+    paperAllTasks = ordered(paperAllTasks);
+  }
+
+  /** Unmodifiable, in the given (table) order, which Map.copyOf would not keep. */
+  private static Map<String, TaskScores> ordered(Map<String, TaskScores> m) {
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m));
+  }
+
   /** The comparisons the paper's claims are about. */
   static final List<List<String>> IMPROVEMENTS = List.of(List.of("GPO", "Single"), List.of("GPO", "Joint"));
 
@@ -42,7 +56,7 @@ public record TableAggregates(Algorithm algorithm, Normalisation normalisation, 
       TaskScores a = n.paperScores(Tasks.ALL, method);
       if (!a.isEmpty()) all.put(method, a);
     }
-    return new TableAggregates(n.algorithm(), n, ours, same, all, bootstrap);
+    return new TableAggregates(n, covered, ours, same, all, bootstrap);
   }
 
   public boolean isEmpty() {
@@ -59,8 +73,7 @@ public record TableAggregates(Algorithm algorithm, Normalisation normalisation, 
     return bootstrap.improvement(side.get(x), side.get(y));
   }
 
-  /** The tasks our runs cover, in table order. */
-  public List<String> coveredTasks() {
-    return paperSameTasks.values().stream().findFirst().map(s -> List.copyOf(s.byTask().keySet())).orElse(List.of());
+  public Algorithm algorithm() {
+    return normalisation.algorithm();
   }
 }
