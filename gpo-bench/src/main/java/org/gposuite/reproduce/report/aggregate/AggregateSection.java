@@ -87,7 +87,8 @@ public final class AggregateSection {
     for (String method : t.ours().keySet()) {
       row(t, md, method + " ours", t.ours(), method);
       row(t, md, method + " paper, same tasks", t.paperSameTasks(), method);
-      row(t, md, method + " paper, all " + t.paperAllTasks().get(method).byTask().size() + " tasks", t.paperAllTasks(), method);
+      TaskScores all = t.paperAllTasks().get(method);
+      if (all != null) row(t, md, method + " paper, all " + all.byTask().size() + " tasks", t.paperAllTasks(), method);
     }
     md.append('\n');
   }
