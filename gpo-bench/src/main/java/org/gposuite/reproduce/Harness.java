@@ -32,6 +32,7 @@ import org.gposuite.reproduce.plan.Selection;
 import org.gposuite.reproduce.report.Plots;
 import org.gposuite.reproduce.report.Report;
 import org.gposuite.reproduce.report.Results;
+import org.gposuite.reproduce.report.aggregate.Aggregates;
 import org.gposuite.reproduce.store.CellRecord;
 import org.gposuite.reproduce.store.CellResult;
 import org.gposuite.reproduce.store.CellStore;
@@ -216,7 +217,8 @@ public final class Harness {
     }
     CellsCsv.write(o.out().resolve("cells.csv"), rows, timeColumns);
     Results results = new Results(finished);
-    Report report = new Report(plan, results, paper, provenance);
+    Report report = new Report(plan, results, paper, provenance)
+        .withAggregates(Aggregates.of(o.expectedResults(), plan, results, paper, o.out().resolve("plots")));
     Map<String, Map<Experiment, List<String>>> plots = new LinkedHashMap<>();
     for (String preset : plan.presets()) {
       plots.put(preset, Plots.draw(plan, preset, results, paper, report.normalizedAblations(preset),

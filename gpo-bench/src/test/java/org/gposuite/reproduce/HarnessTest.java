@@ -198,6 +198,7 @@ class HarnessTest {
     for (String line : report.lines().toList()) {
       if (line.startsWith("## Table 1")) algorithm = "PPO";
       else if (line.startsWith("## ")) algorithm = line.startsWith("## Table 2") ? "A2C" : null;
+      else if (line.startsWith("### ")) algorithm = null; // a table's subsection (aggregate scores) has tables of its own
       // The paper's column is found by its heading, so that columns added beside it do not move it.
       if (line.startsWith("| Task")) paperColumn = java.util.Arrays.stream(line.split("\\|")).map(String::strip).toList()
           .indexOf("Paper (mean ± se)");
@@ -327,6 +328,9 @@ class HarnessTest {
     String calibrated = section(report, "## Table 1 (PPO), preset `paper-calibrated`");
     assertTrue(tuned.contains("- GPO > Single on Hopper: **holds**"), tuned);
     assertTrue(calibrated.contains("- GPO > Single on Hopper: **contradicted**"), calibrated);
+    // So do the aggregate scores across tasks (issue 20): every GPO seed above every Single seed on both tasks, then below.
+    assertTrue(tuned.contains("\n### Aggregate scores across tasks\n") && tuned.contains("| P(GPO > Single) | 1.00 [1.00, 1.00] (2 tasks)"), tuned);
+    assertTrue(calibrated.contains("| P(GPO > Single) | 0.00 [0.00, 0.00] (2 tasks)"), calibrated);
     String fig6 = section(report, "## " + Experiment.FIGURE_6.title() + ", preset `paper-calibrated`");
     assertTrue(fig6.contains("- Every final GPO policy above every Single policy on Hopper: **does not hold** (0 of 2 seeds;"), fig6);
     assertTrue(section(report, "## Table 2 (A2C), preset `paper-calibrated`")
@@ -336,7 +340,8 @@ class HarnessTest {
     assertTrue(section(report, "## " + Experiment.FIGURE_5.title() + ", preset `paper-calibrated`")
         .contains("- GPO is the best variant: **fails**"), report);
     for (String f : List.of("fig4-PPO-Hopper.png", "fig4-PPO-paper-calibrated-Hopper.png", "fig5-ablations.png",
-        "fig5-ablations-paper-calibrated.png", "fig3a-crossover.png", "fig3a-crossover-paper-calibrated.png")) {
+        "fig5-ablations-paper-calibrated.png", "fig3a-crossover.png", "fig3a-crossover-paper-calibrated.png",
+        "profile-PPO.png", "profile-PPO-paper-calibrated.png", "profile-A2C-paper-calibrated.png")) {
       assertTrue(Files.isRegularFile(tmp.resolve("run/plots").resolve(f)), f);
       assertTrue(report.contains("(plots/" + f + ")"), f);
     }

@@ -6,12 +6,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.gposuite.reproduce.compare.PaperData;
 import org.gposuite.reproduce.compare.Stats;
 import org.gposuite.reproduce.io.AtomicFiles;
 import org.gposuite.reproduce.plan.Algorithm;
+import org.gposuite.reproduce.plan.CellSpec;
+import org.gposuite.reproduce.plan.Tasks;
+import org.gposuite.reproduce.report.aggregate.AggregateSection;
+import org.gposuite.reproduce.report.aggregate.Normalisation;
+import org.gposuite.reproduce.report.aggregate.ProfilePlot;
+import org.gposuite.reproduce.report.aggregate.RandomReturns;
+import org.gposuite.reproduce.report.aggregate.StratifiedBootstrap;
+import org.gposuite.reproduce.report.aggregate.TableAggregates;
 import org.gposuite.reproduce.store.CellRecord;
 import org.gposuite.reproduce.store.CellsCsv;
 
@@ -21,7 +31,9 @@ import org.gposuite.reproduce.store.CellsCsv;
  * Table 1 claim's verdict by the report's rule ({@link Claims}). It replaces the text between
  * {@link #BEGIN} and {@link #END}, so the narrative around it stays written by hand and the
  * numbers are regenerated from {@code paper/cells.csv} as cells land:
- * {@code java ... org.gposuite.reproduce.report.Findings expected-results}.
+ * {@code java ... org.gposuite.reproduce.report.Findings expected-results}. At its end come the
+ * aggregate scores across tasks (issue 20), whose performance profiles {@link #main} draws into
+ * {@code paper/}{@value #AGGREGATE_PLOTS}.
  */
 public final class Findings {
   static final String BEGIN = "<!-- numbers and verdicts: generated from paper/cells.csv by reproduce.report.Findings -->";
@@ -67,6 +79,43 @@ public final class Findings {
     return sb.toString();
   }
 
+  /** Where {@link #main} draws the aggregate performance profiles, relative to FINDINGS.md (paper/). */
+  static final String AGGREGATE_PLOTS = "aggregate-plots";
+
+  /**
+   * The generated block with, at its end, the aggregate scores across tasks (issue 20; {@link AggregateSection})
+   * of every algorithm and preset with cells, once the random policy's returns are measured.
+   */
+  static String block(List<CellRecord> rows, PaperData paper, Optional<RandomReturns> random) {
+    return block(rows, paper) + random.map(r -> aggregates(aggregateTables(rows, paper, r))).orElse("");
+  }
+
+  /** Each algorithm and preset with cells on a scored task, by its label (PPO, PPO-paper-calibrated). */
+  static Map<String, TableAggregates> aggregateTables(List<CellRecord> rows, PaperData paper, RandomReturns random) {
+    Map<String, TableAggregates> out = new LinkedHashMap<>();
+    for (Algorithm algorithm : Algorithm.values()) {
+      for (String preset : PRESETS) {
+        TableAggregates t = TableAggregates.of(new Normalisation(algorithm, paper, random), Tasks.ALL,
+            (task, method) -> returns(seeds(rows, algorithm, preset, task, method)), StratifiedBootstrap.DEFAULT);
+        if (!t.isEmpty()) out.put(CellSpec.algorithmLabel(algorithm, preset), t);
+      }
+    }
+    return out;
+  }
+
+  private static String aggregates(Map<String, TableAggregates> tables) {
+    if (tables.isEmpty()) return "";
+    StringBuilder sb = new StringBuilder("\n## Aggregate scores across tasks\n\n");
+    sb.append(AggregateSection.method(tables.values().iterator().next())).append('\n');
+    tables.forEach((label, t) -> sb.append("\n### ").append(label).append("\n\n")
+        .append(AggregateSection.body(t, Optional.of(aggregatePlot(label))).stripTrailing()).append('\n'));
+    return sb.toString().stripTrailing() + "\n";
+  }
+
+  private static String aggregatePlot(String label) {
+    return AGGREGATE_PLOTS + "/profile-" + label + ".png";
+  }
+
   /** {@code findings} with the text between the markers replaced by {@code block}. */
   static String replace(String findings, String block) {
     int b = findings.indexOf(BEGIN), e = findings.indexOf(END);
@@ -75,7 +124,11 @@ public final class Findings {
   }
 
   private static List<CellRecord> seeds(List<CellRecord> rows, String preset, String task, String method) {
-    return rows.stream().filter(r -> r.algorithm() == Algorithm.PPO && r.settings().preset().equals(preset) && r.task().equals(task)
+    return seeds(rows, Algorithm.PPO, preset, task, method);
+  }
+
+  private static List<CellRecord> seeds(List<CellRecord> rows, Algorithm algorithm, String preset, String task, String method) {
+    return rows.stream().filter(r -> r.algorithm() == algorithm && r.settings().preset().equals(preset) && r.task().equals(task)
         && r.method().equals(method) && r.variant().isEmpty() && r.settings().overrides().isEmpty()).sorted(Comparator.comparingInt(CellRecord::seed)).toList();
   }
 
@@ -114,8 +167,17 @@ public final class Findings {
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 ? args[0] : "expected-results");
     Path file = dir.resolve("paper").resolve("FINDINGS.md");
-    String text = replace(Files.readString(file), block(CellsCsv.read(dir.resolve("paper").resolve("cells.csv")), PaperData.load(dir)));
+    List<CellRecord> rows = CellsCsv.read(dir.resolve("paper").resolve("cells.csv"));
+    PaperData paper = PaperData.load(dir);
+    Optional<RandomReturns> random = RandomReturns.load(dir);
+    String text = replace(Files.readString(file), block(rows, paper, random));
     AtomicFiles.writeString(file, text);
     System.out.println("rewrote the generated part of " + file);
+    if (random.isPresent()) {
+      for (Map.Entry<String, TableAggregates> e : aggregateTables(rows, paper, random.get()).entrySet()) {
+        System.out.println("drew " + ProfilePlot.draw(e.getValue(), "Performance profile, " + e.getKey()
+            + ": normalised scores of the paper-scale cells", file.getParent().resolve(AGGREGATE_PLOTS), "profile-" + e.getKey()));
+      }
+    }
   }
 }

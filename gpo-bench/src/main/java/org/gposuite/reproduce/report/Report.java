@@ -15,6 +15,7 @@ import org.gposuite.reproduce.plan.Experiment;
 import org.gposuite.reproduce.plan.Plan;
 import org.gposuite.reproduce.plan.Profile;
 import org.gposuite.reproduce.plan.Tasks;
+import org.gposuite.reproduce.report.aggregate.Aggregates;
 import org.gposuite.reproduce.store.CrossoverTrial;
 import org.gposuite.reproduce.store.Provenance;
 import org.gposuite.reproduce.store.StateVisitation;
@@ -47,6 +48,14 @@ public final class Report {
     this.results = results;
     this.paper = paper;
     this.provenance = provenance;
+  }
+
+  /** Issue 20: the aggregate scores across tasks printed after each table's claims (none unless given). */
+  private Aggregates aggregates = Aggregates.NONE;
+
+  public Report withAggregates(Aggregates aggregates) {
+    this.aggregates = aggregates;
+    return this;
   }
 
   /**
@@ -183,6 +192,7 @@ public final class Report {
         }
       }
     }
+    md.append(aggregates.section(preset, algorithm));
   }
 
   private void wallClock(String preset) {

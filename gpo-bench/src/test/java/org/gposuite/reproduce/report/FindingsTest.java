@@ -11,6 +11,7 @@ import org.gposuite.reproduce.compare.ComparisonTest;
 import org.gposuite.reproduce.compare.PaperData;
 import org.gposuite.reproduce.plan.Algorithm;
 import org.gposuite.reproduce.plan.Settings;
+import org.gposuite.reproduce.report.aggregate.RandomReturns;
 import org.gposuite.reproduce.store.CellRecord;
 import org.gposuite.reproduce.store.CellsCsv;
 import org.gposuite.reproduce.store.WallClock;
@@ -48,6 +49,24 @@ class FindingsTest {
   }
 
   @Test
+  void aggregateScoresCloseTheBlockOnceTheRandomReturnsAreMeasured() throws Exception {
+    List<CellRecord> rows = new ArrayList<>();
+    for (int s = 1; s <= 3; s++) {
+      rows.add(cell("tuned", "Walker2d", "GPO", s, 300 + s));
+      rows.add(cell("tuned", "Walker2d", "Single", s, 1300 + s));
+    }
+    PaperData paper = PaperData.load(EXPECTED);
+    assertEquals(Findings.block(rows, paper), Findings.block(rows, paper, java.util.Optional.empty()), "not measured: no aggregates");
+    String block = Findings.block(rows, paper, RandomReturns.load(EXPECTED));
+    assertTrue(block.startsWith(Findings.block(rows, paper)), "the aggregates come after the verdicts");
+    assertTrue(block.contains("\n## Aggregate scores across tasks\n") && block.contains("\n### PPO\n"), block);
+    assertFalse(block.contains("### PPO-paper-calibrated"), "no cells of that preset: no section");
+    // every GPO seed below every Single seed: P(GPO > Single) is 0 in every resample
+    assertTrue(block.contains("| P(GPO > Single) | 0.00 [0.00, 0.00] (1 task) | 1.00 (1 task) |"), block);
+    assertTrue(block.contains("![aggregate-plots/profile-PPO.png](aggregate-plots/profile-PPO.png)"), block);
+  }
+
+  @Test
   void onlyTheMarkedPartIsReplaced() {
     String doc = "# Title\nhand-written\n" + Findings.BEGIN + "\nold numbers\n" + Findings.END + "\nmore prose\n";
     String out = Findings.replace(doc, "new numbers\n");
@@ -62,7 +81,7 @@ class FindingsTest {
     Path file = EXPECTED.resolve("paper").resolve("FINDINGS.md");
     String stored = Files.readString(file);
     String regenerated = Findings.replace(stored, Findings.block(CellsCsv.read(EXPECTED.resolve("paper").resolve("cells.csv")),
-        PaperData.load(EXPECTED)));
+        PaperData.load(EXPECTED), RandomReturns.load(EXPECTED)));
     assertEquals(stored, regenerated, "FINDINGS.md's generated part is stale: run reproduce.report.Findings (see the file)");
   }
 }

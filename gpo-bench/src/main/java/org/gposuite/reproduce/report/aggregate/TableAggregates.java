@@ -1,0 +1,79 @@
+package org.gposuite.reproduce.report.aggregate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.gposuite.reproduce.plan.Algorithm;
+import org.gposuite.reproduce.plan.Tasks;
+
+/**
+ * Every aggregate of one table (Table 1: PPO, Table 2: A2C) under one preset, ours beside the
+ * paper's: each method's scores, their IQM, median, mean and optimality gap, and P(GPO > Single),
+ * P(GPO > Joint), each with its stratified-bootstrap interval. The paper's side is computed twice:
+ * on the tasks we have runs on (side by side) and on all nine.
+ *
+ * @param normalisation the table's algorithm and the scores' references
+ * @param coveredTasks the tasks our runs cover, in table order
+ * @param ours our runs' scores per method (methods without runs left out)
+ * @param paperSameTasks the paper's means on {@code coveredTasks}, one run per task
+ * @param paperAllTasks the paper's means on every task with both references
+ */
+public record TableAggregates(Normalisation normalisation, List<String> coveredTasks, Map<String, TaskScores> ours,
+    Map<String, TaskScores> paperSameTasks, Map<String, TaskScores> paperAllTasks, StratifiedBootstrap bootstrap) {
+  public TableAggregates {
+    coveredTasks = List.copyOf(coveredTasks);
+    ours = ordered(ours);
+    paperSameTasks = ordered(paperSameTasks);
+    paperAllTasks = ordered(paperAllTasks);
+  }
+
+  /** Unmodifiable, in the given (table) order, which Map.copyOf would not keep. */
+  private static Map<String, TaskScores> ordered(Map<String, TaskScores> m) {
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m));
+  }
+
+  /** The comparisons the paper's claims are about. */
+  static final List<List<String>> IMPROVEMENTS = List.of(List.of("GPO", "Single"), List.of("GPO", "Joint"));
+
+  /**
+   * @param tasks the tasks of the run (the profile's), in table order
+   * @param returns our final returns for (task, method); an empty array where there are none
+   */
+  public static TableAggregates of(Normalisation n, List<String> tasks, BiFunction<String, String, double[]> returns,
+      StratifiedBootstrap bootstrap) {
+    Map<String, TaskScores> ours = new LinkedHashMap<>(), same = new LinkedHashMap<>(), all = new LinkedHashMap<>();
+    for (String method : Tasks.TABLE_METHODS) {
+      TaskScores s = n.scores(tasks, method, returns);
+      if (s.isEmpty()) continue;
+      ours.put(method, s);
+    }
+    List<String> covered = ours.values().stream().flatMap(s -> s.byTask().keySet().stream()).distinct()
+        .sorted(java.util.Comparator.comparingInt(tasks::indexOf)).toList();
+    for (String method : Tasks.TABLE_METHODS) {
+      TaskScores p = n.paperScores(covered, method);
+      if (!p.isEmpty()) same.put(method, p);
+      TaskScores a = n.paperScores(Tasks.ALL, method);
+      if (!a.isEmpty()) all.put(method, a);
+    }
+    return new TableAggregates(n, covered, ours, same, all, bootstrap);
+  }
+
+  public boolean isEmpty() {
+    return ours.isEmpty();
+  }
+
+  public Estimate metric(Map<String, TaskScores> side, String method, AggregateScores.Metric m) {
+    return bootstrap.pooled(side.get(method), m::of);
+  }
+
+  /** P(x > y) on one side; NaN when either method has no runs there. */
+  public Estimate improvement(Map<String, TaskScores> side, String x, String y) {
+    if (!side.containsKey(x) || !side.containsKey(y)) return new Estimate(Double.NaN, Double.NaN, Double.NaN);
+    return bootstrap.improvement(side.get(x), side.get(y));
+  }
+
+  public Algorithm algorithm() {
+    return normalisation.algorithm();
+  }
+}
