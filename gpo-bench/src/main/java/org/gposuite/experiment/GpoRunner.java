@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.gposuite.env.TaskConfig;
 import org.gposuite.gpo.Gpo;
 import org.gposuite.gpo.GpoConfig;
@@ -13,12 +14,14 @@ import org.gposuite.gpo.ProgressListener;
 import org.gposuite.gpo.RoundPolicies;
 import org.gposuite.gpo.Visitation;
 import org.gposuite.pg.CurveRow;
+import org.gposuite.pg.SharingRule;
 import org.gposuite.pg.VecEnvAdapter;
 import org.gposuite.reproduce.plan.Budget;
 import org.gposuite.reproduce.store.CellResult;
 import org.gposuite.reproduce.store.CellTimes;
 import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.store.CrossoverTrial;
+import org.gposuite.reproduce.store.SharingSummary;
 import org.gposuite.reproduce.store.CurvePoint;
 import org.gposuite.reproduce.run.MethodRunner;
 import org.gposuite.reproduce.run.Progress;
@@ -112,6 +115,10 @@ final class GpoRunner implements MethodRunner {
       }
     });
     DiversityPlot.draw(r.rounds(), cfg.populationSize(), "GPO diversity: " + cell.id(), cellDir.resolve("gpo").resolve("diversity.png"));
+    Optional<SharingSummary> sharing = SharingSummary.read(cellDir);
+    if (sharing.isPresent())
+      SharingPlot.draw(sharing.get(), cfg.populationSize(), "GPO data sharing (" + SharingRule.name(cfg.sharing().mode()) + "): " + cell.id(),
+          cellDir.resolve("gpo").resolve("sharing.png"));
     FinalEvaluations.write(cellDir, r.best());
     GpoResult.WallClock w = r.wallClock();
     WallClock wall = new WallClock(w.totalSeconds(), w.mutateSeconds(), w.selectSeconds(), w.crossoverSeconds());

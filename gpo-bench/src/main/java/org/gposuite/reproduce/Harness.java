@@ -45,6 +45,7 @@ import org.gposuite.reproduce.store.Provenance;
 import org.gposuite.reproduce.run.Rates;
 import org.gposuite.reproduce.run.RunLock;
 import org.gposuite.reproduce.run.RunnerRegistry;
+import org.gposuite.reproduce.store.SharingSummary;
 import org.gposuite.reproduce.store.StoredCell;
 
 /**
@@ -217,8 +218,12 @@ public final class Harness {
     }
     CellsCsv.write(o.out().resolve("cells.csv"), rows, timeColumns);
     Results results = new Results(finished);
+    Map<String, SharingSummary> sharing = new LinkedHashMap<>();
+    for (Map.Entry<CellSpec, StoredCell> e : done.entrySet())
+      SharingSummary.read(store.dirOf(e.getKey())).ifPresent(x -> sharing.put(e.getValue().record().id(), x));
     Report report = new Report(plan, results, paper, provenance)
-        .withAggregates(Aggregates.of(o.expectedResults(), plan, results, paper, o.out().resolve("plots")));
+        .withAggregates(Aggregates.of(o.expectedResults(), plan, results, paper, o.out().resolve("plots")))
+        .withSharing(sharing);
     Map<String, Map<Experiment, List<String>>> plots = new LinkedHashMap<>();
     for (String preset : plan.presets()) {
       plots.put(preset, Plots.draw(plan, preset, results, paper, report.normalizedAblations(preset),

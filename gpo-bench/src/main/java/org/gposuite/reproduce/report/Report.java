@@ -19,6 +19,7 @@ import org.gposuite.reproduce.report.aggregate.Aggregates;
 import org.gposuite.reproduce.store.CrossoverTrial;
 import org.gposuite.reproduce.store.Provenance;
 import org.gposuite.reproduce.store.StateVisitation;
+import org.gposuite.reproduce.store.SharingSummary;
 import org.gposuite.reproduce.store.StoredCell;
 import org.gposuite.reproduce.store.WallClock;
 
@@ -55,6 +56,14 @@ public final class Report {
 
   public Report withAggregates(Aggregates aggregates) {
     this.aggregates = aggregates;
+    return this;
+  }
+
+  /** Issue 19: each GPO cell's data-sharing summary (by cell id), printed after each table (none unless given). */
+  private Map<String, SharingSummary> sharing = Map.of();
+
+  public Report withSharing(Map<String, SharingSummary> sharing) {
+    this.sharing = Map.copyOf(sharing);
     return this;
   }
 
@@ -193,6 +202,7 @@ public final class Report {
       }
     }
     md.append(aggregates.section(preset, algorithm));
+    md.append(SharingSection.render(results, sharing, preset, algorithm, plan.profile().tasks()));
   }
 
   private void wallClock(String preset) {
