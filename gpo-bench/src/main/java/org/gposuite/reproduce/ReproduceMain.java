@@ -96,6 +96,10 @@ public final class ReproduceMain {
    */
   static final String CALLER_DIR = "REPRODUCE_CALLER_DIR";
 
+  /** What to do about a run folder or baseline that cannot be written: the cells already finished are safe. */
+  static final String CANNOT_WRITE_ADVICE = "; free space or fix permissions there, then rerun the same command"
+      + " (finished cells are kept)";
+
   private ReproduceMain() {}
 
   public static void main(String[] args) throws Exception {
@@ -303,10 +307,10 @@ public final class ReproduceMain {
       return Harness.FAILED;
     } catch (IOException e) {
       // Inputs are read as InputErrors; what is left is writing the run folder or the baseline.
-      err.println("error: cannot write " + Faults.describe(e));
+      err.println("error: cannot write " + Faults.describe(e) + CANNOT_WRITE_ADVICE);
       return Harness.FAILED;
     } catch (UncheckedIOException e) {
-      err.println("error: cannot write " + Faults.describe(e.getCause()));
+      err.println("error: cannot write " + Faults.describe(e.getCause()) + CANNOT_WRITE_ADVICE);
       return Harness.FAILED;
     }
   }

@@ -67,7 +67,8 @@ class FaultsTest {
     assertEquals(Harness.FAILED, o.exit(), o.out() + o.err());
     // "permission denied" for a user, "Operation not permitted" for root on an immutable folder.
     assertOneLine(o, "error: cannot write " + runDir.resolve(RunLock.FILE) + ": ");
-    assertTrue(o.err().matches("(?s).*: (permission denied|Operation not permitted)\n"), o.err());
+    assertTrue(o.err().matches("(?s).*: (permission denied|Operation not permitted)"
+        + java.util.regex.Pattern.quote("; free space or fix permissions there, then rerun the same command (finished cells are kept)") + "\n"), o.err());
     assertEquals(0, runner.calls.get(), "nothing is computed that could not be kept");
     assertEquals(List.of(), TestFiles.temporaryFiles(runDir));
   }
@@ -219,13 +220,38 @@ class FaultsTest {
   }
 
   @Test
-  void aLockFileNamingNoProcessRefuses(@TempDir Path tmp) throws Exception {
+  void anEmptyLockFileIsStaleAndTakenOver(@TempDir Path tmp) throws Exception {
+    // Locks are created whole (issue 21, item 1), so an empty one is never one being written:
+    // it is what a disk-full left behind before, and must not strand the folder.
     Path runDir = Files.createDirectories(tmp.resolve("run"));
     Files.writeString(runDir.resolve(RunLock.FILE), "");
     Outcome o = ReproduceMainTest.run(new FakeRunner(), args(tmp, runDir));
-    assertEquals(Harness.FAILED, o.exit());
-    assertTrue(o.out().contains("error: run folder " + runDir + " is locked by " + runDir.resolve(RunLock.FILE)
-        + ", which names no process; if no other ./reproduce runs into this folder, delete that file\n"), o.out());
+    assertEquals(Harness.OK, o.exit(), o.out() + o.err());
+    assertTrue(o.out().contains("taking over the lock of an earlier run that did not release it ("
+        + runDir.resolve(RunLock.FILE) + " named no process)\n"), o.out());
+    assertFalse(Files.exists(runDir.resolve(RunLock.FILE)));
+  }
+
+  /** Issue 21, item 1: a disk full at start names the lock and leaves none, so the rerun after freeing space runs. */
+  @Test
+  void aDiskFullAtStartLeavesNoLockAndTheRerunRuns(@TempDir Path tmp) throws Exception {
+    try (SmallDisk disk = SmallDisk.mount(tmp.resolve("disk"))) {
+      Path runDir = Files.createDirectories(disk.dir().resolve("run"));
+      disk.fill();
+      FakeRunner runner = new FakeRunner();
+      Outcome full = ReproduceMainTest.run(runner, args(tmp, runDir));
+      assertEquals(Harness.FAILED, full.exit(), full.out() + full.err());
+      assertOneLine(full, "error: cannot write " + runDir.resolve(RunLock.FILE) + ": No space left on device;"
+          + " free space or fix permissions there, then rerun the same command (finished cells are kept)");
+      assertEquals(0, runner.calls.get());
+      assertFalse(Files.exists(runDir.resolve(RunLock.FILE)), "no empty lock is left to strand the folder");
+      assertEquals(List.of(), TestFiles.temporaryFiles(runDir));
+
+      disk.free();
+      Outcome rerun = ReproduceMainTest.run(runner, args(tmp, runDir));
+      assertEquals(Harness.OK, rerun.exit(), rerun.out() + rerun.err());
+      assertEquals(2, runner.calls.get());
+    }
   }
 
   @Test

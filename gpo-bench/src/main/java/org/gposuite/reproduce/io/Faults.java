@@ -26,7 +26,7 @@ public final class Faults {
   }
 
   /** The cause in words, without the path. */
-  static String reason(IOException e) {
+  public static String reason(IOException e) {
     return switch (e) {
       case AccessDeniedException _ -> "permission denied";
       case NoSuchFileException _ -> "no such file or folder";
