@@ -61,6 +61,13 @@ public final class Harness {
   public static final int OK = 0, DIFFERS = 1, CANNOT_RUN = 2, FAILED = 3;
 
   /**
+   * Exit code of a run that has nothing to judge: --report-only on a folder without a finished
+   * cell of the selection (a mistyped --out), or a comparison in which no finished cell met an
+   * expected row. Not 0, so that a CI job does not pass on zero cells; not 1, as nothing differed.
+   */
+  public static final int NOTHING_COMPARED = 4;
+
+  /**
    * @param out run folder; rerunning into the same folder resumes
    * @param expectedResults the repository's expected-results/ folder
    * @param repoRoot for the git commit in the provenance
@@ -157,6 +164,13 @@ public final class Harness {
       if (s.isPresent()) done.put(c, s.get());
       else if (!o.reportOnly()) needed.add(c.method());
     }
+    if (o.reportOnly() && done.isEmpty()) {
+      // Nothing is written: a report of zero cells would only hide a mistyped --out.
+      log.println("error: " + o.out() + " holds no finished cell of the selection (" + plan.cells().size()
+          + " looked for, e.g. " + store.dirOf(plan.cells().get(0)).resolve(CellStore.RESULT)
+          + "); check --out, or rerun without --report-only to compute them");
+      return NOTHING_COMPARED;
+    }
     try {
       registry.requireAll(needed);
     } catch (MethodUnavailableException e) {
@@ -224,7 +238,8 @@ public final class Harness {
     }
 
     Optional<Comparison.Result> comparison = Optional.empty();
-    if (o.compare() && !o.rebaseline()) {
+    // With no finished cell there is nothing to compare (every cell failed: said below, exit 3).
+    if (o.compare() && !o.rebaseline() && !finished.isEmpty()) {
       comparison = Optional.of(plan.onDl4j()
           ? Comparison.compare(asOnOurNetworks(done), expected, spread, Optional.of(DL4J_NOT_BIT_COMPARABLE))
           : Comparison.compare(finished, expected, spread));
@@ -240,8 +255,15 @@ public final class Harness {
     if (comparison.isPresent()) {
       log.print(comparison.get().render());
       if (comparison.get().failed()) exit = DIFFERS;
+      if (comparison.get().compared() == 0) {
+        log.println("error: nothing was compared: none of the " + finished.size() + " finished cell(s) of the"
+            + " selection has an expected row in " + expectedFile + "; add them with --rebaseline, or run with"
+            + " --no-compare");
+        exit = NOTHING_COMPARED;
+      }
     }
     if (!failures.isEmpty()) {
+      if (finished.isEmpty()) log.println("error: no cell of the selection finished, so nothing was compared");
       log.println(failures.size() + " cell(s) failed; see error.txt in their folders:");
       failures.forEach((id, msg) -> log.println("  " + id + ": " + msg));
       exit = FAILED;

@@ -88,6 +88,8 @@ public final class ReproduceMain {
             2 bad input (an option, the profile, the expected results) or a method this build lacks
             3 could not compute or write: a cell failed, or the run folder is not writable or in
               use by another run (3 wins over 1: a run with failed cells is incomplete)
+            4 nothing to judge: --report-only found no finished cell in the run folder, or no
+              finished cell had an expected row to compare with
       """;
 
   /**

@@ -254,6 +254,54 @@ class FaultsTest {
     }
   }
 
+  /** Issue 21, item 2: a CI job with a mistyped --out must not go green on zero cells. */
+  @Test
+  void reportOnlyOnAFolderWithoutFinishedCellsIsExit4AndLeavesNothing(@TempDir Path tmp) throws Exception {
+    Path nothingHere = tmp.resolve("nothing-here");
+    Outcome o = ReproduceMainTest.run(new FakeRunner(), args(tmp, nothingHere, "--report-only"));
+    assertEquals(4, o.exit(), o.out() + o.err());
+    assertTrue(o.out().contains("error: " + nothingHere + " holds no finished cell of the selection (2 looked for, e.g. "
+        + nothingHere.resolve("cells/PPO/Swimmer/GPO/seed-1/result.csv") + "); check --out, or rerun without"
+        + " --report-only to compute them\n"), o.out());
+    assertFalse(o.out().contains("groups match"), o.out());
+    assertFalse(Files.exists(nothingHere), "no folder is made for a report of nothing");
+  }
+
+  @Test
+  void aComparisonThatMetNoExpectedRowIsExit4(@TempDir Path tmp) throws Exception {
+    Path runDir = tmp.resolve("run");
+    List<String> seed1 = new ArrayList<>(args(tmp, runDir, "--seeds", "1", "--rebaseline"));
+    seed1.remove("--no-compare");
+    assertEquals(Harness.OK, ReproduceMainTest.run(new FakeRunner(), seed1).exit());
+    // Seed 2 has no expected row: it is new, and nothing at all was compared.
+    List<String> seed2 = new ArrayList<>(args(tmp, runDir, "--seeds", "2"));
+    seed2.remove("--no-compare");
+    Outcome o = ReproduceMainTest.run(new FakeRunner(), seed2);
+    assertEquals(4, o.exit(), o.out() + o.err());
+    assertTrue(o.out().contains("comparison: no group was compared (1 without expected results)\n"), o.out());
+    assertTrue(o.out().contains("error: nothing was compared: none of the 1 finished cell(s) of the selection has an"
+        + " expected row in " + tmp.resolve("expected-results/unit/cells.csv") + "; add them with --rebaseline, or run"
+        + " with --no-compare\n"), o.out());
+  }
+
+  @Test
+  void aRunWhoseEveryCellFailedSaysSoAndNeverThatGroupsMatch(@TempDir Path tmp) throws Exception {
+    RunnerRegistry broken = new RunnerRegistry().register("GPO", (cell, dir, progress) -> {
+      throw new IllegalStateException("diverged");
+    });
+    Path runDir = tmp.resolve("run");
+    List<String> seed1 = new ArrayList<>(args(tmp, runDir, "--seeds", "1", "--rebaseline"));
+    seed1.remove("--no-compare");
+    assertEquals(Harness.OK, ReproduceMainTest.run(new FakeRunner(), seed1).exit());
+    Files.delete(runDir.resolve("cells/PPO/Swimmer/GPO/seed-1/result.csv"));
+    List<String> again = new ArrayList<>(args(tmp, runDir, "--seeds", "1"));
+    again.remove("--no-compare");
+    Outcome o = run(broken, again);
+    assertEquals(Harness.FAILED, o.exit(), o.out() + o.err());
+    assertFalse(o.out().contains("groups match"), o.out());
+    assertTrue(o.out().contains("error: no cell of the selection finished, so nothing was compared\n"), o.out());
+  }
+
   @Test
   void aRunThatStopsBeforeItsFirstCellLeavesNoFolderBehind(@TempDir Path tmp) throws Exception {
     // No GPO in this build: the run stops after taking the lock of a folder it created.
