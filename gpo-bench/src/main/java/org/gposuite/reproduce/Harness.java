@@ -158,11 +158,12 @@ public final class Harness {
       Optional<Spread> spread) throws IOException, InterruptedException {
     CellStore store = new CellStore(o.out());
     Map<CellSpec, StoredCell> done = new LinkedHashMap<>();
+    Map<String, String> damaged = new LinkedHashMap<>();
     Set<String> needed = new TreeSet<>();
     for (CellSpec c : plan.cells()) {
-      Optional<StoredCell> s = store.load(c);
+      Optional<StoredCell> s = loadUnlessDamaged(store, c, damaged);
       if (s.isPresent()) done.put(c, s.get());
-      else if (!o.reportOnly()) needed.add(c.method());
+      else if (!o.reportOnly() && !damaged.containsKey(c.id())) needed.add(c.method());
     }
     if (o.reportOnly() && done.isEmpty()) {
       // Nothing is written: a report of zero cells would only hide a mistyped --out.
@@ -188,6 +189,9 @@ public final class Harness {
       CellSpec cell = plan.cells().get(k);
       if (done.containsKey(cell)) {
         progress.resumed(k + 1, cell, done.get(cell).record().provenance().gitCommit(), provenance.gitCommit());
+      } else if (damaged.containsKey(cell.id())) {
+        // kept as found, for whoever wants to see what went wrong; removing it recomputes the cell
+        log.println("warning: skipping damaged cell " + cell.id() + ": " + damaged.get(cell.id()));
       } else if (o.reportOnly()) {
         // a paper-scale selection is computed over several sittings; its report can be written in between
         notComputed.add(cell.id());
@@ -262,15 +266,21 @@ public final class Harness {
         exit = NOTHING_COMPARED;
       }
     }
-    if (!failures.isEmpty()) {
+    if (!failures.isEmpty() || !damaged.isEmpty()) {
       if (finished.isEmpty()) log.println("error: no cell of the selection finished, so nothing was compared");
-      log.println(failures.size() + " cell(s) failed; see error.txt in their folders:");
-      failures.forEach((id, msg) -> log.println("  " + id + ": " + msg));
       exit = FAILED;
     }
+    if (!failures.isEmpty()) {
+      log.println(failures.size() + " cell(s) failed; see error.txt in their folders:");
+      failures.forEach((id, msg) -> log.println("  " + id + ": " + msg));
+    }
+    if (!damaged.isEmpty()) {
+      log.println(damaged.size() + " damaged cell(s) skipped; delete their folders to recompute them:");
+      damaged.forEach((id, msg) -> log.println("  " + id + ": " + msg));
+    }
     if (o.rebaseline()) {
-      if (!failures.isEmpty()) {
-        log.println("not re-baselining: " + failures.size() + " cell(s) failed");
+      if (!failures.isEmpty() || !damaged.isEmpty()) {
+        log.println("not re-baselining: " + (failures.size() + damaged.size()) + " cell(s) failed or damaged");
         return FAILED;
       }
       int replaced = rebaseline(expectedFile, rows);
@@ -278,6 +288,22 @@ public final class Harness {
           + replaced + " earlier rows of the same cells replaced, other rows kept");
     }
     return exit;
+  }
+
+  /**
+   * The cell's stored result, if finished. A cell whose files cannot be read is not finished and
+   * not recomputed over (its files may be what someone needs to see); it is recorded in
+   * {@code damaged} with the problem and what to do, so that one damaged cell costs one cell,
+   * not the run.
+   */
+  private static Optional<StoredCell> loadUnlessDamaged(CellStore store, CellSpec cell, Map<String, String> damaged)
+      throws IOException {
+    try {
+      return store.load(cell);
+    } catch (InputError e) {
+      damaged.put(cell.id(), e.getMessage() + "; delete " + store.dirOf(cell) + " to recompute the cell");
+      return Optional.empty();
+    }
   }
 
   /**
@@ -458,9 +484,14 @@ public final class Harness {
       }
     }
     CellStore store = new CellStore(o.out());
-    if (store.load(cell).isPresent()) {
+    Map<String, String> damaged = new LinkedHashMap<>();
+    if (loadUnlessDamaged(store, cell, damaged).isPresent()) {
       log.println("element: " + cell.id() + " is already finished");
       return OK;
+    }
+    if (!damaged.isEmpty()) {
+      log.println("element: " + cell.id() + " is damaged: " + damaged.get(cell.id()));
+      return FAILED;
     }
     try {
       registry.requireAll(Set.of(cell.method()));

@@ -24,6 +24,8 @@ import org.gposuite.reproduce.run.RunLock;
 import org.gposuite.reproduce.run.RunnerRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a run does when it cannot write or its folder is taken: one line naming the path and the
@@ -300,6 +302,43 @@ class FaultsTest {
     assertEquals(Harness.FAILED, o.exit(), o.out() + o.err());
     assertFalse(o.out().contains("groups match"), o.out());
     assertTrue(o.out().contains("error: no cell of the selection finished, so nothing was compared\n"), o.out());
+  }
+
+  /** Issue 21, item 6: one damaged cell costs that cell, not the run; removing its folder recomputes it. */
+  @ParameterizedTest
+  @ValueSource(strings = {"result.csv", "curve.csv"})
+  void aDamagedCellIsSkippedAndNamedAndRecomputedOnceRemoved(String damagedFile, @TempDir Path tmp) throws Exception {
+    Path runDir = tmp.resolve("run");
+    assertEquals(Harness.OK, ReproduceMainTest.run(new FakeRunner(), args(tmp, runDir)).exit());
+    Path cell = runDir.resolve("cells/PPO/Swimmer/GPO/seed-1");
+    Path file = cell.resolve(damagedFile);
+    String text = Files.readString(file);
+    // Cut short mid-row (result.csv), or a number that does not parse (curve.csv).
+    Files.writeString(file, damagedFile.equals("result.csv") ? text.substring(0, text.length() / 2)
+        : text.replaceFirst("\n[0-9]+,", "\nten,"));
+
+    FakeRunner runner = new FakeRunner();
+    Outcome o = ReproduceMainTest.run(runner, args(tmp, runDir, "--seeds", "1,2,3"));
+    assertEquals(Harness.FAILED, o.exit(), o.out() + o.err());
+    assertEquals("", o.err());
+    assertEquals(1, runner.calls.get(), "seed 3 is computed, seed 2 kept, the damaged seed 1 left as found");
+    assertTrue(o.out().contains("1 damaged cell(s) skipped; delete their folders to recompute them:\n  PPO/Swimmer/GPO/seed-1: "),
+        o.out());
+    assertTrue(o.out().contains("warning: skipping damaged cell PPO/Swimmer/GPO/seed-1: " + (damagedFile.equals("result.csv")
+        ? file : cell)), o.out());
+    assertTrue(o.out().contains("; delete " + cell + " to recompute the cell\n"), o.out());
+    assertTrue(Files.readString(runDir.resolve("report.md")).contains("seed-3"), "the report covers the other cells");
+
+    deleteTree(cell);
+    Outcome again = ReproduceMainTest.run(runner, args(tmp, runDir, "--seeds", "1,2,3"));
+    assertEquals(Harness.OK, again.exit(), again.out() + again.err());
+    assertEquals(2, runner.calls.get(), "the removed cell is recomputed, nothing else");
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    try (var files = Files.walk(dir)) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+    }
   }
 
   @Test

@@ -48,15 +48,30 @@ public final class CellStore {
         .resolve(r.method()).resolve("seed-" + r.seed());
   }
 
-  /** The finished cell, if this run folder has it for the same configuration. */
+  /**
+   * The finished cell, if this run folder has it for the same configuration.
+   *
+   * @throws InputError naming the file when a cell file is damaged (cut short, fields that do not parse)
+   */
   public Optional<StoredCell> load(CellSpec spec) throws IOException {
+    try {
+      return loadFiles(spec);
+    } catch (InputError e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // A number that does not parse in curve.csv or crossovers.csv: the cell's files as a whole.
+      throw new InputError(dirOf(spec).toString(), 0, null, "holds a cell file that does not parse (" + e + ")");
+    }
+  }
+
+  private Optional<StoredCell> loadFiles(CellSpec spec) throws IOException {
     Path dir = dirOf(spec);
     Path result = dir.resolve(RESULT);
     if (!Files.isRegularFile(result)) return Optional.empty();
     List<CellRecord> rows = CellsCsv.read(result);
     if (rows.size() != 1) {
       throw new InputError(result.toString(), 0, null, "holds " + rows.size()
-          + " rows, a cell result holds 1; delete the file to recompute the cell");
+          + " rows, a cell result holds 1");
     }
     CellRecord row = rows.get(0);
     if (!row.configHash().equals(spec.configHash())) return Optional.empty();
@@ -114,8 +129,7 @@ public final class CellStore {
     } catch (InputError e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new InputError(file.toString(), 0, null, "is not a readable cell file (" + e.getMessage()
-          + "); delete the cell's folder to recompute it");
+      throw new InputError(file.toString(), 0, null, "is not a readable cell file (" + e.getMessage() + ")");
     }
   }
 }
