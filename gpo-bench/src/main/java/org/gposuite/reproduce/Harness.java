@@ -172,6 +172,11 @@ public final class Harness {
           + "); check --out, or rerun without --report-only to compute them");
       return NOTHING_COMPARED;
     }
+    Optional<String> otherSettings = otherSettings(o.out(), store, plan, done.keySet(), damaged.keySet());
+    if (otherSettings.isPresent()) {
+      log.println("error: " + otherSettings.get());
+      return CANNOT_RUN;
+    }
     try {
       registry.requireAll(needed);
     } catch (MethodUnavailableException e) {
@@ -307,6 +312,29 @@ public final class Harness {
   }
 
   /**
+   * Why this run cannot go into its folder, if a cell of the selection there was finished under
+   * other settings (--set, --networks). A run folder has one identity: its cells, cells.csv and
+   * report all describe the same settings, and a GPO cell's checkpoint is of its own settings.
+   * Other budgets (a changed profile) are recomputed instead, see {@link #compute}.
+   */
+  private static Optional<String> otherSettings(Path runDir, CellStore store, Plan plan, Set<CellSpec> finished,
+      Set<String> damaged) throws IOException {
+    int count = 0;
+    String first = null;
+    for (CellSpec c : plan.cells()) {
+      if (finished.contains(c) || damaged.contains(c.id())) continue;
+      Optional<CellRecord> row = store.storedRow(c);
+      String difference = row.map(r -> c.settings().differenceFrom(r.settings())).orElse("");
+      if (difference.isEmpty()) continue;
+      count++;
+      if (first == null) first = c.id() + ": " + difference;
+    }
+    if (count == 0) return Optional.empty();
+    return Optional.of("run folder " + runDir + " holds " + count + " cell(s) of the selection computed under other"
+        + " settings (" + first + "); give this run another --out, or delete those cells' folders to recompute them");
+  }
+
+  /**
    * Why a run on DL4J's networks is compared statistically: the expected results are our networks'
    * bits, and DL4J's float sums (another order, another tanh) differ in the last digits, which
    * chaotic rollouts amplify. The same function, so the same distribution of returns: the
@@ -412,6 +440,8 @@ public final class Harness {
     Path dir = store.dirOf(cell);
     long t0 = System.nanoTime();
     try {
+      // A result here is of another configuration (else the cell would not be computed): start afresh.
+      if (Files.exists(dir.resolve(CellStore.RESULT))) store.clear(cell);
       Files.createDirectories(dir);
       Files.deleteIfExists(dir.resolve("error.txt"));
       Progress p;

@@ -341,6 +341,52 @@ class FaultsTest {
     }
   }
 
+  /** Issue 21, item 4: a run folder has one identity; --set into a folder of default-settings cells is refused up front. */
+  @Test
+  void setIntoAFolderOfOtherSettingsIsRefusedUpFrontInOneLine(@TempDir Path tmp) throws Exception {
+    Path runDir = tmp.resolve("run");
+    assertEquals(Harness.OK, ReproduceMainTest.run(new FakeRunner(), args(tmp, runDir)).exit());
+    Path result = runDir.resolve("cells/PPO/Swimmer/GPO/seed-1/result.csv");
+    String before = Files.readString(result);
+
+    FakeRunner runner = new FakeRunner();
+    Outcome o = ReproduceMainTest.run(runner, args(tmp, runDir, "--set", "fake.scale=2", "--seeds", "1"));
+    assertEquals(Harness.CANNOT_RUN, o.exit(), o.out() + o.err());
+    assertTrue(o.out().contains("error: run folder " + runDir + " holds 1 cell(s) of the selection computed under other"
+        + " settings (PPO/Swimmer/GPO/seed-1: fake.scale: 2 here, unset there); give this run another --out, or delete"
+        + " those cells' folders to recompute them\n"), o.out());
+    assertEquals(0, runner.calls.get());
+    assertEquals(before, Files.readString(result));
+    assertFalse(Files.exists(result.resolveSibling("error.txt")));
+  }
+
+  /**
+   * A changed budget still recomputes (the profile changed), and from scratch: like a GPO cell, this
+   * runner refuses a checkpoint of another configuration, which the finished cell left behind.
+   */
+  @Test
+  void aChangedBudgetRecomputesFromScratchNotFromTheOldCheckpoint(@TempDir Path tmp) throws Exception {
+    FakeRunner fake = new FakeRunner();
+    MethodRunner checkpointing = (cell, dir, progress) -> {
+      Path checkpoint = dir.resolve("checkpoint.bin");
+      if (Files.exists(checkpoint) && !Files.readString(checkpoint).equals(cell.configHash())) {
+        throw new IllegalStateException(checkpoint + " belongs to a run with a different configuration");
+      }
+      Files.writeString(checkpoint, cell.configHash());
+      return fake.run(cell, dir, progress);
+    };
+    RunnerRegistry registry = new RunnerRegistry().bind(FakeRunner.binding(checkpointing));
+    Path runDir = tmp.resolve("run");
+    assertEquals(Harness.OK, run(registry, args(tmp, runDir)).exit());
+    Path bigger = tmp.resolve("bigger.profile");
+    Files.writeString(bigger, TestFiles.profileText("Swimmer", "Swimmer", 80));
+    List<String> changed = args(tmp, runDir);
+    changed.set(1, bigger.toString());
+    Outcome o = run(registry, changed);
+    assertEquals(Harness.OK, o.exit(), o.out() + o.err());
+    assertEquals(4, fake.calls.get(), "both cells computed again under the new budget");
+  }
+
   @Test
   void aRunThatStopsBeforeItsFirstCellLeavesNoFolderBehind(@TempDir Path tmp) throws Exception {
     // No GPO in this build: the run stops after taking the lock of a folder it created.

@@ -423,10 +423,10 @@ class HarnessTest {
       assertTrue(!plain.get(i).configHash().equals(twice.get(i).configHash()));
     }
     assertTrue(Files.readString(tmp.resolve("doubled/report.md")).contains("\n- PPO presets: tuned; settings: fake.scale=2\n"));
-    // Other settings in the same folder: recomputed, not reused.
+    // Other settings in the same folder: refused, neither reused nor mixed in (issue 21, item 4).
     int before = runner.calls.get();
-    assertEquals(Harness.OK, h.run(new Harness.Options(SMALL, gpoOnHopper, tmp.resolve("doubled"), expected, tmp, false, false)));
-    assertEquals(before + 2, runner.calls.get());
+    assertEquals(Harness.CANNOT_RUN, h.run(new Harness.Options(SMALL, gpoOnHopper, tmp.resolve("doubled"), expected, tmp, false, false)));
+    assertEquals(before, runner.calls.get());
   }
 
   @Test

@@ -90,8 +90,8 @@ final class Checkpoint {
       if (!MAGIC.equals(in.readUTF())) throw new IllegalStateException("Checkpoint: " + file + " is not a gpo-suite checkpoint; use an empty run directory");
       String identity = readString(in);
       if (!identity.equals(cfg.identity()))
-        throw new IllegalStateException("Checkpoint: " + file + " belongs to a run with a different configuration;\n  stored: " + identity
-            + "\n  given:  " + cfg.identity() + "\nresume with the stored configuration or use a fresh run directory");
+        throw new IllegalStateException("Checkpoint: " + file + " belongs to a run with a different configuration ("
+            + firstDifference(identity, cfg.identity()) + "); resume with the stored configuration, or delete it to start afresh");
       c.roundsDone = in.readInt();
       c.stepsUsed = in.readLong();
       c.clock = new Clock(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
@@ -125,6 +125,18 @@ final class Checkpoint {
       throw new IllegalStateException("Checkpoint: " + file + " is damaged (" + e.getMessage() + "); delete it to start the run afresh", e);
     }
     return c;
+  }
+
+  /**
+   * The first field in which two configurations' identities differ, stored and given: one line
+   * where the whole identities would be hundreds of characters each.
+   */
+  static String firstDifference(String stored, String given) {
+    String[] a = stored.split(", "), b = given.split(", ");
+    for (int i = 0; i < Math.min(a.length, b.length); i++) {
+      if (!a[i].equals(b[i])) return "stored " + a[i] + ", given " + b[i];
+    }
+    return "stored " + a.length + " fields, given " + b.length;
   }
 
   /**

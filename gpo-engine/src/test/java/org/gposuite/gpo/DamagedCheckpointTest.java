@@ -63,6 +63,18 @@ class DamagedCheckpointTest {
     assertEquals(1, e.getMessage().lines().count(), "one line");
   }
 
+  /** Issue 21, item 4: one line naming the file and the first setting that differs, not two whole configurations. */
+  @org.junit.jupiter.api.Test
+  void aCheckpointOfAnotherConfigurationIsOneLineNamingTheDifference() {
+    Path dir = checkpoint(GpoRunTest.tiny());
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> Checkpoint.load(dir, GpoRunTest.tiny().withSeed(18)));
+    assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    assertTrue(e.getMessage().startsWith("Checkpoint: " + dir.resolve(Checkpoint.FILE) + " belongs to a run with a different"
+        + " configuration (stored "), e.getMessage());
+    assertTrue(e.getMessage().contains("seed=17, given seed=18"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("delete it to start afresh"), e.getMessage());
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {-1, 1 << 30})
   void aDamagedRowCountIsAMessageNamingTheFile(int rows) throws IOException {

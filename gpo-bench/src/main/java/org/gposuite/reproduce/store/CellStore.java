@@ -79,6 +79,29 @@ public final class CellStore {
         readCrossovers(dir.resolve(CROSSOVERS)), FinalPolicies.read(dir)));
   }
 
+  /**
+   * The row a cell's {@code result.csv} holds, whatever configuration it was computed under; empty
+   * when the cell has none.
+   */
+  public Optional<CellRecord> storedRow(CellSpec spec) throws IOException {
+    Path result = dirOf(spec).resolve(RESULT);
+    if (!Files.isRegularFile(result)) return Optional.empty();
+    List<CellRecord> rows = CellsCsv.read(result);
+    return rows.size() == 1 ? Optional.of(rows.get(0)) : Optional.empty();
+  }
+
+  /**
+   * Removes a cell's folder: a cell finished under another configuration (a changed budget) is
+   * recomputed from scratch, never resumed from the other configuration's checkpoint.
+   */
+  public void clear(CellSpec spec) throws IOException {
+    Path dir = dirOf(spec);
+    if (!Files.isDirectory(dir)) return;
+    try (var files = Files.walk(dir)) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+    }
+  }
+
   public void save(CellSpec spec, CellRecord row, CellResult result) throws IOException {
     Path dir = dirOf(spec);
     Files.createDirectories(dir);
