@@ -237,25 +237,31 @@ public final class Harness {
       timed.add(t.get());
       timedSteps.add(r.stepsUsed());
     }
-    CellsCsv.write(o.out().resolve("cells.csv"), rows, timeColumns);
     Results results = new Results(finished);
     Report report = new Report(plan, results, paper, provenance);
     Map<String, Map<Experiment, List<String>>> plots = new LinkedHashMap<>();
-    for (String preset : plan.presets()) {
-      plots.put(preset, Plots.draw(plan, preset, results, paper, report.normalizedAblations(preset),
-          o.out().resolve("plots")));
-    }
-
     Optional<Comparison.Result> comparison = Optional.empty();
-    // With no finished cell there is nothing to compare (every cell failed: said below, exit 3).
-    if (o.compare() && !o.rebaseline() && !finished.isEmpty()) {
-      comparison = Optional.of(plan.onDl4j()
-          ? Comparison.compare(asOnOurNetworks(done), expected, spread, Optional.of(DL4J_NOT_BIT_COMPARABLE))
-          : Comparison.compare(finished, expected, spread));
-      AtomicFiles.writeString(o.out().resolve("comparison.txt"), comparison.get().render());
+    try {
+      CellsCsv.write(o.out().resolve("cells.csv"), rows, timeColumns);
+      for (String preset : plan.presets()) {
+        plots.put(preset, Plots.draw(plan, preset, results, paper, report.normalizedAblations(preset),
+            o.out().resolve("plots")));
+      }
+
+      // With no finished cell there is nothing to compare (every cell failed: said below, exit 3).
+      if (o.compare() && !o.rebaseline() && !finished.isEmpty()) {
+        comparison = Optional.of(plan.onDl4j()
+            ? Comparison.compare(asOnOurNetworks(done), expected, spread, Optional.of(DL4J_NOT_BIT_COMPARABLE))
+            : Comparison.compare(finished, expected, spread));
+        AtomicFiles.writeString(o.out().resolve("comparison.txt"), comparison.get().render());
+      }
+      AtomicFiles.writeString(o.out().resolve("report.md"), report.render(failures, notComputed, comparison, plots)
+          + CellTimes.reportSection(timedIds, timed, timedSteps));
+    } catch (IOException | RuntimeException e) {
+      // The run's files cannot be written (a full disk): the cells' own failures are still said.
+      printCellProblems(failures, damaged);
+      throw e;
     }
-    AtomicFiles.writeString(o.out().resolve("report.md"), report.render(failures, notComputed, comparison, plots)
-        + CellTimes.reportSection(timedIds, timed, timedSteps));
     if (!notComputed.isEmpty())
       log.println(notComputed.size() + " cell(s) of the selection not computed yet (--report-only); rerun without it to compute them");
     log.println("run folder: " + o.out() + " (report.md, cells.csv, plots/); " + progress.measured());
@@ -275,14 +281,7 @@ public final class Harness {
       if (finished.isEmpty()) log.println("error: no cell of the selection finished, so nothing was compared");
       exit = FAILED;
     }
-    if (!failures.isEmpty()) {
-      log.println(failures.size() + " cell(s) failed; see error.txt in their folders:");
-      failures.forEach((id, msg) -> log.println("  " + id + ": " + msg));
-    }
-    if (!damaged.isEmpty()) {
-      log.println(damaged.size() + " damaged cell(s) skipped; delete their folders to recompute them:");
-      damaged.forEach((id, msg) -> log.println("  " + id + ": " + msg));
-    }
+    printCellProblems(failures, damaged);
     if (o.rebaseline()) {
       if (!failures.isEmpty() || !damaged.isEmpty()) {
         log.println("not re-baselining: " + (failures.size() + damaged.size()) + " cell(s) failed or damaged");
@@ -293,6 +292,17 @@ public final class Harness {
           + replaced + " earlier rows of the same cells replaced, other rows kept");
     }
     return exit;
+  }
+
+  private void printCellProblems(Map<String, String> failures, Map<String, String> damaged) {
+    if (!failures.isEmpty()) {
+      log.println(failures.size() + " cell(s) failed; see error.txt in their folders:");
+      failures.forEach((id, msg) -> log.println("  " + id + ": " + msg));
+    }
+    if (!damaged.isEmpty()) {
+      log.println(damaged.size() + " damaged cell(s) skipped; delete their folders to recompute them:");
+      damaged.forEach((id, msg) -> log.println("  " + id + ": " + msg));
+    }
   }
 
   /**
@@ -468,7 +478,8 @@ public final class Harness {
     } catch (Preemption.Stop e) {
       throw e;
     } catch (Exception e) {
-      String failure = e instanceof IOException io ? Faults.describe(io) : e.toString();
+      String failure = Faults.oneLine(e);
+      removeTemporaryFiles(dir);
       try {
         AtomicFiles.writeString(dir.resolve("error.txt"), stackTrace(e));
       } catch (IOException notWritten) {
@@ -480,6 +491,19 @@ public final class Harness {
         progress.finished(k, cell, (System.nanoTime() - t0) / 1e9, true);
       }
       return Optional.of(failure);
+    }
+  }
+
+  /**
+   * Deletes the temporary files a failed cell's writers left (a checkpoint or a CSV cut off by a
+   * full disk): none of them is ever read, and the cell is computed again.
+   */
+  private void removeTemporaryFiles(Path dir) {
+    if (!Files.isDirectory(dir)) return;
+    try (var files = Files.walk(dir)) {
+      for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList()) Files.deleteIfExists(f);
+    } catch (IOException e) {
+      log.println("cannot remove the temporary files of " + dir + ": " + Faults.describe(e));
     }
   }
 

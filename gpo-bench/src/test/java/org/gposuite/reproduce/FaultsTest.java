@@ -387,6 +387,38 @@ class FaultsTest {
     assertEquals(4, fake.calls.get(), "both cells computed again under the new budget");
   }
 
+  /**
+   * Issue 21, item 7: a disk that fills mid-cell. The engine's curve writer (the real one) fails
+   * with "CurveWriter: write failed", its cause holding the OS's reason: the cell's line must carry
+   * that reason, the failed-cells list must be printed although the run's own files cannot be
+   * written either, and no temporary file (here a checkpoint cut off) may be left behind.
+   */
+  @Test
+  void aDiskFullMidCellSaysWhyListsTheCellAndLeavesNoTemporaryFile(@TempDir Path tmp) throws Exception {
+    try (SmallDisk disk = SmallDisk.mount(tmp.resolve("disk"))) {
+      Path runDir = disk.dir().resolve("run");
+      RunnerRegistry fillsTheDisk = new RunnerRegistry().register("GPO", (cell, dir, progress) -> {
+        Files.writeString(dir.resolve("checkpoint.bin.tmp"), "a checkpoint the full disk cut off");
+        disk.fill();
+        try (org.gposuite.pg.CurveWriter curve = new org.gposuite.pg.CurveWriter(dir.resolve("curve-rows.csv"))) {
+          curve.write(new org.gposuite.pg.CurveRow(0, 0, 10, 1.0, 1, 0, 1, 0, 0, 0));
+        }
+        throw new AssertionError("the disk was not full");
+      });
+      Outcome o = run(fillsTheDisk, args(tmp, runDir, "--seeds", "1"));
+      assertEquals(Harness.FAILED, o.exit(), o.out() + o.err());
+      assertTrue(o.out().contains("1 cell(s) failed; see error.txt in their folders:\n  PPO/Swimmer/GPO/seed-1:"
+          + " java.io.UncheckedIOException: CurveWriter: write failed: No space left on device\n"), o.out());
+      assertOneLine(o, "error: cannot write " + runDir.resolve("cells.csv") + ": No space left on device; free space");
+      assertEquals(List.of(), TestFiles.temporaryFiles(runDir));
+      assertFalse(Files.exists(runDir.resolve(RunLock.FILE)));
+
+      disk.free();
+      Outcome rerun = ReproduceMainTest.run(new FakeRunner(), args(tmp, runDir, "--seeds", "1"));
+      assertEquals(Harness.OK, rerun.exit(), rerun.out() + rerun.err());
+    }
+  }
+
   @Test
   void aRunThatStopsBeforeItsFirstCellLeavesNoFolderBehind(@TempDir Path tmp) throws Exception {
     // No GPO in this build: the run stops after taking the lock of a folder it created.

@@ -68,7 +68,13 @@ final class Checkpoint {
       Rows.write(out, couples);
       Rows.write(out, rounds);
     } catch (IOException e) {
-      throw new UncheckedIOException("Checkpoint: cannot write " + tmp, e);
+      // A full disk: the previous checkpoint stays whole, and no partial one is left beside it.
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // the write's failure is the one to report
+      }
+      throw new UncheckedIOException("Checkpoint: cannot write " + file + ": " + e.getMessage(), e);
     }
     try {
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

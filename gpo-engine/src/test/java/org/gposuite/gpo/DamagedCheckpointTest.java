@@ -31,7 +31,11 @@ class DamagedCheckpointTest {
 
   /** A checkpoint after round 0 of the tiny GPO run. */
   Path checkpoint(GpoConfig cfg) {
-    Path dir = tmp.resolve("run");
+    return checkpoint(cfg, tmp.resolve("run"));
+  }
+
+  /** A checkpoint after round 0 of the tiny GPO run, in {@code dir}. */
+  static Path checkpoint(GpoConfig cfg, Path dir) {
     ProgressListener stop = new ProgressListener() {
       @Override
       public void roundDone(RoundRow row) {
