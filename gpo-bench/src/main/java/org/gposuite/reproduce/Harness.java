@@ -399,10 +399,11 @@ public final class Harness {
   }
 
   /**
-   * The plan an element of a Slurm array indexes: the run's, grown to the statistical path's seeds
-   * when the run's was, so that the element's index names the manifest's cell.
+   * The cells a run of these options computes: the selection's, grown to the statistical path's
+   * seeds when the comparison will be statistical. What --dry-run prints, and what an element of a
+   * Slurm array indexes (so that its index names the manifest's cell).
    */
-  private Plan elementPlan(Options o) {
+  public Plan plan(Options o) {
     Plan plan = Plan.of(o.profile(), o.selection());
     Path expectedFile = expectedCells(o.expectedResults(), o.profile().name());
     Optional<Spread> spread = spreadToCompare(o);
@@ -523,7 +524,7 @@ public final class Harness {
    * its round's checkpoint and the element requeues itself, at most GPOSUITE_MAX_REQUEUES times.
    */
   public int runCell(Options o, int index) throws IOException, InterruptedException {
-    Plan plan = elementPlan(o);
+    Plan plan = plan(o);
     if (index < 0 || index >= plan.cells().size()) {
       log.println("error: --run-cell " + index + ": the plan has cells 0.." + (plan.cells().size() - 1));
       return CANNOT_RUN;

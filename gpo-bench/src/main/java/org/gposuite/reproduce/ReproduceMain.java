@@ -262,12 +262,15 @@ public final class ReproduceMain {
       }
       // a DL4J run gets a folder of its own: its cells share their ids (not their hashes) with ours
       Path runDir = out0 != null ? out0 : Path.of("runs", profile.name() + (networks == NetworkBackend.OURS ? "" : "-" + networks.label()));
+      Path repo = Path.of("").toAbsolutePath();
+      Harness harness = new Harness(registry, out);
+      // A dry run plans what the run will run: on the statistical path, the spread's seeds per group.
+      if (dryRun) plan = harness.plan(new Harness.Options(profile, selection, runDir, expected, repo, compare, rebaseline, reportOnly));
       if (dryRun && !slurm) return dryRun(plan, expected, out);
       if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
         throw new IllegalArgumentException("run folder " + runDir + " is a file; give --out a folder (it is created"
             + " when missing)");
       }
-      Path repo = Path.of("").toAbsolutePath();
       Executor ex = new LocalExecutor(jobs.orElse(runCell.isPresent() ? 1 : LocalExecutor.defaultJobs()));
       SlurmExecutor slurmEx = null;
       if (slurm) {
@@ -281,7 +284,6 @@ public final class ReproduceMain {
           return slurmDryRun(job, plan, runDir, out);
         }
       }
-      Harness harness = new Harness(registry, out);
       Harness.Options options = new Harness.Options(profile, selection, runDir, expected, repo, compare, rebaseline,
           reportOnly, ex);
       if (runCell.isPresent()) return harness.runCell(options, runCell.get());
