@@ -223,12 +223,18 @@ public final class Harness {
     List<StoredCell> finished = new ArrayList<>(done.values());
     List<CellRecord> rows = finished.stream().map(StoredCell::record)
         .sorted(Comparator.comparing(CellRecord::id)).toList();
+    // The folder's cells.csv, report and plots cover every finished cell in it: a subset run adds
+    // to them and never shrinks them. The comparison and a re-baseline stay this run's.
+    Map<CellSpec, StoredCell> shown = folderCells(wholeProfilePlan(o, plan), plan, store, done);
+    Plan reportPlan = reportPlan(plan, shown.keySet());
+    List<CellRecord> shownRows = shown.values().stream().map(StoredCell::record)
+        .sorted(Comparator.comparing(CellRecord::id)).toList();
     // issue 13: cells.csv gets each cell's compute CPU, physics share and steps/s from its time.csv
     Map<String, List<String>> timeColumns = new LinkedHashMap<>();
     List<String> timedIds = new ArrayList<>();
     List<CellTimes> timed = new ArrayList<>();
     List<Long> timedSteps = new ArrayList<>();
-    for (Map.Entry<CellSpec, StoredCell> e : done.entrySet()) {
+    for (Map.Entry<CellSpec, StoredCell> e : shown.entrySet()) {
       Optional<CellTimes> t = CellTimes.read(store.dirOf(e.getKey()));
       if (t.isEmpty()) continue;
       CellRecord r = e.getValue().record();
@@ -237,16 +243,17 @@ public final class Harness {
       timed.add(t.get());
       timedSteps.add(r.stepsUsed());
     }
-    Results results = new Results(finished);
-    Report report = new Report(plan, results, paper, provenance);
+    Results results = new Results(new ArrayList<>(shown.values()));
+    Report report = new Report(reportPlan, results, paper, provenance);
     Map<String, Map<Experiment, List<String>>> plots = new LinkedHashMap<>();
     Optional<Comparison.Result> comparison = Optional.empty();
     try {
-      CellsCsv.write(o.out().resolve("cells.csv"), rows, timeColumns);
-      for (String preset : plan.presets()) {
-        plots.put(preset, Plots.draw(plan, preset, results, paper, report.normalizedAblations(preset),
+      CellsCsv.write(o.out().resolve("cells.csv"), shownRows, timeColumns);
+      for (String preset : reportPlan.presets()) {
+        plots.put(preset, Plots.draw(reportPlan, preset, results, paper, report.normalizedAblations(preset),
             o.out().resolve("plots")));
       }
+      removeOtherPlots(o.out().resolve("plots"), plots);
 
       // With no finished cell there is nothing to compare (every cell failed: said below, exit 3).
       if (o.compare() && !o.rebaseline() && !finished.isEmpty()) {
@@ -256,7 +263,7 @@ public final class Harness {
         AtomicFiles.writeString(o.out().resolve("comparison.txt"), comparison.get().render());
       }
       AtomicFiles.writeString(o.out().resolve("report.md"), report.render(failures, notComputed, comparison, plots)
-          + CellTimes.reportSection(timedIds, timed, timedSteps));
+          + CellTimes.reportSection(timedIds, timed, timedSteps) + scope(plan, shown.size()));
     } catch (IOException | RuntimeException e) {
       // The run's files cannot be written (a full disk): the cells' own failures are still said.
       printCellProblems(failures, damaged);
@@ -264,7 +271,9 @@ public final class Harness {
     }
     if (!notComputed.isEmpty())
       log.println(notComputed.size() + " cell(s) of the selection not computed yet (--report-only); rerun without it to compute them");
-    log.println("run folder: " + o.out() + " (report.md, cells.csv, plots/); " + progress.measured());
+    log.println("run folder: " + o.out() + " (report.md, cells.csv, plots/"
+        + (shown.size() > finished.size() ? "; they cover the folder's " + shown.size() + " finished cells, " + finished.size()
+            + " of them this run's selection" : "") + "); " + progress.measured());
 
     int exit = OK;
     if (comparison.isPresent()) {
@@ -292,6 +301,78 @@ public final class Harness {
           + replaced + " earlier rows of the same cells replaced, other rows kept");
     }
     return exit;
+  }
+
+  /**
+   * The finished cells the folder's files cover: this run's, then those of the whole profile
+   * (under this run's settings) that earlier runs finished in the folder. A damaged cell outside the
+   * selection is left out here; a run that selects it says so.
+   */
+  private static Map<CellSpec, StoredCell> folderCells(Plan whole, Plan plan, CellStore store,
+      Map<CellSpec, StoredCell> done) throws IOException {
+    Set<String> selected = new java.util.HashSet<>();
+    plan.cells().forEach(c -> selected.add(c.id()));
+    Map<CellSpec, StoredCell> shown = new LinkedHashMap<>(done);
+    for (CellSpec c : whole.cells()) {
+      if (selected.contains(c.id())) continue;
+      loadUnlessDamaged(store, c, new LinkedHashMap<>()).ifPresent(s -> shown.put(c, s));
+    }
+    return shown;
+  }
+
+  /** The whole profile's plan under this run's settings, with this run's own cells (extra seeds). */
+  private Plan wholeProfilePlan(Options o, Plan plan) {
+    List<String> profilePresets = o.profile().presets().stream().map(registry::canonicalPreset).toList();
+    return Plan.of(o.profile(), o.selection().wholeProfile(profilePresets)).union(plan);
+  }
+
+  /**
+   * The plan the report draws: this run's, with the earlier cells it shows, their experiments and
+   * presets (none of the profile's that no shown cell uses: no empty tables).
+   */
+  private static Plan reportPlan(Plan plan, Set<CellSpec> shown) {
+    Set<String> ids = new java.util.HashSet<>();
+    plan.cells().forEach(c -> ids.add(c.id()));
+    List<CellSpec> cells = new ArrayList<>(plan.cells());
+    Set<Experiment> experiments = java.util.EnumSet.noneOf(Experiment.class);
+    experiments.addAll(plan.experiments());
+    Set<String> presets = new java.util.LinkedHashSet<>(plan.presets());
+    for (CellSpec c : shown) {
+      if (!ids.add(c.id())) continue;
+      cells.add(c);
+      experiments.addAll(c.usedBy());
+      presets.add(c.settings().preset());
+    }
+    return new Plan(plan.profile(), plan.selection(), experiments, List.copyOf(presets), plan.overrides(), cells,
+        plan.warnings());
+  }
+
+  /** The report's note on a subset run: which of the cells it covers this run selected. */
+  private static String scope(Plan plan, int covered) {
+    if (covered <= plan.cells().size()) return "";
+    StringBuilder sb = new StringBuilder("\n## Scope of this report\n\nThis report covers the run folder's " + covered
+        + " finished cells. The run that wrote it selected " + plan.cells().size() + " of them; the others were"
+        + " finished by earlier runs into this folder. This run's cells:\n\n");
+    plan.cells().forEach(c -> sb.append("- `").append(c.id()).append("`\n"));
+    return sb.toString();
+  }
+
+  /**
+   * Deletes the plots in {@code dir} that this report did not draw (cells that left the folder,
+   * experiments no longer covered), so that every plot in the folder belongs to its report.
+   */
+  private void removeOtherPlots(Path dir, Map<String, Map<Experiment, List<String>>> drawn) throws IOException {
+    // The names are relative to the run folder ("plots/fig4-PPO-Hopper.png").
+    Set<Path> keep = new java.util.HashSet<>();
+    drawn.values().forEach(byExperiment -> byExperiment.values().forEach(
+        names -> names.forEach(n -> keep.add(dir.getParent().resolve(n).normalize()))));
+    if (!Files.isDirectory(dir)) return;
+    List<Path> stale;
+    try (var files = Files.list(dir)) {
+      stale = files.filter(f -> f.getFileName().toString().endsWith(".png") && !keep.contains(f.normalize())).toList();
+    }
+    for (Path f : stale) Files.delete(f);
+    if (!stale.isEmpty()) log.println("removed " + stale.size() + " plot(s) of " + dir + " that the report no longer draws");
   }
 
   private void printCellProblems(Map<String, String> failures, Map<String, String> damaged) {
