@@ -394,19 +394,22 @@ public final class ReproduceMain {
   }
 
   private static int positive(String option, String v) {
-    int n = nonNegative(option, v);
-    if (n < 1) throw new IllegalArgumentException(option + " needs a whole number >= 1, got \"" + v + "\"");
-    return n;
+    return atLeast(1, option, v);
   }
 
   private static int nonNegative(String option, String v) {
+    return atLeast(0, option, v);
+  }
+
+  /** One wording for every number out of range, whichever side it misses ("--jobs -3" and "--jobs 0" alike). */
+  private static int atLeast(int min, String option, String v) {
     try {
       int n = Integer.parseInt(v.strip());
-      if (n >= 0) return n;
+      if (n >= min) return n;
     } catch (NumberFormatException e) {
       // said below
     }
-    throw new IllegalArgumentException(option + " needs a whole number >= 0, got \"" + v + "\"");
+    throw new IllegalArgumentException(option + " needs a whole number >= " + min + ", got \"" + v + "\"");
   }
 
   private static String value(String[] args, int i, String option) {
