@@ -141,6 +141,7 @@ public final class ReproduceMain {
     NetworkBackend networks = NetworkBackend.OURS;
     Path out0 = null;
     Path expected = Path.of("expected-results");
+    boolean expectedGiven = false;
     boolean rebaseline = false;
     boolean compare = true;
     boolean reportOnly = false;
@@ -188,7 +189,10 @@ public final class ReproduceMain {
             }
           }
           case "--out" -> out0 = callerDir.resolve(value(args, ++i, a));
-          case "--expected" -> expected = callerDir.resolve(value(args, ++i, a));
+          case "--expected" -> {
+            expected = callerDir.resolve(value(args, ++i, a));
+            expectedGiven = true;
+          }
           case "--rebaseline" -> rebaseline = true;
           case "--no-compare" -> compare = false;
           case "--report-only" -> reportOnly = true;
@@ -241,6 +245,12 @@ public final class ReproduceMain {
         }
       }
       Profile profile = profile(profileName, callerDir);
+      // A run reads the paper's numbers from it whether or not it compares; a dry run only its
+      // measured rates, so there only a folder named on purpose must exist.
+      if ((expectedGiven || !dryRun) && !Files.isDirectory(expected)) {
+        throw new IllegalArgumentException("--expected " + expected + " is not a folder; give the expected-results"
+            + " folder (the paper's numbers and the reference runs; default expected-results)");
+      }
       // The profile's presets too are taken in the engine's spelling, so ids never depend on case.
       List<String> chosen = presets.orElse(profile.presets()).stream().map(registry::canonicalPreset).toList();
       Selection selection = new Selection(experiments, tasks, methods, seeds, Optional.of(chosen), overrides, networks);

@@ -419,6 +419,18 @@ class FaultsTest {
     }
   }
 
+  /** Issue 21, small items: a mistyped --expected names the option and the folder, not a file inside it. */
+  @Test
+  void anExpectedFolderThatDoesNotExistNamesTheOption(@TempDir Path tmp) throws Exception {
+    Path missing = tmp.resolve("nonexistent");
+    List<String> a = args(tmp, tmp.resolve("run"));
+    a.set(a.indexOf("--expected") + 1, missing.toString());
+    Outcome o = ReproduceMainTest.run(new FakeRunner(), a);
+    assertEquals(Harness.CANNOT_RUN, o.exit(), o.out() + o.err());
+    assertOneLine(o, "error: --expected " + missing + " is not a folder; give the expected-results folder");
+    assertFalse(Files.exists(tmp.resolve("run")));
+  }
+
   @Test
   void aRunThatStopsBeforeItsFirstCellLeavesNoFolderBehind(@TempDir Path tmp) throws Exception {
     // No GPO in this build: the run stops after taking the lock of a folder it created.
