@@ -37,6 +37,7 @@ import org.gposuite.reproduce.store.CellResult;
 import org.gposuite.reproduce.store.CellStore;
 import org.gposuite.reproduce.store.CellTimes;
 import org.gposuite.reproduce.store.CellsCsv;
+import org.gposuite.reproduce.run.InterruptNotice;
 import org.gposuite.reproduce.run.MethodUnavailableException;
 import org.gposuite.reproduce.run.Progress;
 import org.gposuite.reproduce.run.ProgressPrinter;
@@ -146,7 +147,8 @@ public final class Harness {
         ProgressPrinter.clock(rates.seconds(plan.cells())), rates.source(), o.profile().source());
     log.println(plan.settingsText());
 
-    try (RunLock lock = RunLock.acquire(o.out(), log)) {
+    try (RunLock lock = RunLock.acquire(o.out(), log);
+        InterruptNotice notice = InterruptNotice.register(o.out(), lock, log)) {
       return run(o, plan, paper, expectedFile, expected, rates, spread);
     } catch (RunLock.Held e) {
       log.println("error: " + e.getMessage());

@@ -90,6 +90,7 @@ public final class ReproduceMain {
               use by another run (3 wins over 1: a run with failed cells is incomplete)
             4 nothing to judge: --report-only found no finished cell in the run folder, or no
               finished cell had an expected row to compare with
+            130 interrupted (Ctrl-C): finished cells are kept; rerun the same command to resume
       """;
 
   /**
