@@ -638,7 +638,6 @@ public final class Harness {
       return CANNOT_RUN;
     }
     if (System.getenv("SLURM_JOB_ID") != null) Preemption.onUsr1();
-    injectedFailure(cell, store.dirOf(cell));
     Provenance provenance = Provenance.current(o.repoRoot(), registry.engineVersions());
     ProgressPrinter progress = new ProgressPrinter(log, plan.cells(),
         Rates.load(o.expectedResults(), o.profile().assumedStepsPerSecond()));
@@ -678,21 +677,6 @@ public final class Harness {
     } catch (NumberFormatException e) {
       return fallback;
     }
-  }
-
-  /**
-   * Fault injection for the executor tests: GPOSUITE_INJECT_FAILURE=&lt;cell id&gt;:once|always makes
-   * that cell's element fail (once: only its first attempt, remembered by a file in the cell's folder).
-   */
-  private static void injectedFailure(CellSpec cell, Path dir) throws IOException {
-    String spec = System.getenv("GPOSUITE_INJECT_FAILURE");
-    if (spec == null || !spec.startsWith(cell.id() + ":")) return;
-    String mode = spec.substring(cell.id().length() + 1);
-    Path mark = dir.resolve(".injected-failure");
-    if (mode.equals("once") && Files.exists(mark)) return;
-    Files.createDirectories(dir);
-    Files.writeString(mark, "failed once\n");
-    throw new IOException("injected failure (GPOSUITE_INJECT_FAILURE=" + spec + ")");
   }
 
   private static String stackTrace(Exception e) {
