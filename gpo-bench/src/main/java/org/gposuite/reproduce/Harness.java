@@ -227,8 +227,9 @@ public final class Harness {
         .sorted(Comparator.comparing(CellRecord::id)).toList();
     // The folder's cells.csv, report and plots cover every finished cell in it: a subset run adds
     // to them and never shrinks them. The comparison and a re-baseline stay this run's.
-    Map<CellSpec, StoredCell> shown = folderCells(wholeProfilePlan(o, plan), plan, store, done);
-    Plan reportPlan = reportPlan(plan, shown.keySet());
+    Plan whole = wholeProfilePlan(o, plan);
+    Map<CellSpec, StoredCell> shown = folderCells(whole, plan, store, done);
+    Plan reportPlan = reportPlan(plan, whole, shown.keySet());
     List<CellRecord> shownRows = shown.values().stream().map(StoredCell::record)
         .sorted(Comparator.comparing(CellRecord::id)).toList();
     // issue 13: cells.csv gets each cell's compute CPU, physics share and steps/s from its time.csv
@@ -329,10 +330,12 @@ public final class Harness {
   }
 
   /**
-   * The plan the report draws: this run's, with the earlier cells it shows, their experiments and
-   * presets (none of the profile's that no shown cell uses: no empty tables).
+   * The plan the report draws: this run's, with the earlier cells it shows and their presets (none
+   * of the profile's that no shown cell uses: no empty tables). When earlier cells are shown, every
+   * experiment of the profile that a shown cell serves is drawn, whichever cells this run selected,
+   * so that the folder's report does not depend on the last run's selection.
    */
-  private static Plan reportPlan(Plan plan, Set<CellSpec> shown) {
+  private static Plan reportPlan(Plan plan, Plan whole, Set<CellSpec> shown) {
     Set<String> ids = new java.util.HashSet<>();
     plan.cells().forEach(c -> ids.add(c.id()));
     List<CellSpec> cells = new ArrayList<>(plan.cells());
@@ -342,8 +345,12 @@ public final class Harness {
     for (CellSpec c : shown) {
       if (!ids.add(c.id())) continue;
       cells.add(c);
-      experiments.addAll(c.usedBy());
       presets.add(c.settings().preset());
+    }
+    if (cells.size() > plan.cells().size()) {
+      Set<String> shownIds = new java.util.HashSet<>();
+      shown.forEach(c -> shownIds.add(c.id()));
+      whole.cells().stream().filter(c -> shownIds.contains(c.id())).forEach(c -> experiments.addAll(c.usedBy()));
     }
     return new Plan(plan.profile(), plan.selection(), experiments, List.copyOf(presets), plan.overrides(), cells,
         plan.warnings());
