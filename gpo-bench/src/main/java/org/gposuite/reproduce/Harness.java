@@ -367,8 +367,10 @@ public final class Harness {
   }
 
   /**
-   * Deletes the plots in {@code dir} that this report did not draw (cells that left the folder,
-   * experiments no longer covered), so that every plot in the folder belongs to its report.
+   * Deletes the figures' plots ({@code fig*.png}) in {@code dir} that this report did not draw
+   * (cells that left the folder, experiments no longer covered), so that every figure in the folder
+   * belongs to its report. Other images there (another section's, drawn from the same cells) are
+   * not this method's to judge.
    */
   private void removeOtherPlots(Path dir, Map<String, Map<Experiment, List<String>>> drawn) throws IOException {
     // The names are relative to the run folder ("plots/fig4-PPO-Hopper.png").
@@ -378,7 +380,7 @@ public final class Harness {
     if (!Files.isDirectory(dir)) return;
     List<Path> stale;
     try (var files = Files.list(dir)) {
-      stale = files.filter(f -> f.getFileName().toString().endsWith(".png") && !keep.contains(f.normalize())).toList();
+      stale = files.filter(f -> f.getFileName().toString().matches("fig.*\\.png") && !keep.contains(f.normalize())).toList();
     }
     for (Path f : stale) Files.delete(f);
     if (!stale.isEmpty()) log.println("removed " + stale.size() + " plot(s) of " + dir + " that the report no longer draws");
