@@ -90,11 +90,36 @@ final class GpoRunner implements MethodRunner {
     return cfg;
   }
 
+  /** Where a GPO cell continues from its checkpoint: the rounds and steps behind it. */
+  record ResumePoint(int roundsDone, long stepsUsed) {}
+
+  /**
+   * The point a cell in {@code gpoDir} resumes from, read from the rounds.csv written with each
+   * checkpoint; empty when it starts fresh (no checkpoint), or when rounds.csv cannot tell (then
+   * only the message is lost: the engine reads the checkpoint itself).
+   */
+  static Optional<ResumePoint> resumePoint(Path gpoDir) {
+    Path rounds = gpoDir.resolve("rounds.csv");
+    if (!java.nio.file.Files.isRegularFile(gpoDir.resolve("checkpoint.bin")) || !java.nio.file.Files.isRegularFile(rounds)) {
+      return Optional.empty();
+    }
+    try (var parser = org.apache.commons.csv.CSVParser.parse(rounds, java.nio.charset.StandardCharsets.UTF_8,
+        org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+      List<org.apache.commons.csv.CSVRecord> rows = parser.getRecords();
+      if (rows.isEmpty()) return Optional.empty();
+      return Optional.of(new ResumePoint(rows.size(), Long.parseLong(rows.getLast().get("steps_used"))));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   @Override
   public CellResult run(CellSpec cell, Path cellDir, Progress progress) throws IOException {
     GpoConfig cfg = config(cell, variant, crossoverProbe);
     var envs = VecEnvAdapter.factory(new TaskConfig(cell.task(), cell.budget().horizon(), 1.0), 1);
     int rounds = cfg.rounds();
+    resumePoint(cellDir.resolve("gpo"))
+        .ifPresent(r -> progress.resumed(r.stepsUsed(), "after round " + r.roundsDone() + "/" + rounds));
     long[] stepsSoFar = {0};
     GpoResult r = Gpo.run(cfg, envs, cellDir.resolve("gpo"), new ProgressListener() {
       @Override public void iteration(int round, int iteration, long stepsUsed, double[] returns) {

@@ -38,6 +38,7 @@ import org.gposuite.reproduce.store.CellResult;
 import org.gposuite.reproduce.store.CellStore;
 import org.gposuite.reproduce.store.CellTimes;
 import org.gposuite.reproduce.store.CellsCsv;
+import org.gposuite.reproduce.run.InterruptNotice;
 import org.gposuite.reproduce.run.MethodUnavailableException;
 import org.gposuite.reproduce.run.Progress;
 import org.gposuite.reproduce.run.ProgressPrinter;
@@ -61,6 +62,13 @@ public final class Harness {
    * a run with failed cells is incomplete, and so is its comparison.
    */
   public static final int OK = 0, DIFFERS = 1, CANNOT_RUN = 2, FAILED = 3;
+
+  /**
+   * Exit code of a run that has nothing to judge: --report-only on a folder without a finished
+   * cell of the selection (a mistyped --out), or a comparison in which no finished cell met an
+   * expected row. Not 0, so that a CI job does not pass on zero cells; not 1, as nothing differed.
+   */
+  public static final int NOTHING_COMPARED = 4;
 
   /**
    * @param out run folder; rerunning into the same folder resumes
@@ -141,7 +149,8 @@ public final class Harness {
         ProgressPrinter.clock(rates.seconds(plan.cells())), rates.source(), o.profile().source());
     log.println(plan.settingsText());
 
-    try (RunLock lock = RunLock.acquire(o.out(), log)) {
+    try (RunLock lock = RunLock.acquire(o.out(), log);
+        InterruptNotice notice = InterruptNotice.register(o.out(), lock, log)) {
       return run(o, plan, paper, expectedFile, expected, rates, spread);
     } catch (RunLock.Held e) {
       log.println("error: " + e.getMessage());
@@ -153,11 +162,24 @@ public final class Harness {
       Optional<Spread> spread) throws IOException, InterruptedException {
     CellStore store = new CellStore(o.out());
     Map<CellSpec, StoredCell> done = new LinkedHashMap<>();
+    Map<String, String> damaged = new LinkedHashMap<>();
     Set<String> needed = new TreeSet<>();
     for (CellSpec c : plan.cells()) {
-      Optional<StoredCell> s = store.load(c);
+      Optional<StoredCell> s = loadUnlessDamaged(store, c, damaged);
       if (s.isPresent()) done.put(c, s.get());
-      else if (!o.reportOnly()) needed.add(c.method());
+      else if (!o.reportOnly() && !damaged.containsKey(c.id())) needed.add(c.method());
+    }
+    if (o.reportOnly() && done.isEmpty()) {
+      // Nothing is written: a report of zero cells would only hide a mistyped --out.
+      log.println("error: " + o.out() + " holds no finished cell of the selection (" + plan.cells().size()
+          + " looked for, e.g. " + store.dirOf(plan.cells().get(0)).resolve(CellStore.RESULT)
+          + "); check --out, or rerun without --report-only to compute them");
+      return NOTHING_COMPARED;
+    }
+    Optional<String> otherSettings = otherSettings(o.out(), store, plan, done.keySet(), damaged.keySet());
+    if (otherSettings.isPresent()) {
+      log.println("error: " + otherSettings.get());
+      return CANNOT_RUN;
     }
     try {
       registry.requireAll(needed);
@@ -176,6 +198,9 @@ public final class Harness {
       CellSpec cell = plan.cells().get(k);
       if (done.containsKey(cell)) {
         progress.resumed(k + 1, cell, done.get(cell).record().provenance().gitCommit(), provenance.gitCommit());
+      } else if (damaged.containsKey(cell.id())) {
+        // kept as found, for whoever wants to see what went wrong; removing it recomputes the cell
+        log.println("warning: skipping damaged cell " + cell.id() + ": " + damaged.get(cell.id()));
       } else if (o.reportOnly()) {
         // a paper-scale selection is computed over several sittings; its report can be written in between
         notComputed.add(cell.id());
@@ -202,12 +227,19 @@ public final class Harness {
     List<StoredCell> finished = new ArrayList<>(done.values());
     List<CellRecord> rows = finished.stream().map(StoredCell::record)
         .sorted(Comparator.comparing(CellRecord::id)).toList();
+    // The folder's cells.csv, report and plots cover every finished cell in it: a subset run adds
+    // to them and never shrinks them. The comparison and a re-baseline stay this run's.
+    Plan whole = wholeProfilePlan(o, plan);
+    Map<CellSpec, StoredCell> shown = folderCells(whole, plan, store, done);
+    Plan reportPlan = reportPlan(plan, whole, shown.keySet());
+    List<CellRecord> shownRows = shown.values().stream().map(StoredCell::record)
+        .sorted(Comparator.comparing(CellRecord::id)).toList();
     // issue 13: cells.csv gets each cell's compute CPU, physics share and steps/s from its time.csv
     Map<String, List<String>> timeColumns = new LinkedHashMap<>();
     List<String> timedIds = new ArrayList<>();
     List<CellTimes> timed = new ArrayList<>();
     List<Long> timedSteps = new ArrayList<>();
-    for (Map.Entry<CellSpec, StoredCell> e : done.entrySet()) {
+    for (Map.Entry<CellSpec, StoredCell> e : shown.entrySet()) {
       Optional<CellTimes> t = CellTimes.read(store.dirOf(e.getKey()));
       if (t.isEmpty()) continue;
       CellRecord r = e.getValue().record();
@@ -216,46 +248,62 @@ public final class Harness {
       timed.add(t.get());
       timedSteps.add(r.stepsUsed());
     }
-    CellsCsv.write(o.out().resolve("cells.csv"), rows, timeColumns);
-    Results results = new Results(finished);
+    Results results = new Results(new ArrayList<>(shown.values()));
     Map<String, SharingSummary> sharing = new LinkedHashMap<>();
-    for (Map.Entry<CellSpec, StoredCell> e : done.entrySet())
+    for (Map.Entry<CellSpec, StoredCell> e : shown.entrySet())
       SharingSummary.read(store.dirOf(e.getKey())).ifPresent(x -> sharing.put(e.getValue().record().id(), x));
-    Report report = new Report(plan, results, paper, provenance)
-        .withAggregates(Aggregates.of(o.expectedResults(), plan, results, paper, o.out().resolve("plots")))
+    Report report = new Report(reportPlan, results, paper, provenance)
+        .withAggregates(Aggregates.of(o.expectedResults(), reportPlan, results, paper, o.out().resolve("plots")))
         .withSharing(sharing);
     Map<String, Map<Experiment, List<String>>> plots = new LinkedHashMap<>();
-    for (String preset : plan.presets()) {
-      plots.put(preset, Plots.draw(plan, preset, results, paper, report.normalizedAblations(preset),
-          o.out().resolve("plots")));
-    }
-
     Optional<Comparison.Result> comparison = Optional.empty();
-    if (o.compare() && !o.rebaseline()) {
-      comparison = Optional.of(plan.onDl4j()
-          ? Comparison.compare(asOnOurNetworks(done), expected, spread, Optional.of(DL4J_NOT_BIT_COMPARABLE))
-          : Comparison.compare(finished, expected, spread));
-      AtomicFiles.writeString(o.out().resolve("comparison.txt"), comparison.get().render());
+    try {
+      CellsCsv.write(o.out().resolve("cells.csv"), shownRows, timeColumns);
+      for (String preset : reportPlan.presets()) {
+        plots.put(preset, Plots.draw(reportPlan, preset, results, paper, report.normalizedAblations(preset),
+            o.out().resolve("plots")));
+      }
+      removeOtherPlots(o.out().resolve("plots"), plots);
+
+      // With no finished cell there is nothing to compare (every cell failed: said below, exit 3).
+      if (o.compare() && !o.rebaseline() && !finished.isEmpty()) {
+        comparison = Optional.of(plan.onDl4j()
+            ? Comparison.compare(asOnOurNetworks(done), expected, spread, Optional.of(DL4J_NOT_BIT_COMPARABLE))
+            : Comparison.compare(finished, expected, spread));
+        AtomicFiles.writeString(o.out().resolve("comparison.txt"), comparison.get().render());
+      }
+      AtomicFiles.writeString(o.out().resolve("report.md"), report.render(failures, notComputed, comparison, plots)
+          + CellTimes.reportSection(timedIds, timed, timedSteps) + scope(plan, shown.size()));
+    } catch (IOException | RuntimeException e) {
+      // The run's files cannot be written (a full disk): the cells' own failures are still said.
+      printCellProblems(failures, damaged);
+      throw e;
     }
-    AtomicFiles.writeString(o.out().resolve("report.md"), report.render(failures, notComputed, comparison, plots)
-        + CellTimes.reportSection(timedIds, timed, timedSteps));
     if (!notComputed.isEmpty())
       log.println(notComputed.size() + " cell(s) of the selection not computed yet (--report-only); rerun without it to compute them");
-    log.println("run folder: " + o.out() + " (report.md, cells.csv, plots/); " + progress.measured());
+    log.println("run folder: " + o.out() + " (report.md, cells.csv, plots/"
+        + (shown.size() > finished.size() ? "; they cover the folder's " + shown.size() + " finished cells, " + finished.size()
+            + " of them this run's selection" : "") + "); " + progress.measured());
 
     int exit = OK;
     if (comparison.isPresent()) {
       log.print(comparison.get().render());
       if (comparison.get().failed()) exit = DIFFERS;
+      if (comparison.get().compared() == 0) {
+        log.println("error: nothing was compared: none of the " + finished.size() + " finished cell(s) of the"
+            + " selection has an expected row in " + expectedFile + "; add them with --rebaseline, or run with"
+            + " --no-compare");
+        exit = NOTHING_COMPARED;
+      }
     }
-    if (!failures.isEmpty()) {
-      log.println(failures.size() + " cell(s) failed; see error.txt in their folders:");
-      failures.forEach((id, msg) -> log.println("  " + id + ": " + msg));
+    if (!failures.isEmpty() || !damaged.isEmpty()) {
+      if (finished.isEmpty()) log.println("error: no cell of the selection finished, so nothing was compared");
       exit = FAILED;
     }
+    printCellProblems(failures, damaged);
     if (o.rebaseline()) {
-      if (!failures.isEmpty()) {
-        log.println("not re-baselining: " + failures.size() + " cell(s) failed");
+      if (!failures.isEmpty() || !damaged.isEmpty()) {
+        log.println("not re-baselining: " + (failures.size() + damaged.size()) + " cell(s) failed or damaged");
         return FAILED;
       }
       int replaced = rebaseline(expectedFile, rows);
@@ -263,6 +311,136 @@ public final class Harness {
           + replaced + " earlier rows of the same cells replaced, other rows kept");
     }
     return exit;
+  }
+
+  /**
+   * The finished cells the folder's files cover: this run's, then those of the whole profile
+   * (under this run's settings) that earlier runs finished in the folder. A damaged cell outside the
+   * selection is left out here; a run that selects it says so.
+   */
+  private static Map<CellSpec, StoredCell> folderCells(Plan whole, Plan plan, CellStore store,
+      Map<CellSpec, StoredCell> done) throws IOException {
+    Set<String> selected = new java.util.HashSet<>();
+    plan.cells().forEach(c -> selected.add(c.id()));
+    Map<CellSpec, StoredCell> shown = new LinkedHashMap<>(done);
+    for (CellSpec c : whole.cells()) {
+      if (selected.contains(c.id())) continue;
+      loadUnlessDamaged(store, c, new LinkedHashMap<>()).ifPresent(s -> shown.put(c, s));
+    }
+    return shown;
+  }
+
+  /** The whole profile's plan under this run's settings, with this run's own cells (extra seeds). */
+  private Plan wholeProfilePlan(Options o, Plan plan) {
+    List<String> profilePresets = o.profile().presets().stream().map(registry::canonicalPreset).toList();
+    return Plan.of(o.profile(), o.selection().wholeProfile(profilePresets)).union(plan);
+  }
+
+  /**
+   * The plan the report draws: this run's, with the earlier cells it shows and their presets (none
+   * of the profile's that no shown cell uses: no empty tables). When earlier cells are shown, every
+   * experiment of the profile that a shown cell serves is drawn, whichever cells this run selected,
+   * so that the folder's report does not depend on the last run's selection.
+   */
+  private static Plan reportPlan(Plan plan, Plan whole, Set<CellSpec> shown) {
+    Set<String> ids = new java.util.HashSet<>();
+    plan.cells().forEach(c -> ids.add(c.id()));
+    List<CellSpec> cells = new ArrayList<>(plan.cells());
+    Set<Experiment> experiments = java.util.EnumSet.noneOf(Experiment.class);
+    experiments.addAll(plan.experiments());
+    Set<String> presets = new java.util.LinkedHashSet<>(plan.presets());
+    for (CellSpec c : shown) {
+      if (!ids.add(c.id())) continue;
+      cells.add(c);
+      presets.add(c.settings().preset());
+    }
+    if (cells.size() > plan.cells().size()) {
+      Set<String> shownIds = new java.util.HashSet<>();
+      shown.forEach(c -> shownIds.add(c.id()));
+      whole.cells().stream().filter(c -> shownIds.contains(c.id())).forEach(c -> experiments.addAll(c.usedBy()));
+    }
+    return new Plan(plan.profile(), plan.selection(), experiments, List.copyOf(presets), plan.overrides(), cells,
+        plan.warnings());
+  }
+
+  /** The report's note on a subset run: which of the cells it covers this run selected. */
+  private static String scope(Plan plan, int covered) {
+    if (covered <= plan.cells().size()) return "";
+    StringBuilder sb = new StringBuilder("\n## Scope of this report\n\nThis report covers the run folder's " + covered
+        + " finished cells. The run that wrote it selected " + plan.cells().size() + " of them; the others were"
+        + " finished by earlier runs into this folder. This run's cells:\n\n");
+    plan.cells().forEach(c -> sb.append("- `").append(c.id()).append("`\n"));
+    return sb.toString();
+  }
+
+  /**
+   * Deletes the figures' plots ({@code fig*.png}) in {@code dir} that this report did not draw
+   * (cells that left the folder, experiments no longer covered), so that every figure in the folder
+   * belongs to its report. Other images there (another section's, drawn from the same cells) are
+   * not this method's to judge.
+   */
+  private void removeOtherPlots(Path dir, Map<String, Map<Experiment, List<String>>> drawn) throws IOException {
+    // The names are relative to the run folder ("plots/fig4-PPO-Hopper.png").
+    Set<Path> keep = new java.util.HashSet<>();
+    drawn.values().forEach(byExperiment -> byExperiment.values().forEach(
+        names -> names.forEach(n -> keep.add(dir.getParent().resolve(n).normalize()))));
+    if (!Files.isDirectory(dir)) return;
+    List<Path> stale;
+    try (var files = Files.list(dir)) {
+      stale = files.filter(f -> f.getFileName().toString().matches("fig.*\\.png") && !keep.contains(f.normalize())).toList();
+    }
+    for (Path f : stale) Files.delete(f);
+    if (!stale.isEmpty()) log.println("removed " + stale.size() + " plot(s) of " + dir + " that the report no longer draws");
+  }
+
+  private void printCellProblems(Map<String, String> failures, Map<String, String> damaged) {
+    if (!failures.isEmpty()) {
+      log.println(failures.size() + " cell(s) failed; see error.txt in their folders:");
+      failures.forEach((id, msg) -> log.println("  " + id + ": " + msg));
+    }
+    if (!damaged.isEmpty()) {
+      log.println(damaged.size() + " damaged cell(s) skipped; delete their folders to recompute them:");
+      damaged.forEach((id, msg) -> log.println("  " + id + ": " + msg));
+    }
+  }
+
+  /**
+   * The cell's stored result, if finished. A cell whose files cannot be read is not finished and
+   * not recomputed over (its files may be what someone needs to see); it is recorded in
+   * {@code damaged} with the problem and what to do, so that one damaged cell costs one cell,
+   * not the run.
+   */
+  private static Optional<StoredCell> loadUnlessDamaged(CellStore store, CellSpec cell, Map<String, String> damaged)
+      throws IOException {
+    try {
+      return store.load(cell);
+    } catch (InputError e) {
+      damaged.put(cell.id(), e.getMessage() + "; delete " + store.dirOf(cell) + " to recompute the cell");
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Why this run cannot go into its folder, if a cell of the selection there was finished under
+   * other settings (--set, --networks). A run folder has one identity: its cells, cells.csv and
+   * report all describe the same settings, and a GPO cell's checkpoint is of its own settings.
+   * Other budgets (a changed profile) are recomputed instead, see {@link #compute}.
+   */
+  private static Optional<String> otherSettings(Path runDir, CellStore store, Plan plan, Set<CellSpec> finished,
+      Set<String> damaged) throws IOException {
+    int count = 0;
+    String first = null;
+    for (CellSpec c : plan.cells()) {
+      if (finished.contains(c) || damaged.contains(c.id())) continue;
+      Optional<CellRecord> row = store.storedRow(c);
+      String difference = row.map(r -> c.settings().differenceFrom(r.settings())).orElse("");
+      if (difference.isEmpty()) continue;
+      count++;
+      if (first == null) first = c.id() + ": " + difference;
+    }
+    if (count == 0) return Optional.empty();
+    return Optional.of("run folder " + runDir + " holds " + count + " cell(s) of the selection computed under other"
+        + " settings (" + first + "); give this run another --out, or delete those cells' folders to recompute them");
   }
 
   /**
@@ -320,10 +498,11 @@ public final class Harness {
   }
 
   /**
-   * The plan an element of a Slurm array indexes: the run's, grown to the statistical path's seeds
-   * when the run's was, so that the element's index names the manifest's cell.
+   * The cells a run of these options computes: the selection's, grown to the statistical path's
+   * seeds when the comparison will be statistical. What --dry-run prints, and what an element of a
+   * Slurm array indexes (so that its index names the manifest's cell).
    */
-  private Plan elementPlan(Options o) {
+  public Plan plan(Options o) {
     Plan plan = Plan.of(o.profile(), o.selection());
     Path expectedFile = expectedCells(o.expectedResults(), o.profile().name());
     Optional<Spread> spread = spreadToCompare(o);
@@ -371,6 +550,8 @@ public final class Harness {
     Path dir = store.dirOf(cell);
     long t0 = System.nanoTime();
     try {
+      // A result here is of another configuration (else the cell would not be computed): start afresh.
+      if (Files.exists(dir.resolve(CellStore.RESULT))) store.clear(cell);
       Files.createDirectories(dir);
       Files.deleteIfExists(dir.resolve("error.txt"));
       Progress p;
@@ -397,7 +578,8 @@ public final class Harness {
     } catch (Preemption.Stop e) {
       throw e;
     } catch (Exception e) {
-      String failure = e instanceof IOException io ? Faults.describe(io) : e.toString();
+      String failure = Faults.oneLine(e);
+      removeTemporaryFiles(dir);
       try {
         AtomicFiles.writeString(dir.resolve("error.txt"), stackTrace(e));
       } catch (IOException notWritten) {
@@ -409,6 +591,19 @@ public final class Harness {
         progress.finished(k, cell, (System.nanoTime() - t0) / 1e9, true);
       }
       return Optional.of(failure);
+    }
+  }
+
+  /**
+   * Deletes the temporary files a failed cell's writers left (a checkpoint or a CSV cut off by a
+   * full disk): none of them is ever read, and the cell is computed again.
+   */
+  private void removeTemporaryFiles(Path dir) {
+    if (!Files.isDirectory(dir)) return;
+    try (var files = Files.walk(dir)) {
+      for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList()) Files.deleteIfExists(f);
+    } catch (IOException e) {
+      log.println("cannot remove the temporary files of " + dir + ": " + Faults.describe(e));
     }
   }
 
@@ -428,7 +623,7 @@ public final class Harness {
    * its round's checkpoint and the element requeues itself, at most GPOSUITE_MAX_REQUEUES times.
    */
   public int runCell(Options o, int index) throws IOException, InterruptedException {
-    Plan plan = elementPlan(o);
+    Plan plan = plan(o);
     if (index < 0 || index >= plan.cells().size()) {
       log.println("error: --run-cell " + index + ": the plan has cells 0.." + (plan.cells().size() - 1));
       return CANNOT_RUN;
@@ -443,9 +638,14 @@ public final class Harness {
       }
     }
     CellStore store = new CellStore(o.out());
-    if (store.load(cell).isPresent()) {
+    Map<String, String> damaged = new LinkedHashMap<>();
+    if (loadUnlessDamaged(store, cell, damaged).isPresent()) {
       log.println("element: " + cell.id() + " is already finished");
       return OK;
+    }
+    if (!damaged.isEmpty()) {
+      log.println("element: " + cell.id() + " is damaged: " + damaged.get(cell.id()));
+      return FAILED;
     }
     try {
       registry.requireAll(Set.of(cell.method()));
@@ -454,7 +654,6 @@ public final class Harness {
       return CANNOT_RUN;
     }
     if (System.getenv("SLURM_JOB_ID") != null) Preemption.onUsr1();
-    injectedFailure(cell, store.dirOf(cell));
     Provenance provenance = Provenance.current(o.repoRoot(), registry.engineVersions());
     ProgressPrinter progress = new ProgressPrinter(log, plan.cells(),
         Rates.load(o.expectedResults(), o.profile().assumedStepsPerSecond()));
@@ -494,21 +693,6 @@ public final class Harness {
     } catch (NumberFormatException e) {
       return fallback;
     }
-  }
-
-  /**
-   * Fault injection for the executor tests: GPOSUITE_INJECT_FAILURE=&lt;cell id&gt;:once|always makes
-   * that cell's element fail (once: only its first attempt, remembered by a file in the cell's folder).
-   */
-  private static void injectedFailure(CellSpec cell, Path dir) throws IOException {
-    String spec = System.getenv("GPOSUITE_INJECT_FAILURE");
-    if (spec == null || !spec.startsWith(cell.id() + ":")) return;
-    String mode = spec.substring(cell.id().length() + 1);
-    Path mark = dir.resolve(".injected-failure");
-    if (mode.equals("once") && Files.exists(mark)) return;
-    Files.createDirectories(dir);
-    Files.writeString(mark, "failed once\n");
-    throw new IOException("injected failure (GPOSUITE_INJECT_FAILURE=" + spec + ")");
   }
 
   private static String stackTrace(Exception e) {

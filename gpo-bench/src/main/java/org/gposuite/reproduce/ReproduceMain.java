@@ -88,6 +88,9 @@ public final class ReproduceMain {
             2 bad input (an option, the profile, the expected results) or a method this build lacks
             3 could not compute or write: a cell failed, or the run folder is not writable or in
               use by another run (3 wins over 1: a run with failed cells is incomplete)
+            4 nothing to judge: --report-only found no finished cell in the run folder, or no
+              finished cell had an expected row to compare with
+            130 interrupted (Ctrl-C): finished cells are kept; rerun the same command to resume
       """;
 
   /**
@@ -95,6 +98,10 @@ public final class ReproduceMain {
    * repository: relative paths on the command line are the caller's, not the repository's.
    */
   static final String CALLER_DIR = "REPRODUCE_CALLER_DIR";
+
+  /** What to do about a run folder or baseline that cannot be written: the cells already finished are safe. */
+  static final String CANNOT_WRITE_ADVICE = "; free space or fix permissions there, then rerun the same command"
+      + " (finished cells are kept)";
 
   private ReproduceMain() {}
 
@@ -135,6 +142,7 @@ public final class ReproduceMain {
     NetworkBackend networks = NetworkBackend.OURS;
     Path out0 = null;
     Path expected = Path.of("expected-results");
+    boolean expectedGiven = false;
     boolean rebaseline = false;
     boolean compare = true;
     boolean reportOnly = false;
@@ -182,7 +190,10 @@ public final class ReproduceMain {
             }
           }
           case "--out" -> out0 = callerDir.resolve(value(args, ++i, a));
-          case "--expected" -> expected = callerDir.resolve(value(args, ++i, a));
+          case "--expected" -> {
+            expected = callerDir.resolve(value(args, ++i, a));
+            expectedGiven = true;
+          }
           case "--rebaseline" -> rebaseline = true;
           case "--no-compare" -> compare = false;
           case "--report-only" -> reportOnly = true;
@@ -235,6 +246,12 @@ public final class ReproduceMain {
         }
       }
       Profile profile = profile(profileName, callerDir);
+      // A run reads the paper's numbers from it whether or not it compares; a dry run only its
+      // measured rates, so there only a folder named on purpose must exist.
+      if ((expectedGiven || !dryRun) && !Files.isDirectory(expected)) {
+        throw new IllegalArgumentException("--expected " + expected + " is not a folder; give the expected-results"
+            + " folder (the paper's numbers and the reference runs; default expected-results)");
+      }
       // The profile's presets too are taken in the engine's spelling, so ids never depend on case.
       List<String> chosen = presets.orElse(profile.presets()).stream().map(registry::canonicalPreset).toList();
       Selection selection = new Selection(experiments, tasks, methods, seeds, Optional.of(chosen), overrides, networks);
@@ -256,12 +273,15 @@ public final class ReproduceMain {
       }
       // a DL4J run gets a folder of its own: its cells share their ids (not their hashes) with ours
       Path runDir = out0 != null ? out0 : Path.of("runs", profile.name() + (networks == NetworkBackend.OURS ? "" : "-" + networks.label()));
+      Path repo = Path.of("").toAbsolutePath();
+      Harness harness = new Harness(registry, out);
+      // A dry run plans what the run will run: on the statistical path, the spread's seeds per group.
+      if (dryRun) plan = harness.plan(new Harness.Options(profile, selection, runDir, expected, repo, compare, rebaseline, reportOnly));
       if (dryRun && !slurm) return dryRun(plan, expected, out);
       if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
         throw new IllegalArgumentException("run folder " + runDir + " is a file; give --out a folder (it is created"
             + " when missing)");
       }
-      Path repo = Path.of("").toAbsolutePath();
       Executor ex = new LocalExecutor(jobs.orElse(runCell.isPresent() ? 1 : LocalExecutor.defaultJobs()));
       SlurmExecutor slurmEx = null;
       if (slurm) {
@@ -275,7 +295,6 @@ public final class ReproduceMain {
           return slurmDryRun(job, plan, runDir, out);
         }
       }
-      Harness harness = new Harness(registry, out);
       Harness.Options options = new Harness.Options(profile, selection, runDir, expected, repo, compare, rebaseline,
           reportOnly, ex);
       if (runCell.isPresent()) return harness.runCell(options, runCell.get());
@@ -303,10 +322,10 @@ public final class ReproduceMain {
       return Harness.FAILED;
     } catch (IOException e) {
       // Inputs are read as InputErrors; what is left is writing the run folder or the baseline.
-      err.println("error: cannot write " + Faults.describe(e));
+      err.println("error: cannot write " + Faults.describe(e) + CANNOT_WRITE_ADVICE);
       return Harness.FAILED;
     } catch (UncheckedIOException e) {
-      err.println("error: cannot write " + Faults.describe(e.getCause()));
+      err.println("error: cannot write " + Faults.describe(e.getCause()) + CANNOT_WRITE_ADVICE);
       return Harness.FAILED;
     }
   }
@@ -386,19 +405,22 @@ public final class ReproduceMain {
   }
 
   private static int positive(String option, String v) {
-    int n = nonNegative(option, v);
-    if (n < 1) throw new IllegalArgumentException(option + " needs a whole number >= 1, got \"" + v + "\"");
-    return n;
+    return atLeast(1, option, v);
   }
 
   private static int nonNegative(String option, String v) {
+    return atLeast(0, option, v);
+  }
+
+  /** One wording for every number out of range, whichever side it misses ("--jobs -3" and "--jobs 0" alike). */
+  private static int atLeast(int min, String option, String v) {
     try {
       int n = Integer.parseInt(v.strip());
-      if (n >= 0) return n;
+      if (n >= min) return n;
     } catch (NumberFormatException e) {
       // said below
     }
-    throw new IllegalArgumentException(option + " needs a whole number >= 0, got \"" + v + "\"");
+    throw new IllegalArgumentException(option + " needs a whole number >= " + min + ", got \"" + v + "\"");
   }
 
   private static String value(String[] args, int i, String option) {

@@ -67,4 +67,14 @@ class ExecutorOptionsTest {
       assertEquals(ra.get(i).finalReturn(), rb.get(i).finalReturn(), ra.get(i).id());
     }
   }
+
+  /** Issue 21, small items: --jobs -3 and --jobs 0 miss the same limit, so they say the same thing. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"-3", "0", "two"})
+  void jobsOutOfRangeIsWordedAlikeWhicheverSideItMisses(String jobs) throws Exception {
+    ReproduceMainTest.Outcome o = ReproduceMainTest.run(new FakeRunner(),
+        ReproduceMainTest.args(ReproduceMainTest.NARROW, "--jobs", jobs, "--dry-run"));
+    assertEquals(Harness.CANNOT_RUN, o.exit());
+    assertEquals("error: --jobs needs a whole number >= 1, got \"" + jobs + "\"\n", o.err());
+  }
 }

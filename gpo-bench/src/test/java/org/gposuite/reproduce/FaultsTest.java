@@ -24,6 +24,8 @@ import org.gposuite.reproduce.run.RunLock;
 import org.gposuite.reproduce.run.RunnerRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a run does when it cannot write or its folder is taken: one line naming the path and the
@@ -67,7 +69,8 @@ class FaultsTest {
     assertEquals(Harness.FAILED, o.exit(), o.out() + o.err());
     // "permission denied" for a user, "Operation not permitted" for root on an immutable folder.
     assertOneLine(o, "error: cannot write " + runDir.resolve(RunLock.FILE) + ": ");
-    assertTrue(o.err().matches("(?s).*: (permission denied|Operation not permitted)\n"), o.err());
+    assertTrue(o.err().matches("(?s).*: (permission denied|Operation not permitted)"
+        + java.util.regex.Pattern.quote("; free space or fix permissions there, then rerun the same command (finished cells are kept)") + "\n"), o.err());
     assertEquals(0, runner.calls.get(), "nothing is computed that could not be kept");
     assertEquals(List.of(), TestFiles.temporaryFiles(runDir));
   }
@@ -219,13 +222,213 @@ class FaultsTest {
   }
 
   @Test
-  void aLockFileNamingNoProcessRefuses(@TempDir Path tmp) throws Exception {
+  void anEmptyLockFileIsStaleAndTakenOver(@TempDir Path tmp) throws Exception {
+    // Locks are created whole (issue 21, item 1), so an empty one is never one being written:
+    // it is what a disk-full left behind before, and must not strand the folder.
     Path runDir = Files.createDirectories(tmp.resolve("run"));
     Files.writeString(runDir.resolve(RunLock.FILE), "");
     Outcome o = ReproduceMainTest.run(new FakeRunner(), args(tmp, runDir));
-    assertEquals(Harness.FAILED, o.exit());
-    assertTrue(o.out().contains("error: run folder " + runDir + " is locked by " + runDir.resolve(RunLock.FILE)
-        + ", which names no process; if no other ./reproduce runs into this folder, delete that file\n"), o.out());
+    assertEquals(Harness.OK, o.exit(), o.out() + o.err());
+    assertTrue(o.out().contains("taking over the lock of an earlier run that did not release it ("
+        + runDir.resolve(RunLock.FILE) + " named no process)\n"), o.out());
+    assertFalse(Files.exists(runDir.resolve(RunLock.FILE)));
+  }
+
+  /** Issue 21, item 1: a disk full at start names the lock and leaves none, so the rerun after freeing space runs. */
+  @Test
+  void aDiskFullAtStartLeavesNoLockAndTheRerunRuns(@TempDir Path tmp) throws Exception {
+    try (SmallDisk disk = SmallDisk.mount(tmp.resolve("disk"))) {
+      Path runDir = Files.createDirectories(disk.dir().resolve("run"));
+      disk.fill();
+      FakeRunner runner = new FakeRunner();
+      Outcome full = ReproduceMainTest.run(runner, args(tmp, runDir));
+      assertEquals(Harness.FAILED, full.exit(), full.out() + full.err());
+      assertOneLine(full, "error: cannot write " + runDir.resolve(RunLock.FILE) + ": No space left on device;"
+          + " free space or fix permissions there, then rerun the same command (finished cells are kept)");
+      assertEquals(0, runner.calls.get());
+      assertFalse(Files.exists(runDir.resolve(RunLock.FILE)), "no empty lock is left to strand the folder");
+      assertEquals(List.of(), TestFiles.temporaryFiles(runDir));
+
+      disk.free();
+      Outcome rerun = ReproduceMainTest.run(runner, args(tmp, runDir));
+      assertEquals(Harness.OK, rerun.exit(), rerun.out() + rerun.err());
+      assertEquals(2, runner.calls.get());
+    }
+  }
+
+  /** Issue 21, item 2: a CI job with a mistyped --out must not go green on zero cells. */
+  @Test
+  void reportOnlyOnAFolderWithoutFinishedCellsIsExit4AndLeavesNothing(@TempDir Path tmp) throws Exception {
+    Path nothingHere = tmp.resolve("nothing-here");
+    Outcome o = ReproduceMainTest.run(new FakeRunner(), args(tmp, nothingHere, "--report-only"));
+    assertEquals(4, o.exit(), o.out() + o.err());
+    assertTrue(o.out().contains("error: " + nothingHere + " holds no finished cell of the selection (2 looked for, e.g. "
+        + nothingHere.resolve("cells/PPO/Swimmer/GPO/seed-1/result.csv") + "); check --out, or rerun without"
+        + " --report-only to compute them\n"), o.out());
+    assertFalse(o.out().contains("groups match"), o.out());
+    assertFalse(Files.exists(nothingHere), "no folder is made for a report of nothing");
+  }
+
+  @Test
+  void aComparisonThatMetNoExpectedRowIsExit4(@TempDir Path tmp) throws Exception {
+    Path runDir = tmp.resolve("run");
+    List<String> seed1 = new ArrayList<>(args(tmp, runDir, "--seeds", "1", "--rebaseline"));
+    seed1.remove("--no-compare");
+    assertEquals(Harness.OK, ReproduceMainTest.run(new FakeRunner(), seed1).exit());
+    // Seed 2 has no expected row: it is new, and nothing at all was compared.
+    List<String> seed2 = new ArrayList<>(args(tmp, runDir, "--seeds", "2"));
+    seed2.remove("--no-compare");
+    Outcome o = ReproduceMainTest.run(new FakeRunner(), seed2);
+    assertEquals(4, o.exit(), o.out() + o.err());
+    assertTrue(o.out().contains("comparison: no group was compared (1 without expected results)\n"), o.out());
+    assertTrue(o.out().contains("error: nothing was compared: none of the 1 finished cell(s) of the selection has an"
+        + " expected row in " + tmp.resolve("expected-results/unit/cells.csv") + "; add them with --rebaseline, or run"
+        + " with --no-compare\n"), o.out());
+  }
+
+  @Test
+  void aRunWhoseEveryCellFailedSaysSoAndNeverThatGroupsMatch(@TempDir Path tmp) throws Exception {
+    RunnerRegistry broken = new RunnerRegistry().register("GPO", (cell, dir, progress) -> {
+      throw new IllegalStateException("diverged");
+    });
+    Path runDir = tmp.resolve("run");
+    List<String> seed1 = new ArrayList<>(args(tmp, runDir, "--seeds", "1", "--rebaseline"));
+    seed1.remove("--no-compare");
+    assertEquals(Harness.OK, ReproduceMainTest.run(new FakeRunner(), seed1).exit());
+    Files.delete(runDir.resolve("cells/PPO/Swimmer/GPO/seed-1/result.csv"));
+    List<String> again = new ArrayList<>(args(tmp, runDir, "--seeds", "1"));
+    again.remove("--no-compare");
+    Outcome o = run(broken, again);
+    assertEquals(Harness.FAILED, o.exit(), o.out() + o.err());
+    assertFalse(o.out().contains("groups match"), o.out());
+    assertTrue(o.out().contains("error: no cell of the selection finished, so nothing was compared\n"), o.out());
+  }
+
+  /** Issue 21, item 6: one damaged cell costs that cell, not the run; removing its folder recomputes it. */
+  @ParameterizedTest
+  @ValueSource(strings = {"result.csv", "curve.csv"})
+  void aDamagedCellIsSkippedAndNamedAndRecomputedOnceRemoved(String damagedFile, @TempDir Path tmp) throws Exception {
+    Path runDir = tmp.resolve("run");
+    assertEquals(Harness.OK, ReproduceMainTest.run(new FakeRunner(), args(tmp, runDir)).exit());
+    Path cell = runDir.resolve("cells/PPO/Swimmer/GPO/seed-1");
+    Path file = cell.resolve(damagedFile);
+    String text = Files.readString(file);
+    // Cut short mid-row (result.csv), or a number that does not parse (curve.csv).
+    Files.writeString(file, damagedFile.equals("result.csv") ? text.substring(0, text.length() / 2)
+        : text.replaceFirst("\n[0-9]+,", "\nten,"));
+
+    FakeRunner runner = new FakeRunner();
+    Outcome o = ReproduceMainTest.run(runner, args(tmp, runDir, "--seeds", "1,2,3"));
+    assertEquals(Harness.FAILED, o.exit(), o.out() + o.err());
+    assertEquals("", o.err());
+    assertEquals(1, runner.calls.get(), "seed 3 is computed, seed 2 kept, the damaged seed 1 left as found");
+    assertTrue(o.out().contains("1 damaged cell(s) skipped; delete their folders to recompute them:\n  PPO/Swimmer/GPO/seed-1: "),
+        o.out());
+    assertTrue(o.out().contains("warning: skipping damaged cell PPO/Swimmer/GPO/seed-1: " + (damagedFile.equals("result.csv")
+        ? file : cell)), o.out());
+    assertTrue(o.out().contains("; delete " + cell + " to recompute the cell\n"), o.out());
+    assertTrue(Files.readString(runDir.resolve("report.md")).contains("seed-3"), "the report covers the other cells");
+
+    deleteTree(cell);
+    Outcome again = ReproduceMainTest.run(runner, args(tmp, runDir, "--seeds", "1,2,3"));
+    assertEquals(Harness.OK, again.exit(), again.out() + again.err());
+    assertEquals(2, runner.calls.get(), "the removed cell is recomputed, nothing else");
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    try (var files = Files.walk(dir)) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+    }
+  }
+
+  /** Issue 21, item 4: a run folder has one identity; --set into a folder of default-settings cells is refused up front. */
+  @Test
+  void setIntoAFolderOfOtherSettingsIsRefusedUpFrontInOneLine(@TempDir Path tmp) throws Exception {
+    Path runDir = tmp.resolve("run");
+    assertEquals(Harness.OK, ReproduceMainTest.run(new FakeRunner(), args(tmp, runDir)).exit());
+    Path result = runDir.resolve("cells/PPO/Swimmer/GPO/seed-1/result.csv");
+    String before = Files.readString(result);
+
+    FakeRunner runner = new FakeRunner();
+    Outcome o = ReproduceMainTest.run(runner, args(tmp, runDir, "--set", "fake.scale=2", "--seeds", "1"));
+    assertEquals(Harness.CANNOT_RUN, o.exit(), o.out() + o.err());
+    assertTrue(o.out().contains("error: run folder " + runDir + " holds 1 cell(s) of the selection computed under other"
+        + " settings (PPO/Swimmer/GPO/seed-1: fake.scale: 2 here, unset there); give this run another --out, or delete"
+        + " those cells' folders to recompute them\n"), o.out());
+    assertEquals(0, runner.calls.get());
+    assertEquals(before, Files.readString(result));
+    assertFalse(Files.exists(result.resolveSibling("error.txt")));
+  }
+
+  /**
+   * A changed budget still recomputes (the profile changed), and from scratch: like a GPO cell, this
+   * runner refuses a checkpoint of another configuration, which the finished cell left behind.
+   */
+  @Test
+  void aChangedBudgetRecomputesFromScratchNotFromTheOldCheckpoint(@TempDir Path tmp) throws Exception {
+    FakeRunner fake = new FakeRunner();
+    MethodRunner checkpointing = (cell, dir, progress) -> {
+      Path checkpoint = dir.resolve("checkpoint.bin");
+      if (Files.exists(checkpoint) && !Files.readString(checkpoint).equals(cell.configHash())) {
+        throw new IllegalStateException(checkpoint + " belongs to a run with a different configuration");
+      }
+      Files.writeString(checkpoint, cell.configHash());
+      return fake.run(cell, dir, progress);
+    };
+    RunnerRegistry registry = new RunnerRegistry().bind(FakeRunner.binding(checkpointing));
+    Path runDir = tmp.resolve("run");
+    assertEquals(Harness.OK, run(registry, args(tmp, runDir)).exit());
+    Path bigger = tmp.resolve("bigger.profile");
+    Files.writeString(bigger, TestFiles.profileText("Swimmer", "Swimmer", 80));
+    List<String> changed = args(tmp, runDir);
+    changed.set(1, bigger.toString());
+    Outcome o = run(registry, changed);
+    assertEquals(Harness.OK, o.exit(), o.out() + o.err());
+    assertEquals(4, fake.calls.get(), "both cells computed again under the new budget");
+  }
+
+  /**
+   * Issue 21, item 7: a disk that fills mid-cell. The engine's curve writer (the real one) fails
+   * with "CurveWriter: write failed", its cause holding the OS's reason: the cell's line must carry
+   * that reason, the failed-cells list must be printed although the run's own files cannot be
+   * written either, and no temporary file (here a checkpoint cut off) may be left behind.
+   */
+  @Test
+  void aDiskFullMidCellSaysWhyListsTheCellAndLeavesNoTemporaryFile(@TempDir Path tmp) throws Exception {
+    try (SmallDisk disk = SmallDisk.mount(tmp.resolve("disk"))) {
+      Path runDir = disk.dir().resolve("run");
+      RunnerRegistry fillsTheDisk = new RunnerRegistry().register("GPO", (cell, dir, progress) -> {
+        Files.writeString(dir.resolve("checkpoint.bin.tmp"), "a checkpoint the full disk cut off");
+        disk.fill();
+        try (org.gposuite.pg.CurveWriter curve = new org.gposuite.pg.CurveWriter(dir.resolve("curve-rows.csv"))) {
+          curve.write(new org.gposuite.pg.CurveRow(0, 0, 10, 1.0, 1, 0, 1, 0, 0, 0));
+        }
+        throw new AssertionError("the disk was not full");
+      });
+      Outcome o = run(fillsTheDisk, args(tmp, runDir, "--seeds", "1"));
+      assertEquals(Harness.FAILED, o.exit(), o.out() + o.err());
+      assertTrue(o.out().contains("1 cell(s) failed; see error.txt in their folders:\n  PPO/Swimmer/GPO/seed-1:"
+          + " java.io.UncheckedIOException: CurveWriter: write failed: No space left on device\n"), o.out());
+      assertOneLine(o, "error: cannot write " + runDir.resolve("cells.csv") + ": No space left on device; free space");
+      assertEquals(List.of(), TestFiles.temporaryFiles(runDir));
+      assertFalse(Files.exists(runDir.resolve(RunLock.FILE)));
+
+      disk.free();
+      Outcome rerun = ReproduceMainTest.run(new FakeRunner(), args(tmp, runDir, "--seeds", "1"));
+      assertEquals(Harness.OK, rerun.exit(), rerun.out() + rerun.err());
+    }
+  }
+
+  /** Issue 21, small items: a mistyped --expected names the option and the folder, not a file inside it. */
+  @Test
+  void anExpectedFolderThatDoesNotExistNamesTheOption(@TempDir Path tmp) throws Exception {
+    Path missing = tmp.resolve("nonexistent");
+    List<String> a = args(tmp, tmp.resolve("run"));
+    a.set(a.indexOf("--expected") + 1, missing.toString());
+    Outcome o = ReproduceMainTest.run(new FakeRunner(), a);
+    assertEquals(Harness.CANNOT_RUN, o.exit(), o.out() + o.err());
+    assertOneLine(o, "error: --expected " + missing + " is not a folder; give the expected-results folder");
+    assertFalse(Files.exists(tmp.resolve("run")));
   }
 
   @Test

@@ -71,6 +71,44 @@ class HarnessTest {
     assertEquals(1 + finished, Files.readAllLines(tmp.resolve("run/cells.csv")).size(), "cells.csv holds the finished cells");
   }
 
+  /** Issue 21, item 5: a subset run into a folder adds to its report and never shrinks it; no stale plot stays. */
+  @Test
+  void aSubsetRunKeepsTheFoldersFullReportAndMarksItsCells(@TempDir Path tmp) throws Exception {
+    Path expected = TestFiles.scratchExpected(tmp);
+    FakeRunner runner = new FakeRunner();
+    Harness h = new Harness(FakeRunner.registry(runner), log);
+    assertEquals(Harness.OK, h.run(options(SMALL, tmp, expected, false, false)));
+    Path run = tmp.resolve("run");
+    List<String> fullRows = Files.readAllLines(run.resolve("cells.csv"));
+    List<String> fullPlots = plots(run);
+    String fullReport = Files.readString(run.resolve("report.md"));
+    assertTrue(fullReport.contains("Hopper"), "the full report has Hopper's rows");
+    Files.writeString(run.resolve("plots/fig4-PPO-Ant.png"), "a plot of a cell no longer in the folder");
+    Files.writeString(run.resolve("plots/profile-PPO.png"), "another section's image");
+
+    Selection gpoOnSwimmerSeed1 = new Selection(Set.of(), Set.of("Swimmer"), Set.of("GPO"), Optional.of(List.of(1)),
+        Optional.empty(), new TreeMap<>());
+    assertEquals(Harness.OK, h.run(new Harness.Options(SMALL, gpoOnSwimmerSeed1, run, expected, tmp, false, false)));
+    assertEquals(fullRows.size(), Files.readAllLines(run.resolve("cells.csv")).size(), "cells.csv keeps every finished cell");
+    List<String> expectedPlots = new ArrayList<>(fullPlots);
+    expectedPlots.add("profile-PPO.png");
+    expectedPlots.sort(null);
+    assertEquals(expectedPlots, plots(run), "the same figures, the stale one removed, other images left alone");
+    String report = Files.readString(run.resolve("report.md"));
+    assertTrue(report.contains("Hopper"), "the report still covers Hopper");
+    int selected = Plan.of(SMALL, gpoOnSwimmerSeed1).cells().size();
+    assertTrue(report.contains("## Scope of this report\n\nThis report covers the run folder's " + (fullRows.size() - 1)
+        + " finished cells. The run that wrote it selected " + selected + " of them"), report);
+    assertTrue(report.contains("- `PPO/Swimmer/GPO/seed-1`\n"), report);
+    assertTrue(log().contains("removed 1 plot(s) of " + run.resolve("plots") + " that the report no longer draws\n"), log());
+  }
+
+  static List<String> plots(Path run) throws IOException {
+    try (var files = Files.list(run.resolve("plots"))) {
+      return files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+  }
+
   @Test
   void rerunSkipsFinishedCells(@TempDir Path tmp) throws Exception {
     Path expected = TestFiles.scratchExpected(tmp);
@@ -428,10 +466,10 @@ class HarnessTest {
       assertTrue(!plain.get(i).configHash().equals(twice.get(i).configHash()));
     }
     assertTrue(Files.readString(tmp.resolve("doubled/report.md")).contains("\n- PPO presets: tuned; settings: fake.scale=2\n"));
-    // Other settings in the same folder: recomputed, not reused.
+    // Other settings in the same folder: refused, neither reused nor mixed in (issue 21, item 4).
     int before = runner.calls.get();
-    assertEquals(Harness.OK, h.run(new Harness.Options(SMALL, gpoOnHopper, tmp.resolve("doubled"), expected, tmp, false, false)));
-    assertEquals(before + 2, runner.calls.get());
+    assertEquals(Harness.CANNOT_RUN, h.run(new Harness.Options(SMALL, gpoOnHopper, tmp.resolve("doubled"), expected, tmp, false, false)));
+    assertEquals(before, runner.calls.get());
   }
 
   @Test

@@ -98,18 +98,24 @@ class NetworksOptionTest {
         tmp, true, true)), bytes.toString(StandardCharsets.UTF_8));
     int oursCells = runner.calls.get();
 
+    // A run folder has one identity (issue 21, item 4): DL4J cells never go into ours' folder.
+    assertEquals(Harness.CANNOT_RUN, h.run(new Harness.Options(profile, dl4j, tmp.resolve("baseline-run"),
+        tmp.resolve("expected-results"), tmp, true, false)), bytes.toString(StandardCharsets.UTF_8));
+    assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("computed under other settings ("), bytes.toString(StandardCharsets.UTF_8));
+    assertEquals(oursCells, runner.calls.get());
+
     // The fake engine's numbers do not depend on the networks: exactly what the statistical path must accept.
     bytes.reset();
-    assertEquals(Harness.OK, h.run(new Harness.Options(profile, dl4j, tmp.resolve("baseline-run"), tmp.resolve("expected-results"),
+    assertEquals(Harness.OK, h.run(new Harness.Options(profile, dl4j, tmp.resolve("dl4j-run"), tmp.resolve("expected-results"),
         tmp, true, false)), bytes.toString(StandardCharsets.UTF_8));
     assertEquals(2 * oursCells, runner.calls.get(), "no cell of ours is reused as a DL4J cell");
-    String diff = Files.readString(tmp.resolve("baseline-run/comparison.txt"));
+    String diff = Files.readString(tmp.resolve("dl4j-run/comparison.txt"));
     assertTrue(diff.startsWith("comparison: the run's cells ran on " + Harness.DL4J_NOT_BIT_COMPARABLE
         + "; every group is judged statistically"), diff);
     assertEquals(RegressionGateTest.GROUPS, diff.lines().filter(l -> l.startsWith("WITHIN ") && l.contains(" on DL4J's networks")).count(), diff);
-    assertTrue(Files.readString(tmp.resolve("baseline-run/report.md")).contains("DL4J's networks"));
+    assertTrue(Files.readString(tmp.resolve("dl4j-run/report.md")).contains("DL4J's networks"));
 
-    List<CellRecord> rows = CellsCsv.read(tmp.resolve("baseline-run/cells.csv"));
+    List<CellRecord> rows = CellsCsv.read(tmp.resolve("dl4j-run/cells.csv"));
     List<CellRecord> expected = CellsCsv.read(Harness.expectedCells(tmp.resolve("expected-results"), "unit"));
     assertEquals(expected.size(), rows.size());
     for (CellRecord r : rows) {

@@ -121,4 +121,30 @@ class ReportHonestyTest {
     p.finished(1, gpo, 24, false);  // this machine runs at half the stored pace
     assertEquals(2 * 14, p.eta(null, 0), 1e-9);
   }
+
+  /**
+   * Issue 21, small items: a failed cell (seconds of a fraction of a cell) and a resumed cell (a
+   * whole cell's steps in the seconds of its last rounds) made the pace nonsense (1,113,076 steps/s)
+   * and the ETA jump. Only what this session computed counts; a resumption is said at once.
+   */
+  @Test
+  void failedAndResumedCellsDoNotSetThePaceAndAResumptionIsSaid() {
+    CellSpec gpo = spec("Swimmer", "GPO", 40);
+    CellSpec single = spec("Swimmer", "Single", 40);
+    Rates rates = new Rates(1000, List.of(measured(gpo, 12), measured(single, 2)));
+    ProgressPrinter p = new ProgressPrinter(log, List.of(gpo, single, gpo), rates);
+    p.starting(1, gpo);
+    p.finished(1, gpo, 0.01, true);
+    assertEquals(14, p.eta(null, 0), 1e-9, "a failed cell leaves the stored rates' pace");
+    assertEquals("no cells computed in this session", p.measured());
+
+    org.gposuite.reproduce.run.Progress resumed = p.starting(3, gpo);
+    resumed.resumed(30, "after round 3/4");
+    assertTrue(logBytes.toString(StandardCharsets.UTF_8).contains(
+        "[3/3] PPO/Swimmer/GPO/seed-1 resumed from its checkpoint after round 3/4 (30 of 40 steps done earlier)\n"),
+        logBytes.toString(StandardCharsets.UTF_8));
+    p.finished(3, gpo, 6, false);  // its last 10 steps, a quarter of its estimate (3 s), took 6 s: half the pace
+    assertEquals(2 * 2, p.eta(null, 0), 1e-9, "the single cell left, at this run's pace");
+    assertTrue(p.measured().startsWith("measured 2 planned steps/s over 0:00:06"), p.measured());
+  }
 }

@@ -125,22 +125,44 @@ class SlurmClusterTest {
     assertTrue(status.out().contains("{done=3}"), status.out());
   }
 
+  /**
+   * Faults are injected from outside, with no hook in the harness: a file where the cell's folder
+   * goes makes its element fail (it cannot create the folder). "Once": the file is removed as soon
+   * as an element log says FAILED, before the CLI resubmits (it polls the queue after the element
+   * has exited); "always": it stays.
+   */
   @Test
   void aCellThatFailsIsResubmittedAndAFailureThatStaysIsReported() throws Exception {
     List<String> single = with(THREE_CELLS, "--methods", "Single", "--executor", "slurm", "--poll", "1");
     Path once = tmp.resolve("once");
-    Outcome o = reproduce(with(single, "--out", once.toString(),
-        "--sbatch", "--export=ALL,GPOSUITE_INJECT_FAILURE=PPO/Swimmer/Single/seed-1:once"));
+    Path onceBlocker = blockCell(once);
+    Thread unblock = Thread.ofVirtual().start(() -> {
+      try {
+        while (!Files.isDirectory(once.resolve("slurm/logs")) || !logs(once).contains("FAILED")) Thread.sleep(100);
+        Files.delete(onceBlocker);
+      } catch (IOException | InterruptedException e) {
+        // the assertions below say what went wrong
+      }
+    });
+    Outcome o = reproduce(with(single, "--out", once.toString()));
+    unblock.interrupt();
     assertEquals(Harness.OK, o.exit(), o.out() + logs(once));
     assertTrue(o.out().contains("resubmitting (attempt 2 of 3)"), o.out());
     assertTrue(Files.isRegularFile(once.resolve("cells/PPO/Swimmer/Single/seed-1/result.csv")));
 
     Path always = tmp.resolve("always");
-    Outcome a = reproduce(with(single, "--out", always.toString(), "--retries", "1",
-        "--sbatch", "--export=ALL,GPOSUITE_INJECT_FAILURE=PPO/Swimmer/Single/seed-1:always"));
+    blockCell(always);
+    Outcome a = reproduce(with(single, "--out", always.toString(), "--retries", "1"));
     assertEquals(Harness.FAILED, a.exit(), a.out());
     assertTrue(a.out().contains("FAILED after 2 attempt(s)"), a.out());
     assertTrue(Files.readString(always.resolve("report.md")).contains("PPO/Swimmer/Single/seed-1"));
+  }
+
+  /** A file where the Single cell's folder goes. */
+  static Path blockCell(Path runDir) throws IOException {
+    Path cellDir = runDir.resolve("cells/PPO/Swimmer/Single/seed-1");
+    Files.createDirectories(cellDir.getParent());
+    return Files.writeString(cellDir, "not a folder: the cell cannot be computed while this file is here\n");
   }
 
   /** A GPO cell of 4 rounds, so that a USR1 lands before its last round. */

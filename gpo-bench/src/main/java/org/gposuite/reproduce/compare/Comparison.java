@@ -72,6 +72,11 @@ public final class Comparison {
       return verdicts.stream().anyMatch(v -> v.status().fails());
     }
 
+    /** Groups judged against expected rows or the spread; a NEW group was not compared with anything. */
+    public long compared() {
+      return verdicts.stream().filter(v -> v.status() != Status.NEW).count();
+    }
+
     /** One line per group, failures first: the readable diff the harness prints. */
     public String render() {
       StringBuilder sb = new StringBuilder();
@@ -82,8 +87,13 @@ public final class Comparison {
         sb.append(String.format(Locale.ROOT, "%-14s %-40s %s%n", v.status(), v.group(), v.detail()));
       }
       long bad = verdicts.stream().filter(v -> v.status().fails()).count();
-      sb.append(bad == 0 ? "comparison: all " + verdicts.size() + " groups match the expected results\n"
-          : "comparison: " + bad + " of " + verdicts.size() + " groups differ from the expected results\n");
+      if (compared() == 0) {
+        sb.append("comparison: no group was compared (" + verdicts.size() + " without expected results)\n");
+      } else {
+        sb.append(bad == 0 ? "comparison: all " + compared() + " groups match the expected results"
+            + (compared() < verdicts.size() ? " (" + (verdicts.size() - compared()) + " new, not compared)" : "") + "\n"
+            : "comparison: " + bad + " of " + verdicts.size() + " groups differ from the expected results\n");
+      }
       return sb.toString();
     }
   }

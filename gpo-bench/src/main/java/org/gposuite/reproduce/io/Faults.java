@@ -25,8 +25,25 @@ public final class Faults {
     return reason(e);
   }
 
+  /**
+   * Any failure in one line: an I/O failure as {@link #describe}, anything else as the exception,
+   * followed by the OS's reason when an I/O exception among its causes carries one the message
+   * lacks ("CurveWriter: write failed" alone does not say the disk is full).
+   */
+  public static String oneLine(Exception e) {
+    if (e instanceof IOException io) return describe(io);
+    String text = e.toString();
+    for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+      if (c instanceof IOException io) {
+        String why = describe(io);
+        return text.contains(why) ? text : text + ": " + why;
+      }
+    }
+    return text;
+  }
+
   /** The cause in words, without the path. */
-  static String reason(IOException e) {
+  public static String reason(IOException e) {
     return switch (e) {
       case AccessDeniedException _ -> "permission denied";
       case NoSuchFileException _ -> "no such file or folder";

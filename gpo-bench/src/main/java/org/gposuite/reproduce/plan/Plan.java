@@ -139,6 +139,22 @@ public record Plan(Profile profile, Selection selection, Set<Experiment> experim
         + " and one of the methods " + String.join(", ", new TreeSet<>(selection.methods()));
   }
 
+  /**
+   * This plan with {@code more}'s cells it lacks (by id) after its own, and both plans' experiments
+   * and presets: what a report over two selections of one run folder covers.
+   */
+  public Plan union(Plan more) {
+    Set<String> ids = new java.util.HashSet<>();
+    List<CellSpec> all = new ArrayList<>();
+    for (CellSpec c : cells) if (ids.add(c.id())) all.add(c);
+    for (CellSpec c : more.cells) if (ids.add(c.id())) all.add(c);
+    Set<Experiment> allExperiments = EnumSet.copyOf(experiments);
+    allExperiments.addAll(more.experiments);
+    List<String> allPresets = List.copyOf(new LinkedHashSet<>(java.util.stream.Stream.concat(presets.stream(),
+        more.presets.stream()).toList()));
+    return new Plan(profile, selection, allExperiments, allPresets, overrides, all, warnings);
+  }
+
   /** This plan with only the cells {@code keep} accepts. */
   public Plan keeping(java.util.function.Predicate<CellSpec> keep) {
     return new Plan(profile, selection, experiments, presets, overrides, cells.stream().filter(keep).toList(), warnings);

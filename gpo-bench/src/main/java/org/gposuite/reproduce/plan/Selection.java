@@ -69,6 +69,16 @@ public record Selection(Set<Experiment> experiments, Set<String> tasks, Set<Stri
     return java.util.stream.IntStream.rangeClosed(from, to).boxed().toList();
   }
 
+  /**
+   * The whole profile under this selection's presets (besides the profile's), settings and
+   * networks: every experiment, task, method and the profile's seeds.
+   */
+  public Selection wholeProfile(List<String> profilePresets) {
+    List<String> all = new java.util.ArrayList<>(profilePresets);
+    presets.ifPresent(p -> p.stream().filter(x -> !all.contains(x)).forEach(all::add));
+    return new Selection(Set.of(), Set.of(), Set.of(), Optional.empty(), Optional.of(all), overrides, networks);
+  }
+
   /** The same selection with other seeds. */
   public Selection withSeeds(List<Integer> seeds) {
     return new Selection(experiments, tasks, methods, Optional.of(seeds), presets, overrides, networks);

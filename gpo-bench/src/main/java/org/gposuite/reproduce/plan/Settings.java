@@ -2,9 +2,11 @@ package org.gposuite.reproduce.plan;
 
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.StringJoiner;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.gposuite.nn.NetworkBackend;
 
@@ -79,6 +81,23 @@ public record Settings(String preset, SortedMap<String, String> overrides, Netwo
     SortedMap<String, String> all = new TreeMap<>(overrides);
     if (networks != NetworkBackend.OURS) all.put(NETWORKS_KEY, networks.label());
     all.forEach((k, v) -> j.add(k + "=" + v));
+    return j.toString();
+  }
+
+  /**
+   * How these settings differ from {@code there}'s, key by key ("gpo.child_init: fresh here, unset
+   * there"), networks included; empty when they do not.
+   */
+  public String differenceFrom(Settings there) {
+    SortedMap<String, String> mine = parse(storedText()), theirs = parse(there.storedText());
+    TreeSet<String> keys = new TreeSet<>(mine.keySet());
+    keys.addAll(theirs.keySet());
+    StringJoiner j = new StringJoiner("; ");
+    for (String key : keys) {
+      String a = mine.get(key), b = theirs.get(key);
+      if (Objects.equals(a, b)) continue;
+      j.add(key + ": " + (a == null ? "unset" : a) + " here, " + (b == null ? "unset" : b) + " there");
+    }
     return j.toString();
   }
 

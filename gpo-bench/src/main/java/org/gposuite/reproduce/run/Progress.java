@@ -12,5 +12,15 @@ public interface Progress {
    */
   void update(long stepsDone, String phase);
 
+  /**
+   * The cell continues from a checkpoint with {@code stepsDone} steps behind it: said at once, and
+   * left out of the run's pace (those steps cost nothing in this session).
+   *
+   * @param from where it continues, e.g. "after round 3/12"
+   */
+  default void resumed(long stepsDone, String from) {
+    update(stepsDone, "resumed " + from);
+  }
+
   Progress NONE = (steps, phase) -> { };
 }

@@ -25,6 +25,8 @@ public final class ProgressPrinter {
   private double measuredSeconds;
   private double measuredEstimate;
   private long lastPrint;
+  /** Per cell id: the steps its checkpoint held when it resumed in this session. */
+  private final java.util.Map<String, Long> resumedSteps = new java.util.HashMap<>();
 
   public ProgressPrinter(PrintStream out, java.util.List<CellSpec> plan, Rates rates) {
     this.out = out;
@@ -48,24 +50,45 @@ public final class ProgressPrinter {
     out.printf(Locale.ROOT, "[%d/%d] %s ... | elapsed %s | ETA %s%n", k, cells, cell.id(),
         clock(elapsed()), clock(eta(null, 0)));
     lastPrint = System.nanoTime();
-    return (steps, phase) -> {
-      long now = System.nanoTime();
-      synchronized (this) {
-        if (now - lastPrint < UPDATE_SECONDS * 1_000_000_000L) return;
-        lastPrint = now;
+    return new Progress() {
+      @Override
+      public void update(long steps, String phase) {
+        long now = System.nanoTime();
+        synchronized (ProgressPrinter.this) {
+          if (now - lastPrint < UPDATE_SECONDS * 1_000_000_000L) return;
+          lastPrint = now;
+        }
+        double pct = 100.0 * steps / cell.budget().totalSteps();
+        out.printf(Locale.ROOT, "[%d/%d] %s %3.0f%% %s | elapsed %s | ETA %s%n", k, cells, cell.id(), pct,
+            phase, clock(elapsed()), clock(eta(cell, steps)));
       }
-      double pct = 100.0 * steps / cell.budget().totalSteps();
-      out.printf(Locale.ROOT, "[%d/%d] %s %3.0f%% %s | elapsed %s | ETA %s%n", k, cells, cell.id(), pct,
-          phase, clock(elapsed()), clock(eta(cell, steps)));
+
+      @Override
+      public void resumed(long steps, String from) {
+        synchronized (ProgressPrinter.this) {
+          resumedSteps.put(cell.id(), steps);
+          out.printf(Locale.ROOT, "[%d/%d] %s resumed from its checkpoint %s (%,d of %,d steps done earlier)%n", k,
+              cells, cell.id(), from, steps, cell.budget().totalSteps());
+        }
+      }
     };
   }
 
+  /**
+   * A cell ended. Only the part computed in this session counts towards the run's pace: a failed
+   * cell's seconds say nothing about a whole cell's, and a resumed cell's earlier steps cost
+   * nothing now (counted whole, they made a pace of millions of steps/s and the ETA jump).
+   */
   public synchronized void finished(int k, CellSpec cell, double seconds, boolean failed) {
     double estimate = rates.seconds(cell);
     remainingEstimate -= estimate;
-    measuredSteps += cell.budget().totalSteps();
-    measuredSeconds += seconds;
-    measuredEstimate += estimate;
+    long total = cell.budget().totalSteps();
+    long fresh = total - Math.min(total, resumedSteps.getOrDefault(cell.id(), 0L));
+    if (!failed && fresh > 0) {
+      measuredSteps += fresh;
+      measuredSeconds += seconds;
+      measuredEstimate += estimate * fresh / total;
+    }
     out.printf(Locale.ROOT, "[%d/%d] %s %s in %s | elapsed %s | ETA %s%n", k, cells, cell.id(),
         failed ? "FAILED" : "done", clock(seconds), clock(elapsed()), clock(eta(null, 0)));
   }

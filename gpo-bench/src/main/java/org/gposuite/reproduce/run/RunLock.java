@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Optional;
+import org.gposuite.reproduce.io.Faults;
 
 /**
  * A run folder belongs to one process at a time: {@code reproduce.lock} in the folder holds the
@@ -19,6 +20,12 @@ import java.util.Optional;
  * lock whose process is gone (a killed run, a reboot, the pid reused by another program) is
  * stale and taken over. Released, the lock file is deleted, and so is the folder when the lock
  * created it and nothing else was written into it.
+ *
+ * <p>The lock appears whole or not at all: its text is written to a file of this process's own,
+ * which is then hard-linked to {@code reproduce.lock} (a link fails when the name exists, so of
+ * two processes exactly one wins). A disk that fills while the text is written therefore leaves
+ * no lock, never an empty one; and an empty or unreadable lock (from a build before this one, or a
+ * damaged disk) cannot be one being written this instant, so it is stale too.
  */
 public final class RunLock implements AutoCloseable {
   public static final String FILE = "reproduce.lock";
@@ -46,14 +53,11 @@ public final class RunLock implements AutoCloseable {
 
     /** The holder written in {@code file}; empty when the file is gone, empty or not a lock. */
     static Optional<Holder> read(Path file) throws IOException {
-      String text;
-      try {
-        text = Files.readString(file, StandardCharsets.UTF_8);
-      } catch (NoSuchFileException e) {
-        return Optional.empty();
-      } catch (java.nio.charset.CharacterCodingException e) {
-        return Optional.empty();
-      }
+      return Optional.ofNullable(textOf(file)).flatMap(Holder::parse);
+    }
+
+    /** The holder a lock's text names; empty when it names none. */
+    static Optional<Holder> parse(String text) {
       long pid = -1;
       String started = "";
       for (String line : text.split("\n")) {
@@ -96,8 +100,7 @@ public final class RunLock implements AutoCloseable {
   /**
    * Takes the lock of {@code runDir}, creating the folder when missing.
    *
-   * @throws Held when a live process holds it, or the lock file holds no pid (it is being
-   *     written this instant, or was damaged)
+   * @throws Held when a live process holds it
    * @throws IOException when the folder or the lock cannot be written
    */
   public static RunLock acquire(Path runDir, PrintStream log) throws IOException, Held {
@@ -107,20 +110,11 @@ public final class RunLock implements AutoCloseable {
     Holder me = Holder.current();
     // Three tries: another process may take a stale lock over between two of our steps.
     for (int attempt = 0; attempt < 3; attempt++) {
-      try {
-        Files.writeString(file, me.text(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE);
-        return new RunLock(file, me, created);
-      } catch (FileAlreadyExistsException e) {
-        // Held, or stale: read on.
-      }
-      Optional<Holder> holder = Holder.read(file);
-      if (holder.isEmpty()) {
-        if (!Files.exists(file)) continue;  // released while we looked
-        throw new Held("run folder " + runDir + " is locked by " + file + ", which names no process; if no"
-            + " other ./reproduce runs into this folder, delete that file");
-      }
-      if (holder.get().alive()) {
+      if (create(file, me)) return new RunLock(file, me, created);
+      String text = textOf(file);
+      if (text == null) continue;  // released while we looked
+      Optional<Holder> holder = Holder.parse(text);
+      if (holder.isPresent() && holder.get().alive()) {
         throw new Held("run folder " + runDir + " is in use by another ./reproduce (" + holder.get().describe()
             + "; lock " + file + "); wait for it to finish, or give this run another --out");
       }
@@ -132,7 +126,7 @@ public final class RunLock implements AutoCloseable {
       } catch (NoSuchFileException gone) {
         continue;
       }
-      if (!Holder.read(aside).equals(holder)) {
+      if (!text.equals(textOf(aside))) {
         // We moved a fresh lock another process wrote after our read: give it back.
         try {
           Files.move(aside, file);
@@ -142,10 +136,45 @@ public final class RunLock implements AutoCloseable {
         continue;
       }
       Files.delete(aside);
-      log.println("taking over the lock of an earlier run that did not release it (" + holder.get().describe()
-          + ", no longer running)");
+      log.println("taking over the lock of an earlier run that did not release it ("
+          + holder.map(h -> h.describe() + ", no longer running").orElse(file + " named no process") + ")");
     }
     throw new Held("run folder " + runDir + " is being locked and unlocked by other processes; try again");
+  }
+
+  /**
+   * Creates {@code file} holding {@code me}'s stamp, whole, unless it exists.
+   *
+   * @return false when the lock exists already
+   * @throws IOException naming the lock file when the stamp cannot be written (a full disk, a
+   *     read-only folder); nothing is left behind then
+   */
+  private static boolean create(Path file, Holder me) throws IOException {
+    Path stamp = file.resolveSibling(FILE + "." + me.pid() + ".tmp");
+    try {
+      Files.writeString(stamp, me.text(), StandardCharsets.UTF_8);
+      Files.createLink(file, stamp);
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    } catch (IOException e) {
+      FileSystemException named = new FileSystemException(file.toString(), null, Faults.reason(e));
+      named.initCause(e);
+      throw named;
+    } finally {
+      Files.deleteIfExists(stamp);
+    }
+  }
+
+  /** A file's text; null when it is gone. Bytes that are not UTF-8 read as no lock, not as an error. */
+  private static String textOf(Path file) throws IOException {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return "";
+    }
   }
 
   /** Deletes the lock if it is still ours, then the folder if this lock created it and it stayed empty. */

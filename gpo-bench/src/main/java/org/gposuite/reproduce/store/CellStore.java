@@ -48,20 +48,58 @@ public final class CellStore {
         .resolve(r.method()).resolve("seed-" + r.seed());
   }
 
-  /** The finished cell, if this run folder has it for the same configuration. */
+  /**
+   * The finished cell, if this run folder has it for the same configuration.
+   *
+   * @throws InputError naming the file when a cell file is damaged (cut short, fields that do not parse)
+   */
   public Optional<StoredCell> load(CellSpec spec) throws IOException {
+    try {
+      return loadFiles(spec);
+    } catch (InputError e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // A number that does not parse in curve.csv or crossovers.csv: the cell's files as a whole.
+      throw new InputError(dirOf(spec).toString(), 0, null, "holds a cell file that does not parse (" + e + ")");
+    }
+  }
+
+  private Optional<StoredCell> loadFiles(CellSpec spec) throws IOException {
     Path dir = dirOf(spec);
     Path result = dir.resolve(RESULT);
     if (!Files.isRegularFile(result)) return Optional.empty();
     List<CellRecord> rows = CellsCsv.read(result);
     if (rows.size() != 1) {
       throw new InputError(result.toString(), 0, null, "holds " + rows.size()
-          + " rows, a cell result holds 1; delete the file to recompute the cell");
+          + " rows, a cell result holds 1");
     }
     CellRecord row = rows.get(0);
     if (!row.configHash().equals(spec.configHash())) return Optional.empty();
     return Optional.of(new StoredCell(row, readCurve(dir.resolve(CURVE)),
         readCrossovers(dir.resolve(CROSSOVERS)), FinalPolicies.read(dir)));
+  }
+
+  /**
+   * The row a cell's {@code result.csv} holds, whatever configuration it was computed under; empty
+   * when the cell has none.
+   */
+  public Optional<CellRecord> storedRow(CellSpec spec) throws IOException {
+    Path result = dirOf(spec).resolve(RESULT);
+    if (!Files.isRegularFile(result)) return Optional.empty();
+    List<CellRecord> rows = CellsCsv.read(result);
+    return rows.size() == 1 ? Optional.of(rows.get(0)) : Optional.empty();
+  }
+
+  /**
+   * Removes a cell's folder: a cell finished under another configuration (a changed budget) is
+   * recomputed from scratch, never resumed from the other configuration's checkpoint.
+   */
+  public void clear(CellSpec spec) throws IOException {
+    Path dir = dirOf(spec);
+    if (!Files.isDirectory(dir)) return;
+    try (var files = Files.walk(dir)) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+    }
   }
 
   public void save(CellSpec spec, CellRecord row, CellResult result) throws IOException {
@@ -114,8 +152,7 @@ public final class CellStore {
     } catch (InputError e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new InputError(file.toString(), 0, null, "is not a readable cell file (" + e.getMessage()
-          + "); delete the cell's folder to recompute it");
+      throw new InputError(file.toString(), 0, null, "is not a readable cell file (" + e.getMessage() + ")");
     }
   }
 }

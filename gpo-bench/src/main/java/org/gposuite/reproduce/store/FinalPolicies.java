@@ -53,8 +53,7 @@ public final class FinalPolicies {
             Double.parseDouble(r.get("selection_se")), r.get("reported").equals("1")));
       }
     } catch (RuntimeException e) {
-      throw new InputError(file.toString(), 0, null, "is not a readable final-policies file (" + e.getMessage()
-          + "); delete the cell's folder to recompute it");
+      throw new InputError(file.toString(), 0, null, "is not a readable final-policies file (" + e.getMessage() + ")");
     }
     return out;
   }
