@@ -84,14 +84,14 @@ class HarnessTest {
     String fullReport = Files.readString(run.resolve("report.md"));
     assertTrue(fullReport.contains("Hopper"), "the full report has Hopper's rows");
     Files.writeString(run.resolve("plots/fig4-PPO-Ant.png"), "a plot of a cell no longer in the folder");
-    Files.writeString(run.resolve("plots/profile-PPO.png"), "another section's image");
+    Files.writeString(run.resolve("plots/other-section.png"), "another section's image");
 
     Selection gpoOnSwimmerSeed1 = new Selection(Set.of(), Set.of("Swimmer"), Set.of("GPO"), Optional.of(List.of(1)),
         Optional.empty(), new TreeMap<>());
     assertEquals(Harness.OK, h.run(new Harness.Options(SMALL, gpoOnSwimmerSeed1, run, expected, tmp, false, false)));
     assertEquals(fullRows.size(), Files.readAllLines(run.resolve("cells.csv")).size(), "cells.csv keeps every finished cell");
     List<String> expectedPlots = new ArrayList<>(fullPlots);
-    expectedPlots.add("profile-PPO.png");
+    expectedPlots.add("other-section.png");
     expectedPlots.sort(null);
     assertEquals(expectedPlots, plots(run), "the same figures, the stale one removed, other images left alone");
     String report = Files.readString(run.resolve("report.md"));
