@@ -14,7 +14,8 @@ import org.gposuite.reproduce.plan.Tasks;
  * on the tasks we have runs on (side by side) and on all nine.
  *
  * @param normalisation the table's algorithm and the scores' references
- * @param coveredTasks the tasks our runs cover, in table order
+ * @param coveredTasks the tasks on which every method with runs has runs, in table order (the others are left out of
+ *        every aggregate, so that all methods are pooled over the same tasks)
  * @param ours our runs' scores per method (methods without runs left out)
  * @param paperSameTasks the paper's means on {@code coveredTasks}, one run per task
  * @param paperAllTasks the paper's means on every task with both references
@@ -43,13 +44,14 @@ public record TableAggregates(Normalisation normalisation, List<String> coveredT
   public static TableAggregates of(Normalisation n, List<String> tasks, BiFunction<String, String, double[]> returns,
       StratifiedBootstrap bootstrap) {
     Map<String, TaskScores> ours = new LinkedHashMap<>(), same = new LinkedHashMap<>(), all = new LinkedHashMap<>();
-    for (String method : Tasks.TABLE_METHODS) {
-      TaskScores s = n.scores(tasks, method, returns);
-      if (s.isEmpty()) continue;
-      ours.put(method, s);
+    List<String> methods = Tasks.TABLE_METHODS.stream().filter(m -> !n.scores(tasks, m, returns).isEmpty()).toList();
+    // Only the tasks every method with runs has: pooling each method over its own tasks would compare
+    // different benchmarks (a baseline's cells often land before GPO's on a new task).
+    List<String> covered = tasks.stream().filter(t -> methods.stream().allMatch(m -> returns.apply(t, m).length > 0)).toList();
+    for (String method : methods) {
+      TaskScores s = n.scores(covered, method, returns);
+      if (!s.isEmpty()) ours.put(method, s);
     }
-    List<String> covered = ours.values().stream().flatMap(s -> s.byTask().keySet().stream()).distinct()
-        .sorted(java.util.Comparator.comparingInt(tasks::indexOf)).toList();
     for (String method : Tasks.TABLE_METHODS) {
       TaskScores p = n.paperScores(covered, method);
       if (!p.isEmpty()) same.put(method, p);

@@ -27,6 +27,20 @@ class AggregateSectionTest {
         StratifiedBootstrap.DEFAULT);
   }
 
+  /** A task only one method has reached (a baseline's cells land first) is left out of every method's aggregate. */
+  @Test
+  void everyMethodIsPooledOverTheSameTasks() throws Exception {
+    Normalisation n = new Normalisation(Algorithm.PPO, PaperData.load(EXPECTED), RandomReturns.load(EXPECTED).orElseThrow());
+    Map<String, double[]> gpo = Map.of("Walker2d", new double[] {300, 350});
+    Map<String, double[]> single = Map.of("Walker2d", new double[] {1200, 1300}, "Hopper", new double[] {900, 950});
+    TableAggregates t = TableAggregates.of(n, List.of("Walker2d", "Hopper"),
+        (task, method) -> (method.equals("GPO") ? gpo : method.equals("Single") ? single : Map.<String, double[]>of())
+            .getOrDefault(task, new double[0]),
+        StratifiedBootstrap.DEFAULT);
+    assertEquals(List.of("Walker2d"), t.coveredTasks());
+    assertEquals(java.util.Set.of("Walker2d"), t.ours().get("Single").byTask().keySet(), "Single's Hopper runs are left out");
+  }
+
   @Test
   void oursAndThePapersAggregatesSideBySide() throws Exception {
     TableAggregates t = contradicted();
