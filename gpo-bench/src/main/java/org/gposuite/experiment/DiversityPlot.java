@@ -33,12 +33,20 @@ final class DiversityPlot {
         .setMarker(SeriesMarkers.SQUARE);
     XYSeries kl = chart.addSeries("mean pairwise KL (right axis)", x, crossed.stream().mapToDouble(RoundRow::meanPairKl).toArray());
     kl.setMarker(SeriesMarkers.DIAMOND);
+    saveWithKlOnTheRight(chart, kl, population, png);
+  }
+
+  /**
+   * Puts {@code kl} on a right-hand "KL" axis from 0, the left axis on [0, leftMax], the legend below,
+   * and writes the PNG: the layout of this plot and of {@link SharingPlot}.
+   */
+  static void saveWithKlOnTheRight(XYChart chart, XYSeries kl, double leftMax, Path png) throws IOException {
     kl.setYAxisGroup(1);
     chart.setYAxisGroupTitle(1, "KL");
     chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.getStyler().setYAxisMin(0, 0.0);
-    chart.getStyler().setYAxisMax(0, (double) population);
+    chart.getStyler().setYAxisMax(0, leftMax);
     chart.getStyler().setYAxisMin(1, 0.0);
     BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
   }

@@ -3,11 +3,9 @@ package org.gposuite.experiment;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.gposuite.reproduce.store.SharingSummary;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -37,13 +35,6 @@ final class SharingPlot {
     chart.addSeries("mean ESS / n of the batches read", x, ess).setMarker(SeriesMarkers.NONE);
     XYSeries k = chart.addSeries("mean KL[pi_i || pi_j_old] at use (right axis)", x, kl);
     k.setMarker(SeriesMarkers.NONE);
-    k.setYAxisGroup(1);
-    chart.setYAxisGroupTitle(1, "KL");
-    chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-    chart.getStyler().setYAxisMin(0, 0.0);
-    chart.getStyler().setYAxisMax(0, 1.0);
-    chart.getStyler().setYAxisMin(1, 0.0);
-    BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    DiversityPlot.saveWithKlOnTheRight(chart, k, 1.0, png);
   }
 }
