@@ -156,7 +156,7 @@ final class Mutation {
    * Policy {@code set.get(0)}'s update from its own batch and those of its sharing set {@code set}: each
    * shared batch is measured first (a {@link SharingRow}), and under the rechecked rule used only while
    * its KL to the policy is still below epsilon; the others are all used, their rows treated by the
-   * rule inside the update ({@link org.gposuite.pg.SharingRule}).
+   * rule inside the update ({@link SharingRule}).
    */
   private static PolicyUpdate update(GpoConfig cfg, PolicyGradient algo, Agent agent, List<Integer> set, Iteration it) {
     int i = set.get(0);
