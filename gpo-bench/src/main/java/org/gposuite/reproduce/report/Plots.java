@@ -179,21 +179,7 @@ public final class Plots {
     if (curve.isEmpty()) return false;
     LearningCurve c = curve.get();
     double[] x = millions(c.steps());
-    if (c.seeds() > 1) {
-      double[] bx = new double[2 * x.length], by = new double[2 * x.length];
-      for (int i = 0; i < x.length; i++) {
-        bx[i] = x[i];
-        by[i] = c.high()[i];
-        bx[bx.length - 1 - i] = x[i];
-        by[by.length - 1 - i] = c.low()[i];
-      }
-      XYSeries band = chart.addSeries(name + " band", bx, by);
-      band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-      band.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 50));
-      band.setLineColor(new Color(0, 0, 0, 0));
-      band.setMarker(SeriesMarkers.NONE);
-      band.setShowInLegend(false);
-    }
+    if (c.seeds() > 1) addBand(chart, name + " band", x, c.low(), c.high(), color);
     String spread = c.seeds() > 1 ? ", band: min-max over seeds" : "";
     XYSeries mean = chart.addSeries(name + " (n = " + c.seeds() + spread + ")", x, c.mean());
     mean.setMarker(SeriesMarkers.NONE).setLineColor(color).setLineWidth(2f);
@@ -202,6 +188,23 @@ public final class Plots {
     table.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     table.setMarker(SeriesMarkers.DIAMOND).setMarkerColor(color);
     return true;
+  }
+
+  /** A shaded band between {@code low} and {@code high} over {@code x}, in a light tint of {@code color}, not in the legend. */
+  public static void addBand(XYChart chart, String name, double[] x, double[] low, double[] high, Color color) {
+    double[] bx = new double[2 * x.length], by = new double[2 * x.length];
+    for (int i = 0; i < x.length; i++) {
+      bx[i] = x[i];
+      by[i] = high[i];
+      bx[bx.length - 1 - i] = x[i];
+      by[by.length - 1 - i] = low[i];
+    }
+    XYSeries band = chart.addSeries(name, bx, by);
+    band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+    band.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 50));
+    band.setLineColor(new Color(0, 0, 0, 0));
+    band.setMarker(SeriesMarkers.NONE);
+    band.setShowInLegend(false);
   }
 
   /** Okabe-Ito colours, told apart with colour blindness; a method keeps its colour in every figure. */

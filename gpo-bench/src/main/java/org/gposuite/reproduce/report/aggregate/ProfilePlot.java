@@ -1,5 +1,7 @@
 package org.gposuite.reproduce.report.aggregate;
 
+import org.gposuite.reproduce.report.Plots;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
@@ -61,20 +63,13 @@ public final class ProfilePlot {
     t.ours().forEach((method, scores) -> {
       Color c = COLORS.getOrDefault(method, Color.DARK_GRAY);
       Estimate[] band = t.bootstrap().profile(scores, taus);
-      double[] bx = new double[2 * taus.length], by = new double[2 * taus.length], y = new double[taus.length];
+      double[] y = new double[taus.length], low = new double[taus.length], high = new double[taus.length];
       for (int i = 0; i < taus.length; i++) {
         y[i] = band[i].point();
-        bx[i] = taus[i];
-        by[i] = band[i].high();
-        bx[bx.length - 1 - i] = taus[i];
-        by[by.length - 1 - i] = band[i].low();
+        low[i] = band[i].low();
+        high[i] = band[i].high();
       }
-      XYSeries area = chart.addSeries(method + " 95% band", bx, by);
-      area.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-      area.setFillColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 50));
-      area.setLineColor(new Color(0, 0, 0, 0));
-      area.setMarker(SeriesMarkers.NONE);
-      area.setShowInLegend(false);
+      Plots.addBand(chart, method + " 95% band", taus, low, high, c);
       XYSeries line = chart.addSeries(method + " ours (n = " + scores.runs() + ", " + scores.byTask().size() + " tasks)", taus, y);
       line.setMarker(SeriesMarkers.NONE).setLineColor(c).setLineWidth(2f);
     });
