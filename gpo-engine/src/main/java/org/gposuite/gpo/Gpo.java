@@ -93,7 +93,7 @@ public final class Gpo {
         : null;
     Checkpoint.Clock k = st.clock;
     return new GpoResult(finals, best, List.copyOf(st.curve), List.copyOf(st.policies), List.copyOf(st.couples), List.copyOf(st.rounds),
-        new GpoResult.WallClock(k.mutate(), k.select(), k.crossover(), k.evaluate(), k.total()), st.stepsUsed, st.sharing.rows());
+        new GpoResult.WallClock(k.mutate(), k.select(), k.crossover(), k.evaluate(), k.total()), st.stepsUsed);
   }
 
   /**

@@ -13,10 +13,9 @@ import org.gposuite.pg.Evaluation;
  * @param curve one row per policy per mutation iteration; timesteps = steps of the whole run so far
  * @param wallClock seconds per operator over the run (Table 3)
  * @param stepsUsed environment steps charged to the budget (mutation + DAgger)
- * @param sharing what every update saw of the batches shared with it (sharing.csv, {@link SharingRow})
  */
 public record GpoResult(List<GaussianPolicy> population, Evaluation.Best best, List<CurveRow> curve, List<PolicyRow> policies,
-                        List<CoupleRow> couples, List<RoundRow> rounds, WallClock wallClock, long stepsUsed, List<SharingRow> sharing) {
+                        List<CoupleRow> couples, List<RoundRow> rounds, WallClock wallClock, long stepsUsed) {
 
   /** Seconds spent in each operator; shares are of mutate + select + crossover (Table 3's GPO total). */
   public record WallClock(double mutateSeconds, double selectSeconds, double crossoverSeconds, double evaluateSeconds, double totalSeconds) {

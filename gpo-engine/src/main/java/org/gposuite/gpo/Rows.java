@@ -117,12 +117,7 @@ final class Rows {
     RecordComponent[] cs = type.getRecordComponents();
     Class<?>[] types = new Class<?>[cs.length];
     for (int i = 0; i < cs.length; i++) types[i] = cs[i].getType();
-    Constructor<R> ctor;
-    try {
-      ctor = type.getDeclaredConstructor(types);
-    } catch (NoSuchMethodException e) {
-      throw new IllegalStateException("Rows: no canonical constructor for " + type, e);
-    }
+    Constructor<R> ctor = canonical(type, cs);
     int n = in.readInt();
     List<R> rows = new ArrayList<>(n);
     for (int k = 0; k < n; k++) {

@@ -29,7 +29,5 @@ final class SharingLog {
 
   void add(List<SharingRow> round) { rows.addAll(round); }
 
-  List<SharingRow> rows() { return List.copyOf(rows); }
-
   void write() { Rows.writeCsv(file, SharingRow.class, rows); }
 }
