@@ -32,7 +32,10 @@ import org.gposuite.reproduce.plan.ProfileLoader;
 import org.gposuite.reproduce.plan.Selection;
 import org.gposuite.reproduce.plan.Settings;
 import org.gposuite.reproduce.plan.Tasks;
+import org.gposuite.reproduce.store.CellRecord;
 import org.gposuite.reproduce.store.CellStore;
+import org.gposuite.reproduce.store.CellsCsv;
+import org.gposuite.reproduce.run.ComputePlan;
 import org.gposuite.reproduce.run.PlanCosts;
 import org.gposuite.reproduce.run.ProgressPrinter;
 import org.gposuite.reproduce.run.Rates;
@@ -352,6 +355,10 @@ public final class ReproduceMain {
       out.println("  " + c.id() + "  config " + c.configHash() + "  for " + c.usedBy() + "  ~"
           + ProgressPrinter.clock(rates.seconds(c)));
     }
+    Path storedFile = expected.resolve(plan.profile().name()).resolve("cells.csv");
+    List<CellRecord> stored = Files.isRegularFile(storedFile) ? CellsCsv.read(storedFile) : List.of();
+    new ComputePlan(plan, stored, rates::seconds, Harness::threadsOf, Executor.cores())
+        .lines(storedFile.toString()).forEach(out::println);
     return Harness.OK;
   }
 
