@@ -42,7 +42,7 @@ public final class SharingScreen {
   private SharingScreen() {}
 
   /**
-   * One screen cell. {@code rule} is the cell's gpo.sharing ("literal" when unset) for GPO, "" for Single;
+   * One screen cell. {@code rule} is the cell's gpo.sharing ("literal" when unset) for GPO, "" for Single and Joint;
    * the sharing columns are NaN where the cell read no shared batch (and for Single).
    */
   record Row(String task, String method, String rule, int seed, double finalReturn, long stepsUsed, double wallSeconds,
@@ -98,6 +98,10 @@ public final class SharingScreen {
             .append(fmt(median(g, Row::medianEss), "%.2f")).append(" |\n");
       }
       if (!single.isEmpty()) md.append("| Single | ").append(meanSe(single)).append(" | ").append(seeds(single)).append(" | | 1 | | | |\n");
+      // Joint (one policy on the population's whole batch) is the data-sharing ideal: 8x data, all on-policy
+      List<Row> joint = rows.stream().filter(r -> r.task().equals(task) && r.method().equals("Joint")).toList();
+      if (!joint.isEmpty()) md.append("| Joint | ").append(meanSe(joint)).append(" | ").append(seeds(joint)).append(" | ")
+          .append(ratio(joint, off)).append(" | ").append(ratio(joint, single)).append(" | | | |\n");
     }
     return md.toString();
   }

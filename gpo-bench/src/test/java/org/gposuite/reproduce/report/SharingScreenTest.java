@@ -17,12 +17,15 @@ class SharingScreenTest {
   void ratiosAreOverTheSeedsBothSidesHave() {
     List<SharingScreen.Row> rows = List.of(gpo("off", 1, 400, Double.NaN), gpo("off", 2, 600, Double.NaN),
         gpo("literal", 1, 200, 1.0), gpo("literal", 2, 300, 3.0), gpo("literal", 3, 1000, 2.0),
-        new SharingScreen.Row("Walker2d", "Single", "", 1, 800, 100, 1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "h", "c"));
+        new SharingScreen.Row("Walker2d", "Single", "", 1, 800, 100, 1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "h", "c"),
+        new SharingScreen.Row("Walker2d", "Joint", "", 2, 1200, 100, 1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "h", "c"));
     String t = SharingScreen.table(rows);
     // literal / off over seeds 1-2: 500 / 1000; literal / Single over seed 1: 200 / 800; median KL of 1, 3, 2 = 2
     assertTrue(t.contains("| literal | 500 ± 252 (3) | s1 200, s2 300, s3 1,000 | 0.50 | 0.25 | 2.00 | 2.00 | 0.50 |"), t);
     assertTrue(t.contains("| off | 500 ± 100 (2) | s1 400, s2 600 | 1 | 0.50 | 0.00 | — | — |"), t);
     assertTrue(t.contains("| Single | 800 (1) | s1 800 |"), t);
+    // Joint / off over seed 2: 1200 / 600; Joint and Single share no seed
+    assertTrue(t.contains("| Joint | 1,200 (1) | s2 1,200 | 2.00 | — | | | |"), t);
     assertTrue(t.indexOf("| literal") < t.indexOf("| off"), "Eq. 5 as written comes first");
   }
 
