@@ -168,7 +168,7 @@ final class GpoRunner implements MethodRunner {
   /**
    * Fig. 3b: rolls out each crossover's parents and children again ({@link StateVisitation#rollouts}
    * episodes each, from Visitation's own seeds, so no Fig. 3a number moves) and writes the
-   * high-reward states on each crossover's PCA plane into the cell folder. Self-couples are left
+   * high-reward states (raw, thinned to a cap) into the cell folder. Self-couples are left
    * out, as in Fig. 3a.
    */
   static void writeVisitation(CellSpec cell, RoundPolicies policies, org.gposuite.pg.EnvFactory envs, Path cellDir) {

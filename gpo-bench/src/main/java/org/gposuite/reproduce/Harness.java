@@ -29,6 +29,7 @@ import org.gposuite.reproduce.plan.Experiment;
 import org.gposuite.reproduce.plan.Plan;
 import org.gposuite.reproduce.plan.Profile;
 import org.gposuite.reproduce.plan.Selection;
+import org.gposuite.reproduce.plan.Tasks;
 import org.gposuite.reproduce.report.Plots;
 import org.gposuite.reproduce.report.Report;
 import org.gposuite.reproduce.report.Results;
@@ -47,6 +48,7 @@ import org.gposuite.reproduce.run.Rates;
 import org.gposuite.reproduce.run.RunLock;
 import org.gposuite.reproduce.run.RunnerRegistry;
 import org.gposuite.reproduce.store.SharingSummary;
+import org.gposuite.reproduce.store.StateVisitation;
 import org.gposuite.reproduce.store.StoredCell;
 
 /**
@@ -252,9 +254,13 @@ public final class Harness {
     Map<String, SharingSummary> sharing = new LinkedHashMap<>();
     for (Map.Entry<CellSpec, StoredCell> e : shown.entrySet())
       SharingSummary.read(store.dirOf(e.getKey())).ifPresent(x -> sharing.put(e.getValue().record().id(), x));
+    Map<String, List<StateVisitation.Crossover>> visitation = new LinkedHashMap<>();
+    for (Map.Entry<CellSpec, StoredCell> e : shown.entrySet())
+      if (e.getKey().method().equals(Tasks.CROSSOVER_PROBE)) visitation.put(e.getValue().record().id(), StateVisitation.read(store.dirOf(e.getKey())));
     Report report = new Report(reportPlan, results, paper, provenance)
         .withAggregates(Aggregates.of(o.expectedResults(), reportPlan, results, paper, o.out().resolve("plots")))
-        .withSharing(sharing);
+        .withSharing(sharing)
+        .withVisitation(visitation);
     Map<String, Map<Experiment, List<String>>> plots = new LinkedHashMap<>();
     Optional<Comparison.Result> comparison = Optional.empty();
     try {

@@ -286,7 +286,7 @@ class HarnessTest {
     assertTrue(fig3b.contains("fig3b-states-Swimmer-seed1-pair0.png"), fig3b.toString());
     int section = report.indexOf("Fig. 3b (the fig3b-states images below, one per crossover)");
     assertTrue(section > 0, report);
-    assertTrue(report.contains("on a PCA plane fitted on the four policies' pooled states"), report);
+    assertTrue(report.contains("t-SNE"), report);
     for (String f : fig3b) {
       byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(tmp.resolve("run/plots").resolve(f)), 4);
       assertArrayEquals(png, head, f);
@@ -294,7 +294,12 @@ class HarnessTest {
       assertTrue(link > section, f + " is linked after the Fig. 3b line");
     }
     java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(tmp.resolve("run/plots").resolve(fig3b.get(0)).toFile());
-    assertTrue(img.getWidth() > 3 * img.getHeight(), "four panels side by side: " + img.getWidth() + "x" + img.getHeight());
+    assertTrue(img.getWidth() > 2 * img.getHeight(), "four panels and the separation table side by side, two rows (t-SNE, PCA): "
+        + img.getWidth() + "x" + img.getHeight());
+    // The fake's policies sit 1 sd apart along one dimension in panel order (A 0, B 1, state-space child 2,
+    // parameter-space child 3): the state-space child is the nearer to the parents in every crossover.
+    assertTrue(report.contains("| Seed | Pair | A / B | state-space child / A |"), report);
+    assertTrue(report.contains("than the parameter-space child's (mean separation from the two parents) in most crossovers: **holds** (6 of 6)"), report);
   }
 
   @Test

@@ -19,9 +19,13 @@ import org.gposuite.reproduce.report.aggregate.Aggregates;
 import org.gposuite.reproduce.store.CrossoverTrial;
 import org.gposuite.reproduce.store.Provenance;
 import org.gposuite.reproduce.store.StateVisitation;
+import org.gposuite.reproduce.store.StateVisitation.Role;
 import org.gposuite.reproduce.store.SharingSummary;
 import org.gposuite.reproduce.store.StoredCell;
 import org.gposuite.reproduce.store.WallClock;
+import org.gposuite.reproduce.visitation.CrossoverMap;
+import org.gposuite.reproduce.visitation.KnnSeparation;
+import org.gposuite.reproduce.visitation.Tsne;
 
 /**
  * The Markdown report of a run: our numbers beside the paper's, a verdict per cell and per
@@ -64,6 +68,14 @@ public final class Report {
 
   public Report withSharing(Map<String, SharingSummary> sharing) {
     this.sharing = Map.copyOf(sharing);
+    return this;
+  }
+
+  /** Fig. 3b: each Fig. 3a probe cell's stored high-reward states (by cell id), for the separation table (none unless given). */
+  private Map<String, List<StateVisitation.Crossover>> visitation = Map.of();
+
+  public Report withVisitation(Map<String, List<StateVisitation.Crossover>> visitation) {
+    this.visitation = Map.copyOf(visitation);
     return this;
   }
 
@@ -309,14 +321,68 @@ public final class Report {
         + verdictWord(2 * collapses > n) + " (" + collapses + " of " + n + ")");
     line("- State-space children beat parameter-space children on average: "
         + verdictWord(meanState > meanParam) + " (" + fmt(meanState) + " vs " + fmt(meanParam) + ")");
-    if (plotFiles.stream().anyMatch(f -> f.contains("fig3b-"))) {
-      line("");
-      line("Fig. 3b (the fig3b-states images below, one per crossover): the states visited by the high-reward rollouts (top quarter by"
-          + " return of " + StateVisitation.rollouts(plan.profile().budget().evalEpisodes()) + " per policy) of parent A, parent B, the state-space child"
-          + " and the parameter-space child, on a PCA plane fitted on the four policies' pooled states (the paper: t-SNE, 100 rollouts);"
-          + " each panel's title is its policy's average return over all its rollouts; points and returns in the probe cells'"
-          + " " + StateVisitation.STATES_FILE + " and " + StateVisitation.POLICIES_FILE + ".");
+    visitation(cells, plotFiles);
+  }
+
+  /**
+   * Fig. 3b's caption and, per crossover, the k-NN separation of the four policies' states in the
+   * standardised state space: the figure's question (does the state-space child visit its parents'
+   * states, and the parameter-space child not?) in numbers, since a t-SNE picture keeps neighbourhoods
+   * but not the distances between clouds.
+   */
+  private void visitation(List<StoredCell> cells, List<String> plotFiles) {
+    int rollouts = StateVisitation.rollouts(plan.profile().budget().evalEpisodes());
+    List<String[]> rows = new ArrayList<>();
+    int closer = 0, old = 0;
+    for (StoredCell c : cells) {
+      for (StateVisitation.Crossover x : visitation.getOrDefault(c.record().id(), List.of())) {
+        if (!x.hasStates()) {
+          old++;
+          continue;
+        }
+        CrossoverMap.Separations s = CrossoverMap.of(x).separations();
+        if (s.stateChildCloser()) closer++;
+        rows.add(new String[] {Integer.toString(c.record().seed()), Integer.toString(x.pair()), sep(s, Role.PARENT_A, Role.PARENT_B),
+            sep(s, Role.STATE_SPACE_CHILD, Role.PARENT_A), sep(s, Role.STATE_SPACE_CHILD, Role.PARENT_B),
+            sep(s, Role.PARAMETER_SPACE_CHILD, Role.PARENT_A), sep(s, Role.PARAMETER_SPACE_CHILD, Role.PARENT_B),
+            sep(s, Role.STATE_SPACE_CHILD, Role.PARAMETER_SPACE_CHILD),
+            String.format(Locale.ROOT, "%.2f vs %.2f", s.fromParents(Role.STATE_SPACE_CHILD), s.fromParents(Role.PARAMETER_SPACE_CHILD))});
+      }
     }
+    if (old > 0) {
+      line("");
+      line("Fig. 3b: " + old + " crossovers come from probe cells written before the probe stored raw states (they hold a 2-D"
+          + " projection only); they have no image and no separation row. Rerun those cells to draw them.");
+    }
+    if (rows.isEmpty() || plotFiles.stream().noneMatch(f -> f.contains("fig3b-"))) return;
+    Tsne.Config t = Tsne.Config.DEFAULT;
+    line("");
+    line("Fig. 3b (the fig3b-states images below, one per crossover): the states visited by the high-reward rollouts (top quarter by"
+        + " return of " + rollouts + " per policy) of parent A, parent B, the state-space child and the parameter-space child,"
+        + " at most " + CrossoverMap.POINTS_PER_POLICY + " per policy (evenly thinned, the same count for all four), standardised per"
+        + " dimension (zero mean, unit variance over the four policies' pooled states), embedded by exact t-SNE as in the paper"
+        + String.format(Locale.ROOT, " (perplexity %.0f, %d iterations, seed %d; each image's header gives the layout's final KL(P||Q))",
+            t.perplexity(), t.iterations(), t.seed())
+        + " and, beneath it, on the PCA plane of the same standardised states (its explained variance in the header); each panel's"
+        + " title is its policy's average return over all its rollouts; states and returns in the probe cells' "
+        + StateVisitation.STATES_FILE + " and " + StateVisitation.POLICIES_FILE + ".");
+    line("");
+    line("Separation of the policies' states, in the standardised state space (not the picture): the k-nearest-neighbour"
+        + " two-sample statistic (k = " + KnnSeparation.K + "; 0: as mixed as two samples of one distribution, 1: no state has a"
+        + " neighbour from the other policy's), per pair of policies; the last column is each child's mean separation from its"
+        + " two parents.");
+    line("");
+    line("| Seed | Pair | A / B | state-space child / A | state-space child / B | parameter-space child / A | parameter-space child / B"
+        + " | state-space / parameter-space child | from the parents: state-space vs parameter-space child |");
+    line("|---|---|---|---|---|---|---|---|---|");
+    for (String[] r : rows) line("| " + String.join(" | ", r) + " |");
+    line("");
+    line("- The state-space child's states lie closer to its parents' than the parameter-space child's (mean separation from the"
+        + " two parents) in most crossovers: " + verdictWord(2 * closer > rows.size()) + " (" + closer + " of " + rows.size() + ")");
+  }
+
+  private static String sep(CrossoverMap.Separations s, Role a, Role b) {
+    return String.format(Locale.ROOT, "%.2f", s.between(a, b));
   }
 
   /** Fig. 5 normalization within a preset: per task, divide by GPO's mean; then average over the tasks. */

@@ -17,6 +17,10 @@ import org.gposuite.reproduce.plan.Settings;
 import org.gposuite.reproduce.store.CellStore;
 import org.gposuite.reproduce.store.StateVisitation;
 import org.gposuite.reproduce.store.StoredCell;
+import org.gposuite.reproduce.visitation.CrossoverMap;
+import org.gposuite.reproduce.visitation.KnnSeparation;
+import org.gposuite.reproduce.visitation.Pca;
+import org.gposuite.reproduce.visitation.Tsne;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -24,23 +28,33 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Fig. 3b: one PNG per crossover of each Fig. 3a probe cell, four XChart scatter panels side by side
- * (parent A, parent B, state-space child, parameter-space child) on the same axes, with a header
- * line saying what is drawn. Reads the files {@link StateVisitation} wrote into the cell folders.
+ * Fig. 3b: one PNG per crossover of each Fig. 3a probe cell. Two rows of four XChart scatter panels
+ * (parent A, parent B, state-space child, parameter-space child), each drawing its policy's states in
+ * colour over the other three's in grey, on the same axes within a row: the t-SNE the paper used on top,
+ * PCA (a linear map, so distances along it mean the same everywhere) below, both of the standardised
+ * states ({@link CrossoverMap}). Beside them, the k-NN separation of every two policies in the
+ * standardised state space, which answers the figure's question in numbers, since t-SNE's picture
+ * keeps neighbourhoods but not distances between clusters. A header says what is drawn and how well
+ * each projection fits. Reads the files {@link StateVisitation} wrote into the cell folders; crossovers
+ * of cells written before raw states were stored are skipped (the report says so).
  */
 final class VisitationPlots {
   private VisitationPlots() {}
 
-  private static final int PANEL = 460, HEADER = 64;
+  private static final int PANEL = 400, HEADER = 84, TABLE = 430;
   /** Okabe-Ito colours, one per policy, as in no other figure's meaning. */
   private static final Color[] COLORS = {new Color(0x00, 0x72, 0xB2), new Color(0xE6, 0x9F, 0x00), new Color(0x00, 0x9E, 0x73),
       new Color(0xD5, 0x5E, 0x00)};
+  private static final Color OTHERS = new Color(0xC8, 0xC8, 0xC8, 70);
+  /** Short names in the separation table, in Role order. */
+  private static final String[] SHORT = {"A", "B", "state", "param"};
 
   /** @return file names relative to {@code dir}'s parent (as Plots returns them), in seed and pair order */
   static List<String> draw(List<StoredCell> cells, CellStore store, String task, String preset, Path dir) throws IOException {
     List<String> files = new ArrayList<>();
     for (StoredCell c : cells) {
       for (StateVisitation.Crossover x : StateVisitation.read(store.dirOf(c.record()))) {
+        if (!x.hasStates()) continue;
         String name = "fig3b-states" + Settings.suffix(preset) + "-" + task + "-seed" + c.record().seed() + "-pair" + x.pair();
         write(image(x, task, c.record().seed()), dir.resolve(name + ".png"));
         files.add(dir.getFileName() + "/" + name + ".png");
@@ -49,16 +63,35 @@ final class VisitationPlots {
     return files;
   }
 
-  static BufferedImage image(StateVisitation.Crossover x, String task, int seed) {
-    double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY, minY = minX, maxY = maxX;
-    for (StateVisitation.Panel p : x.panels()) {
-      for (double v : p.x()) { minX = Math.min(minX, v); maxX = Math.max(maxX, v); }
-      for (double v : p.y()) { minY = Math.min(minY, v); maxY = Math.max(maxY, v); }
+  /** One projection's row: each policy's 2-D points (Role order), the axis titles. */
+  private record Row(List<double[]> x, List<double[]> y, String xTitle, String yTitle) {
+    static Row split(double[] xs, double[] ys, int m, String xTitle, String yTitle) {
+      List<double[]> x = new ArrayList<>(), y = new ArrayList<>();
+      for (int r = 0; r < StateVisitation.Role.values().length; r++) {
+        x.add(java.util.Arrays.copyOfRange(xs, r * m, (r + 1) * m));
+        y.add(java.util.Arrays.copyOfRange(ys, r * m, (r + 1) * m));
+      }
+      return new Row(x, y, xTitle, yTitle);
     }
-    // 3% margins; the same ranges in every panel, so a region sits at the same place in all four.
-    double padX = Math.max(1e-9, 0.03 * (maxX - minX)), padY = Math.max(1e-9, 0.03 * (maxY - minY));
+  }
+
+  static BufferedImage image(StateVisitation.Crossover x, String task, int seed) {
+    CrossoverMap map = CrossoverMap.of(x);
+    int m = map.pointsPerPolicy();
+    Tsne.Embedding t = map.tsne(Tsne.Config.DEFAULT);
+    Pca pca = map.pca();
+    List<double[]> pooled = map.pooled();
+    double[] px = new double[pooled.size()], py = new double[pooled.size()];
+    for (int i = 0; i < pooled.size(); i++) {
+      double[] p = pca.project(pooled.get(i));
+      px[i] = p[0];
+      py[i] = p[1];
+    }
+    List<Row> rows = List.of(Row.split(t.x(), t.y(), m, "t-SNE 1", "t-SNE 2"), Row.split(px, py, m, "PC1", "PC2"));
+    CrossoverMap.Separations sep = map.separations();
+
     int n = x.panels().size();
-    BufferedImage out = new BufferedImage(n * PANEL, PANEL + HEADER, BufferedImage.TYPE_INT_RGB);
+    BufferedImage out = new BufferedImage(n * PANEL + TABLE, HEADER + rows.size() * PANEL, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
@@ -66,38 +99,101 @@ final class VisitationPlots {
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 17));
     StateVisitation.Panel first = x.panels().get(0);
-    g.drawString("Fig. 3b: " + task + ", seed " + seed + ", crossover #" + x.pair() + ": states visited by each policy's high-reward rollouts", 12, 24);
+    g.drawString("Fig. 3b: " + task + ", seed " + seed + ", crossover #" + x.pair() + ": states visited by each policy's high-reward rollouts"
+        + " (top quarter, " + first.kept() + " of " + first.rollouts() + " rollouts, by return); titles: average return over all "
+        + first.rollouts() + " rollouts", 12, 24);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-    g.drawString(String.format(Locale.ROOT, "top quarter (%d of %d rollouts) by return; axes: PCA fitted on the four policies' pooled states"
-        + " (PC1 + PC2 explain %.0f%% of their variance); titles: average return over all %d rollouts",
-        first.kept(), first.rollouts(), 100 * x.explained(), first.rollouts()), 12, 48);
-    for (int i = 0; i < n; i++) {
-      StateVisitation.Panel p = x.panels().get(i);
-      XYChart chart = new XYChartBuilder().width(PANEL).height(PANEL)
-          .title(String.format(Locale.ROOT, "%s: %.4g", p.role().label, p.meanReturn())).xAxisTitle("PC1").yAxisTitle("PC2").build();
-      var st = chart.getStyler();
-      st.setLegendVisible(false);
-      st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-      st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-      st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-      st.setXAxisMin(minX - padX);
-      st.setXAxisMax(maxX + padX);
-      st.setYAxisMin(minY - padY);
-      st.setYAxisMax(maxY + padY);
-      st.setMarkerSize(4);
-      st.setChartBackgroundColor(Color.WHITE);
-      st.setPlotBackgroundColor(Color.WHITE);
-      st.setPlotGridLinesColor(new Color(0xE0, 0xE0, 0xE0));
-      double[] px = p.x().length == 0 ? new double[] {Double.NaN} : p.x();
-      double[] py = p.y().length == 0 ? new double[] {Double.NaN} : p.y();
-      XYSeries s = chart.addSeries(p.role().label, px, py);
-      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-      Color c = COLORS[i % COLORS.length];
-      s.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 60));
-      g.drawImage(BitmapEncoder.getBufferedImage(chart), i * PANEL, HEADER, null);
+    g.drawString(String.format(Locale.ROOT, "%d states per policy, %d-D, standardised per dimension over the four policies' pooled states;"
+        + " coloured: the panel's policy, grey: the other three", m, map.dimension()), 12, 48);
+    g.drawString(String.format(Locale.ROOT, "top: t-SNE (perplexity %.3g, %d iterations, seed %d; KL(P||Q) = %.3f nats);"
+        + " bottom: PCA (PC1 + PC2 explain %.0f%% of the standardised variance)",
+        t.perplexity(), t.iterations(), Tsne.Config.DEFAULT.seed(), t.klDivergence(), 100 * pca.explained()), 12, 70);
+    for (int row = 0; row < rows.size(); row++) {
+      Row r = rows.get(row);
+      double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY, minY = minX, maxY = maxX;
+      for (int i = 0; i < n; i++) {
+        for (double v : r.x().get(i)) { minX = Math.min(minX, v); maxX = Math.max(maxX, v); }
+        for (double v : r.y().get(i)) { minY = Math.min(minY, v); maxY = Math.max(maxY, v); }
+      }
+      // 3% margins; the same ranges in every panel of a row, so a region sits at the same place in all four.
+      double padX = Math.max(1e-9, 0.03 * (maxX - minX)), padY = Math.max(1e-9, 0.03 * (maxY - minY));
+      for (int i = 0; i < n; i++) {
+        StateVisitation.Panel p = x.panels().get(i);
+        XYChart chart = new XYChartBuilder().width(PANEL).height(PANEL)
+            .title(String.format(Locale.ROOT, "%s: %.4g", p.role().label, p.meanReturn())).xAxisTitle(r.xTitle()).yAxisTitle(r.yTitle()).build();
+        var st = chart.getStyler();
+        st.setLegendVisible(false);
+        st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        st.setXAxisMin(minX - padX);
+        st.setXAxisMax(maxX + padX);
+        st.setYAxisMin(minY - padY);
+        st.setYAxisMax(maxY + padY);
+        st.setMarkerSize(4);
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setPlotBackgroundColor(Color.WHITE);
+        st.setPlotGridLinesColor(new Color(0xE0, 0xE0, 0xE0));
+        List<Double> ox = new ArrayList<>(), oy = new ArrayList<>();
+        for (int o = 0; o < n; o++) {
+          if (o == i) continue;
+          for (double v : r.x().get(o)) ox.add(v);
+          for (double v : r.y().get(o)) oy.add(v);
+        }
+        XYSeries others = chart.addSeries("others", ox, oy);
+        others.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        others.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(OTHERS);
+        XYSeries s = chart.addSeries(p.role().label, r.x().get(i), r.y().get(i));
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        Color c = COLORS[i % COLORS.length];
+        s.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 90));
+        g.drawImage(BitmapEncoder.getBufferedImage(chart), i * PANEL, HEADER + row * PANEL, null);
+      }
     }
+    separationTable(g, sep, map.dimension(), n * PANEL + 16, HEADER + 30);
     g.dispose();
     return out;
+  }
+
+  /** The pairwise k-NN separations as a small table, the two children's mean distance from the parents and the verdict. */
+  private static void separationTable(Graphics2D g, CrossoverMap.Separations sep, int dimension, int left, int top) {
+    StateVisitation.Role[] roles = StateVisitation.Role.values();
+    g.setColor(Color.BLACK);
+    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+    g.drawString("k-NN separation (" + dimension + "-D standardised states)", left, top);
+    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    int y = top + 22;
+    for (String line : List.of("k = " + KnnSeparation.K + " nearest neighbours in the two policies' pooled states;",
+        "0: as mixed as two samples of one distribution,", "1: no state has a neighbour from the other policy")) {
+      g.drawString(line, left, y);
+      y += 18;
+    }
+    y += 14;
+    int col = 76;
+    g.setFont(new Font(Font.MONOSPACED, Font.BOLD, 14));
+    for (int j = 0; j < roles.length; j++) g.drawString(String.format(Locale.ROOT, "%6s", SHORT[j]), left + col * (j + 1) - 10, y);
+    y += 22;
+    for (int i = 0; i < roles.length; i++) {
+      g.setColor(COLORS[i]);
+      g.setFont(new Font(Font.MONOSPACED, Font.BOLD, 14));
+      g.drawString(SHORT[i], left, y);
+      g.setColor(Color.BLACK);
+      g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 14));
+      for (int j = 0; j < roles.length; j++) {
+        String v = i == j ? "     -" : String.format(Locale.ROOT, "%6.2f", sep.between(roles[i], roles[j]));
+        g.drawString(v, left + col * (j + 1) - 10, y);
+      }
+      y += 22;
+    }
+    y += 18;
+    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+    double s = sep.fromParents(StateVisitation.Role.STATE_SPACE_CHILD), p = sep.fromParents(StateVisitation.Role.PARAMETER_SPACE_CHILD);
+    g.drawString(String.format(Locale.ROOT, "from the parents (mean of A and B):"), left, y);
+    y += 20;
+    g.drawString(String.format(Locale.ROOT, "  state-space child %.2f, parameter-space child %.2f", s, p), left, y);
+    y += 26;
+    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+    g.drawString("state-space child closer to the parents: " + (sep.stateChildCloser() ? "yes" : "no"), left, y);
   }
 
   private static void write(BufferedImage image, Path file) throws IOException {

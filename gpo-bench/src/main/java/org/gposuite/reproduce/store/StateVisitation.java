@@ -19,12 +19,12 @@ import org.gposuite.reproduce.io.TextInput;
 
 /**
  * Fig. 3b's data: for each crossover of the Fig. 3a probe, the states that high-reward rollouts of
- * parent A, parent B, the state-space child and the parameter-space child visit, projected onto one
- * PCA plane fitted on the four policies' pooled high-reward states (the paper used t-SNE; PCA is
- * deterministic, cheap and keeps one common linear map, so distances mean the same in all four
- * panels). Written by the probe's runner into its cell folder: {@value #POLICIES_FILE} (one row per
- * crossover and policy: rollouts, average return, the kept rollouts, the plane's variances) and
- * {@value #STATES_FILE} (the projected points).
+ * parent A, parent B, the state-space child and the parameter-space child visit. Written by the
+ * probe's runner into its cell folder: {@value #POLICIES_FILE} (one row per crossover and policy:
+ * rollouts, average return, the kept rollouts) and {@value #STATES_FILE} (the kept states
+ * themselves, thinned to a cap, one column per state dimension). The states are stored raw, not
+ * projected: how they are standardised, embedded and compared is the report's business
+ * ({@code reproduce.visitation}), so it can change without recomputing a cell.
  */
 public final class StateVisitation {
   private StateVisitation() {}
@@ -42,11 +42,12 @@ public final class StateVisitation {
   public static final double HIGH_REWARD_FRACTION = 0.25;
 
   /**
-   * Points stored per policy and crossover, a stride over its kept states in (rollout, time) order:
-   * enough for a readable scatter, and a paper-scale probe cell stays a few MB (25 rollouts x 512
-   * states would be 12,800). PCA is fitted on all kept states, before this thinning.
+   * States stored per policy and crossover, a stride over its kept states in (rollout, time) order:
+   * twice what the t-SNE embeds (reproduce.visitation.CrossoverMap), and a paper-scale probe cell
+   * stays a few MB (25 rollouts x 512 states would be 12,800; HalfCheetah's are 20-D: 1.3 MB per
+   * crossover at this cap).
    */
-  public static final int MAX_POINTS_PER_POLICY = 2500;
+  public static final int MAX_POINTS_PER_POLICY = 1000;
 
   /** The four policies of a crossover, in panel order. */
   public enum Role {
@@ -86,19 +87,25 @@ public final class StateVisitation {
    * One policy's panel.
    * @param meanReturn average return over all its rollouts (the panel's title)
    * @param kept how many high-reward rollouts its states come from, @param keptMinReturn the lowest of their returns
-   * @param states its kept states, @param x, y the stored (thinned) points on the plane
+   * @param states how many states its kept rollouts visited, @param points the stored (thinned) ones,
+   *     raw; empty for a cell written before the probe stored raw states (it stored 2-D points only)
    */
   public record Panel(Role role, int slot, int rollouts, double meanReturn, int kept, double keptMinReturn, int states,
-      double[] x, double[] y) {}
+      List<double[]> points) {
+    public Panel {
+      points = List.copyOf(points);
+    }
+  }
 
-  /** One crossover: its four panels and the plane's variances (pc1, pc2) and the states' total variance. */
-  public record Crossover(int pair, List<Panel> panels, double pc1Variance, double pc2Variance, double totalVariance) {
+  /** One crossover: its four panels in {@link Role} order. */
+  public record Crossover(int pair, List<Panel> panels) {
     public Crossover {
       panels = List.copyOf(panels);
     }
 
-    public double explained() {
-      return totalVariance > 0 ? (pc1Variance + pc2Variance) / totalVariance : 1;
+    /** Whether every panel has stored states to draw (false for cells written before raw states were stored). */
+    public boolean hasStates() {
+      return panels.stream().allMatch(p -> !p.points().isEmpty());
     }
 
     /** The average return of {@code role}'s rollouts: Fig. 3a's number for that policy. */
@@ -109,60 +116,62 @@ public final class StateVisitation {
   }
 
   /**
-   * Keeps each policy's high-reward rollouts, fits PCA on their pooled states and projects them.
+   * Keeps each policy's high-reward rollouts and thins their states to the cap.
    * @param slots each policy's slot (parents: population slot; children: couple index)
    */
   public static Crossover of(int pair, Map<Role, Rollouts> policies, Map<Role, Integer> slots) {
-    Map<Role, List<double[]>> kept = new LinkedHashMap<>();
-    List<double[]> pooled = new ArrayList<>();
+    List<Panel> panels = new ArrayList<>();
+    int dimension = -1;
     for (Role role : Role.values()) {
       Rollouts r = policies.get(role);
       if (r == null) throw new IllegalArgumentException("crossover " + pair + " has no rollouts of " + role.label);
-      List<double[]> s = new ArrayList<>();
-      for (int i : highReward(r.returns())) s.addAll(r.states().get(i));
-      kept.put(role, s);
-      pooled.addAll(s);
-    }
-    Pca pca = Pca.fit(pooled);
-    List<Panel> panels = new ArrayList<>();
-    for (Role role : Role.values()) {
-      Rollouts r = policies.get(role);
       int[] hi = highReward(r.returns());
-      List<double[]> s = kept.get(role);
-      int stride = Math.max(1, (s.size() + MAX_POINTS_PER_POLICY - 1) / MAX_POINTS_PER_POLICY);
-      int n = (s.size() + stride - 1) / stride;
-      double[] x = new double[n], y = new double[n];
-      for (int k = 0; k < n; k++) {
-        double[] p = pca.project(s.get(k * stride));
-        x[k] = p[0];
-        y[k] = p[1];
+      List<double[]> s = new ArrayList<>();
+      for (int i : hi) s.addAll(r.states().get(i));
+      for (double[] p : s) {
+        if (dimension < 0) dimension = p.length;
+        if (p.length != dimension) throw new IllegalArgumentException("crossover " + pair + ": states of dimensions " + dimension + " and " + p.length);
       }
+      int stride = Math.max(1, (s.size() + MAX_POINTS_PER_POLICY - 1) / MAX_POINTS_PER_POLICY);
+      List<double[]> points = new ArrayList<>();
+      for (int k = 0; k < s.size(); k += stride) points.add(s.get(k).clone());
       double mean = Arrays.stream(r.returns()).average().orElseThrow();
-      panels.add(new Panel(role, slots.getOrDefault(role, -1), r.returns().length, mean, hi.length, r.returns()[hi[hi.length - 1]], s.size(), x, y));
+      panels.add(new Panel(role, slots.getOrDefault(role, -1), r.returns().length, mean, hi.length, r.returns()[hi[hi.length - 1]], s.size(), points));
     }
-    return new Crossover(pair, panels, pca.variances()[0], pca.variances()[1], pca.totalVariance());
+    return new Crossover(pair, panels);
   }
 
   public static void write(Path cellDir, List<Crossover> crossovers) throws IOException {
     Files.createDirectories(cellDir);
     AtomicFiles.write(cellDir.resolve(POLICIES_FILE), out -> {
       try (CSVPrinter p = new CSVPrinter(out, header("pair", "policy", "slot", "rollouts", "mean_return", "kept_rollouts",
-          "kept_min_return", "states", "points", "pc1_variance", "pc2_variance", "total_variance"))) {
+          "kept_min_return", "states", "points"))) {
         for (Crossover c : crossovers) {
           for (Panel q : c.panels()) {
             p.printRecord(c.pair(), q.role().key, q.slot(), q.rollouts(), Double.toString(q.meanReturn()), q.kept(),
-                Double.toString(q.keptMinReturn()), q.states(), q.x().length, Double.toString(c.pc1Variance()),
-                Double.toString(c.pc2Variance()), Double.toString(c.totalVariance()));
+                Double.toString(q.keptMinReturn()), q.states(), q.points().size());
           }
         }
       }
     });
+    int dimension = crossovers.stream().flatMap(c -> c.panels().stream()).flatMap(q -> q.points().stream())
+        .mapToInt(x -> x.length).max().orElse(0);
+    String[] columns = new String[2 + dimension];
+    columns[0] = "pair";
+    columns[1] = "policy";
+    for (int j = 0; j < dimension; j++) columns[2 + j] = STATE_COLUMN + j;
     AtomicFiles.write(cellDir.resolve(STATES_FILE), out -> {
-      try (CSVPrinter p = new CSVPrinter(out, header("pair", "policy", "pc1", "pc2"))) {
+      try (CSVPrinter p = new CSVPrinter(out, header(columns))) {
+        List<String> row = new ArrayList<>();
         for (Crossover c : crossovers) {
           for (Panel q : c.panels()) {
-            for (int k = 0; k < q.x().length; k++) {
-              p.printRecord(c.pair(), q.role().key, String.format(Locale.ROOT, "%.6g", q.x()[k]), String.format(Locale.ROOT, "%.6g", q.y()[k]));
+            for (double[] x : q.points()) {
+              row.clear();
+              row.add(Integer.toString(c.pair()));
+              row.add(q.role().key);
+              // 7 significant digits: the float precision the simulator's observations carry anyway.
+              for (double v : x) row.add(String.format(Locale.ROOT, "%.7g", v));
+              p.printRecord(row);
             }
           }
         }
@@ -170,33 +179,36 @@ public final class StateVisitation {
     });
   }
 
+  /** Column prefix of a state's dimensions in {@value #STATES_FILE}: s0, s1, ... */
+  private static final String STATE_COLUMN = "s";
+
   /** The crossovers a cell folder holds, in pair order; empty if the cell has no Fig. 3b files. */
   public static List<Crossover> read(Path cellDir) throws IOException {
     Path pf = cellDir.resolve(POLICIES_FILE), sf = cellDir.resolve(STATES_FILE);
     if (!Files.isRegularFile(pf) || !Files.isRegularFile(sf)) return List.of();
+    // A probe cell written before raw states were stored has 2-D columns (pc1, pc2) instead: its
+    // returns still read (Fig. 3a), its panels come back without states.
     Map<String, List<double[]>> points = new LinkedHashMap<>();
-    for (CSVRecord r : records(sf)) {
-      points.computeIfAbsent(r.get("pair") + "/" + r.get("policy"), k -> new ArrayList<>())
-          .add(new double[] {Double.parseDouble(r.get("pc1")), Double.parseDouble(r.get("pc2"))});
+    List<CSVRecord> states = records(sf);
+    if (!states.isEmpty() && states.get(0).isMapped(STATE_COLUMN + 0)) {
+      int dimension = 0;
+      while (states.get(0).isMapped(STATE_COLUMN + dimension)) dimension++;
+      for (CSVRecord r : states) {
+        double[] x = new double[dimension];
+        for (int j = 0; j < dimension; j++) x[j] = Double.parseDouble(r.get(STATE_COLUMN + j));
+        points.computeIfAbsent(r.get("pair") + "/" + r.get("policy"), k -> new ArrayList<>()).add(x);
+      }
     }
     Map<Integer, List<Panel>> panels = new LinkedHashMap<>();
-    Map<Integer, double[]> variances = new LinkedHashMap<>();
     for (CSVRecord r : records(pf)) {
       int pair = Integer.parseInt(r.get("pair"));
-      List<double[]> pts = points.getOrDefault(pair + "/" + r.get("policy"), List.of());
-      double[] x = new double[pts.size()], y = new double[pts.size()];
-      for (int k = 0; k < x.length; k++) { x[k] = pts.get(k)[0]; y[k] = pts.get(k)[1]; }
       panels.computeIfAbsent(pair, k -> new ArrayList<>()).add(new Panel(Role.of(r.get("policy")), Integer.parseInt(r.get("slot")),
           Integer.parseInt(r.get("rollouts")), Double.parseDouble(r.get("mean_return")), Integer.parseInt(r.get("kept_rollouts")),
-          Double.parseDouble(r.get("kept_min_return")), Integer.parseInt(r.get("states")), x, y));
-      variances.put(pair, new double[] {Double.parseDouble(r.get("pc1_variance")), Double.parseDouble(r.get("pc2_variance")),
-          Double.parseDouble(r.get("total_variance"))});
+          Double.parseDouble(r.get("kept_min_return")), Integer.parseInt(r.get("states")),
+          points.getOrDefault(pair + "/" + r.get("policy"), List.of())));
     }
     List<Crossover> out = new ArrayList<>();
-    panels.forEach((pair, ps) -> {
-      double[] v = variances.get(pair);
-      out.add(new Crossover(pair, ps.stream().sorted(Comparator.comparing(Panel::role)).toList(), v[0], v[1], v[2]));
-    });
+    panels.forEach((pair, ps) -> out.add(new Crossover(pair, ps.stream().sorted(Comparator.comparing(Panel::role)).toList())));
     out.sort(Comparator.comparingInt(Crossover::pair));
     return out;
   }

@@ -56,10 +56,9 @@ class StateVisitationTest {
       assertEquals(1, p.kept());
       assertEquals(10 + i, p.keptMinReturn());
       assertEquals(3 + i, p.states(), "only the high-reward rollout's states");
-      assertEquals(3 + i, p.x().length);
+      assertEquals(3 + i, p.points().size());
+      for (int t = 0; t < 3 + i; t++) assertArrayEquals(new double[] {10 * i + t, -(10.0 * i), 0}, p.points().get(t), "raw, in time order");
     }
-    // Pooled kept states vary in (x, y) only, so the plane explains everything.
-    assertEquals(1, c.explained(), 1e-9);
     StateVisitation.write(tmp, List.of(c));
     List<StateVisitation.Crossover> back = StateVisitation.read(tmp);
     assertEquals(1, back.size());
@@ -68,10 +67,32 @@ class StateVisitationTest {
       StateVisitation.Panel a = c.panels().get(i), b = back.get(0).panels().get(i);
       assertEquals(a.role(), b.role());
       assertEquals(a.meanReturn(), b.meanReturn());
-      assertArrayEquals(a.x(), b.x(), 1e-5 * 100);
-      assertArrayEquals(a.y(), b.y(), 1e-5 * 100);
+      assertEquals(a.points().size(), b.points().size());
+      for (int t = 0; t < a.points().size(); t++) assertArrayEquals(a.points().get(t), b.points().get(t), 1e-6 * 30, "7 significant digits");
     }
+    assertTrue(back.get(0).hasStates());
     assertEquals(List.of(), StateVisitation.read(tmp.resolve("no-such-cell")));
+  }
+
+  private static int role(StateVisitation.Panel p) {
+    return p.role().ordinal();
+  }
+
+  /** A cell written before raw states were stored (2-D pc1, pc2 columns): its returns read back, its panels without states. */
+  @Test
+  void aProbeCellOfTheOldFormatReadsItsReturnsButNoStates() throws Exception {
+    java.nio.file.Files.writeString(tmp.resolve(StateVisitation.POLICIES_FILE), """
+        pair,policy,slot,rollouts,mean_return,kept_rollouts,kept_min_return,states,points,pc1_variance,pc2_variance,total_variance
+        0,parent_a,0,20,1.5,5,2.0,100,100,3.0,2.0,6.0
+        0,parent_b,1,20,2.5,5,3.0,100,100,3.0,2.0,6.0
+        0,state_space_child,0,20,3.5,5,4.0,100,100,3.0,2.0,6.0
+        0,parameter_space_child,0,20,-1.5,5,0.0,100,100,3.0,2.0,6.0
+        """);
+    java.nio.file.Files.writeString(tmp.resolve(StateVisitation.STATES_FILE), "pair,policy,pc1,pc2\n0,parent_a,1.0,2.0\n");
+    List<StateVisitation.Crossover> back = StateVisitation.read(tmp);
+    assertEquals(1, back.size());
+    assertEquals(-1.5, back.get(0).meanReturn(StateVisitation.Role.PARAMETER_SPACE_CHILD));
+    assertFalse(back.get(0).hasStates());
   }
 
   @Test
@@ -84,8 +105,9 @@ class StateVisitationTest {
     StateVisitation.Crossover c = StateVisitation.of(0, r, Map.of());
     for (StateVisitation.Panel p : c.panels()) {
       assertEquals(n, p.states());
-      assertTrue(p.x().length <= StateVisitation.MAX_POINTS_PER_POLICY, "at most the cap: " + p.x().length);
-      assertEquals((n + 2) / 3, p.x().length, "stride 3");
+      assertTrue(p.points().size() <= StateVisitation.MAX_POINTS_PER_POLICY, "at most the cap: " + p.points().size());
+      assertEquals((n + 2) / 3, p.points().size(), "stride 3");
+      assertEquals(3 * 7 + role(p), p.points().get(7)[0], "the 8th stored state is the 22nd visited");
     }
   }
 }

@@ -1,4 +1,4 @@
-package org.gposuite.reproduce.store;
+package org.gposuite.reproduce.visitation;
 
 import static org.junit.jupiter.api.Assertions.*;
 

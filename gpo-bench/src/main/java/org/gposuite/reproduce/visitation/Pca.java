@@ -1,9 +1,10 @@
-package org.gposuite.reproduce.store;
+package org.gposuite.reproduce.visitation;
 
 import java.util.List;
 
 /**
- * Principal component analysis onto two axes, for Fig. 3b's common projection: the points are
+ * Principal component analysis onto two axes, Fig. 3b's linear view beside the t-SNE ({@link
+ * CrossoverMap}: on standardised states, so no dimension dominates by its units): the points are
  * centred on their mean, the covariance (divided by n) is diagonalised by cyclic Jacobi rotations,
  * and the two eigenvectors of largest eigenvalue are the axes. Each axis's sign is fixed so that its
  * largest-magnitude component is positive, so the same points give the same picture.
