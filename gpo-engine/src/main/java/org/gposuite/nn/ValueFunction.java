@@ -120,6 +120,23 @@ public final class ValueFunction {
    * while this runs on another thread.
    */
   public double fitNormalized(INDArray normObs, INDArray targets, int epochs, int minibatch, AdamOptimizer opt, SplittableRandom rng) {
+    return fitInMinibatches(normObs, targets, null, epochs, minibatch, opt, rng);
+  }
+
+  /**
+   * {@link #fitNormalized} on {@link #weightedLossAndGradientNormalized}: the same epochs, shuffled
+   * minibatches and random stream, each row weighted. A critic that learns from its sharing set's
+   * batches too is fitted this way, as Joint's critic is on its one large batch (so it takes as many
+   * Adam steps per row as Joint's, not one per epoch).
+   */
+  public double fitNormalizedWeighted(INDArray normObs, INDArray targets, INDArray weights, int epochs, int minibatch,
+      AdamOptimizer opt, SplittableRandom rng) {
+    return fitInMinibatches(normObs, targets, weights, epochs, minibatch, opt, rng);
+  }
+
+  /** The fit of both: {@code weights} null = every row counts once. */
+  private double fitInMinibatches(INDArray normObs, INDArray targets, INDArray weights, int epochs, int minibatch,
+      AdamOptimizer opt, SplittableRandom rng) {
     int n = (int) normObs.size(0);
     if (targets.size(0) != n) throw new IllegalArgumentException("ValueFunction.fit: " + n + " observations but " + targets.size(0) + " targets");
     if (minibatch <= 0 || epochs < 0) throw new IllegalArgumentException("ValueFunction.fit: minibatch must be > 0 and epochs >= 0");
@@ -129,17 +146,19 @@ public final class ValueFunction {
     int[] idx = new int[n];
     for (int i = 0; i < n; i++) idx[i] = i;
     for (int e = 0; e < epochs; e++) {
-      INDArray xs = normObs, ys = targets;
+      INDArray xs = normObs, ys = targets, ws = weights;
       if (minibatch < n) {
         for (int i = n - 1; i > 0; i--) { int j = rng.nextInt(i + 1); int t = idx[i]; idx[i] = idx[j]; idx[j] = t; }
         xs = Nd4j.pullRows(normObs, 1, idx);
         ys = Nd4j.pullRows(targets, 1, idx);
+        if (weights != null) ws = Nd4j.pullRows(weights, 1, idx);
       }
       for (int s = 0; s < n; s += minibatch) {
         int end = Math.min(n, s + minibatch);
         INDArray xb = minibatch < n ? xs.get(NDArrayIndex.interval(s, end), NDArrayIndex.all()) : xs;
         INDArray yb = minibatch < n ? ys.get(NDArrayIndex.interval(s, end), NDArrayIndex.all()) : ys;
-        loss = lossAndGradientNormalized(xb, yb);
+        if (weights == null) loss = lossAndGradientNormalized(xb, yb);
+        else loss = weightedLossAndGradientNormalized(xb, yb, minibatch < n ? ws.get(NDArrayIndex.interval(s, end), NDArrayIndex.all()) : ws);
         opt.step();
       }
     }
@@ -165,15 +184,6 @@ public final class ValueFunction {
     return loss;
   }
 
-  /** {@code epochs} full-batch Adam steps on {@link #weightedLossAndGradientNormalized}; returns the last loss. */
-  public double fitNormalizedWeighted(INDArray normObs, INDArray targets, INDArray weights, int epochs, AdamOptimizer opt) {
-    double loss = Double.NaN;
-    for (int e = 0; e < epochs; e++) {
-      loss = weightedLossAndGradientNormalized(normObs, targets, weights);
-      opt.step();
-    }
-    return loss;
-  }
 
   public void copyFrom(ValueFunction other) { params.assign(other.params); }
 }

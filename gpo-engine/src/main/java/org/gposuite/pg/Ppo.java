@@ -55,7 +55,8 @@ public final class Ppo implements PolicyGradient {
    * @param criticOnShared fit the value baseline on the own batch and the shared ones together, each
    *        shared row weighted by its importance weight min(1, pi(a|s) / pi_j_old(a|s)) under the policy
    *        before the update (truncated at 1 as V-trace truncates its weights, so a shared row never
-   *        counts more than an own one), in valueEpochs full-batch steps; false = the own batch only
+   *        counts more than an own one), in valueEpochs epochs of valueMinibatch rows, as Joint's critic
+   *        is fitted on its one large batch; false = the own batch only
    */
   public Ppo(PpoConfig config, boolean backgroundValueFit, boolean criticOnShared) {
     this(config, backgroundValueFit, criticOnShared, SharingRule.LITERAL);
@@ -127,7 +128,7 @@ public final class Ppo implements PolicyGradient {
           : Transforms.min(Surrogate.importanceWeights(agent.policy(), b), 1.0, false).castTo(targets[j].dataType());
     }
     INDArray x = Nd4j.concat(0, obs), y = Nd4j.concat(0, targets), w = Nd4j.concat(0, weights);
-    return () -> value.fitNormalizedWeighted(x, y, w, config.valueEpochs(), agent.valueOptimizer());
+    return () -> value.fitNormalizedWeighted(x, y, w, config.valueEpochs(), config.valueMinibatch(), agent.valueOptimizer(), agent.valueRng());
   }
 
   /** The update's time (value fit excluded) split between the own and the shared batches by their rows. */
