@@ -35,7 +35,14 @@ public final class SharingScreen {
   static final String CSV = "paper/sharing-screen.csv";
   static final String MD = "paper/sharing.md";
   /** The rules in the table's order: Eq. 5 as written first, then no sharing, then the departures. */
-  static final List<String> RULES = List.of("literal", "off", "rechecked", "truncated", "clipped", "penalised");
+  static final List<String> RULES = List.of("literal", "off", "rechecked", "truncated", "clipped", "penalised",
+      "literal+critic", "clipped+critic");
+
+  /** The screen's name for a GPO cell's sharing: gpo.sharing, with "+critic" when its critic also learns from the shared rows. */
+  static String ruleOf(org.gposuite.reproduce.plan.Settings settings) {
+    String rule = settings.get("gpo.sharing", "literal");
+    return settings.get("gpo.critic_data", "own").equals("shared") ? rule + "+critic" : rule;
+  }
   private static final String[] COLUMNS = {"task", "method", "rule", "seed", "final_return", "steps_used", "wall_total_s",
       "read_per_update", "median_kl", "median_ess", "low_ess_share", "max_weight", "config_hash", "git_commit"};
 
@@ -67,7 +74,7 @@ public final class SharingScreen {
           boolean gpo = r.method().equals("GPO");
           SharingSummary s = gpo ? SharingSummary.read(store.dirOf(r)).orElse(null) : null;
           boolean read = s != null && s.sharedUsed() > 0;
-          rows.add(new Row(r.task(), r.method(), gpo ? r.settings().get("gpo.sharing", "literal") : "", r.seed(), r.finalReturn(),
+          rows.add(new Row(r.task(), r.method(), gpo ? ruleOf(r.settings()) : "", r.seed(), r.finalReturn(),
               r.stepsUsed(), r.wallClock().totalSeconds(), s == null ? Double.NaN : s.usedPerUpdate(), read ? s.medianKl() : Double.NaN,
               read ? s.medianEss() : Double.NaN, read ? s.lowEssShare() : Double.NaN, read ? s.maxWeight() : Double.NaN, r.configHash(),
               r.provenance().gitCommit()));

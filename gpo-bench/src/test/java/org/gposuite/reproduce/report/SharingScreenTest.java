@@ -30,6 +30,15 @@ class SharingScreenTest {
   }
 
   @Test
+  void aSharedCriticIsNamedInTheRule() {
+    assertEquals("literal", SharingScreen.ruleOf(org.gposuite.reproduce.plan.Settings.DEFAULT));
+    assertEquals("clipped+critic", SharingScreen.ruleOf(new org.gposuite.reproduce.plan.Settings("tuned",
+        new java.util.TreeMap<>(java.util.Map.of("gpo.sharing", "clipped", "gpo.critic_data", "shared")))));
+    assertEquals("clipped", SharingScreen.ruleOf(new org.gposuite.reproduce.plan.Settings("tuned",
+        new java.util.TreeMap<>(java.util.Map.of("gpo.sharing", "clipped", "gpo.critic_data", "own")))));
+  }
+
+  @Test
   void storedTableIsNotStale() throws Exception {
     Path expected = FindingsTest.EXPECTED;
     String md = Files.readString(expected.resolve(SharingScreen.MD));
