@@ -91,7 +91,12 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
   public enum CriticData {
     /** its own batch only (the paper's Eq. 5 shares samples for the policy objective; it says nothing of the critic) */
     OWN,
-    /** its own batch and those of its sharing set S_i, each shared row weighted by a truncated importance weight (PPO only) */
+    /**
+     * its own batch and those of its sharing set S_i, each shared row weighted by a truncated importance
+     * weight, fitted as Joint's critic is on its one large batch (the same epochs of the same minibatch
+     * size, so as many Adam steps per row); PPO only. Issue 19: with the clipped sharing rule this is what
+     * lets a sharing population learn at Joint's pace (expected-results/paper/sharing.md)
+     */
     SHARED
   }
 
