@@ -21,6 +21,7 @@ import org.gposuite.reproduce.compare.Spread;
 import org.gposuite.reproduce.exec.Executor;
 import org.gposuite.reproduce.exec.LocalExecutor;
 import org.gposuite.reproduce.exec.Preemption;
+import org.gposuite.reproduce.exec.SlurmElement;
 import org.gposuite.reproduce.io.AtomicFiles;
 import org.gposuite.reproduce.io.Faults;
 import org.gposuite.reproduce.io.InputError;
@@ -619,14 +620,14 @@ public final class Harness {
     return Math.max(1, Math.min(Executor.cores(), cell.budget().population()));
   }
 
-  /** Exit codes of {@link #runCell}: the cell stopped at a checkpoint and its element was requeued. */
+  /** Exit code of {@link #runCell}: the cell stopped at a checkpoint and its element was requeued. */
   public static final int REQUEUED = 0;
 
   /**
    * A Slurm element ({@code ./reproduce ... --run-cell INDEX}): computes cell {@code index} of the
    * plan into the run folder and nothing else (no lock: the CLI holds it; no report). The index
-   * must name the same cell as the run folder's manifest. On Slurm's USR1 a GPO cell stops after
-   * its round's checkpoint and the element requeues itself, at most GPOSUITE_MAX_REQUEUES times.
+   * must name the same cell as the run folder's manifest. Checkpoints, USR1 and requeueing are
+   * the element's life cycle, {@link SlurmElement}.
    */
   public int runCell(Options o, int index) throws IOException, InterruptedException {
     Plan plan = plan(o);
@@ -635,13 +636,10 @@ public final class Harness {
       return CANNOT_RUN;
     }
     CellSpec cell = plan.cells().get(index);
-    Path manifest = o.out().resolve("slurm").resolve("manifest.tsv");
-    if (Files.isRegularFile(manifest)) {
-      String id = org.gposuite.reproduce.exec.SlurmJob.readManifest(Files.readString(manifest)).get(index);
-      if (!cell.id().equals(id)) {
-        log.println("error: --run-cell " + index + " is " + cell.id() + " in this plan but " + id + " in " + manifest);
-        return CANNOT_RUN;
-      }
+    Optional<String> otherCell = SlurmElement.manifestDisagrees(o.out(), index, cell.id());
+    if (otherCell.isPresent()) {
+      log.println("error: " + otherCell.get());
+      return CANNOT_RUN;
     }
     CellStore store = new CellStore(o.out());
     Map<String, String> damaged = new LinkedHashMap<>();
@@ -659,46 +657,15 @@ public final class Harness {
       log.println("error: " + e.getMessage());
       return CANNOT_RUN;
     }
-    if (System.getenv("SLURM_JOB_ID") != null) Preemption.onUsr1();
     Provenance provenance = Provenance.current(o.repoRoot(), registry.engineVersions());
     ProgressPrinter progress = new ProgressPrinter(log, plan.cells(),
         Rates.load(o.expectedResults(), o.profile().assumedStepsPerSecond()));
-    try {
-      Optional<String> failure = compute(cell, o.profile(), store, provenance, progress, index + 1);
-      failure.ifPresent(f -> log.println("element: " + cell.id() + " FAILED: " + f));
-      return failure.isPresent() ? FAILED : OK;
-    } catch (Preemption.Stop stop) {
-      return requeue(cell, stop);
-    }
-  }
-
-  private int requeue(CellSpec cell, Preemption.Stop stop) throws IOException, InterruptedException {
-    String jobId = System.getenv("SLURM_JOB_ID");
-    int restarts = parseOr(System.getenv("SLURM_RESTART_COUNT"), 0);
-    int cap = parseOr(System.getenv("GPOSUITE_MAX_REQUEUES"), 5);
-    if (restarts >= cap) {
-      log.println("element: " + cell.id() + " " + stop.getMessage() + "; not requeued: restarted " + restarts
-          + " times already (cap " + cap + "); the CLI resubmits it and it resumes from the checkpoint");
-      return FAILED;
-    }
-    log.println("element: " + cell.id() + " " + stop.getMessage() + "; requeueing job " + jobId + " (restart "
-        + (restarts + 1) + " of at most " + cap + ")");
-    log.flush();
-    Process p = new ProcessBuilder("scontrol", "requeue", jobId).inheritIO().start();
-    int rc = p.waitFor();
-    if (rc != 0) {
-      log.println("element: scontrol requeue " + jobId + " failed (exit " + rc + "); the CLI resubmits the cell");
-      return FAILED;
-    }
-    return REQUEUED;
-  }
-
-  private static int parseOr(String s, int fallback) {
-    try {
-      return s == null ? fallback : Integer.parseInt(s.strip());
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
+    return switch (new SlurmElement(log).run(new Executor.Cell(index, cell, threadsOf(cell)),
+        c -> compute(c.spec(), o.profile(), store, provenance, progress, c.index() + 1))) {
+      case FINISHED -> OK;
+      case FAILED -> FAILED;
+      case REQUEUED -> REQUEUED;
+    };
   }
 
   private static String stackTrace(Exception e) {

@@ -77,8 +77,8 @@ class NetworksOptionTest {
 
   @Test
   void slurmElementsRunOnTheChosenNetworks() {
-    List<String> element = ReproduceMain.elementCommand(ReproduceMainTest.args(NARROW, "--networks", "dl4j", "--executor", "slurm",
-        "--jobs", "2").toArray(String[]::new));
+    List<String> element = ReproduceMain.elementCommand(CommandLine.parse(ReproduceMainTest.args(NARROW, "--networks", "dl4j",
+        "--executor", "slurm", "--jobs", "2").toArray(String[]::new), Path.of("/caller"), FakeRunner.registry(new FakeRunner())));
     int at = element.indexOf("--networks");
     assertTrue(at > 0 && element.get(at + 1).equals("dl4j"), "each element plans the CLI's cells, on DL4J: " + element);
   }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.gposuite.bench.CpuRatio;
-import org.gposuite.bench.pg.UpdateBench;
+import org.gposuite.bench.pg.UpdateFixture;
 import org.gposuite.gpo.Dagger;
 import org.gposuite.nn.AdamOptimizer;
 import org.gposuite.nn.GaussianPolicy;
@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.*;
 /**
  * What choosing DL4J's networks for a run ({@code ./reproduce --networks dl4j}) costs against ours,
  * per unit of work the engine does with the paper's policy (64-64 tanh, FLOAT; HalfCheetah-sized,
- * 20 obs -> 6 actions, as {@code UpdateBench} and {@code CrossoverBench}), each through the same
+ * 20 obs -> 6 actions, as {@code UpdateFixture} and {@code CrossoverBench}), each through the same
  * engine code with {@code networks} = ours or dl4j:
  * <ul>
  *   <li>{@code perStepForward8}: one environment step's inference over 8 env copies
@@ -39,9 +39,9 @@ import org.openjdk.jmh.annotations.*;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"})
+@Fork(1) // JVM flags: jmh.jvmArgsAppend in gpo-bench/pom.xml
 public class Dl4jVsOursBench {
-  static final int OBS = UpdateBench.OBS, ACT = UpdateBench.ACT, STEP_ROWS = 8, DAGGER_N = 10_000;
+  static final int OBS = UpdateFixture.OBS, ACT = UpdateFixture.ACT, STEP_ROWS = 8, DAGGER_N = 10_000;
 
   @Param({"ours", "dl4j"})
   public String networks;
@@ -60,7 +60,7 @@ public class Dl4jVsOursBench {
     NetworkBackend backend = NetworkBackend.of(networks);
     pi = new GaussianPolicy(OBS, ACT, GaussianPolicy.PAPER_HIDDEN, DataType.FLOAT, 1, 0.0, true, backend);
     opt = new AdamOptimizer(pi.params(), pi.grads(), 1e-4);
-    batch = UpdateBench.syntheticBatch(pi, 3);
+    batch = UpdateFixture.syntheticBatch(pi, 3);
     prepared = Surrogate.prepare(pi, List.of(batch), Surrogate.advantages(List.of(batch), true));
     SplittableRandom r = new SplittableRandom(2);
     for (int i = 0; i < stepObs.length; i++) stepObs[i] = r.nextGaussian();
@@ -88,7 +88,7 @@ public class Dl4jVsOursBench {
 
   @Benchmark
   public double ppoEpoch2048() {
-    return UpdateBench.ppoEpoch(pi, prepared, opt);
+    return UpdateFixture.ppoEpoch(pi, prepared, opt);
   }
 
   @Benchmark

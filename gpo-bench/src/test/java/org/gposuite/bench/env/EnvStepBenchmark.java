@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
+@Fork(1) // JVM flags: jmh.jvmArgsAppend in gpo-bench/pom.xml
 public class EnvStepBenchmark {
   @Param({"Walker2d", "HalfCheetah", "HalfCheetah-hilly", "Hopper-hilly", "InvertedDoublePendulum",
       "Ant", "Walker2d-hilly", "Swimmer", "Hopper"})

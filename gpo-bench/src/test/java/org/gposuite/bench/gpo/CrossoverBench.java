@@ -38,7 +38,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"})
+@Fork(1) // JVM flags: jmh.jvmArgsAppend in gpo-bench/pom.xml
 public class CrossoverBench {
   static final int OBS = 20, ACT = 6, DAGGER_N = 10_000, PIS_N = 12_288;
   GaussianPolicy child;
