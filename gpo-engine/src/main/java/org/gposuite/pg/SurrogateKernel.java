@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * them row reductions, which are slow), ~2 ms per epoch on a 2048 batch — more than the MLP's
  * forward and backward together; here it is one pass over the rows (~0.1 ms). {@code
  * SurrogateKernelTest} checks it against the nd4j path ({@link Surrogate#lossAndGradientNd4j}),
- * {@code UpdateBench} measures both. Arithmetic is in double whatever the network's data type.
+ * {@code PpoEpochKernelBench} measures both. Arithmetic is in double whatever the network's data type.
  *
  * <p>Holds the batch's constant inputs (actions, old log-probs, old means, advantages) as Java
  * arrays, read once and reused by every epoch, and the dL/dmean output buffer.
