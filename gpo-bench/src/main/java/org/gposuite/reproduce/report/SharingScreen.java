@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.gposuite.reproduce.compare.Stats;
 import org.gposuite.reproduce.io.AtomicFiles;
+import org.gposuite.reproduce.plan.Settings;
 import org.gposuite.reproduce.store.CellRecord;
 import org.gposuite.reproduce.store.CellStore;
 import org.gposuite.reproduce.store.CellsCsv;
@@ -39,7 +40,7 @@ public final class SharingScreen {
       "literal+critic", "clipped+critic");
 
   /** The screen's name for a GPO cell's sharing: gpo.sharing, with "+critic" when its critic also learns from the shared rows. */
-  static String ruleOf(org.gposuite.reproduce.plan.Settings settings) {
+  static String ruleOf(Settings settings) {
     String rule = settings.get("gpo.sharing", "literal");
     return settings.get("gpo.critic_data", "own").equals("shared") ? rule + "+critic" : rule;
   }
