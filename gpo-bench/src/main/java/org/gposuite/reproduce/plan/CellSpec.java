@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import org.gposuite.nn.NetworkBackend;
 
 /**
@@ -77,7 +78,8 @@ public record CellSpec(Algorithm algorithm, String task, String method, int seed
 
   /**
    * Hash of everything that determines the cell's numbers except the seed: algorithm, task,
-   * method, budget, preset, networks when not ours, and overrides (one {@code set.key=value} line each, in key order).
+   * method, budget, preset, networks when not ours, and overrides (one {@code set.key=value} line each, in key order),
+   * with every engine default that moved since hashes were first stored counted as set ({@link MovedDefaults}).
    * A variant's label needs no line: its budget, which the label only names, is hashed.
    * Same hash + same seed + same build and platform = same numbers.
    */
@@ -92,7 +94,7 @@ public record CellSpec(Algorithm algorithm, String task, String method, int seed
     canonical.append("preset=").append(settings.preset()).append('\n');
     // our networks add no line: the default cells keep the hashes the expected results hold
     if (settings.networks() != NetworkBackend.OURS) canonical.append("networks=").append(settings.networks().label()).append('\n');
-    for (Map.Entry<String, String> e : settings.overrides().entrySet()) {
+    for (Map.Entry<String, String> e : effectiveOverrides().entrySet()) {
       canonical.append("set.").append(e.getKey()).append('=').append(e.getValue()).append('\n');
     }
     try {
@@ -102,5 +104,12 @@ public record CellSpec(Algorithm algorithm, String task, String method, int seed
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JDK", e);
     }
+  }
+
+  /** The overrides the hash reads: the cell's own, over the engine defaults that have moved ({@link MovedDefaults}). */
+  public SortedMap<String, String> effectiveOverrides() {
+    SortedMap<String, String> all = MovedDefaults.of(algorithm, method);
+    all.putAll(settings.overrides());
+    return all;
   }
 }
