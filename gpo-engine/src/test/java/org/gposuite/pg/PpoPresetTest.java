@@ -32,4 +32,17 @@ class PpoPresetTest {
     assertTrue(assertThrows(IllegalArgumentException.class, () -> PpoPreset.of("lr=1/foo=2")).getMessage().contains("unknown key 'foo'"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> PpoPreset.of("obs=maybe")).getMessage().contains("norm or raw"));
   }
+
+  @Test
+  void theCriticControlChangesOnlyTheValueSteps() {
+    PpoConfig t = PpoPreset.TUNED.config(2048), c = PpoPreset.of("vepochs=160").config(2048);
+    assertEquals(c, PpoPreset.of("tuned-critic160").config(2048));
+    assertEquals(160, c.valueEpochs());
+    assertEquals(t.valueMinibatch(), c.valueMinibatch());
+    assertEquals(t, new PpoConfig(c.gamma(), c.gaeLambda(), c.batchSize(), c.numEnvs(), c.epochs(), c.policyLearningRate(), c.klTarget(),
+        c.initialBeta(), c.betaFactor(), c.betaTolerance(), c.valueLearningRate(), 20, c.valueMinibatch(), c.normalizeObservations(),
+        c.normalizeAdvantages(), c.initLogStd()));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> PpoPreset.of("vepochs=0")).getMessage().contains("vepochs"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> PpoPreset.of("vepochs=1.5")).getMessage().contains("whole number"));
+  }
 }
