@@ -5,7 +5,8 @@ import org.gposuite.nn.AdamOptimizer;
 import org.gposuite.nn.DiagGaussian;
 import org.gposuite.nn.GaussianPolicy;
 import org.gposuite.nn.HostArrays;
-import org.gposuite.nn.StepInference;
+import org.gposuite.pg.ActionSource;
+import org.gposuite.pg.Rollout;
 import org.gposuite.pg.VectorEnv;
 import org.gposuite.pg.WorkClock;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -26,18 +27,22 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class Dagger {
   private Dagger() {}
 
-  /** What a DAgger expert gives for a batch of states: one diagonal Gaussian per state. */
-  public interface Expert {
+  /**
+   * What a DAgger expert gives for a batch of states: one diagonal Gaussian per state. It acts in
+   * the expert phase as an {@link ActionSource}, whose distribution at a state is that state's label.
+   */
+  public interface Expert extends ActionSource {
     /** Label Gaussians for raw observations {@code [n, obsDim]} (FLOAT): mean and log-std, both {@code [n, actDim]}, new arrays. */
     Label label(INDArray rawObs, SplittableRandom rng);
 
     /**
      * The same for the few rows of one environment step on Java arrays (row-major; the expert
-     * phase calls it once per step, to act): writes {@code mean} and {@code logStd}, both
-     * {@code [rows, actDim]}. Draws from {@code rng} exactly as {@link #label} does for those rows.
-     * By default through {@link #label}; an expert may do it without nd4j's per-op costs.
+     * phase's rollout calls it once per step, to act): draws from {@code rng} exactly as
+     * {@link #label} does for those rows. By default through {@link #label}; an expert may do it
+     * without nd4j's per-op costs.
      */
-    default void labelStep(double[] rawObs, int rows, SplittableRandom rng, double[] mean, double[] logStd) {
+    @Override
+    default void distribution(double[] rawObs, int rows, SplittableRandom rng, double[] mean, double[] logStd) {
       int od = rawObs.length / rows;
       Label l = label(HostArrays.write(rawObs, Nd4j.create(DataType.FLOAT, rows, od)), rng);
       HostArrays.read(l.mean(), mean);
@@ -78,39 +83,30 @@ public final class Dagger {
     if (env.obsDim() != child.obsDim() || env.actDim() != child.actDim())
       throw new IllegalArgumentException("Dagger: env dims " + env.obsDim() + "/" + env.actDim() + " differ from the child's " + child.obsDim() + "/" + child.actDim());
     Dataset data = new Dataset();
-    long steps = 0;
-    // Expert phase: the expert acts; its label at each state is the distribution it acted with.
-    // States and labels are gathered in Java arrays and join the dataset once.
     int n = env.numEnvs(), od = env.obsDim(), ad = env.actDim();
-    int tMax = s.expertSteps() / n;
-    double[] obsAll = new double[tMax * n * od], meanAll = new double[tMax * n * ad], logStdAll = new double[tMax * n * ad];
-    double[] m = new double[n * ad], ls = new double[n * ad], a = new double[n * ad];
-    long cpu0 = WorkClock.cpuNow(), wall0 = System.nanoTime(), phys = 0;
-    for (int t = 0; t < tMax; t++) {
-      double[] o = env.observations();
-      System.arraycopy(o, 0, obsAll, t * n * od, n * od);
-      expert.labelStep(o, n, rng, m, ls);
-      for (int i = 0; i < a.length; i++) a[i] = m[i] + Math.exp(ls[i]) * rng.nextGaussian();
-      long p0 = System.nanoTime();
-      env.step(a);
-      phys += System.nanoTime() - p0;
-      System.arraycopy(m, 0, meanAll, t * n * ad, n * ad);
-      System.arraycopy(ls, 0, logStdAll, t * n * ad, n * ad);
-    }
-    if (tMax > 0) {
-      int rows = tMax * n;
-      DataType dt = child.dataType();
-      data.add(HostArrays.write(obsAll, Nd4j.create(dt, rows, od)),
-          new Label(HostArrays.write(meanAll, Nd4j.create(dt, rows, ad)), HostArrays.write(logStdAll, Nd4j.create(dt, rows, ad))));
-    }
-    WorkClock.chargeSplit(WorkClock.Kind.PHYSICS, WorkClock.Kind.DAGGER_LABEL, WorkClock.cpuNow() - cpu0, System.nanoTime() - wall0, phys);
-    steps += (long) tMax * n;
+    if (s.iterations() > 0 && s.studentSteps() % n != 0)
+      throw new IllegalArgumentException("Dagger: student steps " + s.studentSteps() + " must be a multiple of the env count " + n);
+    DataType dt = child.dataType();
+    // Expert phase: the expert acts; its label at each state is the distribution it acted with.
+    int expertPerCopy = s.expertSteps() / n;
+    Rollout.Result expertRun = Rollout.run(env, expert, rng,
+        Rollout.Options.steps(expertPerCopy).recording(Rollout.Record.STATES, Rollout.Record.DISTRIBUTIONS).charging(WorkClock.Kind.DAGGER_LABEL));
+    long steps = expertRun.steps();
     long c0 = WorkClock.cpuNow(), w0 = System.nanoTime();
+    if (expertPerCopy > 0) {
+      int rows = (int) expertRun.steps();
+      Rollout.Distributions acted = expertRun.acted();
+      data.add(HostArrays.write(expertRun.states(), Nd4j.create(dt, rows, od)),
+          new Label(HostArrays.write(acted.mean(), Nd4j.create(dt, rows, ad)), HostArrays.write(acted.logStd(), Nd4j.create(dt, rows, ad))));
+    }
     double initialKl = meanKl(child, data);
     AdamOptimizer opt = new AdamOptimizer(child.params(), child.grads(), s.learningRate());
     WorkClock.charge(WorkClock.Kind.DAGGER_EPOCHS, c0, w0);
     for (int it = 0; it < s.iterations(); it++) {
-      INDArray studentObs = studentRollout(child, env, s.studentSteps(), rng);
+      // Student phase: the child acts stochastically; the expert labels the states it saw, in one batch after the rollout.
+      Rollout.Result studentRun = Rollout.run(env, ActionSource.of(child), rng,
+          Rollout.Options.steps(s.studentSteps() / n).recording(Rollout.Record.STATES));
+      INDArray studentObs = Nd4j.createFromArray(studentRun.states()).reshape(s.studentSteps(), od).castTo(dt);
       steps += s.studentSteps();
       c0 = WorkClock.cpuNow();
       w0 = System.nanoTime();
@@ -128,28 +124,6 @@ public final class Dagger {
     double finalKl = meanKl(child, data);
     WorkClock.charge(WorkClock.Kind.DAGGER_EPOCHS, c0, w0);
     return new Result(steps, initialKl, finalKl, data.size());
-  }
-
-  /** {@code steps} transitions of the child acting stochastically; returns the states it saw. */
-  static INDArray studentRollout(GaussianPolicy child, VectorEnv env, int steps, SplittableRandom rng) {
-    int n = env.numEnvs(), od = env.obsDim(), ad = env.actDim();
-    if (steps % n != 0) throw new IllegalArgumentException("Dagger: student steps " + steps + " must be a multiple of the env count " + n);
-    StepInference inf = new StepInference(child);
-    double[] std = inf.logStd().clone();
-    for (int j = 0; j < ad; j++) std[j] = Math.exp(std[j]);
-    double[] obs = new double[steps * od], mean = new double[n * ad], act = new double[n * ad];
-    long cpu0 = WorkClock.cpuNow(), wall0 = System.nanoTime(), phys = 0;
-    for (int t = 0; t < steps / n; t++) {
-      double[] o = env.observations();
-      System.arraycopy(o, 0, obs, t * n * od, n * od);
-      inf.forward(o, n, mean);
-      for (int i = 0; i < act.length; i++) act[i] = mean[i] + std[i % ad] * rng.nextGaussian();
-      long p0 = System.nanoTime();
-      env.step(act);
-      phys += System.nanoTime() - p0;
-    }
-    WorkClock.chargeSplit(WorkClock.Kind.PHYSICS, WorkClock.Kind.INFERENCE, WorkClock.cpuNow() - cpu0, System.nanoTime() - wall0, phys);
-    return Nd4j.createFromArray(obs).reshape(steps, od).castTo(child.dataType());
   }
 
   static void train(GaussianPolicy child, Dataset data, int epochs, int minibatch, AdamOptimizer opt, SplittableRandom rng) {

@@ -63,7 +63,7 @@ public final class TwoLevelExpert implements Dagger.Expert {
   }
 
   @Override
-  public void labelStep(double[] rawObs, int rows, SplittableRandom rng, double[] mean, double[] logStd) {
+  public void distribution(double[] rawObs, int rows, SplittableRandom rng, double[] mean, double[] logStd) {
     int ad = x.actDim();
     if (stepPis == null) {
       stepPis = new StepInference(pis);

@@ -8,7 +8,8 @@ import org.gposuite.nn.GaussianPolicy;
  * The one protocol for "final performance", used by every method (Single, Joint, GPO):
  * the mean undiscounted return of {@code episodes} complete episodes (each at most the task
  * horizon) of the policy acting stochastically, as during training, on fresh copies of the task.
- * Each copy contributes exactly its first episode, so short episodes are not over-represented.
+ * Each copy contributes exactly its first episode, so short episodes are not over-represented
+ * (a {@link Rollout} until the first episodes end).
  *
  * <p>When a method ends with several policies ("the best at the end is reported"), {@link #bestOf}
  * picks the best by one evaluation and reports a second, independent evaluation of it, so the
@@ -40,61 +41,25 @@ public final class Evaluation {
     return evaluate(pi, factory, episodes, seed, null);
   }
 
-  /** Receives the observation a still-running episode acts on, before its action is drawn (Fig. 3b's states). */
-  @FunctionalInterface
-  public interface StateSink {
-    /** @param observations every copy's observations; episode {@code episode}'s are at [episode * obsDim, (episode + 1) * obsDim) */
-    void state(int episode, int step, double[] observations, int obsDim);
-  }
-
   /**
    * As {@link #evaluate(GaussianPolicy, EnvFactory, int, long)}, also handing every visited state of
    * each counted episode to {@code sink} (null: none). Recording draws no random numbers, so the
    * returns are the same bits with or without a sink.
    */
-  public static Result evaluate(GaussianPolicy pi, EnvFactory factory, int episodes, long seed, StateSink sink) {
+  public static Result evaluate(GaussianPolicy pi, EnvFactory factory, int episodes, long seed, Rollout.StateSink sink) {
     if (episodes <= 0) throw new IllegalArgumentException("Evaluation: episodes must be > 0, got " + episodes);
     try (VectorEnv env = factory.create(episodes, seed)) {
-      int ad = env.actDim();
       SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 1);
-      double[] mean = new double[episodes * ad], act = new double[episodes * ad];
-      org.gposuite.nn.StepInference inference = new org.gposuite.nn.StepInference(pi);
-      double[] std = inference.logStd().clone();
-      for (int j = 0; j < ad; j++) std[j] = Math.exp(std[j]);
-      double[] returns = new double[episodes];
-      boolean[] done = new boolean[episodes];
-      int remaining = episodes;
-      int step = 0;
-      long cpu0 = WorkClock.cpuNow(), wall0 = System.nanoTime(), phys = 0;
-      for (; remaining > 0; step++) {
-        if (step > env.horizon())
-          throw new IllegalStateException("Evaluation: an episode ran past the task horizon " + env.horizon() + "; the env must truncate at its horizon");
-        if (sink != null) {
-          double[] obs = env.observations();
-          for (int e = 0; e < episodes; e++) if (!done[e]) sink.state(e, step, obs, env.obsDim());
-        }
-        inference.forward(env.observations(), episodes, mean);
-        for (int i = 0; i < act.length; i++) act[i] = mean[i] + std[i % ad] * rng.nextGaussian();
-        long p0 = System.nanoTime();
-        env.step(act);
-        phys += System.nanoTime() - p0;
-        boolean[] te = env.terminated(), tr = env.truncated();
-        double[] er = env.episodeReturns();
-        for (int e = 0; e < episodes; e++)
-          if (!done[e] && (te[e] || tr[e])) {
-            done[e] = true;
-            returns[e] = er[e];
-            remaining--;
-          }
-      }
-      WorkClock.chargeSplit(WorkClock.Kind.PHYSICS, WorkClock.Kind.EVALUATION, WorkClock.cpuNow() - cpu0, System.nanoTime() - wall0, phys);
+      Rollout.Result run = Rollout.run(env, ActionSource.of(pi), rng,
+          Rollout.Options.firstEpisodes().charging(WorkClock.Kind.EVALUATION).visiting(sink));
+      double[] returns = run.firstReturns();
       double m = 0;
       for (double r : returns) m += r;
       m /= episodes;
       double ss = 0;
       for (double r : returns) ss += (r - m) * (r - m);
       double se = episodes > 1 ? Math.sqrt(ss / (episodes - 1) / episodes) : Double.NaN;
-      return new Result(m, se, returns, (long) step * episodes);
+      return new Result(m, se, returns, run.steps());
     }
   }
 

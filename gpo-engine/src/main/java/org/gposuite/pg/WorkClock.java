@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * {@link ThreadMXBean}, summed over every thread that did the work) and wall seconds (summed the
  * same way, so with two busy threads wall can exceed the elapsed time). Always on and cheap: the
  * engine reads the clocks at coarse boundaries (a rollout, an update, a DAgger iteration), never per
- * environment step; within a rollout the per-step wall time the collector already measures splits
- * the rollout's CPU between physics and inference. Measuring touches no number of the algorithm,
- * so results are bit-for-bit those without it ({@code WorkClockTest}).
+ * environment step; within a rollout the per-step wall time of the env steps, measured in one
+ * place ({@link Rollout}), splits the rollout's CPU between physics and acting. Measuring touches
+ * no number of the algorithm, so results are bit-for-bit those without it ({@code WorkClockTest}).
  *
  * <p>A clock is per run: the caller {@link #install}s it on its thread; the engine's worker pools
  * carry it into their tasks ({@link #carry}). With no clock installed every charge is dropped.

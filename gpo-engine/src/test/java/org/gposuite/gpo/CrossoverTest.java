@@ -125,7 +125,7 @@ class CrossoverTest {
         SplittableRandom a = new SplittableRandom(step), b = new SplittableRandom(step);
         Dagger.Label batched = expert.label(Nd4j.createFromArray(obs).reshape(rows, 3).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT), a);
         double[] mean = new double[rows * 2], logStd = new double[rows * 2];
-        expert.labelStep(obs, rows, b, mean, logStd);
+        expert.distribution(obs, rows, b, mean, logStd);
         assertEquals(a.nextLong(), b.nextLong(), choice + ": same draws");
         for (int i = 0; i < rows * 2; i++) {
           assertEquals(batched.logStd().getDouble(i), logStd[i], 1e-7, choice + " step " + step + " log-std " + i);
