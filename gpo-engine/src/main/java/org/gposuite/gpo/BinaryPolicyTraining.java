@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.gposuite.nn.AdamOptimizer;
 import org.gposuite.nn.BinaryPolicy;
-import org.gposuite.nn.HostArrays;
+import org.gposuite.nn.kernel.HostArrays;
 import org.gposuite.nn.NetworkBackend;
 import org.gposuite.nn.ObsNormalizer;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 import org.gposuite.nn.AdamOptimizer;
 import org.gposuite.nn.DiagGaussian;
 import org.gposuite.nn.GaussianPolicy;
-import org.gposuite.nn.HostArrays;
+import org.gposuite.nn.kernel.HostArrays;
 import org.gposuite.nn.StepInference;
 import org.gposuite.pg.VectorEnv;
 import org.gposuite.pg.WorkClock;

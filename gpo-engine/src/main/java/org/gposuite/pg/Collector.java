@@ -3,7 +3,7 @@ package org.gposuite.pg;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.gposuite.nn.GaussianPolicy;
-import org.gposuite.nn.HostArrays;
+import org.gposuite.nn.kernel.HostArrays;
 import org.gposuite.nn.StepInference;
 import org.gposuite.nn.ValueFunction;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gposuite.nn.DiagGaussian;
 import org.gposuite.nn.GaussianPolicy;
-import org.gposuite.nn.HostArrays;
+import org.gposuite.nn.kernel.HostArrays;
 import org.gposuite.nn.ObsNormalizer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
