@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.gposuite.nn.AdamOptimizer;
 import org.gposuite.nn.BinaryPolicy;
-import org.gposuite.nn.kernel.HostArrays;
 import org.gposuite.nn.NetworkBackend;
 import org.gposuite.nn.ObsNormalizer;
+import org.gposuite.nn.kernel.HostArrays;
+import org.gposuite.nn.kernel.Shuffle;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -83,8 +84,7 @@ public final class BinaryPolicyTraining {
     BinaryPolicy pis = new BinaryPolicy(od, BinaryPolicy.PAPER_HIDDEN, DataType.FLOAT, initSeed, norm, networks);
     AdamOptimizer opt = new AdamOptimizer(pis.params(), pis.grads(), learningRate);
     Prepared p = prepare(pis, d, minibatch);
-    int[] idx = new int[d.size()];
-    for (int i = 0; i < idx.length; i++) idx[i] = i;
+    int[] idx = Shuffle.identity(d.size());
     double first = Double.NaN, last = Double.NaN;
     for (int e = 0; e < epochs; e++) {
       double loss = epoch(pis, opt, p, idx, shuffle);
@@ -154,7 +154,7 @@ public final class BinaryPolicyTraining {
   public static double epoch(BinaryPolicy pis, AdamOptimizer opt, Prepared p, int[] idx, SplittableRandom shuffle) {
     int n = idx.length;
     if (n != p.n) throw new IllegalArgumentException("BinaryPolicyTraining.epoch: permutation has " + n + " rows, data " + p.n);
-    for (int i = n - 1; i > 0; i--) { int j = shuffle.nextInt(i + 1); int t = idx[i]; idx[i] = idx[j]; idx[j] = t; }
+    Shuffle.permute(idx, shuffle);
     double sum = 0;
     for (int b = 0; b < n; b += p.minibatch) {
       int rows = Math.min(n, b + p.minibatch) - b;
@@ -182,7 +182,7 @@ public final class BinaryPolicyTraining {
    */
   public static double epochNd4j(BinaryPolicy pis, AdamOptimizer opt, Data d, int[] idx, int minibatch, SplittableRandom shuffle) {
     int n = idx.length;
-    for (int i = n - 1; i > 0; i--) { int j = shuffle.nextInt(i + 1); int t = idx[i]; idx[i] = idx[j]; idx[j] = t; }
+    Shuffle.permute(idx, shuffle);
     return epoch(pis, opt, Nd4j.pullRows(d.states(), 1, idx), Nd4j.pullRows(d.oneHot(), 1, idx), Nd4j.pullRows(d.weights(), 1, idx), minibatch);
   }
 

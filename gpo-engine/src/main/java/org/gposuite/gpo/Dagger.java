@@ -4,8 +4,9 @@ import java.util.SplittableRandom;
 import org.gposuite.nn.AdamOptimizer;
 import org.gposuite.nn.DiagGaussian;
 import org.gposuite.nn.GaussianPolicy;
-import org.gposuite.nn.kernel.HostArrays;
 import org.gposuite.nn.StepInference;
+import org.gposuite.nn.kernel.HostArrays;
+import org.gposuite.nn.kernel.Shuffle;
 import org.gposuite.pg.VectorEnv;
 import org.gposuite.pg.WorkClock;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -177,9 +178,9 @@ public final class Dagger {
     double[] invVarQ = HostArrays.read(labelLogStd, new double[n * ad]);
     for (int i = 0; i < invVarQ.length; i++) invVarQ[i] = Math.exp(-2 * invVarQ[i]);
     Batch full = new Batch(Math.min(minibatch, n), od, ad, child.dataType()), tail = null;
-    int[] idx = identity(n);
+    int[] idx = Shuffle.identity(n);
     for (int e = 0; e < epochs; e++) {
-      shuffle(idx, rng);
+      Shuffle.permute(idx, rng);
       for (int b = 0; b < n; b += minibatch) {
         int rows = Math.min(n, b + minibatch) - b;
         Batch buf = rows == full.rows ? full : (tail != null && tail.rows == rows ? tail : (tail = new Batch(rows, od, ad, child.dataType())));
@@ -237,9 +238,9 @@ public final class Dagger {
                                AdamOptimizer opt, SplittableRandom rng) {
     checkTrainArgs(child, obs, labelMean, labelLogStd, minibatch);
     int n = (int) obs.size(0);
-    int[] idx = identity(n);
+    int[] idx = Shuffle.identity(n);
     for (int e = 0; e < epochs; e++) {
-      shuffle(idx, rng);
+      Shuffle.permute(idx, rng);
       INDArray xs = Nd4j.pullRows(obs, 1, idx), ms = Nd4j.pullRows(labelMean, 1, idx), ls = Nd4j.pullRows(labelLogStd, 1, idx);
       for (int b = 0; b < n; b += minibatch) {
         int end = Math.min(n, b + minibatch);
@@ -256,17 +257,6 @@ public final class Dagger {
     for (INDArray a : new INDArray[] {labelMean, labelLogStd})
       if (a.rank() != 2 || a.size(0) != n || a.size(1) != child.actDim())
         throw new IllegalArgumentException("Dagger.train: labels must be [" + n + ", " + child.actDim() + "], got " + java.util.Arrays.toString(a.shape()));
-  }
-
-  private static int[] identity(int n) {
-    int[] idx = new int[n];
-    for (int i = 0; i < n; i++) idx[i] = i;
-    return idx;
-  }
-
-  /** Fisher-Yates, the same draws as before the fast path existed (so seeds keep their meaning). */
-  private static void shuffle(int[] idx, SplittableRandom rng) {
-    for (int i = idx.length - 1; i > 0; i--) { int j = rng.nextInt(i + 1); int t = idx[i]; idx[i] = idx[j]; idx[j] = t; }
   }
 
   /** One Adam step on the mean over the minibatch of KL[child(.|s) || N(labelMean, exp(labelLogStd))]. */
