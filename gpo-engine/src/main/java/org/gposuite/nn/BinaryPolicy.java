@@ -83,17 +83,10 @@ public final class BinaryPolicy {
     return loss;
   }
 
-  /** One Adam step on the weighted NLL; returns the loss before the step. */
-  public double weightedNllStep(INDArray rawObs, INDArray oneHot, INDArray weights, AdamOptimizer opt) {
-    double loss = weightedNllAndGradient(rawObs, oneHot, weights);
-    opt.step();
-    return loss;
-  }
-
   /**
    * The observations as the network sees them: a new {@code [n, obsDim]} array normalised with the
-   * current statistics, for {@link #weightedNllStepOfNormalized} (a training loop whose normaliser is
-   * fixed normalises its data once).
+   * current statistics, for {@link #weightedNllAndGradientOfNormalized} (a training loop whose
+   * normaliser is fixed normalises its data once).
    */
   public INDArray normalize(INDArray rawObs) {
     if (rawObs.rank() != 2 || rawObs.size(1) != obsDim)
@@ -132,13 +125,6 @@ public final class BinaryPolicy {
     }
     mlp.backward(HostArrays.write(s.dLogits, s.dLogitsArr));
     return loss * inv;
-  }
-
-  /** One Adam step on {@link #weightedNllAndGradientOfNormalized}; returns the loss before the step. */
-  public double weightedNllStepOfNormalized(INDArray normObs, int[] parent, double[] weight, AdamOptimizer opt) {
-    double loss = weightedNllAndGradientOfNormalized(normObs, parent, weight);
-    opt.step();
-    return loss;
   }
 
   private final Map<Long, Scratch> scratch = new HashMap<>();
