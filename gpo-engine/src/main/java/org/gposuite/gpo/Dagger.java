@@ -169,7 +169,7 @@ public final class Dagger {
    * <p>Built for nd4j's fixed cost per op (it, not the ~2 MFLOP of gemm, was most of a 64-row step):
    * the states are normalised once per call (the child's normaliser is frozen during DAgger) and
    * trained on by {@link MinibatchTrainer}, the labels' means and 1/sigma^2 are held as Java arrays,
-   * and the closed-form gradient of KL[child || label] is one Java pass ({@link KlToLabels}). What
+   * and the closed-form gradient of KL[child || label] is one Java pass ({@code KlToLabels}). What
    * stays nd4j per step is the MLP forward/backward and Adam. {@code CrossoverFastPathTest} checks it
    * against the all-nd4j path ({@code DaggerReference}, test scope).
    */
