@@ -1,13 +1,10 @@
 package org.gposuite.gpo;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.SequencedMap;
-import java.util.StringJoiner;
 import java.util.function.UnaryOperator;
 import org.gposuite.nn.NetworkBackend;
 import org.gposuite.pg.A2cConfig;
+import org.gposuite.pg.ConfigIdentity;
 import org.gposuite.pg.HyperParameters;
 import org.gposuite.pg.PpoConfig;
 import org.gposuite.pg.SharingRule;
@@ -15,8 +12,8 @@ import org.gposuite.pg.SharingRule;
 /**
  * Everything a GPO run depends on, one section per operator of Algorithm 1 plus the run's scale.
  * Each section documents its fields: "paper" = stated in Gangwani &amp; Peng 2018 (section given);
- * "ours" = left open by the paper, with the reason for the value. A run is re-created from its
- * {@link #identity()} alone (config.txt of the run folder, the checkpoint's check).
+ * "ours" = left open by the paper, with the reason for the value. Everything that can change a
+ * run's numbers is in its {@link #identity()} (config.txt of the run folder, the checkpoint's check).
  *
  * @param mutation MUTATE: the policy-gradient algorithm and the window it hands on ({@link MutationSection})
  * @param populationSize m, policies in the population, 8 (paper, Sec. 4.3)
@@ -155,63 +152,46 @@ public record GpoConfig(MutationSection mutation, int populationSize, int rounds
   }
 
   /**
-   * A run's identity as an ordered list of key = value, one entry per setting that can change its
-   * results. The keys, their order and the spelling of the values are those of the flat record this
-   * config once was, so the identities (and hashes) of every earlier run, its config.txt and its
-   * checkpoint, stay valid: a new setting goes in as a new entry, and is left out while at the value
-   * runs had before it existed (as the sharing rule and the networks are), so old hashes still stand.
+   * A run's identity: every setting that can change its results, as an explicit ordered list of
+   * key = value. The keys, their order and the spelling of the values are those of the flat record
+   * this config once was, so the identities (and hashes) of earlier runs, their config.txt and
+   * checkpoints, stay valid. A new setting goes in as a new entry, left out while at the value runs
+   * had before it existed (as the sharing rule and the networks are), so that old hashes still stand.
    */
-  public SequencedMap<String, String> identityFields() {
-    SequencedMap<String, String> f = new LinkedHashMap<>();
-    f.put("mutation", mutation.algorithm().toString());
-    f.put("populationSize", Integer.toString(populationSize));
-    f.put("rounds", Integer.toString(rounds));
-    f.put("totalSteps", Long.toString(totalSteps));
-    f.put("crossover", Boolean.toString(crossover.stateSpace()));
-    f.put("selection", Boolean.toString(selection.byFitness()));
-    f.put("dataSharing", Boolean.toString(sharing.enabled()));
-    f.put("sharingKlThreshold", Double.toString(sharing.klThreshold()));
+  public ConfigIdentity identityFields() {
+    ConfigIdentity id = new ConfigIdentity("GpoConfig")
+        .add("mutation", mutation.algorithm().identityFields())
+        .add("populationSize", populationSize).add("rounds", rounds).add("totalSteps", totalSteps)
+        .add("crossover", crossover.stateSpace()).add("selection", selection.byFitness()).add("dataSharing", sharing.enabled())
+        .add("sharingKlThreshold", sharing.klThreshold());
     // runs from before the sharing rules existed used Eq. 5 as written
-    if (!sharing.rule().equals(SharingRule.LITERAL))
-      f.put("sharing", "SharingRule[mode=" + sharing.rule().mode() + ", truncation=" + sharing.rule().truncation() + "]");
-    f.put("diversityWeightFirst", Double.toString(selection.diversityWeightFirst()));
-    f.put("diversityWeightLast", Double.toString(selection.diversityWeightLast()));
-    f.put("allowSelfPairs", Boolean.toString(selection.allowSelfPairs()));
-    f.put("windowBatches", Integer.toString(mutation.windowBatches()));
+    if (!sharing.rule().equals(SharingRule.LITERAL)) id.add("sharing", sharing.rule().identityFields());
+    id.add("diversityWeightFirst", selection.diversityWeightFirst()).add("diversityWeightLast", selection.diversityWeightLast())
+        .add("allowSelfPairs", selection.allowSelfPairs())
+        .add("windowBatches", mutation.windowBatches());
     CrossoverSection.PisTraining pis = crossover.pis();
-    f.put("topFraction", Double.toString(pis.topFraction()));
-    f.put("pisEpochs", Integer.toString(pis.epochs()));
-    f.put("pisMinibatch", Integer.toString(pis.minibatch()));
-    f.put("pisLearningRate", Double.toString(pis.learningRate()));
+    id.add("topFraction", pis.topFraction()).add("pisEpochs", pis.epochs()).add("pisMinibatch", pis.minibatch())
+        .add("pisLearningRate", pis.learningRate());
     CrossoverSection.DaggerTraining dagger = crossover.dagger();
-    f.put("expertSteps", Integer.toString(dagger.expertSteps()));
-    f.put("daggerIterations", Integer.toString(dagger.iterations()));
-    f.put("studentSteps", Integer.toString(dagger.studentSteps()));
-    f.put("daggerEpochs", Integer.toString(dagger.epochs()));
-    f.put("daggerMinibatch", Integer.toString(dagger.minibatch()));
-    f.put("daggerLearningRate", Double.toString(dagger.learningRate()));
-    f.put("daggerEnvs", Integer.toString(dagger.envs()));
-    f.put("parentChoice", dagger.parentChoice().name());
-    f.put("childInit", crossover.childInit().name());
-    f.put("fitness", selection.fitness().name());
-    f.put("fitnessEpisodes", Integer.toString(selection.fitnessEpisodes()));
-    f.put("criticData", sharing.criticData().name());
-    f.put("evalEpisodes", Integer.toString(diagnostics.evalEpisodes()));
-    f.put("parameterCrossover", Boolean.toString(diagnostics.parameterCrossover()));
-    f.put("finalEvalEpisodes", Integer.toString(finalEvalEpisodes));
-    f.put("seed", Long.toString(seed));
-    // the thread count never changes results; identities have always said 0 here
-    f.put("threads", "0");
+    id.add("expertSteps", dagger.expertSteps()).add("daggerIterations", dagger.iterations()).add("studentSteps", dagger.studentSteps())
+        .add("daggerEpochs", dagger.epochs()).add("daggerMinibatch", dagger.minibatch()).add("daggerLearningRate", dagger.learningRate())
+        .add("daggerEnvs", dagger.envs()).add("parentChoice", dagger.parentChoice())
+        .add("childInit", crossover.childInit())
+        .add("fitness", selection.fitness()).add("fitnessEpisodes", selection.fitnessEpisodes())
+        .add("criticData", sharing.criticData())
+        .add("evalEpisodes", diagnostics.evalEpisodes()).add("parameterCrossover", diagnostics.parameterCrossover())
+        .add("finalEvalEpisodes", finalEvalEpisodes)
+        .add("seed", seed)
+        // the thread count never changes results; identities have always said 0 here
+        .add("threads", 0);
     // runs from before DL4J's networks could be chosen ran on ours; a DL4J run's identity says so
-    if (networks != NetworkBackend.OURS) f.put("networks", networks.name());
-    return f;
+    if (networks != NetworkBackend.OURS) id.add("networks", networks);
+    return id;
   }
 
   /** {@link #identityFields()} as one line, {@code GpoConfig[key=value, ...]}: config.txt and the checkpoint hold it. */
   public String identity() {
-    StringJoiner text = new StringJoiner(", ", "GpoConfig[", "]");
-    for (Map.Entry<String, String> e : identityFields().entrySet()) text.add(e.getKey() + "=" + e.getValue());
-    return text.toString();
+    return identityFields().toString();
   }
 
   /** Short hex hash of {@link #identity()} for result rows. */

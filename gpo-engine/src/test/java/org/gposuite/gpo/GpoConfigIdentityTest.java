@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.RecordComponent;
 import java.util.List;
 import org.gposuite.nn.NetworkBackend;
 import org.gposuite.pg.A2cConfig;
@@ -96,12 +97,36 @@ class GpoConfigIdentityTest {
         "pisEpochs", "pisMinibatch", "pisLearningRate", "expertSteps", "daggerIterations", "studentSteps", "daggerEpochs",
         "daggerMinibatch", "daggerLearningRate", "daggerEnvs", "parentChoice", "childInit", "fitness", "fitnessEpisodes",
         "criticData", "evalEpisodes", "parameterCrossover", "finalEvalEpisodes", "seed", "threads"),
-        List.copyOf(cfg.identityFields().sequencedKeySet()));
+        List.copyOf(cfg.identityFields().fields().sequencedKeySet()));
     assertEquals(cfg.identity(), cfg.withThreads(8).identity(), "the thread count never changes results");
     GpoConfig clipped = cfg.withSharing(s -> s.withRule(SharingRule.of(SharingRule.Mode.CLIPPED)));
-    assertEquals("SharingRule[mode=CLIPPED, truncation=1.0]", clipped.identityFields().get("sharing"));
+    assertEquals("SharingRule[mode=CLIPPED, truncation=1.0]", clipped.identityFields().fields().get("sharing"));
     assertEquals(List.of("sharingKlThreshold", "sharing", "diversityWeightFirst"),
-        clipped.identityFields().sequencedKeySet().stream().skip(7).limit(3).toList(), "the rule sits after epsilon");
+        clipped.identityFields().fields().sequencedKeySet().stream().skip(7).limit(3).toList(), "the rule sits after epsilon");
+  }
+
+  /**
+   * The identity is written out field by field, so a field added to a section without a line in
+   * {@link GpoConfig#identityFields()} would leave configs that differ in it with one hash. Every
+   * component of every section (the algorithm and the sharing rule counting once) is an entry of
+   * the identity of a config whose optional entries are all present.
+   */
+  @Test
+  void everyFieldOfEverySectionIsInTheIdentity() {
+    GpoConfig all = GpoConfig.paperPpo(1).withSharing(s -> s.withRule(SharingRule.of(SharingRule.Mode.CLIPPED)))
+        .withNetworks(NetworkBackend.DL4J);
+    assertEquals(components(GpoConfig.class), all.identityFields().fields().size());
+    assertEquals(PpoConfig.class.getRecordComponents().length, PpoConfig.defaults(2048).identityFields().fields().size());
+    assertEquals(A2cConfig.class.getRecordComponents().length, A2cConfig.defaults(2048).identityFields().fields().size());
+    assertEquals(SharingRule.class.getRecordComponents().length, SharingRule.LITERAL.identityFields().fields().size());
+  }
+
+  /** Record components, counting those of the sections (records of this package) one by one. */
+  private static int components(Class<?> record) {
+    int n = 0;
+    for (RecordComponent c : record.getRecordComponents())
+      n += c.getType().isRecord() && c.getType().getPackage() == GpoConfig.class.getPackage() ? components(c.getType()) : 1;
+    return n;
   }
 
   @Test
