@@ -135,8 +135,9 @@ public final class Gpo {
 
   private static List<Selection.Couple> select(GpoConfig cfg, int round, double[] fitness, double[][] kl) {
     long cpu0 = WorkClock.cpuNow(), wall0 = System.nanoTime();
-    List<Selection.Couple> couples = Selection.select(fitness, kl, cfg.selection().diversityWeight(round, cfg.rounds()), cfg.populationSize(),
-        cfg.selection().allowSelfPairs(), cfg.selection().byFitness(), new SplittableRandom(Seeds.of(cfg.seed(), round, 0, Seeds.Purpose.SELECT)));
+    SelectionSection s = cfg.selection();
+    List<Selection.Couple> couples = Selection.select(fitness, kl, s.diversityWeight(round, cfg.rounds()), cfg.populationSize(), s.allowSelfPairs(),
+        s.byFitness(), new SplittableRandom(Seeds.of(cfg.seed(), round, 0, Seeds.Purpose.SELECT)));
     WorkClock.charge(WorkClock.Kind.KL_SELECT, cpu0, wall0);
     return couples;
   }

@@ -17,7 +17,7 @@ import org.gposuite.pg.PpoConfig;
  */
 public record MutationSection(HyperParameters algorithm, int windowBatches) {
 
-  public static final int DEFAULT_WINDOW_BATCHES = 5;
+  private static final int DEFAULT_WINDOW_BATCHES = 5;
 
   public MutationSection {
     if (algorithm == null) throw new IllegalArgumentException("GpoConfig.mutation: give a PpoConfig or an A2cConfig");
