@@ -10,7 +10,8 @@ import org.gposuite.pg.PpoConfig;
 import org.gposuite.pg.SharingRule;
 
 /**
- * Everything a GPO run depends on, one section per operator of Algorithm 1 plus the run's scale.
+ * Everything a GPO run depends on: its scale and seed, and one section for each part of Algorithm 1
+ * (MUTATE, its data sharing, SELECT, CROSSOVER) and one for the diagnostics.
  * Each section documents its fields: "paper" = stated in Gangwani &amp; Peng 2018 (section given);
  * "ours" = left open by the paper, with the reason for the value. Everything that can change a
  * run's numbers is in its {@link #identity()} (config.txt of the run folder, the checkpoint's check).
