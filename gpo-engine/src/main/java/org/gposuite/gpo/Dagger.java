@@ -59,8 +59,8 @@ public final class Dagger {
 
   /** Sizes and step size (paper: 5000, 10, 500, 10, 64, 5e-4). */
   public record Settings(int expertSteps, int iterations, int studentSteps, int epochs, int minibatch, double learningRate) {
-    static Settings of(GpoConfig c) {
-      return new Settings(c.expertSteps(), c.daggerIterations(), c.studentSteps(), c.daggerEpochs(), c.daggerMinibatch(), c.daggerLearningRate());
+    static Settings of(CrossoverSection.DaggerTraining d) {
+      return new Settings(d.expertSteps(), d.iterations(), d.studentSteps(), d.epochs(), d.minibatch(), d.learningRate());
     }
   }
 
