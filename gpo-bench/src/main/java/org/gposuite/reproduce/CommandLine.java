@@ -13,10 +13,10 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.gposuite.nn.NetworkBackend;
 import org.gposuite.reproduce.exec.SlurmJob;
+import org.gposuite.reproduce.plan.Catalogue;
+import org.gposuite.reproduce.plan.CellSelection;
 import org.gposuite.reproduce.plan.Experiment;
-import org.gposuite.reproduce.plan.Selection;
 import org.gposuite.reproduce.plan.Settings;
-import org.gposuite.reproduce.plan.Tasks;
 import org.gposuite.reproduce.run.RunnerRegistry;
 
 /**
@@ -98,11 +98,11 @@ final class CommandLine {
       value("--figures", Scope.RUN, "  --figures 3a,4,...,10  figures to regenerate: 3a, 4, 5, 6, 7, 8, 9, 10 (default: the profile's)\n",
           (b, v, c) -> b.experiments.addAll(list("--figures", "figure", v, Experiment::figure))),
       value("--tasks", Scope.RUN, "  --tasks A,B            only these tasks, e.g. Hopper,Swimmer\n",
-          (b, v, c) -> b.tasks.addAll(list("--tasks", "task", v, Tasks::requireKnown))),
+          (b, v, c) -> b.tasks.addAll(list("--tasks", "task", v, Catalogue::requireTask))),
       value("--methods", Scope.RUN, "  --methods A,B          only these methods, e.g. GPO,Joint\n",
-          (b, v, c) -> b.methods.addAll(list("--methods", "method", v, Tasks::requireMethod))),
+          (b, v, c) -> b.methods.addAll(list("--methods", "method", v, Catalogue::requireMethod))),
       value("--seeds", Scope.RUN, "  --seeds 1,2,3          these seeds instead of the profile's (whole numbers from 1; 1-40 is a range)\n",
-          (b, v, c) -> b.seeds = Optional.of(list("--seeds", "seed", v, Selection::parseSeeds).stream()
+          (b, v, c) -> b.seeds = Optional.of(list("--seeds", "seed", v, CellSelection::parseSeeds).stream()
               .flatMap(List::stream).toList())),
       value("--presets", Scope.RUN, """
             --presets tuned,paper-calibrated

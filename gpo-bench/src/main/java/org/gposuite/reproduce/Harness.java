@@ -29,8 +29,8 @@ import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.plan.Experiment;
 import org.gposuite.reproduce.plan.Plan;
 import org.gposuite.reproduce.plan.Profile;
-import org.gposuite.reproduce.plan.Selection;
-import org.gposuite.reproduce.plan.Tasks;
+import org.gposuite.reproduce.plan.CellSelection;
+import org.gposuite.reproduce.plan.Catalogue;
 import org.gposuite.reproduce.report.Plots;
 import org.gposuite.reproduce.report.Report;
 import org.gposuite.reproduce.report.Results;
@@ -80,17 +80,17 @@ public final class Harness {
    * @param compare check against expected-results/&lt;profile&gt;/cells.csv
    * @param rebaseline write this run's cells into expected-results/&lt;profile&gt;/cells.csv
    */
-  public record Options(Profile profile, Selection selection, Path out, Path expectedResults,
+  public record Options(Profile profile, CellSelection selection, Path out, Path expectedResults,
       Path repoRoot, boolean compare, boolean rebaseline, boolean reportOnly, Executor executor) {
 
     /** Cells one after another in this JVM. */
-    public Options(Profile profile, Selection selection, Path out, Path expectedResults, Path repoRoot,
+    public Options(Profile profile, CellSelection selection, Path out, Path expectedResults, Path repoRoot,
         boolean compare, boolean rebaseline, boolean reportOnly) {
       this(profile, selection, out, expectedResults, repoRoot, compare, rebaseline, reportOnly, new LocalExecutor(1));
     }
 
     /** A run that computes its missing cells. */
-    public Options(Profile profile, Selection selection, Path out, Path expectedResults, Path repoRoot,
+    public Options(Profile profile, CellSelection selection, Path out, Path expectedResults, Path repoRoot,
         boolean compare, boolean rebaseline) {
       this(profile, selection, out, expectedResults, repoRoot, compare, rebaseline, false);
     }
@@ -257,7 +257,7 @@ public final class Harness {
       SharingSummary.read(store.dirOf(e.getKey())).ifPresent(x -> sharing.put(e.getValue().record().id(), x));
     Map<String, List<StateVisitation.Crossover>> visitation = new LinkedHashMap<>();
     for (Map.Entry<CellSpec, StoredCell> e : shown.entrySet())
-      if (e.getKey().method().equals(Tasks.CROSSOVER_PROBE)) visitation.put(e.getValue().record().id(), StateVisitation.read(store.dirOf(e.getKey())));
+      if (e.getKey().method().equals(Catalogue.CROSSOVER_PROBE)) visitation.put(e.getValue().record().id(), StateVisitation.read(store.dirOf(e.getKey())));
     Report report = new Report(reportPlan, results, paper, provenance)
         .withAggregates(Aggregates.of(o.expectedResults(), reportPlan, results, paper, o.out().resolve("plots")))
         .withSharing(sharing)

@@ -29,9 +29,9 @@ import org.gposuite.reproduce.plan.Experiment;
 import org.gposuite.reproduce.plan.Plan;
 import org.gposuite.reproduce.plan.Profile;
 import org.gposuite.reproduce.plan.ProfileLoader;
-import org.gposuite.reproduce.plan.Selection;
+import org.gposuite.reproduce.plan.CellSelection;
 import org.gposuite.reproduce.plan.Settings;
-import org.gposuite.reproduce.plan.Tasks;
+import org.gposuite.reproduce.plan.Catalogue;
 import org.gposuite.reproduce.store.CellRecord;
 import org.gposuite.reproduce.store.CellStore;
 import org.gposuite.reproduce.store.CellsCsv;
@@ -97,7 +97,7 @@ public final class ReproduceMain {
       }
       // The profile's presets too are taken in the engine's spelling, so ids never depend on case.
       List<String> chosen = cli.presets().orElse(profile.presets()).stream().map(registry::canonicalPreset).toList();
-      Selection selection = new Selection(cli.experiments(), cli.tasks(), cli.methods(), cli.seeds(), Optional.of(chosen),
+      CellSelection selection = new CellSelection(cli.experiments(), cli.tasks(), cli.methods(), cli.seeds(), Optional.of(chosen),
           cli.overrides(), networks);
       if (cli.rebaseline() && networks != NetworkBackend.OURS) {
         throw new IllegalArgumentException("--rebaseline writes the expected results, which are our networks' bits;"

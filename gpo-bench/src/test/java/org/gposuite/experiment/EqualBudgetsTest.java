@@ -44,7 +44,7 @@ class EqualBudgetsTest {
   void theSmokeReferenceCellsSpentTheirBudgets() throws Exception {
     // Each cell against its own budget: Figs. 7 and 10 run cells at budgets other than the profile's.
     java.util.Map<String, Budget> budgets = new java.util.HashMap<>();
-    for (CellSpec c : org.gposuite.reproduce.plan.Plan.of(ProfileLoader.load("smoke"), org.gposuite.reproduce.plan.Selection.ALL).cells())
+    for (CellSpec c : org.gposuite.reproduce.plan.Plan.of(ProfileLoader.load("smoke"), org.gposuite.reproduce.plan.CellSelection.ALL).cells())
       budgets.put(c.id(), c.budget());
     java.nio.file.Path file = java.nio.file.Path.of("..", "expected-results", "smoke", "cells.csv");
     int checked = 0;

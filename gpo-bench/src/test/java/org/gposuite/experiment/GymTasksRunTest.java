@@ -13,7 +13,7 @@ import org.gposuite.reproduce.store.CellResult;
 import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.run.Progress;
 import org.gposuite.reproduce.plan.Settings;
-import org.gposuite.reproduce.plan.Tasks;
+import org.gposuite.reproduce.plan.Catalogue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,20 +25,20 @@ import org.junit.jupiter.api.io.TempDir;
 class GymTasksRunTest {
   @Test
   void namesResolveCaseInsensitivelyAndMatchTheEngine() {
-    assertEquals(org.gposuite.env.Tasks.gymNames(), Tasks.GYM);
-    assertEquals(org.gposuite.env.Tasks.names(), Tasks.ALL);
-    assertEquals("HalfCheetah-v1", Tasks.requireKnown("halfcheetah-V1"));
-    assertEquals("Hopper-v1", Tasks.requireKnown(" HOPPER-v1 "));
-    assertEquals("Walker2d-v1", Tasks.requireKnown("walker2d-v1"));
-    assertEquals("Walker2d", Tasks.requireKnown("walker2d"), "the rllab names are unchanged");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tasks.requireKnown("Hopper-v2"));
+    assertEquals(org.gposuite.env.Tasks.gymNames(), Catalogue.GYM_TASKS);
+    assertEquals(org.gposuite.env.Tasks.names(), Catalogue.TASKS);
+    assertEquals("HalfCheetah-v1", Catalogue.requireTask("halfcheetah-V1"));
+    assertEquals("Hopper-v1", Catalogue.requireTask(" HOPPER-v1 "));
+    assertEquals("Walker2d-v1", Catalogue.requireTask("walker2d-v1"));
+    assertEquals("Walker2d", Catalogue.requireTask("walker2d"), "the rllab names are unchanged");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Catalogue.requireTask("Hopper-v2"));
     assertTrue(e.getMessage().contains("Hopper-v2") && e.getMessage().contains("Walker2d-v1")
         && e.getMessage().contains("Swimmer"), e.getMessage());
   }
 
   @Test
   void gpoAndJointRunOnAGymTaskAtHorizon1024(@TempDir Path tmp) throws Exception {
-    String task = Tasks.requireKnown("hopper-v1");
+    String task = Catalogue.requireTask("hopper-v1");
     // The smoke profile's budget, halved, at Fig. 9's longer horizon.
     Budget b = new Budget(10_000, 2, 2, 1024, 1000, 2000, 2, 5, 500, 2, 250, 2);
     for (String method : List.of("GPO", "Joint")) {

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gposuite.reproduce.plan.CellSpec;
-import org.gposuite.reproduce.plan.Tasks;
+import org.gposuite.reproduce.plan.Catalogue;
 import org.gposuite.reproduce.store.CellResult;
 import org.gposuite.reproduce.store.CrossoverTrial;
 import org.gposuite.reproduce.store.CurvePoint;
@@ -124,7 +124,7 @@ final class FakeRunner implements MethodRunner {
       progress.update(cell.budget().totalSteps() * i / 4, "point " + i);
     }
     List<CrossoverTrial> trials = new ArrayList<>();
-    if (cell.method().equals(Tasks.CROSSOVER_PROBE)) {
+    if (cell.method().equals(Catalogue.CROSSOVER_PROBE)) {
       for (int p = 0; p < 3; p++) {
         double a = 500 + 50 * rng.nextDouble();
         double b = 450 + 50 * rng.nextDouble();

@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.gposuite.reproduce.plan.CellSelection;
 import org.gposuite.reproduce.plan.Plan;
 import org.gposuite.reproduce.plan.Profile;
-import org.gposuite.reproduce.plan.Selection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +26,7 @@ class GymTaskNamesTest {
   void aProfileWithAGymTaskPlansRunsAndReportsIt(@TempDir Path tmp) throws Exception {
     Profile p = TestFiles.profile("hopper-V1, Swimmer", "Swimmer", 40);
     assertEquals(java.util.List.of("Hopper-v1", "Swimmer"), p.tasks());
-    Selection hopperOnly = new Selection(Set.of(), Set.of("Hopper-v1"), Set.of(), Optional.of(java.util.List.of(1)),
+    CellSelection hopperOnly = new CellSelection(Set.of(), Set.of("Hopper-v1"), Set.of(), Optional.of(java.util.List.of(1)),
         Optional.empty(), new TreeMap<>());
     assertTrue(Plan.of(p, hopperOnly).cells().stream().allMatch(c -> c.task().equals("Hopper-v1")));
     assertTrue(!Plan.of(p, hopperOnly).cells().isEmpty());

@@ -25,9 +25,9 @@ import org.gposuite.reproduce.plan.Experiment;
 import org.gposuite.reproduce.plan.Plan;
 import org.gposuite.reproduce.plan.Profile;
 import org.gposuite.reproduce.plan.ProfileLoader;
-import org.gposuite.reproduce.plan.Selection;
+import org.gposuite.reproduce.plan.CellSelection;
 import org.gposuite.reproduce.plan.Settings;
-import org.gposuite.reproduce.plan.Tasks;
+import org.gposuite.reproduce.plan.Catalogue;
 import org.gposuite.reproduce.store.CellRecord;
 import org.gposuite.reproduce.store.CellsCsv;
 import org.gposuite.reproduce.run.MethodUnavailableException;
@@ -44,7 +44,7 @@ class HarnessTest {
   }
 
   static Harness.Options options(Profile p, Path tmp, Path expected, boolean compare, boolean rebaseline) {
-    return new Harness.Options(p, Selection.ALL, tmp.resolve("run"), expected, tmp, compare, rebaseline);
+    return new Harness.Options(p, CellSelection.ALL, tmp.resolve("run"), expected, tmp, compare, rebaseline);
   }
 
   static final Profile SMALL = TestFiles.profile("Swimmer, Hopper", "Swimmer", 40);
@@ -55,14 +55,14 @@ class HarnessTest {
     FakeRunner runner = new FakeRunner();
     Harness h = new Harness(FakeRunner.registry(runner), log);
     // a first sitting finishes part of the selection (here: seed 1 only)
-    Selection seed1 = new Selection(Selection.ALL.experiments(), Selection.ALL.tasks(), Selection.ALL.methods(),
-        java.util.Optional.of(List.of(1)), Selection.ALL.presets(), Selection.ALL.overrides());
+    CellSelection seed1 = new CellSelection(CellSelection.ALL.experiments(), CellSelection.ALL.tasks(), CellSelection.ALL.methods(),
+        java.util.Optional.of(List.of(1)), CellSelection.ALL.presets(), CellSelection.ALL.overrides());
     assertEquals(Harness.OK, h.run(new Harness.Options(SMALL, seed1, tmp.resolve("run"), expected, tmp, false, false)));
     int finished = runner.calls.get();
-    int all = Plan.of(SMALL, Selection.ALL).cells().size();
+    int all = Plan.of(SMALL, CellSelection.ALL).cells().size();
     assertTrue(finished < all);
 
-    assertEquals(Harness.OK, h.run(new Harness.Options(SMALL, Selection.ALL, tmp.resolve("run"), expected, tmp, false, false, true)));
+    assertEquals(Harness.OK, h.run(new Harness.Options(SMALL, CellSelection.ALL, tmp.resolve("run"), expected, tmp, false, false, true)));
     assertEquals(finished, runner.calls.get(), "--report-only computes nothing");
     String report = Files.readString(tmp.resolve("run/report.md"));
     assertTrue(report.contains(all - finished + " not computed yet"), report);
@@ -86,7 +86,7 @@ class HarnessTest {
     Files.writeString(run.resolve("plots/fig4-PPO-Ant.png"), "a plot of a cell no longer in the folder");
     Files.writeString(run.resolve("plots/other-section.png"), "another section's image");
 
-    Selection gpoOnSwimmerSeed1 = new Selection(Set.of(), Set.of("Swimmer"), Set.of("GPO"), Optional.of(List.of(1)),
+    CellSelection gpoOnSwimmerSeed1 = new CellSelection(Set.of(), Set.of("Swimmer"), Set.of("GPO"), Optional.of(List.of(1)),
         Optional.empty(), new TreeMap<>());
     assertEquals(Harness.OK, h.run(new Harness.Options(SMALL, gpoOnSwimmerSeed1, run, expected, tmp, false, false)));
     assertEquals(fullRows.size(), Files.readAllLines(run.resolve("cells.csv")).size(), "cells.csv keeps every finished cell");
@@ -115,7 +115,7 @@ class HarnessTest {
     FakeRunner runner = new FakeRunner();
     Harness h = new Harness(FakeRunner.registry(runner), log);
     assertEquals(Harness.OK, h.run(options(SMALL, tmp, expected, false, false)));
-    int cells = Plan.of(SMALL, Selection.ALL).cells().size();
+    int cells = Plan.of(SMALL, CellSelection.ALL).cells().size();
     assertEquals(cells, runner.calls.get());
     byte[] firstCsv = Files.readAllBytes(tmp.resolve("run/cells.csv"));
 
@@ -136,7 +136,7 @@ class HarnessTest {
     FakeRunner resumed = new FakeRunner();
     assertEquals(Harness.OK, new Harness(FakeRunner.registry(resumed), log)
         .run(options(SMALL, tmp, expected, false, false)));
-    int cells = Plan.of(SMALL, Selection.ALL).cells().size();
+    int cells = Plan.of(SMALL, CellSelection.ALL).cells().size();
     assertEquals(cells - 5, resumed.calls.get());
     assertEquals(cells, CellsCsv.read(tmp.resolve("run/cells.csv")).size());
   }
@@ -166,7 +166,7 @@ class HarnessTest {
     assertEquals(CellsCsv.read(tmp.resolve("run/cells.csv")), CellsCsv.read(baseline));
 
     // Unchanged rerun into a fresh folder: recomputed, bit-identical, passes.
-    Harness.Options fresh = new Harness.Options(SMALL, Selection.ALL, tmp.resolve("run2"), expected, tmp, true, false);
+    Harness.Options fresh = new Harness.Options(SMALL, CellSelection.ALL, tmp.resolve("run2"), expected, tmp, true, false);
     assertEquals(Harness.OK, h.run(fresh));
     assertTrue(Files.readString(tmp.resolve("run2/comparison.txt")).contains("all "));
 
@@ -208,7 +208,7 @@ class HarnessTest {
     assertTrue(log().contains("diverged"));
     assertTrue(Files.readString(tmp.resolve("run/cells/PPO/Hopper/Joint/seed-1/error.txt")).contains("diverged"));
     assertTrue(Files.readString(tmp.resolve("run/report.md")).contains("## Failed cells"));
-    int cells = Plan.of(SMALL, Selection.ALL).cells().size();
+    int cells = Plan.of(SMALL, CellSelection.ALL).cells().size();
     // Joint cells: 2 algorithms x 2 tasks x 2 seeds.
     assertEquals(cells - 8, runner.calls.get(), "every cell but the 8 Joint ones still ran");
   }
@@ -216,8 +216,8 @@ class HarnessTest {
   @Test
   void reportPaperColumnEqualsThePapersNumbers(@TempDir Path tmp) throws Exception {
     Path expected = TestFiles.scratchExpected(tmp);
-    Profile all = TestFiles.profile(String.join(", ", Tasks.ALL), "Swimmer", 40);
-    Harness.Options o = new Harness.Options(all, Selection.ALL, tmp.resolve("run"), expected, tmp, false, false);
+    Profile all = TestFiles.profile(String.join(", ", Catalogue.TASKS), "Swimmer", 40);
+    Harness.Options o = new Harness.Options(all, CellSelection.ALL, tmp.resolve("run"), expected, tmp, false, false);
     assertEquals(Harness.OK, new Harness(FakeRunner.registry(new FakeRunner()), log).run(o));
 
     // The paper's numbers, read independently of PaperData: table,algorithm,env,method,mean,stderr.
@@ -328,7 +328,7 @@ class HarnessTest {
     assertEquals(20, rows.get(1).finalReturn());
   }
 
-  static final Selection BOTH_PRESETS = Selection.ALL.withSettings(Optional.of(FakeRunner.PRESETS), new TreeMap<>());
+  static final CellSelection BOTH_PRESETS = CellSelection.ALL.withSettings(Optional.of(FakeRunner.PRESETS), new TreeMap<>());
 
   /** The text of a report section, from its heading to the next one. */
   static String section(String report, String heading) {
@@ -344,7 +344,7 @@ class HarnessTest {
     FakeRunner runner = new FakeRunner();
     Harness.Options o = new Harness.Options(SMALL, BOTH_PRESETS, tmp.resolve("run"), expected, tmp, false, false);
     assertEquals(Harness.OK, new Harness(FakeRunner.registry(runner), log).run(o));
-    int perPreset = Plan.of(SMALL, Selection.ALL).cells().size();
+    int perPreset = Plan.of(SMALL, CellSelection.ALL).cells().size();
     assertEquals(2 * perPreset, runner.calls.get());
 
     List<CellRecord> rows = CellsCsv.read(tmp.resolve("run/cells.csv"));
@@ -399,7 +399,7 @@ class HarnessTest {
   @Test
   void onePresetReportHasNoPresetSections(@TempDir Path tmp) throws Exception {
     Path expected = TestFiles.scratchExpected(tmp);
-    Selection calibratedOnly = Selection.ALL.withSettings(Optional.of(List.of("paper-calibrated")), new TreeMap<>());
+    CellSelection calibratedOnly = CellSelection.ALL.withSettings(Optional.of(List.of("paper-calibrated")), new TreeMap<>());
     assertEquals(Harness.OK, new Harness(FakeRunner.registry(new FakeRunner()), log)
         .run(new Harness.Options(SMALL, calibratedOnly, tmp.resolve("run"), expected, tmp, false, false)));
     String report = Files.readString(tmp.resolve("run/report.md"));
@@ -416,7 +416,7 @@ class HarnessTest {
     assertEquals(Harness.OK, h.run(new Harness.Options(SMALL, BOTH_PRESETS, tmp.resolve("run"), expected, tmp, true, true)));
     Path baseline = Harness.expectedCells(expected, "unit");
     List<CellRecord> written = CellsCsv.read(baseline);
-    int perPreset = Plan.of(SMALL, Selection.ALL).cells().size();
+    int perPreset = Plan.of(SMALL, CellSelection.ALL).cells().size();
     assertEquals(2 * perPreset, written.size());
     assertEquals(CellsCsv.read(tmp.resolve("run/cells.csv")), written);
     assertEquals(perPreset, written.stream().filter(r -> r.id().startsWith("PPO-paper-calibrated/")
@@ -444,7 +444,7 @@ class HarnessTest {
     assertTrue(comparison.contains("1 of " + groups + " groups differ"), comparison);
 
     // Re-baselining the tuned preset alone keeps the other preset's rows as they were.
-    assertEquals(Harness.OK, h.run(new Harness.Options(SMALL, Selection.ALL, tmp.resolve("run3"), expected, tmp, true, true)));
+    assertEquals(Harness.OK, h.run(new Harness.Options(SMALL, CellSelection.ALL, tmp.resolve("run3"), expected, tmp, true, true)));
     List<CellRecord> after = CellsCsv.read(baseline);
     assertEquals(2 * perPreset, after.size());
     assertEquals(planted.stream().filter(r -> r.settings().preset().equals("paper-calibrated")).toList(),
@@ -454,9 +454,9 @@ class HarnessTest {
   @Test
   void overridesReachTheRunnerAndAreRecorded(@TempDir Path tmp) throws Exception {
     Path expected = TestFiles.scratchExpected(tmp);
-    Selection gpoOnHopper = new Selection(Set.of(Experiment.TABLE_1), Set.of("Hopper"), Set.of("GPO"), Optional.empty(),
+    CellSelection gpoOnHopper = new CellSelection(Set.of(Experiment.TABLE_1), Set.of("Hopper"), Set.of("GPO"), Optional.empty(),
         Optional.empty(), new TreeMap<>());
-    Selection doubled = gpoOnHopper.withSettings(Optional.empty(), new TreeMap<>(Map.of(FakeRunner.SCALE, "2")));
+    CellSelection doubled = gpoOnHopper.withSettings(Optional.empty(), new TreeMap<>(Map.of(FakeRunner.SCALE, "2")));
     FakeRunner runner = new FakeRunner();
     Harness h = new Harness(FakeRunner.registry(runner), log);
     assertEquals(Harness.OK, h.run(new Harness.Options(SMALL, gpoOnHopper, tmp.resolve("plain"), expected, tmp, false, false)));
@@ -484,12 +484,12 @@ class HarnessTest {
     Profile fancy = ProfileLoader.parse("unit", "unit.profile", TestFiles.profileText("Swimmer", "Swimmer", 40)
         + "presets = tuned, fancy\n");
     assertEquals(Harness.CANNOT_RUN, new Harness(FakeRunner.registry(runner), log)
-        .run(new Harness.Options(fancy, Selection.ALL, tmp.resolve("run"), expected, tmp, false, false)));
+        .run(new Harness.Options(fancy, CellSelection.ALL, tmp.resolve("run"), expected, tmp, false, false)));
     assertTrue(log().contains("error: unknown preset \"fancy\"; the engine offers tuned, paper-calibrated"), log());
     Profile badSetting = ProfileLoader.parse("unit", "unit.profile", TestFiles.profileText("Swimmer", "Swimmer", 40)
         + "set.fake.scale = -1\n");
     assertEquals(Harness.CANNOT_RUN, new Harness(FakeRunner.registry(runner), log)
-        .run(new Harness.Options(badSetting, Selection.ALL, tmp.resolve("run"), expected, tmp, false, false)));
+        .run(new Harness.Options(badSetting, CellSelection.ALL, tmp.resolve("run"), expected, tmp, false, false)));
     assertTrue(log().contains("error: setting fake.scale must be a number > 0, got \"-1\""), log());
     assertEquals(0, runner.calls.get());
     assertFalse(Files.exists(tmp.resolve("run")));

@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.gposuite.nn.NetworkBackend;
+import org.gposuite.reproduce.plan.CellSelection;
 import org.gposuite.reproduce.plan.Profile;
-import org.gposuite.reproduce.plan.Selection;
 import org.gposuite.reproduce.store.CellRecord;
 import org.gposuite.reproduce.store.CellsCsv;
 import org.junit.jupiter.api.Test;
@@ -91,8 +91,8 @@ class NetworksOptionTest {
     FakeRunner runner = new FakeRunner();
     Harness h = new Harness(FakeRunner.registry(runner), log);
     Profile profile = RegressionGateTest.FOUR_SEEDS;
-    Selection ours = RegressionGateTest.TABLE_1;
-    Selection dl4j = new Selection(ours.experiments(), ours.tasks(), ours.methods(), ours.seeds(), ours.presets(),
+    CellSelection ours = RegressionGateTest.TABLE_1;
+    CellSelection dl4j = new CellSelection(ours.experiments(), ours.tasks(), ours.methods(), ours.seeds(), ours.presets(),
         ours.overrides(), NetworkBackend.DL4J);
     assertEquals(Harness.OK, h.run(new Harness.Options(profile, ours, tmp.resolve("baseline-run"), tmp.resolve("expected-results"),
         tmp, true, true)), bytes.toString(StandardCharsets.UTF_8));

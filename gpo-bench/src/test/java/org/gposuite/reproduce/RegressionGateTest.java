@@ -19,10 +19,10 @@ import java.util.stream.Stream;
 import org.gposuite.reproduce.ReproduceMainTest.Outcome;
 import org.gposuite.reproduce.compare.ComparisonTest;
 import org.gposuite.reproduce.compare.Spread;
+import org.gposuite.reproduce.plan.CellSelection;
 import org.gposuite.reproduce.plan.Experiment;
 import org.gposuite.reproduce.plan.Profile;
 import org.gposuite.reproduce.plan.ProfileLoader;
-import org.gposuite.reproduce.plan.Selection;
 import org.gposuite.reproduce.store.CellRecord;
 import org.gposuite.reproduce.store.CellsCsv;
 import org.gposuite.reproduce.store.Provenance;
@@ -49,7 +49,7 @@ class RegressionGateTest {
   /** Table 1 on two tasks: 6 groups. Four seeds, so that Welch's test has the power to see a 25% drop. */
   static final Profile FOUR_SEEDS = ProfileLoader.parse("unit", "unit.profile",
       TestFiles.profileText("Swimmer, Hopper", "Swimmer", 40).replace("seeds = 1, 2", "seeds = 1, 2, 3, 4"));
-  static final Selection TABLE_1 = new Selection(Set.of(Experiment.TABLE_1), Set.of(), Set.of(), Optional.empty(),
+  static final CellSelection TABLE_1 = new CellSelection(Set.of(Experiment.TABLE_1), Set.of(), Set.of(), Optional.empty(),
       Optional.empty(), new TreeMap<>());
   static final int GROUPS = 6;
 
@@ -177,11 +177,11 @@ class RegressionGateTest {
       @TempDir Path tmp) throws Exception {
     TestFiles.scratchExpected(tmp);
     Harness h = new Harness(FakeRunner.registry(new FakeRunner()), log);
-    Selection fourSeeds = TABLE_1.withSeeds(List.of(1, 2, 3, 4));
+    CellSelection fourSeeds = TABLE_1.withSeeds(List.of(1, 2, 3, 4));
     assertEquals(Harness.OK, h.run(new Harness.Options(STAT_SEEDS, fourSeeds, tmp.resolve("baseline-run"),
         tmp.resolve("expected-results"), tmp, true, true)), log());
     // the HIT group's reference holds 6 seeds (as a group sized for more power would): the run takes 6 there
-    Selection hitSeeds5And6 = new Selection(Set.of(Experiment.TABLE_1), Set.of("Swimmer"), Set.of("Single"),
+    CellSelection hitSeeds5And6 = new CellSelection(Set.of(Experiment.TABLE_1), Set.of("Swimmer"), Set.of("Single"),
         Optional.of(List.of(5, 6)), Optional.empty(), new TreeMap<>());
     assertEquals(Harness.OK, h.run(new Harness.Options(STAT_SEEDS, hitSeeds5And6, tmp.resolve("baseline-run"),
         tmp.resolve("expected-results"), tmp, true, true)), log());

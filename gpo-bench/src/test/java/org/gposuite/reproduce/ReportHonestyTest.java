@@ -20,7 +20,7 @@ import org.gposuite.reproduce.plan.Budget;
 import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.plan.Experiment;
 import org.gposuite.reproduce.plan.Profile;
-import org.gposuite.reproduce.plan.Selection;
+import org.gposuite.reproduce.plan.CellSelection;
 import org.gposuite.reproduce.plan.Settings;
 import org.gposuite.reproduce.report.Report;
 import org.gposuite.reproduce.store.CellRecord;
@@ -39,7 +39,7 @@ class ReportHonestyTest {
     TestFiles.scratchExpected(tmp);
     Harness h = new Harness(FakeRunner.registry(new FakeRunner()), log);
     Profile p = TestFiles.profile("Swimmer, Hopper", "Swimmer", 40);
-    assertEquals(Harness.OK, h.run(new Harness.Options(p, Selection.ALL, tmp.resolve("run"), tmp.resolve("expected-results"),
+    assertEquals(Harness.OK, h.run(new Harness.Options(p, CellSelection.ALL, tmp.resolve("run"), tmp.resolve("expected-results"),
         tmp, false, true)), logBytes.toString(StandardCharsets.UTF_8));
     return tmp.resolve("run");
   }

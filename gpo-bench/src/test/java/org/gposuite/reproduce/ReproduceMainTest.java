@@ -17,10 +17,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.gposuite.reproduce.plan.Algorithm;
 import org.gposuite.reproduce.plan.Budget;
+import org.gposuite.reproduce.plan.Catalogue;
 import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.plan.ProfileLoader;
 import org.gposuite.reproduce.plan.Settings;
-import org.gposuite.reproduce.plan.Tasks;
 import org.gposuite.reproduce.run.RunnerRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -174,12 +174,12 @@ class ReproduceMainTest {
         Arguments.of(List.of("--tasks", ""), "error: --tasks needs at least one task"),
         Arguments.of(List.of("--tasks", " , "), "error: --tasks needs at least one task"),
         Arguments.of(List.of("--tasks", "Swimmer,,Hopper"), "error: --tasks has an empty item in \"Swimmer,,Hopper\""),
-        Arguments.of(List.of("--tasks", "Swimer"), "error: --tasks: unknown task \"Swimer\"; the tasks are " + Tasks.ALL
-            + " and Gym's " + Tasks.GYM),
+        Arguments.of(List.of("--tasks", "Swimer"), "error: --tasks: unknown task \"Swimer\"; the tasks are " + Catalogue.TASKS
+            + " and Gym's " + Catalogue.GYM_TASKS),
         Arguments.of(List.of("--methods", ""), "error: --methods needs at least one method"),
         Arguments.of(List.of("--methods", "GPO,"), "error: --methods has an empty item in \"GPO,\""),
         Arguments.of(List.of("--methods", "GPO2"), "error: --methods: unknown method \"GPO2\"; the methods are "
-            + Tasks.TABLE_METHODS + ", " + Tasks.ABLATION_METHODS + " and Crossover"),
+            + Catalogue.TABLE_METHODS + ", " + Catalogue.ABLATION_METHODS + " and Crossover"),
         Arguments.of(List.of("--tables", "7"), "error: --tables: unknown table \"7\"; use 1, 2, 3"),
         Arguments.of(List.of("--tables", ""), "error: --tables needs at least one table"),
         Arguments.of(List.of("--figures", ""), "error: --figures needs at least one figure"),

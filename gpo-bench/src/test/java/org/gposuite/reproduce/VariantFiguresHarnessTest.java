@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.gposuite.reproduce.plan.CellSelection;
 import org.gposuite.reproduce.plan.Experiment;
 import org.gposuite.reproduce.plan.Profile;
 import org.gposuite.reproduce.plan.ProfileLoader;
-import org.gposuite.reproduce.plan.Selection;
 import org.gposuite.reproduce.store.CellRecord;
 import org.gposuite.reproduce.store.CellsCsv;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class VariantFiguresHarnessTest {
     Path expected = TestFiles.scratchExpected(tmp);
     FakeRunner runner = new FakeRunner();
     Harness h = new Harness(FakeRunner.registry(runner), log);
-    Harness.Options first = new Harness.Options(FIGS, Selection.ALL, tmp.resolve("run"), expected, tmp, false, true);
+    Harness.Options first = new Harness.Options(FIGS, CellSelection.ALL, tmp.resolve("run"), expected, tmp, false, true);
     assertEquals(Harness.OK, h.run(first), logBytes.toString(StandardCharsets.UTF_8));
     // Table 1: 3 methods x 2 seeds; Fig. 7: +pop4; Fig. 10: +pop4-eqsteps (pop 2 is Table 1's GPO); Fig. 9: 2 horizons x 2 methods
     int cells = 2 * (3 + 1 + 1 + 4);
@@ -71,12 +71,12 @@ class VariantFiguresHarnessTest {
     List<CellRecord> baseline = CellsCsv.read(Harness.expectedCells(expected, "unit"));
     assertTrue(baseline.stream().anyMatch(r -> r.id().equals("PPO/Swimmer@pop4-eqsteps/GPO/seed-1")));
     assertEquals(cells, baseline.size());
-    Harness.Options again = new Harness.Options(FIGS, Selection.ALL, run, expected, tmp, true, false);
+    Harness.Options again = new Harness.Options(FIGS, CellSelection.ALL, run, expected, tmp, true, false);
     assertEquals(Harness.OK, h.run(again), logBytes.toString(StandardCharsets.UTF_8));
     assertEquals(cells, runner.calls.get(), "every cell resumed");
 
     // --tasks Hopper-v1 in a fresh folder: only Fig. 9's cells run
-    Selection gym = new Selection(Set.of(), Set.of("Hopper-v1"), Set.of(), Optional.empty(), Optional.empty(), new TreeMap<>());
+    CellSelection gym = new CellSelection(Set.of(), Set.of("Hopper-v1"), Set.of(), Optional.empty(), Optional.empty(), new TreeMap<>());
     assertEquals(Harness.OK, h.run(new Harness.Options(FIGS, gym, tmp.resolve("gym"), expected, tmp, false, false)));
     assertEquals(cells + 8, runner.calls.get());
   }

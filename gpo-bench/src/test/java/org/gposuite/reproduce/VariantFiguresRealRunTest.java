@@ -12,7 +12,7 @@ import java.util.List;
 import org.gposuite.reproduce.plan.Experiment;
 import org.gposuite.reproduce.plan.Profile;
 import org.gposuite.reproduce.plan.ProfileLoader;
-import org.gposuite.reproduce.plan.Selection;
+import org.gposuite.reproduce.plan.CellSelection;
 import org.gposuite.reproduce.store.CellRecord;
 import org.gposuite.reproduce.store.CellsCsv;
 import org.gposuite.reproduce.run.RunnerRegistry;
@@ -58,7 +58,7 @@ class VariantFiguresRealRunTest {
   @Test
   void eachFigureRunsOnTheEngine(@TempDir Path tmp) throws Exception {
     Profile p = ProfileLoader.parse("tiny-figs", "tiny-figs.profile", PROFILE);
-    Selection figuresOnly = new Selection(java.util.Set.of(Experiment.FIGURE_7, Experiment.FIGURE_9, Experiment.FIGURE_10),
+    CellSelection figuresOnly = new CellSelection(java.util.Set.of(Experiment.FIGURE_7, Experiment.FIGURE_9, Experiment.FIGURE_10),
         java.util.Set.of(), java.util.Set.of(), java.util.Optional.empty(), java.util.Optional.empty(), new java.util.TreeMap<>());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Harness h = new Harness(RunnerRegistry.fromServiceLoader(), new PrintStream(bytes, true, StandardCharsets.UTF_8));

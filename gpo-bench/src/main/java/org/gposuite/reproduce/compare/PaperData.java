@@ -13,7 +13,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.gposuite.reproduce.io.InputError;
 import org.gposuite.reproduce.io.TextInput;
 import org.gposuite.reproduce.plan.Algorithm;
-import org.gposuite.reproduce.plan.Tasks;
+import org.gposuite.reproduce.plan.Catalogue;
 
 /**
  * The paper's numbers, read from {@code expected-results/paper/} (Tables 1-3) and
@@ -51,7 +51,7 @@ public record PaperData(Map<String, MeanSe> tables, Map<String, PaperWallClock> 
       if (table != (a == Algorithm.PPO ? 1 : 2)) {
         throw r.error("table", "table " + table + " does not hold " + a + " (Table 1 is PPO, Table 2 A2C)");
       }
-      String key = key(a, r.get("env", Tasks::requireKnown), r.get("method", Row::text));
+      String key = key(a, r.get("env", Catalogue::requireTask), r.get("method", Row::text));
       if (tables.put(key, new MeanSe(r.number("mean"), r.number("stderr"))) != null) {
         throw r.error("method", key + " appears twice");
       }
@@ -59,15 +59,15 @@ public record PaperData(Map<String, MeanSe> tables, Map<String, PaperWallClock> 
     Map<String, PaperWallClock> wall = new LinkedHashMap<>();
     for (Row r : rows(expectedResults.resolve(WALLCLOCK), List.of("env", "gpo_total_min",
         "gpo_mutate_min", "gpo_crossover_min", "gpo_select_min", "joint_total_min"))) {
-      wall.put(r.get("env", Tasks::requireKnown), new PaperWallClock(r.number("gpo_total_min"),
+      wall.put(r.get("env", Catalogue::requireTask), new PaperWallClock(r.number("gpo_total_min"),
           r.number("gpo_mutate_min"), r.number("gpo_crossover_min"), r.number("gpo_select_min"),
           r.number("joint_total_min")));
     }
     Map<String, Double> ablations = new LinkedHashMap<>();
     for (Row r : rows(expectedResults.resolve(ABLATIONS), List.of("method", "normalized_return"))) {
       String m = r.get("method", Row::text);
-      if (!Tasks.ABLATION_METHODS.contains(m)) {
-        throw r.error("method", "\"" + m + "\" is not a Fig. 5 variant " + Tasks.ABLATION_METHODS);
+      if (!Catalogue.ABLATION_METHODS.contains(m)) {
+        throw r.error("method", "\"" + m + "\" is not a Fig. 5 variant " + Catalogue.ABLATION_METHODS);
       }
       ablations.put(m, r.number("normalized_return"));
     }

@@ -26,7 +26,7 @@ import org.gposuite.nn.NetworkBackend;
  * @param presets the presets of the run, in the order given
  * @param overrides the engine settings of every cell: the profile's, with --set on top
  */
-public record Plan(Profile profile, Selection selection, Set<Experiment> experiments, List<String> presets,
+public record Plan(Profile profile, CellSelection selection, Set<Experiment> experiments, List<String> presets,
     SortedMap<String, String> overrides, List<CellSpec> cells, List<String> warnings) {
 
   public Plan {
@@ -36,7 +36,7 @@ public record Plan(Profile profile, Selection selection, Set<Experiment> experim
     warnings = List.copyOf(warnings);
   }
 
-  public static Plan of(Profile profile, Selection selection) {
+  public static Plan of(Profile profile, CellSelection selection) {
     Set<Experiment> experiments = selection.experiments().isEmpty()
         ? EnumSet.copyOf(profile.experiments()) : EnumSet.copyOf(selection.experiments());
     List<Integer> seeds = selection.seeds().orElse(profile.seeds());
@@ -91,11 +91,11 @@ public record Plan(Profile profile, Selection selection, Set<Experiment> experim
   /** The methods an experiment compares. */
   static List<String> methodsOf(Experiment e) {
     return switch (e) {
-      case TABLE_1, TABLE_2, FIGURE_4, FIGURE_8 -> Tasks.TABLE_METHODS;
+      case TABLE_1, TABLE_2, FIGURE_4, FIGURE_8 -> Catalogue.TABLE_METHODS;
       case TABLE_3 -> List.of("GPO", "Joint");
       case FIGURE_6 -> List.of("GPO", "Single");
-      case FIGURE_5 -> Tasks.ABLATION_METHODS;
-      case FIGURE_3A -> List.of(Tasks.CROSSOVER_PROBE);
+      case FIGURE_5 -> Catalogue.ABLATION_METHODS;
+      case FIGURE_3A -> List.of(Catalogue.CROSSOVER_PROBE);
       case FIGURE_7, FIGURE_9, FIGURE_10 -> VariantFigures.methods(e);
     };
   }
@@ -114,7 +114,7 @@ public record Plan(Profile profile, Selection selection, Set<Experiment> experim
    * Why the selection keeps no cell of these experiments: the profile (and its field) that
    * lacks a selected task, or the experiments that lack a selected method.
    */
-  private static String lacking(Profile profile, Selection selection, Collection<Experiment> experiments) {
+  private static String lacking(Profile profile, CellSelection selection, Collection<Experiment> experiments) {
     Map<String, List<String>> taskFields = new LinkedHashMap<>();
     Set<String> tasks = new LinkedHashSet<>();
     Set<String> methods = new LinkedHashSet<>();

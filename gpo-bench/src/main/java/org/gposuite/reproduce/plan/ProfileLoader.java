@@ -124,17 +124,17 @@ public final class ProfileLoader {
     Set<Experiment> experiments = EnumSet.noneOf(Experiment.class);
     experiments.addAll(r.list("tables", Experiment::table));
     experiments.addAll(r.list("figures", Experiment::figure));
-    List<Integer> seeds = r.list("seeds", Selection::parseSeed);
+    List<Integer> seeds = r.list("seeds", CellSelection::parseSeed);
     double sps = r.value("assumed_steps_per_second", Double::parseDouble);
     if (!(sps > 0) || !Double.isFinite(sps)) {
       throw r.error("assumed_steps_per_second", "must be a finite number > 0, got " + r.raw("assumed_steps_per_second"));
     }
     List<String> presets = entries.containsKey(PRESETS)
         ? r.list(PRESETS, Settings::requirePresetName) : List.of(Settings.DEFAULT_PRESET);
-    return new Profile(name, r.raw("description"), source, r.list("tasks", Tasks::requireKnown),
-        seeds, experiments, budget, presets, overrides(r), r.value("fig3a_task", Tasks::requireKnown),
-        r.list("fig5_tasks", Tasks::requireKnown), sps,
-        entries.containsKey(STAT_SEEDS) ? r.list(STAT_SEEDS, Selection::parseSeed) : List.of(),
+    return new Profile(name, r.raw("description"), source, r.list("tasks", Catalogue::requireTask),
+        seeds, experiments, budget, presets, overrides(r), r.value("fig3a_task", Catalogue::requireTask),
+        r.list("fig5_tasks", Catalogue::requireTask), sps,
+        entries.containsKey(STAT_SEEDS) ? r.list(STAT_SEEDS, CellSelection::parseSeed) : List.of(),
         variantFigures(r, experiments, budget));
   }
 
@@ -149,11 +149,11 @@ public final class ProfileLoader {
       if (!r.entries().containsKey(key)) throw new InputError(r.source(), 0, key, "is missing; figure 9 needs it");
     }
     VariantFigures v = new VariantFigures(
-        r.entries().containsKey("fig7_task") ? r.value("fig7_task", Tasks::requireKnown) : null,
+        r.entries().containsKey("fig7_task") ? r.value("fig7_task", Catalogue::requireTask) : null,
         r.entries().containsKey("fig7_populations") ? r.list("fig7_populations", Integer::parseInt) : List.of(),
-        r.entries().containsKey("fig9_tasks") ? r.list("fig9_tasks", Tasks::requireKnown) : List.of(),
+        r.entries().containsKey("fig9_tasks") ? r.list("fig9_tasks", Catalogue::requireTask) : List.of(),
         r.entries().containsKey("fig9_horizons") ? r.list("fig9_horizons", Integer::parseInt) : List.of(),
-        r.entries().containsKey("variant_seeds") ? r.list("variant_seeds", Selection::parseSeed) : List.of());
+        r.entries().containsKey("variant_seeds") ? r.list("variant_seeds", CellSelection::parseSeed) : List.of());
     for (Experiment e : List.of(Experiment.FIGURE_7, Experiment.FIGURE_10, Experiment.FIGURE_9)) {
       if (!experiments.contains(e)) continue;
       String field = e == Experiment.FIGURE_9 ? "fig9_horizons" : "fig7_populations";

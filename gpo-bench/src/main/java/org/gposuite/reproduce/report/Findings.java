@@ -15,7 +15,7 @@ import org.gposuite.reproduce.compare.Stats;
 import org.gposuite.reproduce.io.AtomicFiles;
 import org.gposuite.reproduce.plan.Algorithm;
 import org.gposuite.reproduce.plan.CellSpec;
-import org.gposuite.reproduce.plan.Tasks;
+import org.gposuite.reproduce.plan.Catalogue;
 import org.gposuite.reproduce.report.aggregate.AggregateSection;
 import org.gposuite.reproduce.report.aggregate.Normalisation;
 import org.gposuite.reproduce.report.aggregate.ProfilePlot;
@@ -95,7 +95,7 @@ public final class Findings {
     Map<String, TableAggregates> out = new LinkedHashMap<>();
     for (Algorithm algorithm : Algorithm.values()) {
       for (String preset : PRESETS) {
-        TableAggregates t = TableAggregates.of(new Normalisation(algorithm, paper, random), Tasks.ALL,
+        TableAggregates t = TableAggregates.of(new Normalisation(algorithm, paper, random), Catalogue.TASKS,
             (task, method) -> returns(seeds(rows, algorithm, preset, task, method)), StratifiedBootstrap.DEFAULT);
         if (!t.isEmpty()) out.put(CellSpec.algorithmLabel(algorithm, preset), t);
       }

@@ -13,11 +13,11 @@ import org.gposuite.reproduce.compare.PaperData;
 import org.gposuite.reproduce.io.AtomicFiles;
 import org.gposuite.reproduce.plan.Algorithm;
 import org.gposuite.reproduce.plan.Budget;
+import org.gposuite.reproduce.plan.Catalogue;
 import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.plan.Experiment;
 import org.gposuite.reproduce.plan.Plan;
 import org.gposuite.reproduce.plan.Settings;
-import org.gposuite.reproduce.plan.Tasks;
 import org.gposuite.reproduce.store.CellStore;
 import org.gposuite.reproduce.store.CrossoverTrial;
 import org.gposuite.reproduce.store.StoredCell;
@@ -63,7 +63,7 @@ public final class Plots {
     }
     out.putAll(VariantPlots.draw(plan, preset, results, dir)); // Figs. 7, 9, 10
     if (plan.experiments().contains(Experiment.FIGURE_3A)) {
-      List<StoredCell> cells = results.group(preset, Algorithm.PPO, plan.profile().fig3aTask(), Tasks.CROSSOVER_PROBE);
+      List<StoredCell> cells = results.group(preset, Algorithm.PPO, plan.profile().fig3aTask(), Catalogue.CROSSOVER_PROBE);
       List<String> labels = new ArrayList<>();
       List<Double> a = new ArrayList<>(), b = new ArrayList<>(), s = new ArrayList<>(), p = new ArrayList<>();
       for (StoredCell c : cells) {
@@ -122,7 +122,7 @@ public final class Plots {
       chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
       chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
       int drawn = 0;
-      for (String method : Tasks.TABLE_METHODS) {
+      for (String method : Catalogue.TABLE_METHODS) {
         Color color = METHOD_COLORS.getOrDefault(method, Color.DARK_GRAY);
         if (!addCurve(chart, method, color, results.group(preset, algorithm, task, method))) continue;
         if (paperBudget) {

@@ -14,7 +14,7 @@ import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.plan.Experiment;
 import org.gposuite.reproduce.plan.Plan;
 import org.gposuite.reproduce.plan.Profile;
-import org.gposuite.reproduce.plan.Tasks;
+import org.gposuite.reproduce.plan.Catalogue;
 import org.gposuite.reproduce.report.aggregate.Aggregates;
 import org.gposuite.reproduce.store.CrossoverTrial;
 import org.gposuite.reproduce.store.Provenance;
@@ -180,7 +180,7 @@ public final class Report {
     line("| Task | Method | Ours (mean ± se, n) | 95% CI (t) | Per seed | Steps used (mean) | Paper (mean ± se) | Ours / paper | Verdict |");
     line("|---|---|---|---|---|---|---|---|---|");
     for (String task : plan.profile().tasks()) {
-      for (String method : Tasks.TABLE_METHODS) {
+      for (String method : Catalogue.TABLE_METHODS) {
         double[] ours = results.returns(preset, algorithm, task, method);
         Optional<PaperData.MeanSe> theirs = paper.table(algorithm, task, method);
         if (ours.length == 0) continue;
@@ -290,7 +290,7 @@ public final class Report {
     line("## " + title(Experiment.FIGURE_3A, preset));
     line("");
     String task = plan.profile().fig3aTask();
-    List<StoredCell> cells = results.group(preset, Algorithm.PPO, task, Tasks.CROSSOVER_PROBE);
+    List<StoredCell> cells = results.group(preset, Algorithm.PPO, task, Catalogue.CROSSOVER_PROBE);
     List<CrossoverTrial> trials = new ArrayList<>();
     line("Task " + task + ", first GPO round; returns of the parents and of both children, each the average of the same "
         + StateVisitation.rollouts(plan.profile().budget().evalEpisodes()) + " rollouts that Fig. 3b shows.");
@@ -388,7 +388,7 @@ public final class Report {
   /** Fig. 5 normalization within a preset: per task, divide by GPO's mean; then average over the tasks. */
   public Map<String, Double> normalizedAblations(String preset) {
     Map<String, Double> out = new java.util.LinkedHashMap<>();
-    for (String method : Tasks.ABLATION_METHODS) {
+    for (String method : Catalogue.ABLATION_METHODS) {
       double sum = 0;
       int n = 0;
       for (String task : plan.profile().fig5Tasks()) {
@@ -413,12 +413,12 @@ public final class Report {
     line("");
     line("| Variant | Ours | Paper |");
     line("|---|---|---|");
-    for (String m : Tasks.ABLATION_METHODS) {
+    for (String m : Catalogue.ABLATION_METHODS) {
       line("| " + m + " | " + (ours.containsKey(m) ? String.format(Locale.ROOT, "%.2f", ours.get(m)) : "—")
           + " | " + Optional.ofNullable(paper.ablations().get(m)).map(v -> String.format(Locale.ROOT, "%.2f", v)).orElse("—") + " |");
     }
     line("");
-    if (!ours.keySet().containsAll(Tasks.ABLATION_METHODS)) {
+    if (!ours.keySet().containsAll(Catalogue.ABLATION_METHODS)) {
       line("Not every variant ran, so the ordering claims are not judged.");
       return;
     }

@@ -19,8 +19,8 @@ import org.gposuite.reproduce.io.InputError;
 import org.gposuite.reproduce.io.TextInput;
 import org.gposuite.reproduce.plan.Algorithm;
 import org.gposuite.reproduce.plan.BudgetVariant;
+import org.gposuite.reproduce.plan.Catalogue;
 import org.gposuite.reproduce.plan.Settings;
-import org.gposuite.reproduce.plan.Tasks;
 
 /** Reads and writes {@link CellRecord} rows; reading checks every field and says where it failed. */
 public final class CellsCsv {
@@ -172,7 +172,7 @@ public final class CellsCsv {
   private static CellRecord parse(String source, int line, CSVRecord rec) {
     Field f = new Field(source, line, rec);
     Algorithm algorithm = f.get("algorithm", Algorithm::parse);
-    String task = f.get("task", Tasks::requireKnown);
+    String task = f.get("task", Catalogue::requireTask);
     String method = f.get("method", f::nonBlank);
     int seed = f.get("seed", Integer::parseInt);
     String preset = rec.isMapped("preset") ? f.get("preset", Settings::requirePresetName)

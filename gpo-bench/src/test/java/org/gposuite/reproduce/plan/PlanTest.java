@@ -23,7 +23,7 @@ class PlanTest {
   @Test
   void paperPlanCountsEveryCellOnce() throws Exception {
     Profile paper = ProfileLoader.load("paper");
-    Plan plan = Plan.of(paper, Selection.ALL);
+    Plan plan = Plan.of(paper, CellSelection.ALL);
     // Tables 1+2: 9 tasks x 3 methods x 2 algorithms; Fig. 5 adds 6 variants beyond GPO/Single
     // on 2 tasks; Fig. 3a one probe; Table 3 and Figs. 4 and 6 reuse Table 1, Fig. 8 Table 2. Times 8 seeds.
     // Figs. 7, 9, 10 run at budgets of their own (VariantFiguresTest); here, the cells at the profile's budget.
@@ -42,7 +42,7 @@ class PlanTest {
   @Test
   void selectionNarrowsThePlan() throws Exception {
     Profile paper = ProfileLoader.load("paper");
-    Plan plan = Plan.of(paper, new Selection(Set.of(Experiment.TABLE_2), Set.of("Hopper"), Set.of("GPO", "Joint"),
+    Plan plan = Plan.of(paper, new CellSelection(Set.of(Experiment.TABLE_2), Set.of("Hopper"), Set.of("GPO", "Joint"),
         Optional.of(List.of(7)), Optional.empty(), new TreeMap<>()));
     assertEquals(List.of("A2C/Hopper/GPO/seed-7", "A2C/Hopper/Joint/seed-7"),
         plan.cells().stream().map(CellSpec::id).toList());
@@ -51,7 +51,7 @@ class PlanTest {
   @Test
   void emptyExperimentsAreWarnedAbout() throws Exception {
     Plan plan = Plan.of(ProfileLoader.load("paper"),
-        new Selection(Set.of(Experiment.FIGURE_5), Set.of("Hopper"), Set.of(), Optional.empty(), Optional.empty(),
+        new CellSelection(Set.of(Experiment.FIGURE_5), Set.of("Hopper"), Set.of(), Optional.empty(), Optional.empty(),
             new TreeMap<>()));
     assertTrue(plan.cells().isEmpty());
     assertTrue(plan.warnings().get(0).startsWith("Figure 5"), plan.warnings().toString());
@@ -71,14 +71,14 @@ class PlanTest {
 
   static final Settings CALIBRATED = new Settings("paper-calibrated", new TreeMap<>());
 
-  static Selection presets(Selection base, String... presets) {
+  static CellSelection presets(CellSelection base, String... presets) {
     return base.withSettings(Optional.of(List.of(presets)), base.overrides());
   }
 
   @Test
   void presetsMultiplyTheCellsLikeSeeds() throws Exception {
     Profile paper = ProfileLoader.load("paper");
-    Selection narrow = new Selection(Set.of(Experiment.TABLE_2), Set.of("Hopper"), Set.of("GPO"),
+    CellSelection narrow = new CellSelection(Set.of(Experiment.TABLE_2), Set.of("Hopper"), Set.of("GPO"),
         Optional.of(List.of(7, 8)), Optional.empty(), new TreeMap<>());
     Plan plan = Plan.of(paper, presets(narrow, "tuned", "paper-calibrated"));
     // All of the first preset's cells first, each preset's cells in today's order.
@@ -90,10 +90,10 @@ class PlanTest {
     assertNotEquals(hashes.get(0), hashes.get(2), "presets do not");
     assertEquals(List.of("tuned", "paper-calibrated"), plan.presets());
 
-    int one = Plan.of(paper, Selection.ALL).cells().size();
-    assertEquals(2 * one, Plan.of(paper, presets(Selection.ALL, "tuned", "paper-calibrated")).cells().size());
+    int one = Plan.of(paper, CellSelection.ALL).cells().size();
+    assertEquals(2 * one, Plan.of(paper, presets(CellSelection.ALL, "tuned", "paper-calibrated")).cells().size());
     // The same preset twice is one preset.
-    assertEquals(one, Plan.of(paper, presets(Selection.ALL, "tuned", "tuned")).cells().size());
+    assertEquals(one, Plan.of(paper, presets(CellSelection.ALL, "tuned", "tuned")).cells().size());
   }
 
   @Test
@@ -176,13 +176,13 @@ class PlanTest {
   void overridesAreTheProfilesWithTheSelectionsOnTop() {
     Profile p = ProfileLoader.parse("unit", "unit.profile", TestFiles.profileText("Hopper", "Hopper", 40)
         + "presets = paper-calibrated\nset.fake.scale = 2\nset.gpo.child_init = first-parent\n");
-    Plan fromProfile = Plan.of(p, Selection.ALL);
+    Plan fromProfile = Plan.of(p, CellSelection.ALL);
     assertEquals(List.of("paper-calibrated"), fromProfile.presets());
     assertTrue(fromProfile.cells().stream().allMatch(c -> c.id().startsWith("PPO-paper-calibrated/")
         || c.id().startsWith("A2C-paper-calibrated/")), fromProfile.cells().toString());
     assertEquals(Map.of("fake.scale", "2", "gpo.child_init", "first-parent"), fromProfile.cells().get(0).settings().overrides());
 
-    Selection cli = Selection.ALL.withSettings(Optional.of(List.of("tuned")), new TreeMap<>(Map.of("fake.scale", "3")));
+    CellSelection cli = CellSelection.ALL.withSettings(Optional.of(List.of("tuned")), new TreeMap<>(Map.of("fake.scale", "3")));
     Plan overridden = Plan.of(p, cli);
     Settings s = overridden.cells().get(0).settings();
     assertEquals("tuned", s.preset());

@@ -14,7 +14,7 @@ class SmokeCostTextTest {
   @Test
   void readmeAndProfileStateTheSameCellsAndTime() throws Exception {
     Profile smoke = ProfileLoader.load("smoke");
-    int cells = Plan.of(smoke, Selection.ALL).cells().size();
+    int cells = Plan.of(smoke, CellSelection.ALL).cells().size();
     String readme = Files.readString(Path.of("..", "README.md"));
     String row = readme.lines().filter(l -> l.startsWith("| smoke |")).findFirst().orElseThrow();
     assertTrue(row.startsWith("| smoke | " + cells + " | measured: about 1 minute"), row);

@@ -70,7 +70,7 @@ class VariantFiguresTest {
 
   @Test
   void smokeKeepsEveryEarlierIdAndHashAndAddsTheVariantCells() throws Exception {
-    Plan plan = Plan.of(ProfileLoader.load("smoke"), Selection.ALL);
+    Plan plan = Plan.of(ProfileLoader.load("smoke"), CellSelection.ALL);
     Map<String, CellSpec> byId = plan.cells().stream().collect(Collectors.toMap(CellSpec::id, Function.identity()));
     // stored baselines (expected-results/smoke/cells.csv) hold these ids and hashes
     assertEquals("866d1c1634c4e5c6", byId.get("A2C/InvertedDoublePendulum/GPO/seed-1").configHash());
@@ -101,28 +101,28 @@ class VariantFiguresTest {
   @Test
   void selectionNarrowsTheVariantCellsLikeAnyOther() throws Exception {
     Profile smoke = ProfileLoader.load("smoke");
-    Plan gym = Plan.of(smoke, new Selection(Set.of(), Set.of("Hopper-v1"), Set.of("Joint"), Optional.of(List.of(2)),
+    Plan gym = Plan.of(smoke, new CellSelection(Set.of(), Set.of("Hopper-v1"), Set.of("Joint"), Optional.of(List.of(2)),
         Optional.empty(), new TreeMap<>()));
     assertEquals(List.of("PPO/Hopper-v1/Joint/seed-2", "PPO/Hopper-v1@T100/Joint/seed-2"),
         gym.cells().stream().map(CellSpec::id).sorted().toList(), "--seeds replaces variant_seeds too");
-    Plan fig10 = Plan.of(smoke, new Selection(Set.of(Experiment.FIGURE_10), Set.of(), Set.of(), Optional.empty(),
+    Plan fig10 = Plan.of(smoke, new CellSelection(Set.of(Experiment.FIGURE_10), Set.of(), Set.of(), Optional.empty(),
         Optional.empty(), new TreeMap<>()));
     assertEquals(List.of("PPO/InvertedDoublePendulum/GPO/seed-1", "PPO/InvertedDoublePendulum@pop4-eqsteps/GPO/seed-1"),
         fig10.cells().stream().map(CellSpec::id).sorted().toList());
-    Plan none = Plan.of(smoke, new Selection(Set.of(Experiment.FIGURE_9), Set.of("Walker2d"), Set.of(), Optional.empty(),
+    Plan none = Plan.of(smoke, new CellSelection(Set.of(Experiment.FIGURE_9), Set.of("Walker2d"), Set.of(), Optional.empty(),
         Optional.empty(), new TreeMap<>()));
     assertTrue(none.emptyReason().contains("fig9_tasks = Hopper-v1"), none.emptyReason());
   }
 
   @Test
   void mediumAndPaperPlanTheFiguresAtTheirSizes() throws Exception {
-    Plan paper = Plan.of(ProfileLoader.load("paper"), Selection.ALL);
+    Plan paper = Plan.of(ProfileLoader.load("paper"), CellSelection.ALL);
     Set<String> ids = paper.cells().stream().map(CellSpec::id).collect(Collectors.toSet());
     assertTrue(ids.containsAll(List.of("PPO/Walker2d@pop32/GPO/seed-8", "PPO/Walker2d@pop4-eqsteps/GPO/seed-1",
         "PPO/Walker2d-v1@T1024/Joint/seed-8", "PPO/HalfCheetah-v1/GPO/seed-1")));
     // 9x3x2 + 2x6 + 1 per seed before; Fig. 7 and 10 add 3 populations each, Fig. 9 3 tasks x 2 horizons x 2 methods
     assertEquals((9 * 3 * 2 + 2 * 6 + 1 + 3 + 3 + 12) * 8, paper.cells().size());
-    Plan medium = Plan.of(ProfileLoader.load("medium"), Selection.ALL);
+    Plan medium = Plan.of(ProfileLoader.load("medium"), CellSelection.ALL);
     assertEquals(134 + 2 * (2 + 2 + 12), medium.cells().size());
   }
 

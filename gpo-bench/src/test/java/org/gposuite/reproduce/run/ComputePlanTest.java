@@ -7,17 +7,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.gposuite.reproduce.plan.CellSelection;
 import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.plan.Plan;
 import org.gposuite.reproduce.plan.ProfileLoader;
-import org.gposuite.reproduce.plan.Selection;
 import org.gposuite.reproduce.store.CellRecord;
 import org.gposuite.reproduce.store.CellsCsv;
 import org.junit.jupiter.api.Test;
 
 /** The dry run's compute plan (issue 20): stored cells recognised, the rest timed by hand-checkable rules. */
 class ComputePlanTest {
-  private final Plan smoke = Plan.of(ProfileLoader.load("smoke"), Selection.ALL);
+  private final Plan smoke = Plan.of(ProfileLoader.load("smoke"), CellSelection.ALL);
   private final List<CellRecord> stored0;
 
   ComputePlanTest() throws Exception {

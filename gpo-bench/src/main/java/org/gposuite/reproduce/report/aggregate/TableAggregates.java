@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.gposuite.reproduce.plan.Algorithm;
-import org.gposuite.reproduce.plan.Tasks;
+import org.gposuite.reproduce.plan.Catalogue;
 
 /**
  * Every aggregate of one table (Table 1: PPO, Table 2: A2C) under one preset, ours beside the
@@ -44,7 +44,7 @@ public record TableAggregates(Normalisation normalisation, List<String> coveredT
   public static TableAggregates of(Normalisation n, List<String> tasks, BiFunction<String, String, double[]> returns,
       StratifiedBootstrap bootstrap) {
     Map<String, TaskScores> ours = new LinkedHashMap<>(), same = new LinkedHashMap<>(), all = new LinkedHashMap<>();
-    List<String> methods = Tasks.TABLE_METHODS.stream().filter(m -> !n.scores(tasks, m, returns).isEmpty()).toList();
+    List<String> methods = Catalogue.TABLE_METHODS.stream().filter(m -> !n.scores(tasks, m, returns).isEmpty()).toList();
     // Only the tasks every method with runs has: pooling each method over its own tasks would compare
     // different benchmarks (a baseline's cells often land before GPO's on a new task).
     List<String> covered = tasks.stream().filter(t -> methods.stream().allMatch(m -> returns.apply(t, m).length > 0)).toList();
@@ -52,10 +52,10 @@ public record TableAggregates(Normalisation normalisation, List<String> coveredT
       TaskScores s = n.scores(covered, method, returns);
       if (!s.isEmpty()) ours.put(method, s);
     }
-    for (String method : Tasks.TABLE_METHODS) {
+    for (String method : Catalogue.TABLE_METHODS) {
       TaskScores p = n.paperScores(covered, method);
       if (!p.isEmpty()) same.put(method, p);
-      TaskScores a = n.paperScores(Tasks.ALL, method);
+      TaskScores a = n.paperScores(Catalogue.TASKS, method);
       if (!a.isEmpty()) all.put(method, a);
     }
     return new TableAggregates(n, covered, ours, same, all, bootstrap);

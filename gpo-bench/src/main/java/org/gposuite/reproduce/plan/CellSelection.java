@@ -8,7 +8,8 @@ import java.util.TreeMap;
 import org.gposuite.nn.NetworkBackend;
 
 /**
- * What the command line narrows a profile to. Empty = the profile's own choice.
+ * Which cells of a profile a run selects: what the command line narrows the profile to (GPO's
+ * SELECT operator is the engine's gpo.Selection). Empty = the profile's own choice.
  *
  * @param experiments --tables and --figures together; empty = the profile's experiments
  * @param tasks --tasks: only cells on these tasks
@@ -18,20 +19,20 @@ import org.gposuite.nn.NetworkBackend;
  * @param overrides --set: engine settings on top of the profile's, a key here wins
  * @param networks --networks: who computes every cell's networks (a profile has no say: one way to choose)
  */
-public record Selection(Set<Experiment> experiments, Set<String> tasks, Set<String> methods,
+public record CellSelection(Set<Experiment> experiments, Set<String> tasks, Set<String> methods,
     Optional<List<Integer>> seeds, Optional<List<String>> presets, SortedMap<String, String> overrides,
     NetworkBackend networks) {
 
-  public static final Selection ALL = new Selection(Set.of(), Set.of(), Set.of(), Optional.empty(),
+  public static final CellSelection ALL = new CellSelection(Set.of(), Set.of(), Set.of(), Optional.empty(),
       Optional.empty(), new TreeMap<>());
 
   /** A selection on our networks. */
-  public Selection(Set<Experiment> experiments, Set<String> tasks, Set<String> methods,
+  public CellSelection(Set<Experiment> experiments, Set<String> tasks, Set<String> methods,
       Optional<List<Integer>> seeds, Optional<List<String>> presets, SortedMap<String, String> overrides) {
     this(experiments, tasks, methods, seeds, presets, overrides, NetworkBackend.OURS);
   }
 
-  public Selection {
+  public CellSelection {
     experiments = Set.copyOf(experiments);
     tasks = Set.copyOf(tasks);
     methods = Set.copyOf(methods);
@@ -73,19 +74,19 @@ public record Selection(Set<Experiment> experiments, Set<String> tasks, Set<Stri
    * The whole profile under this selection's presets (besides the profile's), settings and
    * networks: every experiment, task, method and the profile's seeds.
    */
-  public Selection wholeProfile(List<String> profilePresets) {
+  public CellSelection wholeProfile(List<String> profilePresets) {
     List<String> all = new java.util.ArrayList<>(profilePresets);
     presets.ifPresent(p -> p.stream().filter(x -> !all.contains(x)).forEach(all::add));
-    return new Selection(Set.of(), Set.of(), Set.of(), Optional.empty(), Optional.of(all), overrides, networks);
+    return new CellSelection(Set.of(), Set.of(), Set.of(), Optional.empty(), Optional.of(all), overrides, networks);
   }
 
   /** The same selection with other seeds. */
-  public Selection withSeeds(List<Integer> seeds) {
-    return new Selection(experiments, tasks, methods, Optional.of(seeds), presets, overrides, networks);
+  public CellSelection withSeeds(List<Integer> seeds) {
+    return new CellSelection(experiments, tasks, methods, Optional.of(seeds), presets, overrides, networks);
   }
 
   /** The same selection under other presets and overrides. */
-  public Selection withSettings(Optional<List<String>> presets, SortedMap<String, String> overrides) {
-    return new Selection(experiments, tasks, methods, seeds, presets, overrides, networks);
+  public CellSelection withSettings(Optional<List<String>> presets, SortedMap<String, String> overrides) {
+    return new CellSelection(experiments, tasks, methods, seeds, presets, overrides, networks);
   }
 }

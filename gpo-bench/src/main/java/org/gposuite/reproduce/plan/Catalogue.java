@@ -3,12 +3,16 @@ package org.gposuite.reproduce.plan;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Names shared by the harness, the paper's tables and the runners. */
-public final class Tasks {
-  private Tasks() {}
+/**
+ * What a cell can run: the paper's task names and method names, as the harness, the paper's
+ * tables and the runners spell them. The task names repeat the engine's env.Tasks (the harness
+ * names tasks, the engine builds them); GymTasksRunTest holds the two lists equal.
+ */
+public final class Catalogue {
+  private Catalogue() {}
 
   /** The nine rllab tasks, in the paper's table order. */
-  public static final List<String> ALL = List.of("Walker2d", "HalfCheetah", "HalfCheetah-hilly",
+  public static final List<String> TASKS = List.of("Walker2d", "HalfCheetah", "HalfCheetah-hilly",
       "Hopper-hilly", "InvertedDoublePendulum", "Ant", "Walker2d-hilly", "Swimmer", "Hopper");
 
   /**
@@ -16,7 +20,7 @@ public final class Tasks {
    * horizons 512 and 1024; the engine's env.Tasks.gymNames()). Known to every name check, in no
    * profile's default task list: the paper's tables have no rows for them.
    */
-  public static final List<String> GYM = List.of("HalfCheetah-v1", "Hopper-v1", "Walker2d-v1");
+  public static final List<String> GYM_TASKS = List.of("HalfCheetah-v1", "Hopper-v1", "Walker2d-v1");
 
   /** The methods of Tables 1 and 2. */
   public static final List<String> TABLE_METHODS = List.of("GPO", "Single", "Joint");
@@ -45,13 +49,13 @@ public final class Tasks {
         + ", " + ABLATION_METHODS + " and " + CROSSOVER_PROBE);
   }
 
-  /** The task's own spelling (one of {@link #ALL} or {@link #GYM}), whatever the case it was given in. */
-  public static String requireKnown(String task) {
-    for (List<String> names : List.of(ALL, GYM)) {
+  /** The task's own spelling (one of {@link #TASKS} or {@link #GYM_TASKS}), whatever the case it was given in. */
+  public static String requireTask(String task) {
+    for (List<String> names : List.of(TASKS, GYM_TASKS)) {
       for (String t : names) {
         if (t.equalsIgnoreCase(task.trim())) return t;
       }
     }
-    throw new IllegalArgumentException("unknown task \"" + task + "\"; the tasks are " + ALL + " and Gym's " + GYM);
+    throw new IllegalArgumentException("unknown task \"" + task + "\"; the tasks are " + TASKS + " and Gym's " + GYM_TASKS);
   }
 }
