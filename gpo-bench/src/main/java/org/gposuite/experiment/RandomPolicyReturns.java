@@ -14,7 +14,7 @@ import org.gposuite.reproduce.report.aggregate.RandomReturns;
 
 /**
  * The uniform-random policy's return on each of rllab's nine tasks: the low reference of the
- * report's normalised scores (issue 20; {@code reproduce.report.Normalisation}). Each episode draws
+ * report's normalised scores (issue 20; {@code reproduce.report.aggregate.Normalisation}). Each episode draws
  * every action component uniformly from [-1, 1], which rllab's tasks map linearly onto the
  * actuator's control range, so each dimension is uniform over its ctrlrange.
  *

@@ -13,7 +13,9 @@ import java.util.concurrent.Future;
  * N copies of one task stepped together, with automatic reset at termination or at the horizon.
  * Copy i is seeded from (seed, i) and only ever touched by one thread at a time, so the thread
  * count changes speed, never results. All result buffers are preallocated and overwritten by
- * each {@link #step}.
+ * each {@link #step}. The policy-gradient layer sees it as its own interface, pg.VectorEnv (through
+ * pg.VecEnvAdapter), which its tests also implement on small hand-checkable environments; this
+ * package stays below pg and knows nothing of it.
  */
 public final class VecEnv implements AutoCloseable {
   private final TaskConfig cfg;

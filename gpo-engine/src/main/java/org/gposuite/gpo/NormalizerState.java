@@ -1,6 +1,5 @@
 package org.gposuite.gpo;
 
-import java.lang.reflect.Field;
 import org.gposuite.nn.ObsNormalizer;
 
 /**

@@ -25,8 +25,8 @@ public final class MjData implements AutoCloseable {
   private final MemorySegment velocity6;
   private boolean closed;
 
-  private final MjDoubles qpos, qvel, qacc, qaccWarmstart, ctrl, act, qfrcConstraint, qfrcApplied, xfrcApplied, cfrcExt,
-      xpos, xquat, xmat, xipos, subtreeCom, siteXpos, subtreeLinvel, cvel, sensordata;
+  private final MjDoubles qpos, qvel, qacc, qaccWarmstart, ctrl, act, qfrcConstraint, qfrcApplied, cfrcExt,
+      xpos, xmat, xipos, subtreeCom, siteXpos, subtreeLinvel, cvel;
 
   MjData(MjModel model, MemorySegment address) {
     this.model = model;
@@ -42,7 +42,6 @@ public final class MjData implements AutoCloseable {
     int na = m.get(JAVA_INT, MjLayout.M_NA);
     int nbody = m.get(JAVA_INT, MjLayout.M_NBODY);
     int nsite = m.get(JAVA_INT, MjLayout.M_NSITE);
-    int nsensordata = m.get(JAVA_INT, MjLayout.M_NSENSORDATA);
     qpos = view("qpos", MjLayout.D_QPOS, nq);
     qvel = view("qvel", MjLayout.D_QVEL, nv);
     qacc = view("qacc", MjLayout.D_QACC, nv);
@@ -51,17 +50,14 @@ public final class MjData implements AutoCloseable {
     act = view("act", MjLayout.D_ACT, na);
     qfrcConstraint = view("qfrc_constraint", MjLayout.D_QFRC_CONSTRAINT, nv);
     qfrcApplied = view("qfrc_applied", MjLayout.D_QFRC_APPLIED, nv);
-    xfrcApplied = view("xfrc_applied", MjLayout.D_XFRC_APPLIED, nbody * 6);
     cfrcExt = view("cfrc_ext", MjLayout.D_CFRC_EXT, nbody * 6);
     xpos = view("xpos", MjLayout.D_XPOS, nbody * 3);
-    xquat = view("xquat", MjLayout.D_XQUAT, nbody * 4);
     xmat = view("xmat", MjLayout.D_XMAT, nbody * 9);
     xipos = view("xipos", MjLayout.D_XIPOS, nbody * 3);
     subtreeCom = view("subtree_com", MjLayout.D_SUBTREE_COM, nbody * 3);
     siteXpos = view("site_xpos", MjLayout.D_SITE_XPOS, nsite * 3);
     subtreeLinvel = view("subtree_linvel", MjLayout.D_SUBTREE_LINVEL, nbody * 3);
     cvel = view("cvel", MjLayout.D_CVEL, nbody * 6);
-    sensordata = view("sensordata", MjLayout.D_SENSORDATA, nsensordata);
   }
 
   private MjDoubles view(String name, long pointerOffset, int size) {
@@ -108,17 +104,11 @@ public final class MjData implements AutoCloseable {
   /** Applied generalized forces (nv), an input. */
   public MjDoubles qfrcApplied() { return qfrcApplied; }
 
-  /** Applied Cartesian force/torque per body (nbody x 6), an input. */
-  public MjDoubles xfrcApplied() { return xfrcApplied; }
-
   /** External contact force per body, com-based (nbody x 6); filled by {@link #rnePostConstraint()}. */
   public MjDoubles cfrcExt() { return cfrcExt; }
 
   /** Body frame positions (nbody x 3). */
   public MjDoubles xpos() { return xpos; }
-
-  /** Body frame orientations as quaternions (nbody x 4). */
-  public MjDoubles xquat() { return xquat; }
 
   /** Body frame orientations as row-major 3x3 matrices (nbody x 9). */
   public MjDoubles xmat() { return xmat; }
@@ -137,9 +127,6 @@ public final class MjData implements AutoCloseable {
 
   /** Com-based velocity [rot; lin] of each body (nbody x 6). */
   public MjDoubles cvel() { return cvel; }
-
-  /** Sensor outputs (nsensordata). */
-  public MjDoubles sensordata() { return sensordata; }
 
   /** Simulation time in seconds. */
   public double time() {

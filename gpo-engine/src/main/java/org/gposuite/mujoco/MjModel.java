@@ -152,8 +152,6 @@ public final class MjModel implements AutoCloseable {
 
   public int nhfield() { return nhfield; }
 
-  public int nnumeric() { return nnumeric; }
-
   /** opt.timestep in seconds. */
   public double timestep() {
     return struct.get(JAVA_DOUBLE, MjLayout.M_OPT_TIMESTEP);
@@ -251,11 +249,6 @@ public final class MjModel implements AutoCloseable {
   /** jnt_qposadr: the joint's first index in qpos. */
   public int jointQposAdr(int j) {
     return intArray(MjLayout.M_JNT_QPOSADR, njnt, 1, j, "joint").get(JAVA_INT, 0);
-  }
-
-  /** jnt_dofadr: the joint's first index in qvel. */
-  public int jointDofAdr(int j) {
-    return intArray(MjLayout.M_JNT_DOFADR, njnt, 1, j, "joint").get(JAVA_INT, 0);
   }
 
   /** numeric_data of the custom numeric with this name, or null when the model has none. */

@@ -133,7 +133,6 @@ public final class Mlp implements MlpNetwork {
     return v.reshape('c', rows, cols);
   }
 
-  public int inputSize() { return sizes[0]; }
   @Override public int outputSize() { return sizes[sizes.length - 1]; }
   @Override public int[] sizes() { return sizes.clone(); }
   @Override public DataType dataType() { return dtype; }

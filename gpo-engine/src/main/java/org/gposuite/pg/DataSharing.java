@@ -7,10 +7,15 @@ import org.gposuite.nn.GaussianPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The sharing sets of Eq. 5/6: S_i = { j : KL[pi_i, pi_j] < epsilon }, i included, measured
- * before a round of mutation. The paper leaves the KL estimate open; ours is the mean over the
- * states of pi_i's latest batch of the closed-form KL[pi_i(.|s) || pi_j(.|s)] — the states where
- * pi_i would use pi_j's gradient information.
+ * The sharing sets of Eq. 5/6, S_i = { j : KL[pi_i, pi_j] < epsilon } with i included, and what a
+ * shared batch looks like to the policy that reads it. The paper leaves the KL estimate open;
+ * {@link #neighbours} takes the mean, over the states the caller gives for policy i, of the
+ * closed-form KL[pi_i(.|s) || pi_j(.|s)]. GPO's MUTATE (gpo.Mutation) forms the sets once per
+ * round, after the round's first collection and before its first update, and gives every i the
+ * same states: the first iteration's batches of all m policies pooled. A pair is thus compared on
+ * every state the population just visited, batch j's states (the ones pi_i would learn from)
+ * among them, and KL[pi_i, pi_j] and KL[pi_j, pi_i] are read on the same states. During the round,
+ * {@link #measure} reads each shared batch on its own states as the learning policy is then.
  */
 public final class DataSharing {
   private DataSharing() {}

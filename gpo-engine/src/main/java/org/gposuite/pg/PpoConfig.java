@@ -71,9 +71,4 @@ public record PpoConfig(double gamma, double gaeLambda, int batchSize, int numEn
         .add("valueLearningRate", valueLearningRate).add("valueEpochs", valueEpochs).add("valueMinibatch", valueMinibatch)
         .add("normalizeObservations", normalizeObservations).add("normalizeAdvantages", normalizeAdvantages).add("initLogStd", initLogStd);
   }
-
-  public PpoConfig withPolicyLearningRate(double lr) {
-    return new PpoConfig(gamma, gaeLambda, batchSize, numEnvs, epochs, lr, klTarget, initialBeta, betaFactor,
-        betaTolerance, valueLearningRate, valueEpochs, valueMinibatch, normalizeObservations, normalizeAdvantages, initLogStd);
-  }
 }

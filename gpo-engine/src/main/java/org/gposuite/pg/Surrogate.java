@@ -104,8 +104,6 @@ public final class Surrogate {
       dLogStdArr = Nd4j.create(dtype, 1, pi.actDim());
     }
 
-    public int numBatches() { return kernels.size(); }
-
     /** Mean KL[pi_i_old || pi] over the own batch (the first), for the policy as it is now: one forward. */
     public double ownKl(GaussianPolicy pi) {
       return kernels.get(0).klMean(pi.meanOfNormalized(normalizedObs(pi, 0)), pi.logStdValues());

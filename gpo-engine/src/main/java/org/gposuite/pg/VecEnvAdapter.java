@@ -3,7 +3,7 @@ package org.gposuite.pg;
 import org.gposuite.env.TaskConfig;
 import org.gposuite.env.VecEnv;
 
-/** {@link VectorEnv} over the MuJoCo tasks' {@link VecEnv}. */
+/** {@link VectorEnv} over the MuJoCo tasks' {@link VecEnv}: the one place the env and pg layers meet. */
 public final class VecEnvAdapter implements VectorEnv {
   private final VecEnv env;
 
@@ -14,7 +14,6 @@ public final class VecEnvAdapter implements VectorEnv {
     return (n, seed) -> new VecEnvAdapter(new VecEnv(task, n, seed, threads));
   }
 
-  public VecEnv unwrap() { return env; }
   @Override public int numEnvs() { return env.numEnvs(); }
   @Override public int obsDim() { return env.obsDim(); }
   @Override public int actDim() { return env.actDim(); }

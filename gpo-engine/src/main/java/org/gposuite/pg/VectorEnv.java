@@ -1,9 +1,10 @@
 package org.gposuite.pg;
 
 /**
- * What the policy-gradient layer needs from N auto-resetting copies of a task. It mirrors
- * {@code org.gposuite.env.VecEnv} (see {@link VecEnvAdapter}); keeping it an interface lets the
- * algorithms be tested on small hand-checkable environments as well.
+ * What the policy-gradient layer needs from N auto-resetting copies of a task. The MuJoCo tasks'
+ * {@code org.gposuite.env.VecEnv} provides it through {@link VecEnvAdapter}; the tests' small
+ * hand-checkable environments implement it directly. It is an interface of this layer, not of
+ * env, because env sits below pg and knows nothing of it (env reads only the MuJoCo binding).
  */
 public interface VectorEnv extends AutoCloseable {
   int numEnvs();

@@ -31,15 +31,6 @@ public final class Preemption {
     });
   }
 
-  public static boolean requested() {
-    return REQUESTED.get();
-  }
-
-  /** For tests and for a caller that wants the same stop without a signal. */
-  public static void request() {
-    REQUESTED.set(true);
-  }
-
   /** Called by a runner right after it saved a checkpoint: throws {@link Stop} when a stop was requested. */
   public static void checkpointed(String where) {
     if (REQUESTED.get()) throw new Stop(where);

@@ -188,11 +188,6 @@ public record Plan(Profile profile, CellSelection selection, Set<Experiment> exp
     return cells.stream().mapToLong(c -> c.budget().totalSteps()).sum();
   }
 
-  /** Seconds the plan costs at the profile's assumed throughput. */
-  public double estimatedSeconds() {
-    return plannedSteps() / profile.assumedStepsPerSecond();
-  }
-
   /** The distinct method names the plan needs a runner for. */
   public Set<String> methods() {
     Set<String> out = new java.util.TreeSet<>();

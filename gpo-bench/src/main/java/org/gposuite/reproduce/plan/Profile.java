@@ -30,31 +30,6 @@ public record Profile(String name, String description, String source, List<Strin
     SortedMap<String, String> overrides, String fig3aTask, List<String> fig5Tasks,
     double assumedStepsPerSecond, List<Integer> statSeeds, VariantFigures variantFigures) {
 
-  /** A profile without stat_seeds and without Figs. 7, 9 and 10. */
-  public Profile(String name, String description, String source, List<String> tasks,
-      List<Integer> seeds, Set<Experiment> experiments, Budget budget, List<String> presets,
-      SortedMap<String, String> overrides, String fig3aTask, List<String> fig5Tasks, double assumedStepsPerSecond) {
-    this(name, description, source, tasks, seeds, experiments, budget, presets, overrides, fig3aTask, fig5Tasks,
-        assumedStepsPerSecond, List.of(), VariantFigures.NONE);
-  }
-
-  /** A profile without Figs. 7, 9 and 10. */
-  public Profile(String name, String description, String source, List<String> tasks,
-      List<Integer> seeds, Set<Experiment> experiments, Budget budget, List<String> presets,
-      SortedMap<String, String> overrides, String fig3aTask, List<String> fig5Tasks, double assumedStepsPerSecond,
-      List<Integer> statSeeds) {
-    this(name, description, source, tasks, seeds, experiments, budget, presets, overrides, fig3aTask, fig5Tasks,
-        assumedStepsPerSecond, statSeeds, VariantFigures.NONE);
-  }
-
-  /** A profile without stat_seeds. */
-  public Profile(String name, String description, String source, List<String> tasks, List<Integer> seeds,
-      Set<Experiment> experiments, Budget budget, List<String> presets, SortedMap<String, String> overrides,
-      String fig3aTask, List<String> fig5Tasks, double assumedStepsPerSecond, VariantFigures variantFigures) {
-    this(name, description, source, tasks, seeds, experiments, budget, presets, overrides, fig3aTask, fig5Tasks,
-        assumedStepsPerSecond, List.of(), variantFigures);
-  }
-
   public Profile {
     if (variantFigures == null) throw new IllegalArgumentException("variant figures are missing; use VariantFigures.NONE");
     tasks = List.copyOf(tasks);

@@ -214,7 +214,7 @@ public final class Report {
       }
     }
     md.append(aggregates.section(preset, algorithm));
-    md.append(SharingSection.render(results, sharing, preset, algorithm, plan.profile().tasks()));
+    md.append(SharingTable.render(results, sharing, preset, algorithm, plan.profile().tasks()));
   }
 
   private void wallClock(String preset) {

@@ -18,9 +18,7 @@ import org.gposuite.reproduce.plan.VariantFigures;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The curves of Figs. 7, 9 and 10, in the house style of Figs. 4/8 ({@link Plots}, {@link

@@ -80,11 +80,6 @@ public final class RunnerRegistry {
     return this;
   }
 
-  public RunnerRegistry engineVersion(String name, String version) {
-    engineVersions.put(name, version);
-    return this;
-  }
-
   public Map<String, String> engineVersions() {
     return Map.copyOf(engineVersions);
   }

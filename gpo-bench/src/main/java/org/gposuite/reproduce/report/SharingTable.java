@@ -13,8 +13,8 @@ import org.gposuite.reproduce.store.StoredCell;
  * the literal Eq. 5 keeps batches in use for a whole ~36-iteration round while the policies drift
  * apart). One row per cell; each cell's gpo/sharing.png draws the same numbers per iteration.
  */
-final class SharingSection {
-  private SharingSection() {}
+final class SharingTable {
+  private SharingTable() {}
 
   static String render(Results results, Map<String, SharingSummary> summaries, String preset, Algorithm algorithm, List<String> tasks) {
     StringBuilder md = new StringBuilder();
