@@ -56,5 +56,5 @@ export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 # One thread, whatever the caller's shell says: nd4j's and OpenBLAS's sums depend on the count.
 export OMP_NUM_THREADS=1
 # OpenBLAS's gemm kernels, pinned rather than picked from the CPU, so results have the same bits on
-# every x86-64 machine with AVX2 + FMA (nn.NativeArithmetic; it also pins a JVM started without this).
+# every x86-64 machine with AVX2 + FMA (nn.kernel.NativeArithmetic; it also pins a JVM started without this).
 export OPENBLAS_CORETYPE=Haswell

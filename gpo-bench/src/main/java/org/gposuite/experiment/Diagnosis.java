@@ -8,10 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import org.gposuite.env.TaskConfig;
 import org.gposuite.gpo.Gpo;
+import org.gposuite.gpo.CrossoverSection.ChildInit;
+import org.gposuite.gpo.DiagnosticsSection;
 import org.gposuite.gpo.GpoConfig;
-import org.gposuite.gpo.GpoConfig.ChildInit;
-import org.gposuite.gpo.GpoConfig.CriticData;
-import org.gposuite.gpo.GpoConfig.FitnessSource;
+import org.gposuite.gpo.SelectionSection.FitnessSource;
+import org.gposuite.gpo.SharingSection.CriticData;
 import org.gposuite.gpo.GpoResult;
 import org.gposuite.gpo.RoundRow;
 import org.gposuite.nn.NetworkBackend;
@@ -78,9 +79,10 @@ public final class Diagnosis {
     if (c == null) throw new IllegalArgumentException("unknown variant " + variant + "; use Single or one of " + VARIANTS.keySet());
     CellSpec cell = new CellSpec(Algorithm.PPO, task, "GPO", seed, b, Settings.DEFAULT, List.of());
     GpoConfig cfg = GpoRunner.config(cell, "GPO", false)
-        .withDiversityChoices(c.childInit(), c.fitness(), 5, c.selfCouples(), c.sharingKl())
-        .withCriticData(c.critic())
-        .withDiagnostics(5, false, b.evalEpisodes());
+        .withCrossover(x -> x.withChildInit(c.childInit()))
+        .withSelection(s -> s.withFitness(c.fitness(), 5).withSelfPairs(c.selfCouples()))
+        .withSharing(s -> s.withKlThreshold(c.sharingKl()).withCriticData(c.critic()))
+        .withEvaluation(new DiagnosticsSection(5, false), b.evalEpisodes());
     EnvFactory envs = VecEnvAdapter.factory(new TaskConfig(task, b.horizon(), 1.0), 1);
     Path dir = out.resolve(variant).resolve(task).resolve("seed-" + seed);
     GpoResult r = Gpo.run(cfg, envs, dir, null);

@@ -3,9 +3,13 @@ package org.gposuite.experiment;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.gposuite.gpo.CrossoverSection;
+import org.gposuite.gpo.CrossoverSection.ChildInit;
 import org.gposuite.gpo.GpoConfig;
-import org.gposuite.gpo.GpoConfig.ChildInit;
-import org.gposuite.gpo.GpoConfig.FitnessSource;
+import org.gposuite.gpo.SelectionSection;
+import org.gposuite.gpo.SelectionSection.FitnessSource;
+import org.gposuite.gpo.SharingSection;
+import org.gposuite.gpo.SharingSection.CriticData;
 import org.gposuite.pg.PpoPreset;
 import org.gposuite.pg.SharingRule;
 
@@ -13,7 +17,7 @@ import org.gposuite.pg.SharingRule;
  * The harness's engine settings ({@code --presets}, {@code --set key=value}, a profile's
  * {@code set.} lines) onto the engine's configs. A preset is a {@link PpoPreset}; it changes PPO
  * (every PPO method, GPO's mutation included) and leaves A2C as it is. The overrides are GPO's
- * open choices that decide its diversity (documented on {@link GpoConfig}):
+ * open choices that decide its diversity (documented on the sections of {@link GpoConfig}):
  * <ul>
  *   <li>{@code gpo.child_init}: stronger-parent | first-parent | fresh</li>
  *   <li>{@code gpo.fitness}: training | evaluation</li>
@@ -43,35 +47,33 @@ final class EngineSettings {
 
   /** {@code cfg} with the overrides applied. */
   static GpoConfig apply(GpoConfig cfg, Map<String, String> overrides) {
-    ChildInit init = cfg.childInit();
-    FitnessSource fitness = cfg.fitness();
-    int episodes = cfg.fitnessEpisodes();
-    boolean self = cfg.allowSelfPairs();
-    double epsilon = cfg.sharingKlThreshold();
-    GpoConfig.CriticData critic = cfg.criticData();
-    SharingRule.Mode sharing = cfg.sharing().mode();
-    double c = cfg.sharing().truncation();
+    CrossoverSection crossover = cfg.crossover();
+    SelectionSection selection = cfg.selection();
+    double epsilon = cfg.sharing().klThreshold();
+    CriticData critic = cfg.sharing().criticData();
+    SharingRule.Mode sharing = cfg.sharing().rule().mode();
+    double c = cfg.sharing().rule().truncation();
     boolean cGiven = false;
     for (Map.Entry<String, String> e : overrides.entrySet()) {
       String v = e.getValue().trim().toLowerCase(Locale.ROOT);
       switch (e.getKey()) {
-        case "gpo.child_init" -> init = switch (v) {
+        case "gpo.child_init" -> crossover = crossover.withChildInit(switch (v) {
           case "stronger-parent" -> ChildInit.STRONGER_PARENT;
           case "first-parent" -> ChildInit.FIRST_PARENT;
           case "fresh" -> ChildInit.FRESH;
           default -> throw bad(e, "stronger-parent, first-parent or fresh");
-        };
-        case "gpo.fitness" -> fitness = switch (v) {
+        });
+        case "gpo.fitness" -> selection = selection.withFitness(switch (v) {
           case "training" -> FitnessSource.TRAINING;
           case "evaluation" -> FitnessSource.EVALUATION;
           default -> throw bad(e, "training or evaluation");
-        };
-        case "gpo.fitness_episodes" -> episodes = positiveInt(e);
-        case "gpo.self_couples" -> self = switch (v) {
+        }, selection.fitnessEpisodes());
+        case "gpo.fitness_episodes" -> selection = selection.withFitness(selection.fitness(), positiveInt(e));
+        case "gpo.self_couples" -> selection = selection.withSelfPairs(switch (v) {
           case "true" -> true;
           case "false" -> false;
           default -> throw bad(e, "true or false");
-        };
+        });
         case "gpo.sharing_kl" -> {
           try {
             epsilon = Double.parseDouble(v);
@@ -81,8 +83,8 @@ final class EngineSettings {
           if (!(epsilon >= 0)) throw bad(e, "a number >= 0");
         }
         case "gpo.critic_data" -> critic = switch (v) {
-          case "own" -> GpoConfig.CriticData.OWN;
-          case "shared" -> GpoConfig.CriticData.SHARED;
+          case "own" -> CriticData.OWN;
+          case "shared" -> CriticData.SHARED;
           default -> throw bad(e, "own or shared");
         };
         case "gpo.sharing" -> {
@@ -107,11 +109,14 @@ final class EngineSettings {
     if (cGiven && sharing != SharingRule.Mode.TRUNCATED)
       throw new IllegalArgumentException("setting gpo.sharing_c=" + overrides.get("gpo.sharing_c")
           + " is read by gpo.sharing=truncated only; add --set gpo.sharing=truncated or drop gpo.sharing_c");
-    if (sharing == SharingRule.Mode.PENALISED && !(cfg.mutation() instanceof org.gposuite.pg.PpoConfig))
+    if (sharing == SharingRule.Mode.PENALISED && !cfg.mutation().isPpo())
       throw new IllegalArgumentException("setting gpo.sharing=penalised extends PPO's KL penalty, which A2C (Table 2) has not;"
           + " run it with --tables 1, or pick another rule");
     SharingRule rule = sharing == SharingRule.Mode.TRUNCATED ? SharingRule.truncated(c) : SharingRule.of(sharing);
-    return cfg.withDiversityChoices(init, fitness, episodes, self, epsilon).withCriticData(critic).withSharing(rule);
+    SharingSection shared = cfg.sharing().withKlThreshold(epsilon).withRule(rule).withCriticData(critic);
+    CrossoverSection crossed = crossover;
+    SelectionSection selected = selection;
+    return cfg.withCrossover(x -> crossed).withSelection(x -> selected).withSharing(x -> shared);
   }
 
   private static int positiveInt(Map.Entry<String, String> e) {

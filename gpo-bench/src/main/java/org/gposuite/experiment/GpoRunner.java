@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.gposuite.env.TaskConfig;
 import org.gposuite.gpo.Gpo;
+import org.gposuite.gpo.DiagnosticsSection;
 import org.gposuite.gpo.GpoConfig;
 import org.gposuite.gpo.GpoResult;
 import org.gposuite.gpo.ProgressListener;
@@ -62,10 +63,6 @@ final class GpoRunner implements MethodRunner {
         .variant(variant)
         .withScale(b.population(), b.rounds(), b.totalSteps());
     cfg = EngineSettings.apply(cfg, cell.settings().overrides()).withNetworks(cell.settings().networks());
-    // DAgger's env copies must divide both rollout sizes (the paper's 5000 and 500 take 4); set
-    // them before the sizes, which are checked against them. 4 divides the paper's sizes too.
-    int copies = 4;
-    while (b.daggerInitial() % copies != 0 || b.daggerPerIteration() % copies != 0) copies--;
     // A policy's trajectories for fitness and pi_S are its complete episodes inside its last
     // windowBatches batches, per env copy. A task that never ends early (HalfCheetah) at a long
     // horizon needs two horizons of steps per copy in that window, or no episode fits (found:
@@ -73,21 +70,29 @@ final class GpoRunner implements MethodRunner {
     // window follows from the budget (horizon, batch), which the config hash covers; at the tables'
     // horizons the default of 5 batches already spans two horizons and stays.
     int stepsPerCopy = b.batchPerPolicy() / pg.numEnvs();
-    int window = Math.max(cfg.windowBatches(), (2 * b.horizon() + stepsPerCopy - 1) / stepsPerCopy);
-    cfg = cfg.withWindow(window, copies)
-        .withCrossoverSizes(b.piSEpochs(), b.daggerInitial(), b.daggerIterations(), b.daggerPerIteration(), b.daggerEpochs());
+    int window = Math.max(cfg.mutation().windowBatches(), (2 * b.horizon() + stepsPerCopy - 1) / stepsPerCopy);
+    cfg = cfg.withMutation(m -> m.withWindowBatches(window))
+        .withCrossover(c -> c.withSizes(b.piSEpochs(), b.daggerInitial(), b.daggerIterations(), b.daggerPerIteration(), b.daggerEpochs(),
+            daggerEnvs(b)));
     if (crossoverProbe) {
       // No per-round diagnostic evaluation: the probe's one measurement of each policy is Fig. 3b's
       // rollouts, 10x eval_episodes. Fig. 3a compares one child with its parents, and eval_episodes
       // alone is too few for that: smoke's 2 episodes of a stochastic Swimmer policy spread a
       // child's return by sd 2.9 from seed to seed, its 20 rollouts by 1.0 (the true spread ~0.3).
       cfg = cfg.withScale(b.population(), 1, b.totalSteps() / b.rounds())
-          .withDiagnostics(0, true, b.evalEpisodes());
+          .withEvaluation(new DiagnosticsSection(0, true), b.evalEpisodes());
     } else {
       // Per-round diagnostic evaluations are off in table cells: they cost steps the paper's runs did not take.
-      cfg = cfg.withDiagnostics(0, false, b.evalEpisodes());
+      cfg = cfg.withEvaluation(new DiagnosticsSection(0, false), b.evalEpisodes());
     }
     return cfg;
+  }
+
+  /** DAgger's env copies: they must divide both rollout sizes (the paper's 5000 and 500 take 4, and 4 divides the paper's sizes too). */
+  private static int daggerEnvs(Budget b) {
+    int copies = 4;
+    while (b.daggerInitial() % copies != 0 || b.daggerPerIteration() % copies != 0) copies--;
+    return copies;
   }
 
   /** Where a GPO cell continues from its checkpoint: the rounds and steps behind it. */
@@ -142,7 +147,7 @@ final class GpoRunner implements MethodRunner {
     DiversityPlot.draw(r.rounds(), cfg.populationSize(), "GPO diversity: " + cell.id(), cellDir.resolve("gpo").resolve("diversity.png"));
     Optional<SharingSummary> sharing = SharingSummary.read(cellDir);
     if (sharing.isPresent())
-      SharingPlot.draw(sharing.get(), cfg.populationSize(), "GPO data sharing (" + SharingRule.name(cfg.sharing().mode()) + "): " + cell.id(),
+      SharingPlot.draw(sharing.get(), cfg.populationSize(), "GPO data sharing (" + SharingRule.name(cfg.sharing().rule().mode()) + "): " + cell.id(),
           cellDir.resolve("gpo").resolve("sharing.png"));
     FinalEvaluations.write(cellDir, r.best());
     GpoResult.WallClock w = r.wallClock();

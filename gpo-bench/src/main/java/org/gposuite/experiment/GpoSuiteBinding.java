@@ -10,7 +10,7 @@ import org.gposuite.reproduce.run.MethodRunner;
 /** The engine's methods under the harness's names (found by ServiceLoader). */
 public final class GpoSuiteBinding implements EngineBinding {
   static {
-    org.gposuite.nn.NativeArithmetic.pin(); // first thing the harness loads: before any nd4j array
+    org.gposuite.nn.kernel.NativeArithmetic.pin(); // first thing the harness loads: before any nd4j array
   }
 
   @Override
@@ -37,6 +37,6 @@ public final class GpoSuiteBinding implements EngineBinding {
 
   @Override
   public Map<String, String> versions() {
-    return Map.of("mujoco", MuJoCo.version(), "openblas-core", org.gposuite.nn.NativeArithmetic.openblasCore());
+    return Map.of("mujoco", MuJoCo.version(), "openblas-core", org.gposuite.nn.kernel.NativeArithmetic.openblasCore());
   }
 }

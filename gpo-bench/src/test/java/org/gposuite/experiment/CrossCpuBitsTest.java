@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * would pick (forced with {@code OPENBLAS_CORETYPE}: SkylakeX on AVX-512 Intel, Sandybridge),
  * glibc's choice among its AVX-512/AVX2 variants, and the native libraries' thread count, which
  * follows the core count when {@code OMP_NUM_THREADS} is unset. The default JVM has neither
- * variable, as a JVM started by hand. Without the pins in {@code nn.NativeArithmetic} the
+ * variable, as a JVM started by hand. Without the pins in {@code nn.kernel.NativeArithmetic} the
  * OpenBLAS and thread configurations differ from the 7th digit on.
  */
 class CrossCpuBitsTest {

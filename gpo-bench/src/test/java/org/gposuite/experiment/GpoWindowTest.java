@@ -16,7 +16,7 @@ class GpoWindowTest {
     Budget b = new Budget(p.totalSteps(), p.population(), p.rounds(), horizon, batch, p.jointBatch(), p.evalEpisodes(),
         p.piSEpochs(), p.daggerInitial(), p.daggerIterations(), p.daggerPerIteration(), p.daggerEpochs());
     return GpoRunner.config(new CellSpec(Algorithm.PPO, "HalfCheetah", "GPO", 1, b, Settings.DEFAULT, List.of()), "GPO", false)
-        .windowBatches();
+        .mutation().windowBatches();
   }
 
   @Test

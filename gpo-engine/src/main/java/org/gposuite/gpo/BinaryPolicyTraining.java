@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.gposuite.nn.AdamOptimizer;
 import org.gposuite.nn.BinaryPolicy;
-import org.gposuite.nn.HostArrays;
 import org.gposuite.nn.NetworkBackend;
 import org.gposuite.nn.ObsNormalizer;
+import org.gposuite.nn.kernel.HostArrays;
+import org.gposuite.nn.kernel.MinibatchTrainer;
+import org.gposuite.nn.kernel.Shuffle;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Training of the binary policy pi_S(parent | s) by weighted maximum likelihood (Eq. 1, App. 6.3).
@@ -83,8 +84,7 @@ public final class BinaryPolicyTraining {
     BinaryPolicy pis = new BinaryPolicy(od, BinaryPolicy.PAPER_HIDDEN, DataType.FLOAT, initSeed, norm, networks);
     AdamOptimizer opt = new AdamOptimizer(pis.params(), pis.grads(), learningRate);
     Prepared p = prepare(pis, d, minibatch);
-    int[] idx = new int[d.size()];
-    for (int i = 0; i < idx.length; i++) idx[i] = i;
+    int[] idx = Shuffle.identity(d.size());
     double first = Double.NaN, last = Double.NaN;
     for (int e = 0; e < epochs; e++) {
       double loss = epoch(pis, opt, p, idx, shuffle);
@@ -96,44 +96,28 @@ public final class BinaryPolicyTraining {
 
   /**
    * {@code d} ready for many epochs of {@code pis}: states normalised once with pi_S's (fixed)
-   * normaliser and held as Java arrays with labels and weights, plus reused minibatch buffers.
-   * Valid while {@code pis.normalizer()} does not change.
+   * normaliser and held as Java arrays for {@link MinibatchTrainer}, with labels and weights and
+   * their reused minibatch buffers. Valid while {@code pis.normalizer()} does not change.
    */
   public static final class Prepared {
-    final int n, od, minibatch;
-    final double[] states, weights;
+    final MinibatchTrainer trainer;
+    final double[] weights;
     final int[] parent;
-    final Batch full;
-    final Batch tail;
+    /** One minibatch's labels and weights, gathered (the buffers' first rows serve a partial minibatch). */
+    final int[] batchParent;
+    final double[] batchWeight;
 
     Prepared(double[] states, int[] parent, double[] weights, int od, int minibatch, DataType t) {
       if (minibatch <= 0) throw new IllegalArgumentException("BinaryPolicyTraining: minibatch must be positive, got " + minibatch);
-      this.n = parent.length;
-      this.od = od;
-      this.minibatch = minibatch;
-      this.states = states;
+      trainer = new MinibatchTrainer(states, od, minibatch, t);
       this.parent = parent;
       this.weights = weights;
-      full = new Batch(Math.min(minibatch, n), od, t);
-      tail = n % minibatch == 0 || n < minibatch ? null : new Batch(n % minibatch, od, t);
+      int rows = Math.min(minibatch, parent.length);
+      batchParent = new int[rows];
+      batchWeight = new double[rows];
     }
 
-    public int size() { return n; }
-  }
-
-  private static final class Batch {
-    final int rows;
-    final double[] x, w;
-    final int[] y;
-    final INDArray xArr;
-
-    Batch(int rows, int od, DataType t) {
-      this.rows = rows;
-      x = new double[rows * od];
-      w = new double[rows];
-      y = new int[rows];
-      xArr = Nd4j.create(t, rows, od);
-    }
+    public int size() { return trainer.size(); }
   }
 
   /** Normalises {@code d}'s states with {@code pis}'s normaliser once and copies the data to Java arrays. */
@@ -148,57 +132,22 @@ public final class BinaryPolicyTraining {
 
   /**
    * One epoch of Eq. 1 on prepared data: shuffle {@code idx} (a permutation of the rows, kept across
-   * epochs), then a pass in minibatches gathered into reused buffers; returns the sample-weighted mean
-   * minibatch loss. Same shuffle draws and minibatches as {@link #epoch(BinaryPolicy, AdamOptimizer, Data, int[], int, SplittableRandom)}.
+   * epochs), then a pass in minibatches ({@link MinibatchTrainer}, Adam steps by {@code opt}); returns
+   * the sample-weighted mean minibatch loss. {@code CrossoverFastPathTest} checks it against the all-nd4j
+   * epoch ({@code BinaryPolicyTrainingReference}, test scope): the same shuffle draws and minibatches.
    */
   public static double epoch(BinaryPolicy pis, AdamOptimizer opt, Prepared p, int[] idx, SplittableRandom shuffle) {
     int n = idx.length;
-    if (n != p.n) throw new IllegalArgumentException("BinaryPolicyTraining.epoch: permutation has " + n + " rows, data " + p.n);
-    for (int i = n - 1; i > 0; i--) { int j = shuffle.nextInt(i + 1); int t = idx[i]; idx[i] = idx[j]; idx[j] = t; }
-    double sum = 0;
-    for (int b = 0; b < n; b += p.minibatch) {
-      int rows = Math.min(n, b + p.minibatch) - b;
-      Batch buf = rows == p.full.rows ? p.full : p.tail;
-      for (int r = 0; r < rows; r++) {
-        int k = idx[b + r];
-        System.arraycopy(p.states, k * p.od, buf.x, r * p.od, p.od);
-        buf.y[r] = p.parent[k];
-        buf.w[r] = p.weights[k];
+    if (n != p.size()) throw new IllegalArgumentException("BinaryPolicyTraining.epoch: permutation has " + n + " rows, data " + p.size());
+    double[] sum = {0}; // the minibatches' losses times their rows, added in order
+    p.trainer.epoch(idx, shuffle, b -> {
+      for (int r = 0; r < b.rows(); r++) {
+        int k = b.row(r);
+        p.batchParent[r] = p.parent[k];
+        p.batchWeight[r] = p.weights[k];
       }
-      HostArrays.write(buf.x, buf.xArr);
-      sum += pis.weightedNllStepOfNormalized(buf.xArr, buf.y, buf.w, opt) * rows;
-    }
-    return sum / n;
-  }
-
-  /** One epoch of Eq. 1: shuffle {@code idx} (a permutation of the rows, kept across epochs), then a pass in minibatches. */
-  public static double epoch(BinaryPolicy pis, AdamOptimizer opt, Data d, int[] idx, int minibatch, SplittableRandom shuffle) {
-    return epoch(pis, opt, prepare(pis, d, minibatch), idx, shuffle);
-  }
-
-  /**
-   * The all-nd4j epoch (row gather, slices, {@link BinaryPolicy#weightedNllStep}): the reference the
-   * prepared path is tested against and benchmarked beside. Same shuffle draws.
-   */
-  public static double epochNd4j(BinaryPolicy pis, AdamOptimizer opt, Data d, int[] idx, int minibatch, SplittableRandom shuffle) {
-    int n = idx.length;
-    for (int i = n - 1; i > 0; i--) { int j = shuffle.nextInt(i + 1); int t = idx[i]; idx[i] = idx[j]; idx[j] = t; }
-    return epoch(pis, opt, Nd4j.pullRows(d.states(), 1, idx), Nd4j.pullRows(d.oneHot(), 1, idx), Nd4j.pullRows(d.weights(), 1, idx), minibatch);
-  }
-
-  /** One pass over (already shuffled) data in minibatches; returns the sample-weighted mean minibatch loss. */
-  public static double epoch(BinaryPolicy pis, AdamOptimizer opt, INDArray states, INDArray oneHot, INDArray weights, int minibatch) {
-    int n = (int) states.size(0);
-    double sum = 0;
-    for (int b = 0; b < n; b += minibatch) {
-      int end = Math.min(n, b + minibatch);
-      double l = pis.weightedNllStep(slice(states, b, end), slice(oneHot, b, end), slice(weights, b, end), opt);
-      sum += l * (end - b);
-    }
-    return sum / n;
-  }
-
-  private static INDArray slice(INDArray a, int from, int to) {
-    return a.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+      sum[0] += pis.weightedNllAndGradientOfNormalized(b.inputs(), p.batchParent, p.batchWeight) * b.rows();
+    }, opt::step);
+    return sum[0] / n;
   }
 }

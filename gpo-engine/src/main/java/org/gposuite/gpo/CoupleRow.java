@@ -6,7 +6,7 @@ package org.gposuite.gpo;
  *
  * @param childKind "state-space" (C), "copy" (no C) or "self-copy" (a couple (x, x) under C)
  * @param strongerParent slot of the parent with the higher fitness return
- * @param initParent slot of the parent the child started from (GpoConfig.childInit; for a fresh child, the parent pi_H followed most)
+ * @param initParent slot of the parent the child started from (CrossoverSection.childInit; for a fresh child, the parent pi_H followed most)
  * @param paramChildReturn evaluated return of the naive parameter-space child, NaN unless asked
  * @param pisStates, keptX, keptY size of pi_S's data and how many trajectories of each parent it kept
  * @param shareY share of expert-labelled states for which pi_H chose parent y

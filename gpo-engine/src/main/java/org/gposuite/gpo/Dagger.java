@@ -1,10 +1,16 @@
 package org.gposuite.gpo;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.gposuite.nn.AdamOptimizer;
 import org.gposuite.nn.DiagGaussian;
 import org.gposuite.nn.GaussianPolicy;
-import org.gposuite.nn.HostArrays;
+import org.gposuite.nn.kernel.GaussianKl;
+import org.gposuite.nn.kernel.HostArrays;
+import org.gposuite.nn.kernel.MinibatchTrainer;
+import org.gposuite.nn.kernel.Shuffle;
 import org.gposuite.pg.ActionSource;
 import org.gposuite.pg.Rollout;
 import org.gposuite.pg.VectorEnv;
@@ -12,7 +18,6 @@ import org.gposuite.pg.WorkClock;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Distils an expert into a Gaussian child by DAgger (Sec. 3.3.1, App. 6.3): start with
@@ -54,8 +59,8 @@ public final class Dagger {
 
   /** Sizes and step size (paper: 5000, 10, 500, 10, 64, 5e-4). */
   public record Settings(int expertSteps, int iterations, int studentSteps, int epochs, int minibatch, double learningRate) {
-    static Settings of(GpoConfig c) {
-      return new Settings(c.expertSteps(), c.daggerIterations(), c.studentSteps(), c.daggerEpochs(), c.daggerMinibatch(), c.daggerLearningRate());
+    static Settings of(CrossoverSection.DaggerTraining d) {
+      return new Settings(d.expertSteps(), d.iterations(), d.studentSteps(), d.epochs(), d.minibatch(), d.learningRate());
     }
   }
 
@@ -136,93 +141,71 @@ public final class Dagger {
    * minibatches of {@code minibatch} (the last partial one included).
    *
    * <p>Built for nd4j's fixed cost per op (it, not the ~2 MFLOP of gemm, was most of a 64-row step):
-   * the states are normalised once per call (the child's normaliser is frozen during DAgger), the
-   * dataset and the label's 1/sigma^2 are held as Java arrays, each minibatch is gathered into a reused
-   * input buffer, and the closed-form gradient of KL[child || label] is one Java pass writing a reused
-   * dL/dmean buffer. What stays nd4j per step is the MLP forward/backward and Adam.
-   * {@code DaggerTrainTest} checks it against the all-nd4j path ({@link #trainNd4j}).
+   * the states are normalised once per call (the child's normaliser is frozen during DAgger) and
+   * trained on by {@link MinibatchTrainer}, the labels' means and 1/sigma^2 are held as Java arrays,
+   * and the closed-form gradient of KL[child || label] is one Java pass ({@code KlToLabels}). What
+   * stays nd4j per step is the MLP forward/backward and Adam. {@code CrossoverFastPathTest} checks it
+   * against the all-nd4j path ({@code DaggerReference}, test scope).
    */
   public static void train(GaussianPolicy child, INDArray obs, INDArray labelMean, INDArray labelLogStd, int epochs, int minibatch,
                            AdamOptimizer opt, SplittableRandom rng) {
     checkTrainArgs(child, obs, labelMean, labelLogStd, minibatch);
     int n = (int) obs.size(0), od = child.obsDim(), ad = child.actDim();
-    double[] x = HostArrays.read(child.normalize(obs), new double[n * od]);
-    double[] mq = HostArrays.read(labelMean, new double[n * ad]);
+    MinibatchTrainer trainer = new MinibatchTrainer(HostArrays.read(child.normalize(obs), new double[n * od]), od, minibatch, child.dataType());
     double[] invVarQ = HostArrays.read(labelLogStd, new double[n * ad]);
     for (int i = 0; i < invVarQ.length; i++) invVarQ[i] = Math.exp(-2 * invVarQ[i]);
-    Batch full = new Batch(Math.min(minibatch, n), od, ad, child.dataType()), tail = null;
-    int[] idx = identity(n);
-    for (int e = 0; e < epochs; e++) {
-      shuffle(idx, rng);
-      for (int b = 0; b < n; b += minibatch) {
-        int rows = Math.min(n, b + minibatch) - b;
-        Batch buf = rows == full.rows ? full : (tail != null && tail.rows == rows ? tail : (tail = new Batch(rows, od, ad, child.dataType())));
-        buf.step(child, opt, idx, b, x, mq, invVarQ);
-      }
-    }
-  }
-
-  /** Reused per-minibatch buffers of {@link #train} and the step that uses them. */
-  private static final class Batch {
-    final int rows, od, ad;
-    final double[] x, mean, dMean, dLogStd;
-    final INDArray xArr, dMeanArr, dLogStdArr;
-
-    Batch(int rows, int od, int ad, DataType t) {
-      this.rows = rows;
-      this.od = od;
-      this.ad = ad;
-      x = new double[rows * od];
-      mean = new double[rows * ad];
-      dMean = new double[rows * ad];
-      dLogStd = new double[ad];
-      xArr = Nd4j.create(t, rows, od);
-      dMeanArr = Nd4j.create(t, rows, ad);
-      dLogStdArr = Nd4j.create(t, 1, ad);
-    }
-
-    /** One Adam step on the minibatch {@code idx[from .. from + rows)}: mean KL over it, gradient in closed form. */
-    void step(GaussianPolicy child, AdamOptimizer opt, int[] idx, int from, double[] xAll, double[] mq, double[] invVarQ) {
-      for (int r = 0; r < rows; r++) System.arraycopy(xAll, idx[from + r] * od, x, r * od, od);
-      HostArrays.write(x, xArr);
-      HostArrays.read(child.meanOfNormalized(xArr), mean);
-      double[] ls = child.logStdValues();
-      double inv = 1.0 / rows;
-      java.util.Arrays.fill(dLogStd, 0);
-      for (int r = 0; r < rows; r++) {
-        int q = idx[from + r] * ad, o = r * ad;
-        for (int j = 0; j < ad; j++) {
-          double iv = invVarQ[q + j];
-          dMean[o + j] = (mean[o + j] - mq[q + j]) * iv * inv;      // (mP - mQ) / sQ^2, mean over rows
-          dLogStd[j] += Math.exp(2 * ls[j]) * iv - 1;                 // sP^2 / sQ^2 - 1
-        }
-      }
-      for (int j = 0; j < ad; j++) dLogStd[j] *= inv;
-      child.backward(HostArrays.write(dMean, dMeanArr), HostArrays.write(dLogStd, dLogStdArr));
-      opt.step();
-    }
+    KlToLabels kl = new KlToLabels(child, HostArrays.read(labelMean, new double[n * ad]), invVarQ);
+    int[] idx = Shuffle.identity(n);
+    for (int e = 0; e < epochs; e++) trainer.epoch(idx, rng, kl, opt::step);
   }
 
   /**
-   * The same training as {@link #train} with every step in nd4j ops (row gather per epoch, slices,
-   * {@link DiagGaussian#klGradFirst}): the reference the fast path is tested against and benchmarked beside.
+   * The gradient of a minibatch's mean KL[child(.|s) || label(s)] (Eq. 2) w.r.t. the child's mean and
+   * log-std, in closed form ({@link GaussianKl}, first argument), written through buffers kept per
+   * minibatch size.
    */
-  public static void trainNd4j(GaussianPolicy child, INDArray obs, INDArray labelMean, INDArray labelLogStd, int epochs, int minibatch,
-                               AdamOptimizer opt, SplittableRandom rng) {
-    checkTrainArgs(child, obs, labelMean, labelLogStd, minibatch);
-    int n = (int) obs.size(0);
-    int[] idx = identity(n);
-    for (int e = 0; e < epochs; e++) {
-      shuffle(idx, rng);
-      INDArray xs = Nd4j.pullRows(obs, 1, idx), ms = Nd4j.pullRows(labelMean, 1, idx), ls = Nd4j.pullRows(labelLogStd, 1, idx);
-      for (int b = 0; b < n; b += minibatch) {
-        int end = Math.min(n, b + minibatch);
-        step(child, slice(xs, b, end), slice(ms, b, end), slice(ls, b, end), opt);
+  private static final class KlToLabels implements MinibatchTrainer.Gradient {
+    private final GaussianPolicy child;
+    /** The labels' means and 1 / sigma^2, row-major {@code [n, actDim]}. */
+    private final double[] labelMean, labelInvVar;
+    private final Map<Integer, Buffers> buffers = new HashMap<>();
+
+    private record Buffers(double[] mean, double[] dMean, double[] dLogStd, INDArray dMeanArr, INDArray dLogStdArr) {
+      static Buffers of(int rows, int ad, DataType t) {
+        return new Buffers(new double[rows * ad], new double[rows * ad], new double[ad], Nd4j.create(t, rows, ad), Nd4j.create(t, 1, ad));
       }
+    }
+
+    KlToLabels(GaussianPolicy child, double[] labelMean, double[] labelInvVar) {
+      this.child = child;
+      this.labelMean = labelMean;
+      this.labelInvVar = labelInvVar;
+    }
+
+    @Override
+    public void compute(MinibatchTrainer.Minibatch b) {
+      int rows = b.rows(), ad = child.actDim();
+      Buffers s = buffers.computeIfAbsent(rows, r -> Buffers.of(r, ad, child.dataType()));
+      double[] mean = s.mean(), dMean = s.dMean(), dLogStd = s.dLogStd();
+      HostArrays.read(child.meanOfNormalized(b.inputs()), mean);
+      double[] ls = child.logStdValues();
+      double inv = 1.0 / rows;
+      Arrays.fill(dLogStd, 0);
+      for (int r = 0; r < rows; r++) {
+        int q = b.row(r) * ad, o = r * ad;
+        for (int j = 0; j < ad; j++) {
+          double iv = labelInvVar[q + j];
+          dMean[o + j] = GaussianKl.gradMeanP(mean[o + j], labelMean[q + j], iv) * inv; // mean over rows
+          dLogStd[j] += GaussianKl.gradLogStdP(Math.exp(2 * ls[j]), iv);
+        }
+      }
+      for (int j = 0; j < ad; j++) dLogStd[j] *= inv;
+      child.backward(HostArrays.write(dMean, s.dMeanArr()), HostArrays.write(dLogStd, s.dLogStdArr()));
     }
   }
 
-  private static void checkTrainArgs(GaussianPolicy child, INDArray obs, INDArray labelMean, INDArray labelLogStd, int minibatch) {
+  /** The argument checks of {@link #train}, shared with its test-scope reference. */
+  static void checkTrainArgs(GaussianPolicy child, INDArray obs, INDArray labelMean, INDArray labelLogStd, int minibatch) {
     if (minibatch <= 0) throw new IllegalArgumentException("Dagger.train: minibatch must be positive, got " + minibatch);
     long n = obs.size(0);
     if (obs.rank() != 2 || obs.size(1) != child.obsDim())
@@ -232,32 +215,7 @@ public final class Dagger {
         throw new IllegalArgumentException("Dagger.train: labels must be [" + n + ", " + child.actDim() + "], got " + java.util.Arrays.toString(a.shape()));
   }
 
-  private static int[] identity(int n) {
-    int[] idx = new int[n];
-    for (int i = 0; i < n; i++) idx[i] = i;
-    return idx;
-  }
-
-  /** Fisher-Yates, the same draws as before the fast path existed (so seeds keep their meaning). */
-  private static void shuffle(int[] idx, SplittableRandom rng) {
-    for (int i = idx.length - 1; i > 0; i--) { int j = rng.nextInt(i + 1); int t = idx[i]; idx[i] = idx[j]; idx[j] = t; }
-  }
-
-  /** One Adam step on the mean over the minibatch of KL[child(.|s) || N(labelMean, exp(labelLogStd))]. */
-  static void step(GaussianPolicy child, INDArray obs, INDArray labelMean, INDArray labelLogStd, AdamOptimizer opt) {
-    long b = obs.size(0);
-    INDArray mean = child.mean(obs);
-    INDArray up = Nd4j.valueArrayOf(new long[] {b, 1}, 1.0 / b, mean.dataType());
-    DiagGaussian.Grad g = DiagGaussian.klGradFirst(mean, child.logStd(), labelMean, labelLogStd, up);
-    child.backward(g.dMean(), g.dLogStd().sum(true, 0));
-    opt.step();
-  }
-
   static double meanKl(GaussianPolicy child, Dataset d) {
     return DiagGaussian.kl(child.mean(d.obs).dup(), child.logStd(), d.mean, d.logStd).meanNumber().doubleValue();
-  }
-
-  private static INDArray slice(INDArray a, int from, int to) {
-    return a.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
   }
 }

@@ -135,8 +135,9 @@ public final class Gpo {
 
   private static List<Selection.Couple> select(GpoConfig cfg, int round, double[] fitness, double[][] kl) {
     long cpu0 = WorkClock.cpuNow(), wall0 = System.nanoTime();
-    List<Selection.Couple> couples = Selection.select(fitness, kl, cfg.diversityWeight(round), cfg.populationSize(), cfg.allowSelfPairs(),
-        cfg.selection(), new SplittableRandom(Seeds.of(cfg.seed(), round, 0, Seeds.Purpose.SELECT)));
+    SelectionSection s = cfg.selection();
+    List<Selection.Couple> couples = Selection.select(fitness, kl, s.diversityWeight(round, cfg.rounds()), cfg.populationSize(), s.allowSelfPairs(),
+        s.byFitness(), new SplittableRandom(Seeds.of(cfg.seed(), round, 0, Seeds.Purpose.SELECT)));
     WorkClock.charge(WorkClock.Kind.KL_SELECT, cpu0, wall0);
     return couples;
   }
@@ -188,7 +189,7 @@ public final class Gpo {
       od = probe.obsDim();
       ad = probe.actDim();
     }
-    HyperParameters hp = cfg.mutation();
+    HyperParameters hp = cfg.mutation().algorithm();
     for (int i = 0; i < cfg.populationSize(); i++) {
       Agent a = Agent.create(od, ad, hp, Seeds.of(cfg.seed(), 0, i, Seeds.Purpose.POLICY_INIT), cfg.networks());
       st.population.add(new Member(a.policy(), a.value(), hp.initialBeta(), i));

@@ -1,150 +1,51 @@
 package org.gposuite.gpo;
 
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.gposuite.nn.NetworkBackend;
 import org.gposuite.pg.A2cConfig;
+import org.gposuite.pg.ConfigIdentity;
 import org.gposuite.pg.HyperParameters;
 import org.gposuite.pg.PpoConfig;
 import org.gposuite.pg.SharingRule;
 
 /**
- * Everything a GPO run depends on. "Paper" = stated in Gangwani &amp; Peng 2018 (section given);
- * "ours" = left open by the paper, with the reason for the value.
+ * Everything a GPO run depends on: its scale and seed, and one section for each part of Algorithm 1
+ * (MUTATE, its data sharing, SELECT, CROSSOVER) and one for the diagnostics.
+ * Each section documents its fields: "paper" = stated in Gangwani &amp; Peng 2018 (section given);
+ * "ours" = left open by the paper, with the reason for the value. Everything that can change a
+ * run's numbers is in its {@link #identity()} (config.txt of the run folder, the checkpoint's check).
  *
- * @param mutation PPO ({@link PpoConfig}) or A2C ({@link A2cConfig}) settings of MUTATE, batch 2048 per policy (paper, App. 6.3.1)
+ * @param mutation MUTATE: the policy-gradient algorithm and the window it hands on ({@link MutationSection})
  * @param populationSize m, policies in the population, 8 (paper, Sec. 4.3)
  * @param rounds k, rounds of mutate / select / crossover, 12 (paper, Sec. 4.3)
  * @param totalSteps environment steps of the whole run, all policies and all operators (DAgger included), 8M (paper);
  *        spent to within one batch per policy by {@link StepBudget}
- * @param crossover flag C: state-space crossover (pi_S + DAgger); off = the child copies the stronger parent (paper, Fig. 5)
- * @param selection flag S: couples by fitness; off = a uniformly random m-subset of the same candidate couples (paper, Fig. 5)
- * @param dataSharing flag M: policy i also learns from the batches of S_i (Eq. 5/6) (paper, Fig. 5)
- * @param sharingKlThreshold epsilon of S_i = { j : KL[pi_i || pi_j] &lt; epsilon }, 0.5 (ours: for equal-variance
- *        Gaussians the importance weight's second moment is exp(2 KL), so a shared batch's effective size is about
- *        exp(-2 KL) of its length; 0.5 keeps at least ~1/e of it). KL = mean over the round's first batches of all
- *        policies pooled, measured before any update of the round.
- * @param sharing how policy i learns from the batches of S_i ({@link SharingRule}: literal, truncated, clipped,
- *        rechecked, penalised, off), LITERAL (the paper's Eq. 5 as written; each other rule says where it departs
- *        from the text). Left out of {@link #identity()} while LITERAL, so configs from before the rules keep their hash
- * @param diversityWeightFirst weight of the diversity fitness in round 0, 0 (paper Sec. 3.3.3: experiments put all
- *        weight on performance); fitness = (1 - w) * performance + w * diversity, each min-max scaled over the candidates
- * @param diversityWeightLast weight in the last round, 0 (paper); linear annealing between the two (paper describes annealing)
- * @param allowSelfPairs whether (x, x) is a candidate, true (paper: "from all possible m^2 couples"; kept after
- *        the diagnosis, see diagnosis.md); couples are ordered, so (x, y) and (y, x) are distinct candidates and may
- *        both be chosen (siblings from different seeds). A self-couple's child is a copy and spends no DAgger steps;
- *        its unspent reservation goes to later rounds ({@link StepBudget})
- * @param windowBatches the trajectories of a policy's last mutation = its complete episodes inside the last this-many
- *        batches of the round, 5 (ours: the child should imitate the parent as it is at the end of the round, and
- *        5 x 2048 steps hold ~16 full 512-step episodes per parent); with TRAINING fitness the same window gives the
- *        fitness return
- * @param topFraction share of the pooled parent trajectories, best first by return, that train pi_S, 0.6 (paper, App. 6.3)
- * @param pisEpochs epochs of Adam on Eq. 1, 100 (paper) @param pisMinibatch 64 (paper) @param pisLearningRate 5e-4 (paper)
- * @param expertSteps initial DAgger transitions from pi_H, 5000 (paper)
- * @param daggerIterations 10 (paper); each adds studentSteps transitions of the current child, then trains
- * @param studentSteps child transitions added per iteration, labelled by the expert, 500 (paper)
- * @param daggerEpochs 10 (paper) @param daggerMinibatch 64 (paper) @param daggerLearningRate 5e-4 (paper)
- * @param daggerEnvs environment copies of the DAgger rollouts, 4 (ours: divides 5000 and 500 so exactly the paper's counts are used)
- * @param parentChoice how pi_H picks the parent at a state, both when acting and when labelling, ARGMAX (ours: a
- *        consistent target per state the child can fit; sampling makes the KL target switch at random where pi_S
- *        is unsure, pulling the child to a compromise action neither parent takes)
- * @param childInit where a child starts before DAgger (see {@link ChildInit}), STRONGER_PARENT (ours; the diagnosis
- *        behind the default is in expected-results/medium/diagnosis.md)
- * @param fitness what E[R] in the performance fitness is estimated from (see {@link FitnessSource}), TRAINING (ours,
- *        see diagnosis.md); the paper only says "expected return"
- * @param fitnessEpisodes episodes per policy when fitness is EVALUATION, 5 (ours: one evaluation episode costs up to
- *        a quarter batch; the steps are charged to totalSteps)
- * @param criticData what the value baseline learns from with data sharing (see {@link CriticData}), OWN (ours, see
- *        diagnosis.md)
- * @param evalEpisodes diagnostic: episodes (Evaluation protocol) to score every parent and child each round for the
- *        CSV (Fig. 3a); 0 = off. Not used by the algorithm, so not charged to totalSteps (reported separately), 5 (ours)
- * @param parameterCrossover diagnostic: also build and score the naive parameter-space child of every couple (Fig. 3a), false
+ * @param sharing data sharing during MUTATE, the M flag ({@link SharingSection})
+ * @param selection SELECT, the S flag ({@link SelectionSection})
+ * @param crossover CROSSOVER: pi_S and DAgger, the C flag ({@link CrossoverSection})
+ * @param diagnostics measurements that do not change the run ({@link DiagnosticsSection})
  * @param finalEvalEpisodes episodes of the final best-of-population evaluation (pg Evaluation protocol), 10
  * @param seed everything random derives from it (see {@link Seeds})
  * @param threads worker threads for the per-policy work, 0 = all cores; never changes results
  * @param networks who computes every network of the run (policies, value baselines, pi_S), OURS (see
  *        {@link NetworkBackend}); DL4J gives the same results up to float rounding, which chaotic rollouts amplify
  */
-public record GpoConfig(HyperParameters mutation, int populationSize, int rounds, long totalSteps,
-                        boolean crossover, boolean selection, boolean dataSharing,
-                        double sharingKlThreshold, SharingRule sharing, double diversityWeightFirst, double diversityWeightLast, boolean allowSelfPairs,
-                        int windowBatches, double topFraction, int pisEpochs, int pisMinibatch, double pisLearningRate,
-                        int expertSteps, int daggerIterations, int studentSteps, int daggerEpochs, int daggerMinibatch,
-                        double daggerLearningRate, int daggerEnvs, ParentChoice parentChoice,
-                        ChildInit childInit, FitnessSource fitness, int fitnessEpisodes, CriticData criticData,
-                        int evalEpisodes, boolean parameterCrossover, int finalEvalEpisodes, long seed, int threads,
-                        NetworkBackend networks) {
-
-  /** How the two-level expert pi_H chooses a parent at a state. */
-  public enum ParentChoice { ARGMAX, SAMPLE }
-
-  /** Where a crossover's child starts before DAgger distils pi_H into it. */
-  public enum ChildInit {
-    /** a copy of the parent with the higher fitness (x on a tie) */
-    STRONGER_PARENT,
-    /** a copy of the couple's first parent x: with ordered couples (x, y) and (y, x) both parents seed children */
-    FIRST_PARENT,
-    /** a fresh network (random weights, seeded per couple) that learns only from DAgger; normaliser, value and beta from x */
-    FRESH
-  }
-
-  /** What the value baseline of a policy is fitted on during MUTATE. */
-  public enum CriticData {
-    /** its own batch only (the paper's Eq. 5 shares samples for the policy objective; it says nothing of the critic) */
-    OWN,
-    /**
-     * its own batch and those of its sharing set S_i, each shared row weighted by a truncated importance
-     * weight, fitted as Joint's critic is on its one large batch (the same epochs of the same minibatch
-     * size, so as many Adam steps per row); PPO only. Issue 19: with the clipped sharing rule this is what
-     * lets a sharing population learn at Joint's pace (expected-results/paper/sharing.md)
-     */
-    SHARED
-  }
-
-  /** What SELECT's performance fitness E[R] of a policy is estimated from. */
-  public enum FitnessSource {
-    /** the complete episodes of the policy's last mutation window (no extra steps) */
-    TRAINING,
-    /** fitnessEpisodes fresh episodes of the mutated policy (Evaluation protocol), charged to the budget */
-    EVALUATION
-  }
+public record GpoConfig(MutationSection mutation, int populationSize, int rounds, long totalSteps,
+                        SharingSection sharing, SelectionSection selection, CrossoverSection crossover,
+                        DiagnosticsSection diagnostics, int finalEvalEpisodes, long seed, int threads, NetworkBackend networks) {
 
   public GpoConfig {
-    if (mutation == null) throw new IllegalArgumentException("GpoConfig.mutation: give a PpoConfig or an A2cConfig");
-    if (!(mutation instanceof PpoConfig) && !(mutation instanceof A2cConfig))
-      throw new IllegalArgumentException("GpoConfig.mutation: only PpoConfig and A2cConfig are supported, got " + mutation.getClass().getName());
+    if (mutation == null || sharing == null || selection == null || crossover == null || diagnostics == null)
+      throw new IllegalArgumentException("GpoConfig: every section must be given (mutation, sharing, selection, crossover, diagnostics)");
     positive("populationSize", populationSize);
     positive("rounds", rounds);
     if (totalSteps <= 0) throw new IllegalArgumentException("GpoConfig.totalSteps: must be > 0, got " + totalSteps);
-    if (!(sharingKlThreshold >= 0)) throw new IllegalArgumentException("GpoConfig.sharingKlThreshold: must be >= 0, got " + sharingKlThreshold);
-    if (sharing == null) throw new IllegalArgumentException("GpoConfig.sharing: give a SharingRule, e.g. SharingRule.LITERAL");
-    if (sharing.mode() == SharingRule.Mode.PENALISED && !(mutation instanceof PpoConfig))
+    if (sharing.rule().mode() == SharingRule.Mode.PENALISED && !mutation.isPpo())
       throw new IllegalArgumentException("GpoConfig.sharing: the penalised rule extends PPO's KL penalty; A2C has none, so use another rule with A2C");
-    unit("diversityWeightFirst", diversityWeightFirst);
-    unit("diversityWeightLast", diversityWeightLast);
-    positive("windowBatches", windowBatches);
-    if (!(topFraction > 0 && topFraction <= 1)) throw new IllegalArgumentException("GpoConfig.topFraction: must be in (0, 1], got " + topFraction);
-    positive("pisEpochs", pisEpochs);
-    positive("pisMinibatch", pisMinibatch);
-    if (!(pisLearningRate > 0)) throw new IllegalArgumentException("GpoConfig.pisLearningRate: must be > 0");
-    positive("expertSteps", expertSteps);
-    if (daggerIterations < 0) throw new IllegalArgumentException("GpoConfig.daggerIterations: must be >= 0");
-    positive("studentSteps", studentSteps);
-    positive("daggerEpochs", daggerEpochs);
-    positive("daggerMinibatch", daggerMinibatch);
-    if (!(daggerLearningRate > 0)) throw new IllegalArgumentException("GpoConfig.daggerLearningRate: must be > 0");
-    positive("daggerEnvs", daggerEnvs);
-    if (expertSteps % daggerEnvs != 0 || studentSteps % daggerEnvs != 0)
-      throw new IllegalArgumentException("GpoConfig: expertSteps " + expertSteps + " and studentSteps " + studentSteps
-          + " must be multiples of daggerEnvs " + daggerEnvs + "; change daggerEnvs");
-    if (parentChoice == null) throw new IllegalArgumentException("GpoConfig.parentChoice: ARGMAX or SAMPLE");
-    if (childInit == null) throw new IllegalArgumentException("GpoConfig.childInit: STRONGER_PARENT, FIRST_PARENT or FRESH");
-    if (fitness == null) throw new IllegalArgumentException("GpoConfig.fitness: TRAINING or EVALUATION");
-    if (fitness == FitnessSource.EVALUATION && fitnessEpisodes <= 0)
-      throw new IllegalArgumentException("GpoConfig.fitnessEpisodes: must be > 0 when fitness is EVALUATION, got " + fitnessEpisodes);
-    if (criticData == null) throw new IllegalArgumentException("GpoConfig.criticData: OWN or SHARED");
-    if (criticData == CriticData.SHARED && !(mutation instanceof PpoConfig))
+    if (sharing.criticData() == SharingSection.CriticData.SHARED && !mutation.isPpo())
       throw new IllegalArgumentException("GpoConfig.criticData: SHARED is implemented for PPO mutation only; use OWN with A2C");
-    if (evalEpisodes < 0 || finalEvalEpisodes < 0) throw new IllegalArgumentException("GpoConfig: evaluation episodes must be >= 0");
+    if (finalEvalEpisodes < 0) throw new IllegalArgumentException("GpoConfig: evaluation episodes must be >= 0");
     if (threads < 0) throw new IllegalArgumentException("GpoConfig.threads: must be >= 0 (0 = all cores), got " + threads);
     if (networks == null) throw new IllegalArgumentException("GpoConfig.networks: OURS or DL4J");
   }
@@ -159,10 +60,10 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
     return defaults(A2cConfig.defaults(2048), seed);
   }
 
+  /** Every section at its defaults, with {@code mutation}'s algorithm. */
   public static GpoConfig defaults(HyperParameters mutation, long seed) {
-    return new GpoConfig(mutation, 8, 12, 8_000_000L, true, true, true, 0.5, SharingRule.LITERAL, 0.0, 0.0, true,
-        5, 0.6, 100, 64, 5e-4, 5000, 10, 500, 10, 64, 5e-4, 4, ParentChoice.ARGMAX,
-        ChildInit.STRONGER_PARENT, FitnessSource.TRAINING, 5, CriticData.OWN, 5, false, 10, seed, 0, NetworkBackend.OURS);
+    return new GpoConfig(MutationSection.of(mutation), 8, 12, 8_000_000L, SharingSection.DEFAULTS, SelectionSection.DEFAULTS,
+        CrossoverSection.DEFAULTS, DiagnosticsSection.DEFAULTS, 10, seed, 0, NetworkBackend.OURS);
   }
 
   /**
@@ -189,128 +90,109 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
 
   /** The variant name of this config's flags ("GPO" when all three are on). */
   public String variantName() {
-    if (crossover && selection && dataSharing) return "GPO";
+    boolean c = crossover.stateSpace(), s = selection.byFitness(), m = sharing.enabled();
+    if (c && s && m) return "GPO";
     StringBuilder b = new StringBuilder("Base");
-    if (dataSharing) b.append("+M");
-    if (crossover) b.append("+C");
-    if (selection) b.append("+S");
+    if (m) b.append("+M");
+    if (c) b.append("+C");
+    if (s) b.append("+S");
     return b.toString();
   }
 
+  /** The ablation flags of Fig. 5, each kept in its section: C (crossover), S (selection), M (sharing). */
   public GpoConfig withFlags(boolean c, boolean s, boolean m) {
-    return copy(b -> { b.crossover = c; b.selection = s; b.dataSharing = m; });
+    return new GpoConfig(mutation, populationSize, rounds, totalSteps, sharing.withEnabled(m), selection.withByFitness(s),
+        crossover.withStateSpace(c), diagnostics, finalEvalEpisodes, seed, threads, networks);
   }
 
   /** Population, rounds and budget (Fig. 7 and Fig. 10 vary them). */
   public GpoConfig withScale(int populationSize, int rounds, long totalSteps) {
-    return copy(b -> { b.populationSize = populationSize; b.rounds = rounds; b.totalSteps = totalSteps; });
+    return new GpoConfig(mutation, populationSize, rounds, totalSteps, sharing, selection, crossover, diagnostics, finalEvalEpisodes,
+        seed, threads, networks);
   }
 
-  /** Crossover sizes: pi_S epochs, DAgger expert steps, iterations, student steps per iteration, DAgger epochs. */
-  public GpoConfig withCrossoverSizes(int pisEpochs, int expertSteps, int daggerIterations, int studentSteps, int daggerEpochs) {
-    return copy(b -> {
-      b.pisEpochs = pisEpochs; b.expertSteps = expertSteps; b.daggerIterations = daggerIterations;
-      b.studentSteps = studentSteps; b.daggerEpochs = daggerEpochs;
-    });
+  public GpoConfig withMutation(UnaryOperator<MutationSection> change) {
+    return new GpoConfig(change.apply(mutation), populationSize, rounds, totalSteps, sharing, selection, crossover, diagnostics,
+        finalEvalEpisodes, seed, threads, networks);
   }
 
-  public GpoConfig withSelection(double diversityWeightFirst, double diversityWeightLast, boolean allowSelfPairs) {
-    return copy(b -> { b.diversityWeightFirst = diversityWeightFirst; b.diversityWeightLast = diversityWeightLast; b.allowSelfPairs = allowSelfPairs; });
+  public GpoConfig withSharing(UnaryOperator<SharingSection> change) {
+    return new GpoConfig(mutation, populationSize, rounds, totalSteps, change.apply(sharing), selection, crossover, diagnostics,
+        finalEvalEpisodes, seed, threads, networks);
   }
 
-  /** The open choices that decide the population's diversity (see the field docs). */
-  public GpoConfig withDiversityChoices(ChildInit childInit, FitnessSource fitness, int fitnessEpisodes, boolean allowSelfPairs,
-                                        double sharingKlThreshold) {
-    return copy(b -> {
-      b.childInit = childInit; b.fitness = fitness; b.fitnessEpisodes = fitnessEpisodes; b.allowSelfPairs = allowSelfPairs;
-      b.sharingKlThreshold = sharingKlThreshold;
-    });
+  public GpoConfig withSelection(UnaryOperator<SelectionSection> change) {
+    return new GpoConfig(mutation, populationSize, rounds, totalSteps, sharing, change.apply(selection), crossover, diagnostics,
+        finalEvalEpisodes, seed, threads, networks);
   }
 
-  public GpoConfig withCriticData(CriticData criticData) {
-    return copy(b -> b.criticData = criticData);
+  public GpoConfig withCrossover(UnaryOperator<CrossoverSection> change) {
+    return new GpoConfig(mutation, populationSize, rounds, totalSteps, sharing, selection, change.apply(crossover), diagnostics,
+        finalEvalEpisodes, seed, threads, networks);
   }
 
-  public GpoConfig withDiagnostics(int evalEpisodes, boolean parameterCrossover, int finalEvalEpisodes) {
-    return copy(b -> { b.evalEpisodes = evalEpisodes; b.parameterCrossover = parameterCrossover; b.finalEvalEpisodes = finalEvalEpisodes; });
-  }
-
-  public GpoConfig withSharing(SharingRule sharing) {
-    return copy(b -> b.sharing = sharing);
-  }
-
-  public GpoConfig withSharingKlThreshold(double epsilon) {
-    return copy(b -> b.sharingKlThreshold = epsilon);
-  }
-
-  public GpoConfig withWindow(int windowBatches, int daggerEnvs) {
-    return copy(b -> { b.windowBatches = windowBatches; b.daggerEnvs = daggerEnvs; });
+  /** The diagnostics and the final evaluation's episodes (a profile sets both from its evaluation budget). */
+  public GpoConfig withEvaluation(DiagnosticsSection diagnostics, int finalEvalEpisodes) {
+    return new GpoConfig(mutation, populationSize, rounds, totalSteps, sharing, selection, crossover, diagnostics, finalEvalEpisodes,
+        seed, threads, networks);
   }
 
   public GpoConfig withSeed(long seed) {
-    return copy(b -> b.seed = seed);
+    return new GpoConfig(mutation, populationSize, rounds, totalSteps, sharing, selection, crossover, diagnostics, finalEvalEpisodes,
+        seed, threads, networks);
   }
 
   public GpoConfig withThreads(int threads) {
-    return copy(b -> b.threads = threads);
+    return new GpoConfig(mutation, populationSize, rounds, totalSteps, sharing, selection, crossover, diagnostics, finalEvalEpisodes,
+        seed, threads, networks);
   }
 
   public GpoConfig withNetworks(NetworkBackend networks) {
-    return copy(b -> b.networks = networks);
-  }
-
-  /** Mutable twin of the record's fields, for the with-methods: one place lists every field. */
-  private static final class Fields {
-    HyperParameters mutation; int populationSize; int rounds; long totalSteps; boolean crossover; boolean selection;
-    boolean dataSharing; double sharingKlThreshold; SharingRule sharing; double diversityWeightFirst; double diversityWeightLast;
-    boolean allowSelfPairs; int windowBatches; double topFraction; int pisEpochs; int pisMinibatch; double pisLearningRate;
-    int expertSteps; int daggerIterations; int studentSteps; int daggerEpochs; int daggerMinibatch; double daggerLearningRate;
-    int daggerEnvs; ParentChoice parentChoice; ChildInit childInit; FitnessSource fitness; int fitnessEpisodes; CriticData criticData;
-    int evalEpisodes; boolean parameterCrossover; int finalEvalEpisodes; long seed; int threads; NetworkBackend networks;
-  }
-
-  private GpoConfig copy(java.util.function.Consumer<Fields> change) {
-    Fields f = new Fields();
-    f.mutation = mutation; f.populationSize = populationSize; f.rounds = rounds; f.totalSteps = totalSteps;
-    f.crossover = crossover; f.selection = selection; f.dataSharing = dataSharing; f.sharingKlThreshold = sharingKlThreshold;
-    f.sharing = sharing;
-    f.diversityWeightFirst = diversityWeightFirst; f.diversityWeightLast = diversityWeightLast; f.allowSelfPairs = allowSelfPairs;
-    f.windowBatches = windowBatches; f.topFraction = topFraction; f.pisEpochs = pisEpochs; f.pisMinibatch = pisMinibatch;
-    f.pisLearningRate = pisLearningRate; f.expertSteps = expertSteps; f.daggerIterations = daggerIterations;
-    f.studentSteps = studentSteps; f.daggerEpochs = daggerEpochs; f.daggerMinibatch = daggerMinibatch;
-    f.daggerLearningRate = daggerLearningRate; f.daggerEnvs = daggerEnvs; f.parentChoice = parentChoice; f.childInit = childInit;
-    f.fitness = fitness; f.fitnessEpisodes = fitnessEpisodes; f.criticData = criticData; f.evalEpisodes = evalEpisodes;
-    f.parameterCrossover = parameterCrossover; f.finalEvalEpisodes = finalEvalEpisodes; f.seed = seed; f.threads = threads;
-    f.networks = networks;
-    change.accept(f);
-    return new GpoConfig(f.mutation, f.populationSize, f.rounds, f.totalSteps, f.crossover, f.selection, f.dataSharing,
-        f.sharingKlThreshold, f.sharing, f.diversityWeightFirst, f.diversityWeightLast, f.allowSelfPairs, f.windowBatches, f.topFraction,
-        f.pisEpochs, f.pisMinibatch, f.pisLearningRate, f.expertSteps, f.daggerIterations, f.studentSteps, f.daggerEpochs,
-        f.daggerMinibatch, f.daggerLearningRate, f.daggerEnvs, f.parentChoice, f.childInit, f.fitness, f.fitnessEpisodes,
-        f.criticData, f.evalEpisodes, f.parameterCrossover, f.finalEvalEpisodes, f.seed, f.threads, f.networks);
-  }
-
-  /** Diversity weight of round r: linear from first (round 0) to last (round k-1). */
-  public double diversityWeight(int round) {
-    if (rounds == 1) return diversityWeightFirst;
-    return diversityWeightFirst + (diversityWeightLast - diversityWeightFirst) * round / (double) (rounds - 1);
-  }
-
-  /** Environment steps one state-space crossover spends (expert + student rollouts of DAgger). */
-  public long daggerStepsPerCrossover() {
-    return expertSteps + (long) daggerIterations * studentSteps;
+    return new GpoConfig(mutation, populationSize, rounds, totalSteps, sharing, selection, crossover, diagnostics, finalEvalEpisodes,
+        seed, threads, networks);
   }
 
   /**
-   * The config as text without the thread count (which never changes results): a run's identity.
-   * On our networks it also leaves out the networks field, so a run on them keeps the identity
-   * (hash, checkpoint) it had before DL4J's networks could be chosen; a DL4J run's says DL4J. The
-   * literal sharing rule is left out for the same reason (runs from before the rules existed).
+   * A run's identity: every setting that can change its results, as an explicit ordered list of
+   * key = value. The keys, their order and the spelling of the values are those of the flat record
+   * this config once was, so the identities (and hashes) of earlier runs, their config.txt and
+   * checkpoints, stay valid. A new setting goes in as a new entry, left out while at the value runs
+   * had before it existed (as the sharing rule and the networks are), so that old hashes still stand.
    */
+  public ConfigIdentity identityFields() {
+    ConfigIdentity id = new ConfigIdentity("GpoConfig")
+        .add("mutation", mutation.algorithm().identityFields())
+        .add("populationSize", populationSize).add("rounds", rounds).add("totalSteps", totalSteps)
+        .add("crossover", crossover.stateSpace()).add("selection", selection.byFitness()).add("dataSharing", sharing.enabled())
+        .add("sharingKlThreshold", sharing.klThreshold());
+    // runs from before the sharing rules existed used Eq. 5 as written
+    if (!sharing.rule().equals(SharingRule.LITERAL)) id.add("sharing", sharing.rule().identityFields());
+    id.add("diversityWeightFirst", selection.diversityWeightFirst()).add("diversityWeightLast", selection.diversityWeightLast())
+        .add("allowSelfPairs", selection.allowSelfPairs())
+        .add("windowBatches", mutation.windowBatches());
+    CrossoverSection.PisTraining pis = crossover.pis();
+    id.add("topFraction", pis.topFraction()).add("pisEpochs", pis.epochs()).add("pisMinibatch", pis.minibatch())
+        .add("pisLearningRate", pis.learningRate());
+    CrossoverSection.DaggerTraining dagger = crossover.dagger();
+    id.add("expertSteps", dagger.expertSteps()).add("daggerIterations", dagger.iterations()).add("studentSteps", dagger.studentSteps())
+        .add("daggerEpochs", dagger.epochs()).add("daggerMinibatch", dagger.minibatch()).add("daggerLearningRate", dagger.learningRate())
+        .add("daggerEnvs", dagger.envs()).add("parentChoice", dagger.parentChoice())
+        .add("childInit", crossover.childInit())
+        .add("fitness", selection.fitness()).add("fitnessEpisodes", selection.fitnessEpisodes())
+        .add("criticData", sharing.criticData())
+        .add("evalEpisodes", diagnostics.evalEpisodes()).add("parameterCrossover", diagnostics.parameterCrossover())
+        .add("finalEvalEpisodes", finalEvalEpisodes)
+        .add("seed", seed)
+        // the thread count never changes results; identities have always said 0 here
+        .add("threads", 0);
+    // runs from before DL4J's networks could be chosen ran on ours; a DL4J run's identity says so
+    if (networks != NetworkBackend.OURS) id.add("networks", networks);
+    return id;
+  }
+
+  /** {@link #identityFields()} as one line, {@code GpoConfig[key=value, ...]}: config.txt and the checkpoint hold it. */
   public String identity() {
-    String text = withThreads(0).toString().replace(", sharing=" + SharingRule.LITERAL, "");
-    String ours = ", networks=" + NetworkBackend.OURS + "]";
-    return networks == NetworkBackend.OURS ? text.substring(0, text.length() - ours.length()) + "]" : text;
+    return identityFields().toString();
   }
 
   /** Short hex hash of {@link #identity()} for result rows. */
@@ -322,9 +204,5 @@ public record GpoConfig(HyperParameters mutation, int populationSize, int rounds
 
   private static void positive(String name, int v) {
     if (v <= 0) throw new IllegalArgumentException("GpoConfig." + name + ": must be > 0, got " + v);
-  }
-
-  private static void unit(String name, double v) {
-    if (!(v >= 0 && v <= 1)) throw new IllegalArgumentException("GpoConfig." + name + ": must be in [0, 1], got " + v);
   }
 }

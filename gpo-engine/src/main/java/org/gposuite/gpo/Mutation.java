@@ -30,7 +30,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * every policy from its own batch plus, with data sharing (M), the same iteration's batches of the
  * policies in S_i. S_i is fixed for the round from the KL measured on the first iteration's states
  * of all policies pooled, before any update of the round ("before the start of the current round").
- * How the shared rows enter the update is {@link GpoConfig#sharing()} ({@link SharingRule}); before
+ * How the shared rows enter the update is {@link SharingSection#rule()} ({@link SharingRule}); before
  * each update every shared batch is measured as the policy sees it then (KL, importance weights'
  * ESS, largest weight: {@link SharingRow}, sharing.csv), which the rechecked rule also uses to drop
  * a batch that has drifted past epsilon.
@@ -61,9 +61,10 @@ final class Mutation {
 
   /** The policies of a round already run in parallel over the cores: no second thread per PPO update. */
   static PolicyGradient algorithm(GpoConfig cfg) {
-    HyperParameters hp = cfg.mutation();
-    if (hp instanceof PpoConfig p) return new Ppo(p, false, cfg.criticData() == GpoConfig.CriticData.SHARED, cfg.sharing());
-    if (hp instanceof A2cConfig a) return new A2c(a, cfg.sharing());
+    HyperParameters hp = cfg.mutation().algorithm();
+    SharingSection sharing = cfg.sharing();
+    if (hp instanceof PpoConfig p) return new Ppo(p, false, sharing.criticData() == SharingSection.CriticData.SHARED, sharing.rule());
+    if (hp instanceof A2cConfig a) return new A2c(a, sharing.rule());
     throw new IllegalArgumentException("Mutation: unsupported config " + hp.getClass().getName());
   }
 
@@ -76,7 +77,7 @@ final class Mutation {
   static RoundResult run(GpoConfig cfg, List<Member> population, EnvFactory envs, int round, int iterations, int firstIteration,
                          boolean selectFollows, long stepsBefore, double wallStartNanos, Parallel parallel, ProgressListener progress) {
     if (iterations < 1) throw new IllegalStateException("GPO round " + round + ": " + iterations + " mutation iterations; the step budget is spent");
-    HyperParameters hp = cfg.mutation();
+    HyperParameters hp = cfg.mutation().algorithm();
     PolicyGradient algo = algorithm(cfg);
     int m = population.size();
     List<Agent> agents = new ArrayList<>(m);
@@ -122,14 +123,14 @@ final class Mutation {
               u.entropy(), u.valueError(), (System.nanoTime() - wallStartNanos) / 1e9));
           Deque<Batch> w = windows.get(i);
           w.addLast(b);
-          if (w.size() > cfg.windowBatches()) windowStarts.set(i, Trajectories.nextStartsEpisode(w.removeFirst()));
+          if (w.size() > cfg.mutation().windowBatches()) windowStarts.set(i, Trajectories.nextStartsEpisode(w.removeFirst()));
         }
         progress.iteration(round, t, steps, means);
       }
       // Fitness: the window's complete episodes (NaN when none finished: SELECT then refuses), or
       // fresh evaluation episodes charged to the budget.
-      List<Evaluation.Result> evaluated = selectFollows && cfg.fitness() == GpoConfig.FitnessSource.EVALUATION
-          ? parallel.map(m, i -> Evaluation.evaluate(population.get(i).policy(), envs, cfg.fitnessEpisodes(),
+      List<Evaluation.Result> evaluated = selectFollows && cfg.selection().fitness() == SelectionSection.FitnessSource.EVALUATION
+          ? parallel.map(m, i -> Evaluation.evaluate(population.get(i).policy(), envs, cfg.selection().fitnessEpisodes(),
               Seeds.of(cfg.seed(), round, i, Seeds.Purpose.FITNESS_EVAL)))
           : null;
       List<Outcome> outcomes = new ArrayList<>(m);
@@ -160,7 +161,7 @@ final class Mutation {
    */
   private static PolicyUpdate update(GpoConfig cfg, PolicyGradient algo, Agent agent, List<Integer> set, Iteration it) {
     int i = set.get(0);
-    boolean recheck = cfg.sharing().mode() == SharingRule.Mode.RECHECKED;
+    boolean recheck = cfg.sharing().rule().mode() == SharingRule.Mode.RECHECKED;
     List<Batch> used = new ArrayList<>();
     List<SharingRow> rows = new ArrayList<>();
     long c0 = WorkClock.cpuNow(), w0 = System.nanoTime();
@@ -168,7 +169,7 @@ final class Mutation {
       if (j == i) continue;
       Batch b = it.batches().get(j);
       DataSharing.SharedBatchStats seen = DataSharing.measure(agent.policy(), b);
-      boolean use = !recheck || seen.kl() < cfg.sharingKlThreshold();
+      boolean use = !recheck || seen.kl() < cfg.sharing().klThreshold();
       if (use) used.add(b);
       rows.add(new SharingRow(it.round(), it.index(), i, j, use, seen.kl(), seen.essFraction(), seen.maxWeight(), agent.beta()));
     }
@@ -180,7 +181,7 @@ final class Mutation {
   private static List<List<Integer>> sharingSets(GpoConfig cfg, List<Member> population, List<Batch> first) {
     int m = population.size();
     List<List<Integer>> out = new ArrayList<>(m);
-    if (!cfg.dataSharing() || !cfg.sharing().shares()) {
+    if (!cfg.sharing().shares()) {
       for (int i = 0; i < m; i++) out.add(List.of(i));
       return out;
     }
@@ -191,7 +192,7 @@ final class Mutation {
       policies.add(mem.policy());
       states.add(pooled);
     }
-    return DataSharing.neighbours(policies, states, cfg.sharingKlThreshold());
+    return DataSharing.neighbours(policies, states, cfg.sharing().klThreshold());
   }
 
   static INDArray pooledStates(List<Batch> batches) {

@@ -6,9 +6,9 @@ import org.gposuite.pg.Evaluation;
 
 /**
  * Diagnostics, not part of GPO: a round's mutated parents, state-space children and (when
- * {@link GpoConfig#parameterCrossover}) parameter-space children scored by the Evaluation protocol,
+ * {@link DiagnosticsSection#parameterCrossover}) parameter-space children scored by the Evaluation protocol,
  * each from seeds of its own so no draw of the algorithm moves. Entries are null when
- * {@link GpoConfig#evalEpisodes} is 0.
+ * {@link DiagnosticsSection#evalEpisodes} is 0.
  *
  * @param parents by population slot; {@code children}, {@code parameterChildren} by couple
  */
@@ -17,14 +17,14 @@ record RoundEvaluations(Evaluation.Result[] parents, Evaluation.Result[] childre
   static RoundEvaluations of(GpoConfig cfg, int round, List<Member> parents, List<Crossover.Child> children, EnvFactory envs, Parallel par) {
     int m = parents.size();
     RoundEvaluations e = new RoundEvaluations(new Evaluation.Result[m], new Evaluation.Result[m], new Evaluation.Result[m]);
-    if (cfg.evalEpisodes() == 0) return e;
-    List<Evaluation.Result> pe = par.map(m, i -> Evaluation.evaluate(parents.get(i).policy(), envs, cfg.evalEpisodes(),
+    if (cfg.diagnostics().evalEpisodes() == 0) return e;
+    List<Evaluation.Result> pe = par.map(m, i -> Evaluation.evaluate(parents.get(i).policy(), envs, cfg.diagnostics().evalEpisodes(),
         Seeds.of(cfg.seed(), round, i, Seeds.Purpose.EVAL_PARENT)));
-    List<Evaluation.Result> ce = par.map(m, c -> Evaluation.evaluate(children.get(c).member().policy(), envs, cfg.evalEpisodes(),
+    List<Evaluation.Result> ce = par.map(m, c -> Evaluation.evaluate(children.get(c).member().policy(), envs, cfg.diagnostics().evalEpisodes(),
         Seeds.of(cfg.seed(), round, c, Seeds.Purpose.EVAL_CHILD)));
     for (int i = 0; i < m; i++) { e.parents[i] = pe.get(i); e.children[i] = ce.get(i); }
-    if (cfg.parameterCrossover()) {
-      List<Evaluation.Result> qe = par.map(m, c -> Evaluation.evaluate(children.get(c).parameterChild().policy(), envs, cfg.evalEpisodes(),
+    if (cfg.diagnostics().parameterCrossover()) {
+      List<Evaluation.Result> qe = par.map(m, c -> Evaluation.evaluate(children.get(c).parameterChild().policy(), envs, cfg.diagnostics().evalEpisodes(),
           Seeds.of(cfg.seed(), round, c, Seeds.Purpose.EVAL_PARAM_CHILD)));
       for (int i = 0; i < m; i++) e.parameterChildren[i] = qe.get(i);
     }

@@ -18,7 +18,7 @@ public record RoundPolicies(long runSeed, int round, List<GaussianPolicy> parent
 
   /**
    * @param kind as CoupleRow#childKind ("state-space", "copy", "self-copy")
-   * @param parameterChild the naive parameter-space child, null unless GpoConfig#parameterCrossover
+   * @param parameterChild the naive parameter-space child, null unless DiagnosticsSection#parameterCrossover
    */
   public record Couple(int index, int x, int y, String kind, GaussianPolicy child, GaussianPolicy parameterChild) {}
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.gposuite.nn.DiagGaussian;
 import org.gposuite.nn.GaussianPolicy;
+import org.gposuite.nn.kernel.Shuffle;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -73,12 +74,7 @@ public final class Selection {
       // Stable sort keeps the (x, y) ascending order among equal fitness.
       scored.sort(Comparator.comparingDouble(Couple::fitness).reversed());
     } else {
-      for (int i = scored.size() - 1; i > 0; i--) {
-        int j = rng.nextInt(i + 1);
-        Couple t = scored.get(i);
-        scored.set(i, scored.get(j));
-        scored.set(j, t);
-      }
+      Shuffle.permute(scored, rng);
     }
     return new ArrayList<>(scored.subList(0, count));
   }

@@ -29,12 +29,13 @@ public record StepBudget(long totalSteps, int rounds, int policies, int batch, l
   }
 
   static StepBudget of(GpoConfig cfg, int horizon) {
-    long reserve = cfg.crossover() ? cfg.populationSize() * cfg.daggerStepsPerCrossover() : 0;
-    if (cfg.fitness() == GpoConfig.FitnessSource.EVALUATION) reserve += (long) cfg.populationSize() * cfg.fitnessEpisodes() * horizon;
-    StepBudget b = new StepBudget(cfg.totalSteps(), cfg.rounds(), cfg.populationSize(), cfg.mutation().batchSize(), reserve);
+    long reserve = cfg.crossover().stateSpace() ? cfg.populationSize() * cfg.crossover().dagger().steps() : 0;
+    if (cfg.selection().fitness() == SelectionSection.FitnessSource.EVALUATION)
+      reserve += (long) cfg.populationSize() * cfg.selection().fitnessEpisodes() * horizon;
+    StepBudget b = new StepBudget(cfg.totalSteps(), cfg.rounds(), cfg.populationSize(), cfg.mutation().algorithm().batchSize(), reserve);
     if (b.iterations(0, 0) < 1)
       throw new IllegalArgumentException("GpoConfig: the budget of " + cfg.totalSteps() + " steps leaves less than one batch of "
-          + cfg.mutation().batchSize() + " for each of " + cfg.populationSize() + " policies per round after reserving " + reserve
+          + cfg.mutation().algorithm().batchSize() + " for each of " + cfg.populationSize() + " policies per round after reserving " + reserve
           + " steps per round for crossover and fitness episodes; raise totalSteps or lower rounds, population, batch or DAgger sizes");
     return b;
   }

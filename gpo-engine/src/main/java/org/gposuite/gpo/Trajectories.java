@@ -2,7 +2,7 @@ package org.gposuite.gpo;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.gposuite.nn.HostArrays;
+import org.gposuite.nn.kernel.HostArrays;
 import org.gposuite.pg.Batch;
 
 /**

@@ -21,12 +21,12 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class TwoLevelExpert implements Dagger.Expert {
   private final BinaryPolicy pis;
   private final GaussianPolicy x, y;
-  private final GpoConfig.ParentChoice choice;
+  private final CrossoverSection.ParentChoice choice;
   private long chosenY, chosenTotal;
   private StepInference stepPis, stepX, stepY;
   private double[] logits, meanX, meanY;
 
-  public TwoLevelExpert(BinaryPolicy pis, GaussianPolicy x, GaussianPolicy y, GpoConfig.ParentChoice choice) {
+  public TwoLevelExpert(BinaryPolicy pis, GaussianPolicy x, GaussianPolicy y, CrossoverSection.ParentChoice choice) {
     if (x.obsDim() != y.obsDim() || x.actDim() != y.actDim())
       throw new IllegalArgumentException("TwoLevelExpert: parents have different dimensions");
     this.pis = pis;

@@ -3,6 +3,7 @@ package org.gposuite.nn;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.util.Map;
+import org.gposuite.nn.kernel.HostArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -3,6 +3,8 @@ package org.gposuite.nn;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.gposuite.nn.kernel.HostArrays;
+import org.gposuite.nn.kernel.NativeArithmetic;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -81,17 +83,10 @@ public final class BinaryPolicy {
     return loss;
   }
 
-  /** One Adam step on the weighted NLL; returns the loss before the step. */
-  public double weightedNllStep(INDArray rawObs, INDArray oneHot, INDArray weights, AdamOptimizer opt) {
-    double loss = weightedNllAndGradient(rawObs, oneHot, weights);
-    opt.step();
-    return loss;
-  }
-
   /**
    * The observations as the network sees them: a new {@code [n, obsDim]} array normalised with the
-   * current statistics, for {@link #weightedNllStepOfNormalized} (a training loop whose normaliser is
-   * fixed normalises its data once).
+   * current statistics, for {@link #weightedNllAndGradientOfNormalized} (a training loop whose
+   * normaliser is fixed normalises its data once).
    */
   public INDArray normalize(INDArray rawObs) {
     if (rawObs.rank() != 2 || rawObs.size(1) != obsDim)
@@ -130,13 +125,6 @@ public final class BinaryPolicy {
     }
     mlp.backward(HostArrays.write(s.dLogits, s.dLogitsArr));
     return loss * inv;
-  }
-
-  /** One Adam step on {@link #weightedNllAndGradientOfNormalized}; returns the loss before the step. */
-  public double weightedNllStepOfNormalized(INDArray normObs, int[] parent, double[] weight, AdamOptimizer opt) {
-    double loss = weightedNllAndGradientOfNormalized(normObs, parent, weight);
-    opt.step();
-    return loss;
   }
 
   private final Map<Long, Scratch> scratch = new HashMap<>();

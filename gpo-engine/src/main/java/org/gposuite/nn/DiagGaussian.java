@@ -8,16 +8,14 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Diagonal Gaussian distributions batched over states: row r of {@code mean} ({@code [n, d]})
  * with log standard deviations {@code logStd}, either one row {@code [1, d]} shared by every
  * state (the policies here) or one row per state {@code [n, d]} (e.g. a mixture's chosen
- * component). Results are per state, {@code [n, 1]}. Gradients are per state too; callers sum
- * the rows of a shared log-std gradient themselves.
+ * component). Results are per state, {@code [n, 1]}. The gradients that training needs are
+ * computed in plain Java: the KL's by {@link org.gposuite.nn.kernel.GaussianKl}, the log-prob's by
+ * {@code pg.SurrogateKernel}; their nd4j forms are test-scope references.
  */
 public final class DiagGaussian {
   private DiagGaussian() {}
 
   private static final double LOG_2PI = Math.log(2 * Math.PI);
-
-  /** Gradient of a per-state quantity w.r.t. the mean and log-std of one argument, both {@code [n, d]}. */
-  public record Grad(INDArray dMean, INDArray dLogStd) {}
 
   /** log N(a | mean, exp(logStd)^2), summed over action dimensions: {@code [n, 1]}. */
   public static INDArray logProb(INDArray mean, INDArray logStd, INDArray actions) {
@@ -51,40 +49,6 @@ public final class DiagGaussian {
     return perDim.sum(true, 1);
   }
 
-  /** d logProb / d(mean, logStd), each row scaled by {@code upstream} ({@code [n, 1]}). */
-  public static Grad logProbGrad(INDArray mean, INDArray logStd, INDArray actions, INDArray upstream) {
-    check(mean, logStd, "logProbGrad");
-    long n = mean.size(0);
-    INDArray ls = rows(logStd, n);
-    INDArray invVar = Transforms.exp(ls.mul(-2.0), false);
-    INDArray diff = actions.sub(mean);
-    INDArray dMean = diff.mul(invVar);                      // (a - m) / s^2
-    INDArray dLogStd = diff.muli(dMean).subi(1.0);          // (a - m)^2 / s^2 - 1
-    return new Grad(dMean.muliColumnVector(upstream), dLogStd.muliColumnVector(upstream));
-  }
-
-  /** d KL[P || Q] / d(meanP, logStdP), each row scaled by {@code upstream}. */
-  public static Grad klGradFirst(INDArray meanP, INDArray logStdP, INDArray meanQ, INDArray logStdQ, INDArray upstream) {
-    long n = meanP.size(0);
-    INDArray lp = rows(logStdP, n), lq = rows(logStdQ, n);
-    INDArray invVarQ = Transforms.exp(lq.mul(-2.0), false);
-    INDArray dMean = meanP.sub(meanQ).muli(invVarQ);                                   // (mP - mQ) / sQ^2
-    INDArray dLogStd = Transforms.exp(lp.mul(2.0), false).muli(invVarQ).subi(1.0);     // sP^2 / sQ^2 - 1
-    return new Grad(dMean.muliColumnVector(upstream), dLogStd.muliColumnVector(upstream));
-  }
-
-  /** d KL[P || Q] / d(meanQ, logStdQ), each row scaled by {@code upstream}. */
-  public static Grad klGradSecond(INDArray meanP, INDArray logStdP, INDArray meanQ, INDArray logStdQ, INDArray upstream) {
-    long n = meanP.size(0);
-    INDArray lp = rows(logStdP, n), lq = rows(logStdQ, n);
-    INDArray invVarQ = Transforms.exp(lq.mul(-2.0), false);
-    INDArray diff = meanQ.sub(meanP);
-    INDArray dMean = diff.mul(invVarQ);                                                // (mQ - mP) / sQ^2
-    INDArray num = Transforms.exp(lp.mul(2.0), false).addi(diff.muli(diff));
-    INDArray dLogStd = num.muli(invVarQ).rsubi(1.0);                                   // 1 - (sP^2 + (mP-mQ)^2) / sQ^2
-    return new Grad(dMean.muliColumnVector(upstream), dLogStd.muliColumnVector(upstream));
-  }
-
   /** logStd broadcast to {@code [n, d]} (a copy when shared, the array itself when already per state). */
   static INDArray rows(INDArray logStd, long n) {
     if (logStd.size(0) == n && n != 1) return logStd;
@@ -92,7 +56,7 @@ public final class DiagGaussian {
     return Nd4j.zeros(logStd.dataType(), n, logStd.size(1)).addiRowVector(logStd);
   }
 
-  private static void check(INDArray mean, INDArray logStd, String what) {
+  static void check(INDArray mean, INDArray logStd, String what) {
     if (mean.rank() != 2 || logStd.rank() != 2 || mean.size(1) != logStd.size(1)
         || (logStd.size(0) != 1 && logStd.size(0) != mean.size(0)))
       throw new IllegalArgumentException("DiagGaussian." + what + ": mean must be [n, d] and logStd [1, d] or [n, d]; got "

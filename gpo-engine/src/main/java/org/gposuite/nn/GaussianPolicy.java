@@ -3,6 +3,7 @@ package org.gposuite.nn;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.gposuite.nn.kernel.NativeArithmetic;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

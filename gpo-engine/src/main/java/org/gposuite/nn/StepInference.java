@@ -1,5 +1,9 @@
 package org.gposuite.nn;
 
+import org.gposuite.nn.kernel.FloatTanh;
+import org.gposuite.nn.kernel.HostArrays;
+import org.gposuite.nn.kernel.Simd;
+import org.gposuite.nn.kernel.VectorSupport;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,7 +18,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * (7 ops), while the arithmetic is ~45k multiply-adds. Collection runs this once per step,
  * B / numEnvs times per batch, so it dominated inference. A FLOAT policy (the product's) runs on
  * {@link Simd#dense}: each output block accumulated in registers by fused multiply-adds, tanh
- * with the batched path's own function ({@link Simd#tanh(float)}); ~3 µs for 8 rows of a 64-64
+ * with the batched path's own function ({@link FloatTanh#tanh(float)}); ~3 µs for 8 rows of a 64-64
  * policy, against ~21 µs for the same loops in scalar double. A DOUBLE policy (gradient checks)
  * keeps scalar double arithmetic and {@code Math.tanh}, like its batched path. The batched path
  * ({@link GaussianPolicy#mean}) stays nd4j; {@code StepInferenceTest} checks the two agree and

@@ -3,6 +3,9 @@ package org.gposuite.nn;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.gposuite.nn.kernel.FloatTanh;
+import org.gposuite.nn.kernel.NativeArithmetic;
+import org.gposuite.nn.kernel.Shuffle;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -143,12 +146,11 @@ public final class ValueFunction {
     if (normObs.rank() != 2 || normObs.size(1) != obsDim)
       throw new IllegalArgumentException("ValueFunction.fit: expected observations [n, " + obsDim + "], got " + java.util.Arrays.toString(normObs.shape()));
     double loss = Double.NaN;
-    int[] idx = new int[n];
-    for (int i = 0; i < n; i++) idx[i] = i;
+    int[] idx = Shuffle.identity(n);
     for (int e = 0; e < epochs; e++) {
       INDArray xs = normObs, ys = targets, ws = weights;
       if (minibatch < n) {
-        for (int i = n - 1; i > 0; i--) { int j = rng.nextInt(i + 1); int t = idx[i]; idx[i] = idx[j]; idx[j] = t; }
+        Shuffle.permute(idx, rng);
         xs = Nd4j.pullRows(normObs, 1, idx);
         ys = Nd4j.pullRows(targets, 1, idx);
         if (weights != null) ws = Nd4j.pullRows(weights, 1, idx);

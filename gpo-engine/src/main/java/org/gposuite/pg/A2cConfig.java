@@ -42,4 +42,13 @@ public record A2cConfig(double gamma, double gaeLambda, int batchSize, int numEn
 
   @Override
   public double initialBeta() { return 0.0; }
+
+  /** The record's fields under their names of today, in its order: stored GPO hashes read this text. */
+  @Override
+  public ConfigIdentity identityFields() {
+    return new ConfigIdentity("A2cConfig").add("gamma", gamma).add("gaeLambda", gaeLambda).add("batchSize", batchSize)
+        .add("numEnvs", numEnvs).add("policyLearningRate", policyLearningRate).add("valueLearningRate", valueLearningRate)
+        .add("valueEpochs", valueEpochs).add("valueMinibatch", valueMinibatch).add("normalizeObservations", normalizeObservations)
+        .add("normalizeAdvantages", normalizeAdvantages).add("initLogStd", initLogStd);
+  }
 }

@@ -33,8 +33,8 @@ public final class DataSharing {
   public static SharedBatchStats measure(GaussianPolicy pi, Batch b) {
     INDArray mean = pi.mean(b.obs()).dup();
     double kl = DiagGaussian.kl(mean, pi.logStd(), b.oldMean(), b.oldLogStd()).meanNumber().doubleValue();
-    double[] logp = org.gposuite.nn.HostArrays.read(SurrogateKernel.logProb(mean, pi.logStd(), b.actions()), new double[b.size()]);
-    double[] old = org.gposuite.nn.HostArrays.read(b.oldLogProb(), new double[b.size()]);
+    double[] logp = org.gposuite.nn.kernel.HostArrays.read(SurrogateKernel.logProb(mean, pi.logStd(), b.actions()), new double[b.size()]);
+    double[] old = org.gposuite.nn.kernel.HostArrays.read(b.oldLogProb(), new double[b.size()]);
     // weights relative to the largest, so that far off-policy rows (log-ratios of hundreds) neither overflow nor vanish
     double maxLog = Double.NEGATIVE_INFINITY;
     for (int r = 0; r < logp.length; r++) maxLog = Math.max(maxLog, logp[r] - old[r]);

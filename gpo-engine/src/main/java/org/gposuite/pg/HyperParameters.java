@@ -15,4 +15,6 @@ public interface HyperParameters {
   double initLogStd();
   /** Initial KL coefficient (PPO); A2C has none and returns 0. */
   double initialBeta();
+  /** Every setting as an explicit key = value list: GPO's config identity (and hash) includes it. */
+  ConfigIdentity identityFields();
 }

@@ -1,7 +1,7 @@
 package org.gposuite.pg;
 
 import java.util.List;
-import org.gposuite.nn.HostArrays;
+import org.gposuite.nn.kernel.HostArrays;
 
 /**
  * A policy-gradient method as the layers above see it: collect a batch with an agent's policy,

@@ -62,6 +62,16 @@ public record PpoConfig(double gamma, double gaeLambda, int batchSize, int numEn
         betaTolerance, valueLearningRate, valueEpochs, valueMinibatch, normalizeObservations, normalizeAdvantages, initLogStd);
   }
 
+  /** The record's fields under their names of today, in its order: stored GPO hashes read this text. */
+  @Override
+  public ConfigIdentity identityFields() {
+    return new ConfigIdentity("PpoConfig").add("gamma", gamma).add("gaeLambda", gaeLambda).add("batchSize", batchSize)
+        .add("numEnvs", numEnvs).add("epochs", epochs).add("policyLearningRate", policyLearningRate).add("klTarget", klTarget)
+        .add("initialBeta", initialBeta).add("betaFactor", betaFactor).add("betaTolerance", betaTolerance)
+        .add("valueLearningRate", valueLearningRate).add("valueEpochs", valueEpochs).add("valueMinibatch", valueMinibatch)
+        .add("normalizeObservations", normalizeObservations).add("normalizeAdvantages", normalizeAdvantages).add("initLogStd", initLogStd);
+  }
+
   public PpoConfig withPolicyLearningRate(double lr) {
     return new PpoConfig(gamma, gaeLambda, batchSize, numEnvs, epochs, lr, klTarget, initialBeta, betaFactor,
         betaTolerance, valueLearningRate, valueEpochs, valueMinibatch, normalizeObservations, normalizeAdvantages, initLogStd);

@@ -76,6 +76,11 @@ public record SharingRule(Mode mode, double truncation) {
 
   public static SharingRule truncated(double c) { return new SharingRule(Mode.TRUNCATED, c); }
 
+  /** The rule as GPO's config identity holds it (when it is not {@link #LITERAL}). */
+  public ConfigIdentity identityFields() {
+    return new ConfigIdentity("SharingRule").add("mode", mode).add("truncation", truncation);
+  }
+
   /** Whether the round's sets can hold other policies at all. */
   public boolean shares() { return mode != Mode.OFF; }
 

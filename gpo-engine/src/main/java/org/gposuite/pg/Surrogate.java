@@ -2,10 +2,9 @@ package org.gposuite.pg;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.gposuite.nn.DiagGaussian;
 import org.gposuite.nn.GaussianPolicy;
-import org.gposuite.nn.HostArrays;
 import org.gposuite.nn.ObsNormalizer;
+import org.gposuite.nn.kernel.HostArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -166,43 +165,8 @@ public final class Surrogate {
     return new Result(-surrogate + beta * (kl + sharedPenalty), surrogate, kl);
   }
 
-  /**
-   * The same L and gradient entirely in nd4j ops: the reference the plain-Java kernel is tested
-   * and benchmarked against.
-   */
-  public static Result lossAndGradientNd4j(GaussianPolicy pi, List<Batch> batches, List<INDArray> advantages, double beta) {
-    checkArgs(batches, advantages);
-    int k = batches.size();
-    INDArray acc = k > 1 ? pi.grads().like() : null;
-    double surrogate = 0, kl = 0;
-    for (int j = 0; j < k; j++) {
-      Batch b = batches.get(j);
-      long n = b.size();
-      INDArray mean = pi.mean(b.obs());
-      INDArray logp = DiagGaussian.logProb(mean, pi.logStd(), b.actions());
-      INDArray ratio = org.nd4j.linalg.ops.transforms.Transforms.exp(logp.subi(b.oldLogProb()), false);
-      INDArray weighted = ratio.muli(advantages.get(j));
-      surrogate += weighted.sumNumber().doubleValue() / (n * (double) k);
-      DiagGaussian.Grad g = DiagGaussian.logProbGrad(mean, pi.logStd(), b.actions(), weighted.muli(-1.0 / (n * (double) k)));
-      INDArray dMean = g.dMean(), dLogStd = g.dLogStd().sum(true, 0);
-      if (j == 0 && beta != 0) {
-        INDArray perState = DiagGaussian.kl(b.oldMean(), b.oldLogStd(), mean, pi.logStd());
-        kl = perState.meanNumber().doubleValue();
-        INDArray up = perState.assign(beta / n);
-        DiagGaussian.Grad kg = DiagGaussian.klGradSecond(b.oldMean(), b.oldLogStd(), mean, pi.logStd(), up);
-        dMean.addi(kg.dMean());
-        dLogStd.addi(kg.dLogStd().sum(true, 0));
-      } else if (j == 0) {
-        kl = DiagGaussian.kl(b.oldMean(), b.oldLogStd(), mean, pi.logStd()).meanNumber().doubleValue();
-      }
-      pi.backward(dMean, dLogStd);
-      if (acc != null) acc.addi(pi.grads());
-    }
-    if (acc != null) pi.grads().assign(acc);
-    return new Result(-surrogate + beta * kl, surrogate, kl);
-  }
-
-  private static void checkArgs(List<Batch> batches, List<INDArray> advantages) {
+  /** The argument checks of every path, its test-scope reference's included. */
+  static void checkArgs(List<Batch> batches, List<INDArray> advantages) {
     if (batches.isEmpty() || batches.size() != advantages.size())
       throw new IllegalArgumentException("Surrogate: need one advantage array per batch and at least the own batch");
   }

@@ -16,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The buffered/Java-math training loops of crossover ({@link Dagger#train}, the prepared pi_S epoch)
- * against their all-nd4j references ({@link Dagger#trainNd4j}, {@link BinaryPolicyTraining#epochNd4j}):
+ * against their all-nd4j references ({@link DaggerReference#train}, {@link BinaryPolicyTrainingReference#epoch}):
  * same start, same shuffle seed, so the same minibatches; in DOUBLE the two must agree to rounding,
  * in FLOAT (what GPO runs) to float rounding amplified by a few dozen Adam steps.
  */
@@ -39,7 +39,7 @@ class CrossoverFastPathTest {
     double[] start = a.params().castTo(DataType.DOUBLE).toDoubleVector();
     AdamOptimizer oa = new AdamOptimizer(a.params(), a.grads(), 1e-3), ob = new AdamOptimizer(b.params(), b.grads(), 1e-3);
     Dagger.train(a, obs, mean, logStd, 3, 64, oa, new SplittableRandom(9));
-    Dagger.trainNd4j(b, obs, mean, logStd, 3, 64, ob, new SplittableRandom(9));
+    DaggerReference.train(b, obs, mean, logStd, 3, 64, ob, new SplittableRandom(9));
     assertEquals(12, oa.iterations());
     assertEquals(oa.iterations(), ob.iterations());
     double[] pa = a.params().castTo(DataType.DOUBLE).toDoubleVector(), pb = b.params().castTo(DataType.DOUBLE).toDoubleVector();
@@ -78,7 +78,7 @@ class CrossoverFastPathTest {
     int[] ia = identity(d.size()), ib = identity(d.size());
     SplittableRandom ra = new SplittableRandom(2), rb = new SplittableRandom(2);
     for (int e = 0; e < 3; e++) {
-      double la = BinaryPolicyTraining.epoch(a, oa, p, ia, ra), lb = BinaryPolicyTraining.epochNd4j(b, ob, dt, ib, 16, rb);
+      double la = BinaryPolicyTraining.epoch(a, oa, p, ia, ra), lb = BinaryPolicyTrainingReference.epoch(b, ob, dt, ib, 16, rb);
       assertEquals(lb, la, tolLoss, "epoch " + e);
       assertArrayEquals(ib, ia);
     }

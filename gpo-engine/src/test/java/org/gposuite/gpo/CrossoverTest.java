@@ -86,7 +86,7 @@ class CrossoverTest {
     GaussianPolicy px = GaussianPolicy.paper(2, 2, 11, false), py = GaussianPolicy.paper(2, 2, 12, false);
     px.logStd().assign(-1.0);
     py.logStd().assign(0.5);
-    TwoLevelExpert expert = new TwoLevelExpert(pis, px, py, GpoConfig.ParentChoice.ARGMAX);
+    TwoLevelExpert expert = new TwoLevelExpert(pis, px, py, CrossoverSection.ParentChoice.ARGMAX);
     Dagger.Label l = expert.label(probe, new SplittableRandom(0));
     INDArray mx = px.mean(probe).dup(), my = py.mean(probe).dup();
     for (int i = 0; i < 4; i++) {
@@ -117,7 +117,7 @@ class CrossoverTest {
     py.logStd().assign(0.25);
     int rows = 8;
     double[] obs = new double[rows * 3];
-    for (GpoConfig.ParentChoice choice : GpoConfig.ParentChoice.values()) {
+    for (CrossoverSection.ParentChoice choice : CrossoverSection.ParentChoice.values()) {
       TwoLevelExpert expert = new TwoLevelExpert(pis, px, py, choice);
       int pickedY = 0;
       for (int step = 0; step < 25; step++) {

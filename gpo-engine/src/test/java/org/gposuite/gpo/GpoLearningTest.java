@@ -26,9 +26,9 @@ class GpoLearningTest {
   void shortGpoRunImprovesTheBestReturnOverItsFirstRound() {
     GpoConfig cfg = GpoConfig.paperPpo(3)
         .withScale(4, 3, 3 * (4L * 6 * 2048 + 4 * 3000))
-        .withCrossoverSizes(20, 2000, 5, 200, 10)
-        .withWindow(2, 4)
-        .withDiagnostics(3, true, 5)
+        .withCrossover(c -> c.withSizes(20, 2000, 5, 200, 10, 4))
+        .withMutation(m -> m.withWindowBatches(2))
+        .withEvaluation(new DiagnosticsSection(3, true), 5)
         .withThreads(2);
     GpoResult r = Gpo.run(cfg, VecEnvAdapter.factory(TaskConfig.of("InvertedDoublePendulum"), 1), tmp, new ProgressListener() {
       @Override

@@ -23,10 +23,10 @@ class GpoRunTest {
   static GpoConfig tiny() {
     return GpoConfig.defaults(PpoConfig.defaults(512).withBatch(512, 4), 17)
         .withScale(3, 3, 3 * 5508L)
-        .withCrossoverSizes(5, 200, 1, 100, 2)
-        .withWindow(2, 4)
-        .withSharingKlThreshold(10.0)
-        .withDiagnostics(2, true, 2)
+        .withCrossover(c -> c.withSizes(5, 200, 1, 100, 2, 4))
+        .withMutation(m -> m.withWindowBatches(2))
+        .withSharing(s -> s.withKlThreshold(10.0))
+        .withEvaluation(new DiagnosticsSection(2, true), 2)
         .withThreads(1);
   }
 
@@ -132,8 +132,8 @@ class GpoRunTest {
 
   @Test
   void childInitDecidesWhereEachChildStartsAndWhichLineageItCarries() {
-    for (GpoConfig.ChildInit init : GpoConfig.ChildInit.values()) {
-      GpoConfig cfg = tiny().withDiversityChoices(init, GpoConfig.FitnessSource.TRAINING, 5, false, 10.0).withScale(3, 1, 5508L);
+    for (CrossoverSection.ChildInit init : CrossoverSection.ChildInit.values()) {
+      GpoConfig cfg = tiny().withCrossover(c -> c.withChildInit(init)).withSelection(s -> s.withSelfPairs(false)).withScale(3, 1, 5508L);
       GpoResult r = run(cfg, tmp.resolve(init.name()), null);
       java.util.Set<Integer> starts = new java.util.HashSet<>();
       java.util.Map<Integer, Integer> family = new java.util.HashMap<>();
@@ -158,7 +158,7 @@ class GpoRunTest {
 
   @Test
   void evaluationFitnessChargesItsEpisodesToTheBudget() {
-    GpoConfig cfg = tiny().withDiversityChoices(GpoConfig.ChildInit.STRONGER_PARENT, GpoConfig.FitnessSource.EVALUATION, 2, true, 10.0);
+    GpoConfig cfg = tiny().withSelection(s -> s.withFitness(SelectionSection.FitnessSource.EVALUATION, 2));
     GpoResult r = run(cfg, tmp.resolve("evalfit"), null);
     RoundRow first = r.rounds().get(0);
     long evaluation = first.mutationSteps() - 3L * 512 * first.mutationIterations();
@@ -214,9 +214,9 @@ class GpoRunTest {
     GpoConfig c = tiny();
     for (String v : List.of("Base", "Base+C", "Base+S", "Base+C+S", "Base+M", "Base+M+S", "Base+M+C", "GPO")) {
       GpoConfig g = c.variant(v);
-      assertEquals(v.equals("GPO") || v.contains("C"), g.crossover(), v);
-      assertEquals(v.equals("GPO") || v.contains("S"), g.selection(), v);
-      assertEquals(v.equals("GPO") || v.contains("M"), g.dataSharing(), v);
+      assertEquals(v.equals("GPO") || v.contains("C"), g.crossover().stateSpace(), v);
+      assertEquals(v.equals("GPO") || v.contains("S"), g.selection().byFitness(), v);
+      assertEquals(v.equals("GPO") || v.contains("M"), g.sharing().enabled(), v);
     }
     assertThrows(IllegalArgumentException.class, () -> c.variant("Base+X"));
   }

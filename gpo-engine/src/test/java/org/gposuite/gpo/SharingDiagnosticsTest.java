@@ -51,7 +51,7 @@ class SharingDiagnosticsTest {
   @Test
   void recheckedUsesABatchExactlyWhileItsKlIsBelowEpsilon() {
     double eps = 0.004; // the tiny run's KLs at use spread over ~1e-5 .. 0.015
-    GpoConfig cfg = GpoRunTest.tiny().withSharingKlThreshold(eps).withSharing(SharingRule.of(SharingRule.Mode.RECHECKED));
+    GpoConfig cfg = GpoRunTest.tiny().withSharing(s -> s.withKlThreshold(eps).withRule(SharingRule.of(SharingRule.Mode.RECHECKED)));
     GpoRunTest.run(cfg, tmp.resolve("rechecked"), null);
     List<SharingRow> rows = rows(tmp.resolve("rechecked"));
     for (SharingRow x : rows) assertEquals(x.kl() < eps, x.used(), x.toString());
@@ -61,8 +61,8 @@ class SharingDiagnosticsTest {
 
   @Test
   void offSharesNothingAndIsEpsilonZeroUnderAnotherName() {
-    GpoResult off = GpoRunTest.run(GpoRunTest.tiny().withSharing(SharingRule.of(SharingRule.Mode.OFF)), tmp.resolve("off"), null);
-    GpoResult zero = GpoRunTest.run(GpoRunTest.tiny().withSharingKlThreshold(0), tmp.resolve("zero"), null);
+    GpoResult off = GpoRunTest.run(GpoRunTest.tiny().withSharing(s -> s.withRule(SharingRule.of(SharingRule.Mode.OFF))), tmp.resolve("off"), null);
+    GpoResult zero = GpoRunTest.run(GpoRunTest.tiny().withSharing(s -> s.withKlThreshold(0)), tmp.resolve("zero"), null);
     assertTrue(rows(tmp.resolve("off")).isEmpty());
     for (PolicyRow p : off.policies()) assertEquals(String.valueOf(p.policy()), p.sharingSet());
     for (int i = 0; i < off.population().size(); i++)

@@ -81,7 +81,7 @@ class DiagGaussianTest {
   @Test
   void logProbGradientsMatchFiniteDifferences() {
     INDArray m = randn(4, 3, 1), ls = randn(4, 3, 0.4), a = randn(4, 3, 1), up = randn(4, 1, 1);
-    DiagGaussian.Grad g = DiagGaussian.logProbGrad(m, ls, a, up);
+    DiagGaussianGradients.Grad g = DiagGaussianGradients.logProbGrad(m, ls, a, up);
     assertClose(numericGrad(m, () -> DiagGaussian.logProb(m, ls, a), up), g.dMean(), 1e-6);
     assertClose(numericGrad(ls, () -> DiagGaussian.logProb(m, ls, a), up), g.dLogStd(), 1e-6);
   }
@@ -90,8 +90,8 @@ class DiagGaussianTest {
   void klGradientsMatchFiniteDifferencesForBothArguments() {
     INDArray mp = randn(4, 3, 1), lp = randn(4, 3, 0.4), mq = randn(4, 3, 1), lq = randn(4, 3, 0.4), up = randn(4, 1, 1);
     Supplier<INDArray> kl = () -> DiagGaussian.kl(mp, lp, mq, lq);
-    DiagGaussian.Grad first = DiagGaussian.klGradFirst(mp, lp, mq, lq, up);
-    DiagGaussian.Grad second = DiagGaussian.klGradSecond(mp, lp, mq, lq, up);
+    DiagGaussianGradients.Grad first = DiagGaussianGradients.klGradFirst(mp, lp, mq, lq, up);
+    DiagGaussianGradients.Grad second = DiagGaussianGradients.klGradSecond(mp, lp, mq, lq, up);
     assertClose(numericGrad(mp, kl, up), first.dMean(), 1e-6);
     assertClose(numericGrad(lp, kl, up), first.dLogStd(), 1e-6);
     assertClose(numericGrad(mq, kl, up), second.dMean(), 1e-6);

@@ -42,7 +42,7 @@ class Dl4jNetworksTest {
 
     INDArray act = MlpTest.randn(r, DataType.FLOAT, ROWS, ACT), up = MlpTest.randn(r, DataType.FLOAT, ROWS, 1).divi(ROWS);
     for (GaussianPolicy p : new GaussianPolicy[] {ours, dl4j}) {
-      DiagGaussian.Grad g = DiagGaussian.logProbGrad(p.mean(obs), p.logStd(), act, up);
+      DiagGaussianGradients.Grad g = DiagGaussianGradients.logProbGrad(p.mean(obs), p.logStd(), act, up);
       p.backward(g.dMean(), g.dLogStd().sum(true, 0));
     }
     Dl4jMlpTest.close(ours.grads(), dl4j.grads(), "log-likelihood gradient");

@@ -54,7 +54,7 @@ class NetworksTest {
     INDArray act = MlpTest.randn(r, D, 5, 2);
     INDArray up = MlpTest.randn(r, D, 5, 1);
     java.util.function.DoubleSupplier f = () -> DiagGaussian.logProb(p.mean(obs), p.logStd(), act).mul(up).sumNumber().doubleValue();
-    DiagGaussian.Grad g = DiagGaussian.logProbGrad(p.mean(obs), p.logStd(), act, up);
+    DiagGaussianGradients.Grad g = DiagGaussianGradients.logProbGrad(p.mean(obs), p.logStd(), act, up);
     p.backward(g.dMean(), g.dLogStd().sum(true, 0));
     double[] analytic = p.grads().toDoubleVector();
     for (int k = 0; k < analytic.length; k++) {

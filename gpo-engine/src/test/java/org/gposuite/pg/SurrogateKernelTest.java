@@ -22,7 +22,7 @@ class SurrogateKernelTest {
     }
     List<INDArray> adv = Surrogate.advantages(batches, true);
     pi.params().addi(org.gposuite.nn.MlpTest.randn(new SplittableRandom(4), t, 1, (int) pi.params().length()).muli(0.05));
-    Surrogate.Result ref = Surrogate.lossAndGradientNd4j(pi, batches, adv, beta);
+    Surrogate.Result ref = SurrogateReference.lossAndGradient(pi, batches, adv, beta);
     double[] gRef = pi.grads().toDoubleVector();
     pi.grads().assign(0);
     Surrogate.Prepared p = Surrogate.prepare(pi, batches, adv);

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * machine, MuJoCo and library versions. {@link #platform()} is the part that must match for
  * two runs to be expected bit-identical: what decides the arithmetic (MuJoCo, the JDK, the
  * architecture, the numeric libraries' versions and OpenBLAS's pinned kernel, see
- * nn.NativeArithmetic), not the kernel build or the CPU's model string, which do not (the
+ * nn.kernel.NativeArithmetic), not the kernel build or the CPU's model string, which do not (the
  * engine's results have the same bits on every x86-64 CPU with AVX2 and FMA: CrossCpuBitsTest).
  *
  * @param gitCommit HEAD, with "-dirty" when the worktree had uncommitted changes

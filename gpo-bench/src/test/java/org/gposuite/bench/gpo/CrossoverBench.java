@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.gposuite.gpo.BinaryPolicyTraining;
+import org.gposuite.gpo.BinaryPolicyTrainingReference;
 import org.gposuite.gpo.Dagger;
+import org.gposuite.gpo.DaggerReference;
 import org.gposuite.gpo.Trajectories;
 import org.gposuite.nn.AdamOptimizer;
 import org.gposuite.nn.BinaryPolicy;
@@ -29,8 +31,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * </ul>
  * Set-up (data, networks, optimisers) is outside the measured region; the networks keep training
  * across invocations, which does not change the cost per step. The {@code *Nd4j} twins run the
- * all-nd4j reference paths ({@link Dagger#trainNd4j}, {@link BinaryPolicyTraining#epochNd4j}) that the
- * fast paths replaced, so one run gives the ratio. {@code pisEpoch} uses data prepared once
+ * all-nd4j reference paths ({@link DaggerReference#train}, {@link BinaryPolicyTrainingReference#epoch};
+ * gpo-engine's test scope, through its test jar) that the fast paths replaced, so one run gives the ratio. {@code pisEpoch} uses data prepared once
  * (normalised, Java arrays), as {@link BinaryPolicyTraining#train} does for its 100 epochs.
  */
 @State(Scope.Thread)
@@ -85,7 +87,7 @@ public class CrossoverBench {
 
   @Benchmark
   public void daggerIterationNd4j(Blackhole bh) {
-    Dagger.trainNd4j(child, dObs, dMean, dLogStd, 10, 64, childOpt, rng);
+    DaggerReference.train(child, dObs, dMean, dLogStd, 10, 64, childOpt, rng);
     bh.consume(child.params());
   }
 
@@ -96,6 +98,6 @@ public class CrossoverBench {
 
   @Benchmark
   public double pisEpochNd4j() {
-    return BinaryPolicyTraining.epochNd4j(pis, pisOpt, pisData, pisIdx, 64, rng);
+    return BinaryPolicyTrainingReference.epoch(pis, pisOpt, pisData, pisIdx, 64, rng);
   }
 }

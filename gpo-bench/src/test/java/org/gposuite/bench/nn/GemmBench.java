@@ -1,7 +1,7 @@
 package org.gposuite.bench.nn;
 
 import java.util.concurrent.TimeUnit;
-import org.gposuite.nn.Blas;
+import org.gposuite.nn.kernel.Blas;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

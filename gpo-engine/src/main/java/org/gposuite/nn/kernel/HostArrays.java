@@ -1,4 +1,4 @@
-package org.gposuite.nn;
+package org.gposuite.nn.kernel;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,7 +26,7 @@ public final class HostArrays {
    * parameters), so NIO reaches them at {@code a.offset()}. The nominal ordering does not matter
    * for a vector.
    */
-  static boolean unitStrideVector(INDArray a) {
+  public static boolean unitStrideVector(INDArray a) {
     if (a.dataType() != DataType.FLOAT && a.dataType() != DataType.DOUBLE) return false;
     if (a.length() > Integer.MAX_VALUE || !(a.isVector() || a.isScalar()) || (a.length() > 1 && a.elementWiseStride() != 1)) return false;
     long capacity = a.dataType() == DataType.FLOAT ? a.data().asNioFloat().capacity() : a.data().asNioDouble().capacity();

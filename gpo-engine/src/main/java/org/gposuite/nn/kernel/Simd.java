@@ -1,4 +1,4 @@
-package org.gposuite.nn;
+package org.gposuite.nn.kernel;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The SIMD loops behind the plain-Java kernels ({@link FloatTanh}, {@link StepInference}), on the
+ * The SIMD loops behind the plain-Java kernels ({@link FloatTanh}, {@link org.gposuite.nn.StepInference}), on the
  * JDK's vector API at the machine's widest float vector (16 lanes with AVX-512, 8 with AVX2).
  *
  * <p>Why the vector API: C2 auto-vectorises simple loops, but not the ones that matter here (a
@@ -20,7 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
  * every x86 machine. So the preferred species stays (a fixed one would only cost speed):
  * {@code CrossCpuBitsTest} runs the engine at 128, 256 and 512 bits and compares every number.
  */
-final class Simd {
+public final class Simd {
   private Simd() {}
 
   static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
@@ -117,7 +117,7 @@ final class Simd {
    * same array (the MLP's flat layout), act = tanh or identity. The sum runs over i in order,
    * as fused multiply-adds, in registers.
    */
-  static void dense(float[] in, int rows, int ni, float[] p, int wOff, int bOff, int no, float[] out, boolean tanh) {
+  public static void dense(float[] in, int rows, int ni, float[] p, int wOff, int bOff, int no, float[] out, boolean tanh) {
     for (int r = 0; r < rows; r++) {
       int inRow = r * ni, outRow = r * no;
       for (int o = 0; o < no; o += F.length()) {

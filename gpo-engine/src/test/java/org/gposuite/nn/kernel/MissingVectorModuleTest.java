@@ -1,4 +1,4 @@
-package org.gposuite.nn;
+package org.gposuite.nn.kernel;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -1,4 +1,4 @@
-package org.gposuite.nn;
+package org.gposuite.nn.kernel;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;

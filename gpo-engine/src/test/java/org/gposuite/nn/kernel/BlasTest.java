@@ -1,8 +1,9 @@
-package org.gposuite.nn;
+package org.gposuite.nn.kernel;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.SplittableRandom;
+import org.gposuite.nn.MlpTest;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,4 +1,4 @@
-package org.gposuite.nn;
+package org.gposuite.nn.kernel;
 
 import java.lang.foreign.MemorySegment;
 import org.nd4j.linalg.api.buffer.DataType;
