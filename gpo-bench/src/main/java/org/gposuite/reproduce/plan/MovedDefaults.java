@@ -23,7 +23,11 @@ import java.util.TreeMap;
 public record MovedDefaults(String key, String was, String now, Algorithm algorithm, String reason) {
 
   /** Every move, oldest first. */
-  public static final List<MovedDefaults> ALL = List.of();
+  public static final List<MovedDefaults> ALL = List.of(
+      new MovedDefaults("gpo.sharing", "literal", "clipped", Algorithm.PPO,
+          "issue 19, 2026-12-06: Eq. 5 as written costs GPO a third of its return at the paper's round length; expected-results/paper/sharing.md"),
+      new MovedDefaults("gpo.critic_data", "own", "shared", Algorithm.PPO,
+          "issue 19, 2026-12-06: with clipped sharing, the critic fitted as Joint's on the shared rows; expected-results/paper/sharing.md"));
 
   /**
    * The moved defaults a cell of {@code method} under {@code algorithm} runs with: GPO and every
