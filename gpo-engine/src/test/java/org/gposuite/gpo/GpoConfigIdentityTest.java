@@ -26,21 +26,35 @@ class GpoConfigIdentityTest {
       + "valueEpochs=20, valueMinibatch=2048, normalizeObservations=true, normalizeAdvantages=true, initLogStd=0.0]";
 
   @Test
-  void theDefaultConfigKeepsTheFlatRecordsIdentity() {
+  void gpoAsWrittenKeepsTheFormerDefaultsIdentity() {
+    // the defaults until issue 19 moved PPO's sharing: every cell stored before keeps its hash under AS_WRITTEN
+    GpoConfig asWritten = GpoConfig.paperPpo(1).withSharing(s -> SharingSection.AS_WRITTEN);
     assertEquals("GpoConfig[mutation=" + PPO_2048 + ", populationSize=8, rounds=12, totalSteps=8000000, crossover=true, "
         + "selection=true, dataSharing=true, sharingKlThreshold=0.5, diversityWeightFirst=0.0, diversityWeightLast=0.0, "
         + "allowSelfPairs=true, windowBatches=5, topFraction=0.6, pisEpochs=100, pisMinibatch=64, pisLearningRate=5.0E-4, "
         + "expertSteps=5000, daggerIterations=10, studentSteps=500, daggerEpochs=10, daggerMinibatch=64, daggerLearningRate=5.0E-4, "
         + "daggerEnvs=4, parentChoice=ARGMAX, childInit=STRONGER_PARENT, fitness=TRAINING, fitnessEpisodes=5, criticData=OWN, "
-        + "evalEpisodes=5, parameterCrossover=false, finalEvalEpisodes=10, seed=1, threads=0]", GpoConfig.paperPpo(1).identity());
-    assertEquals("2c842389f6f85353", GpoConfig.paperPpo(1).hash());
+        + "evalEpisodes=5, parameterCrossover=false, finalEvalEpisodes=10, seed=1, threads=0]", asWritten.identity());
+    assertEquals("2c842389f6f85353", asWritten.hash());
+    // A2C's defaults did not move
     assertEquals("091b14b351028ac6", GpoConfig.paperA2c(7).hash());
     assertEquals("8011106fd7e99b8f", GpoConfig.paperA2c(7).withScale(2, 2, 20000).hash());
   }
 
   @Test
+  void ppoDefaultsAreClippedSharingWithTheSharedCritic() {
+    GpoConfig cfg = GpoConfig.paperPpo(1);
+    assertEquals(SharingRule.of(SharingRule.Mode.CLIPPED), cfg.sharing().rule());
+    assertEquals(SharingSection.CriticData.SHARED, cfg.sharing().criticData());
+    // the same identity as the clipped + shared-critic cells computed before the switch, set by hand
+    assertEquals(GpoConfig.paperPpo(1).withSharing(s -> SharingSection.AS_WRITTEN.withRule(SharingRule.of(SharingRule.Mode.CLIPPED))
+        .withCriticData(SharingSection.CriticData.SHARED)).identity(), cfg.identity());
+    assertEquals(SharingSection.AS_WRITTEN, GpoConfig.paperA2c(1).sharing());
+  }
+
+  @Test
   void aConfigOffItsDefaultsInEverySectionKeepsTheFlatRecordsIdentity() {
-    GpoConfig cfg = GpoConfig.defaults(PpoConfig.defaults(512).withBatch(512, 4), 17).withScale(3, 2, 20000)
+    GpoConfig cfg = asWritten(GpoConfig.defaults(PpoConfig.defaults(512).withBatch(512, 4), 17)).withScale(3, 2, 20000)
         .withMutation(m -> m.withWindowBatches(7))
         .withSharing(s -> s.withKlThreshold(0.25).withRule(SharingRule.of(SharingRule.Mode.PENALISED)))
         .withSelection(s -> s.withFitness(SelectionSection.FitnessSource.EVALUATION, 3).withSelfPairs(false))
@@ -80,18 +94,20 @@ class GpoConfigIdentityTest {
 
   @Test
   void sharingRulesCriticDataAndAblationsKeepTheirHashes() {
-    GpoConfig screen = GpoConfig.paperPpo(3).withScale(8, 4, 2666667).withEvaluation(new DiagnosticsSection(0, false), 10);
+    GpoConfig screen = asWritten(GpoConfig.paperPpo(3)).withScale(8, 4, 2666667).withEvaluation(new DiagnosticsSection(0, false), 10);
     assertEquals("38d9c59d2866a468", screen.withSharing(s -> s.withRule(SharingRule.of(SharingRule.Mode.OFF))).hash());
     assertEquals("56b64c4f82c3c987", GpoConfig.paperPpo(2).withEvaluation(new DiagnosticsSection(0, false), 10)
         .withSharing(s -> s.withRule(SharingRule.of(SharingRule.Mode.CLIPPED)).withCriticData(SharingSection.CriticData.SHARED)).hash());
-    assertEquals("e95883f812049b0b", GpoConfig.paperPpo(1).withSharing(s -> s.withRule(SharingRule.truncated(0.5))).hash());
-    assertEquals("6c6e6cd4a3a1f131", GpoConfig.paperPpo(1).variant("Base+M+S").hash());
+    assertEquals("56b64c4f82c3c987", GpoConfig.paperPpo(2).withEvaluation(new DiagnosticsSection(0, false), 10).hash(),
+        "today's PPO defaults are the clipped + shared-critic cells computed before the switch");
+    assertEquals("e95883f812049b0b", asWritten(GpoConfig.paperPpo(1)).withSharing(s -> s.withRule(SharingRule.truncated(0.5))).hash());
+    assertEquals("6c6e6cd4a3a1f131", asWritten(GpoConfig.paperPpo(1)).variant("Base+M+S").hash());
     assertEquals("9a5c38df844a39a2", GpoConfig.paperA2c(4).variant("Base+C").hash());
   }
 
   @Test
   void theIdentityIsTheOrderedFieldListAndLeavesOutWhatNeverChangesResults() {
-    GpoConfig cfg = GpoConfig.paperPpo(1);
+    GpoConfig cfg = asWritten(GpoConfig.paperPpo(1));
     assertEquals(List.of("mutation", "populationSize", "rounds", "totalSteps", "crossover", "selection", "dataSharing",
         "sharingKlThreshold", "diversityWeightFirst", "diversityWeightLast", "allowSelfPairs", "windowBatches", "topFraction",
         "pisEpochs", "pisMinibatch", "pisLearningRate", "expertSteps", "daggerIterations", "studentSteps", "daggerEpochs",
@@ -131,11 +147,16 @@ class GpoConfigIdentityTest {
 
   @Test
   void oursKeepsItsHashesAndDl4jHasItsOwn() {
-    GpoConfig ours = GpoConfig.paperPpo(1), dl4j = ours.withNetworks(NetworkBackend.DL4J);
+    GpoConfig ours = asWritten(GpoConfig.paperPpo(1)), dl4j = ours.withNetworks(NetworkBackend.DL4J);
     assertFalse(ours.identity().contains("networks"), ours.identity());
     assertTrue(dl4j.identity().endsWith(", networks=DL4J]"), dl4j.identity());
     assertEquals("2c9c3ae3edc4ef2c", dl4j.hash());
     assertNotEquals(ours.hash(), dl4j.hash());
     assertEquals(ours, dl4j.withNetworks(NetworkBackend.OURS));
+  }
+
+  /** {@code cfg} under the sharing defaults the pinned hashes were made with (PPO's until issue 19). */
+  private static GpoConfig asWritten(GpoConfig cfg) {
+    return cfg.withSharing(s -> SharingSection.AS_WRITTEN);
   }
 }

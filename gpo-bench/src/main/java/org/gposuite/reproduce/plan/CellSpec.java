@@ -79,7 +79,8 @@ public record CellSpec(Algorithm algorithm, String task, String method, int seed
   /**
    * Hash of everything that determines the cell's numbers except the seed: algorithm, task,
    * method, budget, preset, networks when not ours, and overrides (one {@code set.key=value} line each, in key order),
-   * with every engine default that moved since hashes were first stored counted as set ({@link MovedDefaults}).
+   * read as the cell's effective settings: moved engine defaults count as set, and a setting at its first stored
+   * default adds no line ({@link MovedDefaults}).
    * A variant's label needs no line: its budget, which the label only names, is hashed.
    * Same hash + same seed + same build and platform = same numbers.
    */
@@ -106,10 +107,8 @@ public record CellSpec(Algorithm algorithm, String task, String method, int seed
     }
   }
 
-  /** The overrides the hash reads: the cell's own, over the engine defaults that have moved ({@link MovedDefaults}). */
+  /** The overrides the hash reads: the cell's effective settings as differences from the first stored defaults ({@link MovedDefaults}). */
   public SortedMap<String, String> effectiveOverrides() {
-    SortedMap<String, String> all = MovedDefaults.of(algorithm, method);
-    all.putAll(settings.overrides());
-    return all;
+    return MovedDefaults.effective(algorithm, method, settings.overrides());
   }
 }

@@ -28,9 +28,11 @@ import org.gposuite.reproduce.store.CellsCsv;
 /**
  * The computed part of {@code expected-results/paper/FINDINGS.md}: per preset, the paper-scale
  * subset's final returns (mean ± se, 95% t interval, each seed) beside the paper's, and each
- * Table 1 claim's verdict by the report's rule ({@link Claims}). It replaces the text between
+ * Table 1 claim's verdict by the report's rule ({@link Claims}), for GPO as the suite runs it and
+ * for GPO as written ({@link #AS_WRITTEN}: Eq. 5 literally, the critic on its own batch, kept in
+ * {@code paper/}{@value #AS_WRITTEN_CELLS}). It replaces the text between
  * {@link #BEGIN} and {@link #END}, so the narrative around it stays written by hand and the
- * numbers are regenerated from {@code paper/cells.csv} as cells land:
+ * numbers are regenerated from {@code paper/cells.csv} and {@value #AS_WRITTEN_CELLS} as cells land:
  * {@code java ... org.gposuite.reproduce.report.Findings expected-results}. At its end come the
  * aggregate scores across tasks (issue 20), whose performance profiles {@link #main} draws into
  * {@code paper/}{@value #AGGREGATE_PLOTS}.
@@ -41,6 +43,13 @@ public final class Findings {
   static final List<String> PRESETS = List.of("tuned", "paper-calibrated");
   static final List<String> TASKS = List.of("Walker2d", "HalfCheetah");
   static final List<String> METHODS = List.of("GPO", "Single", "Joint");
+  /**
+   * The settings of GPO as the paper's text reads (issue 19): Eq. 5's unclipped ratios over sets fixed
+   * for the round, and a critic fitted on the policy's own batch. The defaults until 2026-12-06; the
+   * verdicts are given for it beside the defaults', so that the reader sees what the reading changes.
+   */
+  static final Map<String, String> AS_WRITTEN = Map.of("gpo.critic_data", "own", "gpo.sharing", "literal");
+  static final String AS_WRITTEN_LABEL = "GPO as written";
 
   private Findings() {}
 
@@ -48,17 +57,22 @@ public final class Findings {
   static String block(List<CellRecord> rows, PaperData paper) {
     StringBuilder sb = new StringBuilder();
     sb.append("## The numbers so far\n\nFinal return per cell: mean ± standard error, the 95% t interval once a group has two seeds,"
-        + " and each seed's value. A claim is tested once both of its sides have at least two seeds.\n");
+        + " and each seed's value. A claim is tested once both of its sides have at least two seeds. ").append(AS_WRITTEN_LABEL)
+        .append(": ").append(settingsText(AS_WRITTEN)).append(" (`paper/" + AS_WRITTEN_CELLS + "`).\n");
     for (String preset : PRESETS) {
-      sb.append("\n### Preset `").append(preset).append("`\n\n| Task | GPO | Single | Joint | paper GPO / Single / Joint |\n|---|---|---|---|---|\n");
+      sb.append("\n### Preset `").append(preset).append("`\n\n| Task | GPO | ").append(AS_WRITTEN_LABEL)
+          .append(" | Single | Joint | paper GPO / Single / Joint |\n|---|---|---|---|---|---|\n");
       for (String task : TASKS) {
-        sb.append("| ").append(task);
-        for (String method : METHODS) sb.append(" | ").append(summary(seeds(rows, preset, task, method)));
+        sb.append("| ").append(task).append(" | ").append(summary(seeds(rows, preset, task, "GPO")))
+            .append(" | ").append(summary(asWritten(rows, preset, task)));
+        for (String method : List.of("Single", "Joint")) sb.append(" | ").append(summary(seeds(rows, preset, task, method)));
         sb.append(" | ").append(String.join(" / ", METHODS.stream().map(m -> paper.table(Algorithm.PPO, task, m)
             .map(p -> whole(p.mean())).orElse("—")).toList())).append(" |\n");
       }
     }
-    sb.append("\n## Verdicts\n\n| Claim (paper's numbers) | `tuned` | `paper-calibrated` |\n|---|---|---|\n");
+    sb.append("\n## Verdicts\n\n| Claim (paper's numbers) |");
+    for (String preset : PRESETS) sb.append(" `").append(preset).append("`: GPO | `").append(preset).append("`: ").append(AS_WRITTEN_LABEL).append(" |");
+    sb.append("\n|---|---|---|---|---|\n");
     for (String other : List.of("Single", "Joint")) {
       for (String task : TASKS) {
         PaperData.MeanSe g = paper.table(Algorithm.PPO, task, "GPO").orElseThrow(), o = paper.table(Algorithm.PPO, task, other).orElseThrow();
@@ -67,11 +81,13 @@ public final class Findings {
             .append(whole(g.mean())).append(" vs ").append(whole(o.mean()))
             .append(claim ? "" : ": within 2 combined standard errors, not a claim").append(")");
         for (String preset : PRESETS) {
-          double[] gpo = returns(seeds(rows, preset, task, "GPO")), theirs = returns(seeds(rows, preset, task, other));
-          sb.append(" | ");
-          if (theirs.length == 0) sb.append("not run");
-          else if (claim) sb.append(Claims.verdict(gpo, theirs)).append(means(gpo, theirs));
-          else sb.append("not a claim; ours: ").append(direction(gpo, theirs, other)).append(means(gpo, theirs));
+          double[] theirs = returns(seeds(rows, preset, task, other));
+          for (double[] gpo : List.of(returns(seeds(rows, preset, task, "GPO")), returns(asWritten(rows, preset, task)))) {
+            sb.append(" | ");
+            if (theirs.length == 0 || gpo.length == 0) sb.append("not run");
+            else if (claim) sb.append(Claims.verdict(gpo, theirs)).append(means(gpo, theirs));
+            else sb.append("not a claim; ours: ").append(direction(gpo, theirs, other)).append(means(gpo, theirs));
+          }
         }
         sb.append(" |\n");
       }
@@ -132,6 +148,28 @@ public final class Findings {
         && r.method().equals(method) && r.variant().isEmpty() && r.settings().overrides().isEmpty()).sorted(Comparator.comparingInt(CellRecord::seed)).toList();
   }
 
+  /** GPO's cells under {@link #AS_WRITTEN}, from {@value #AS_WRITTEN_CELLS}. */
+  private static List<CellRecord> asWritten(List<CellRecord> rows, String preset, String task) {
+    return rows.stream().filter(r -> r.algorithm() == Algorithm.PPO && r.settings().preset().equals(preset) && r.task().equals(task)
+        && r.method().equals("GPO") && r.variant().isEmpty() && r.settings().overrides().equals(AS_WRITTEN))
+        .sorted(Comparator.comparingInt(CellRecord::seed)).toList();
+  }
+
+  private static String settingsText(Map<String, String> settings) {
+    return String.join(", ", new java.util.TreeMap<>(settings).entrySet().stream().map(e -> "`" + e.getKey() + "=" + e.getValue() + "`").toList());
+  }
+
+  /** Where GPO as written keeps its cells, beside {@code paper/cells.csv} (a cells file holds each cell id once). */
+  static final String AS_WRITTEN_CELLS = "as-written-cells.csv";
+
+  /** The rows FINDINGS.md reads: the subset's cells ({@code paper/cells.csv}) and GPO as written's ({@value #AS_WRITTEN_CELLS}). */
+  static List<CellRecord> rows(Path expectedResults) throws IOException {
+    List<CellRecord> rows = new ArrayList<>(CellsCsv.read(expectedResults.resolve("paper").resolve("cells.csv")));
+    Path asWritten = expectedResults.resolve("paper").resolve(AS_WRITTEN_CELLS);
+    if (Files.exists(asWritten)) rows.addAll(CellsCsv.read(asWritten));
+    return rows;
+  }
+
   private static double[] returns(List<CellRecord> cells) {
     return cells.stream().mapToDouble(CellRecord::finalReturn).toArray();
   }
@@ -163,11 +201,11 @@ public final class Findings {
     return String.format(Locale.ROOT, "%,.0f", x);
   }
 
-  /** {@code Findings EXPECTED_RESULTS_DIR}: rewrites the generated part of paper/FINDINGS.md from paper/cells.csv. */
+  /** {@code Findings EXPECTED_RESULTS_DIR}: rewrites the generated part of paper/FINDINGS.md from paper/cells.csv and as-written-cells.csv. */
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 ? args[0] : "expected-results");
     Path file = dir.resolve("paper").resolve("FINDINGS.md");
-    List<CellRecord> rows = CellsCsv.read(dir.resolve("paper").resolve("cells.csv"));
+    List<CellRecord> rows = rows(dir);
     PaperData paper = PaperData.load(dir);
     Optional<RandomReturns> random = RandomReturns.load(dir);
     String text = replace(Files.readString(file), block(rows, paper, random));

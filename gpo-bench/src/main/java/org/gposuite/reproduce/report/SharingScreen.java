@@ -39,7 +39,12 @@ public final class SharingScreen {
   static final List<String> RULES = List.of("literal", "off", "rechecked", "truncated", "clipped", "penalised",
       "literal+critic", "clipped+critic");
 
-  /** The screen's name for a GPO cell's sharing: gpo.sharing, with "+critic" when its critic also learns from the shared rows. */
+  /**
+   * The screen's name for a GPO cell's sharing: gpo.sharing, with "+critic" when its critic also learns from
+   * the shared rows. Reads the settings as written, with the defaults of the screen's time (literal, own
+   * critic): every screen cell was made before PPO's defaults moved, or names both settings
+   * ({@code scripts/sharing-screen.sh}).
+   */
   static String ruleOf(Settings settings) {
     String rule = settings.get("gpo.sharing", "literal");
     return settings.get("gpo.critic_data", "own").equals("shared") ? rule + "+critic" : rule;

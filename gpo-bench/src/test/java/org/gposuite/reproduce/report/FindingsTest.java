@@ -37,10 +37,20 @@ class FindingsTest {
       rows.add(cell("tuned", "HalfCheetah", "Joint", s + 1, 2000 + 10 * s));
     }
     rows.add(cell("paper-calibrated", "Walker2d", "GPO", 1, 700));
+    // GPO as written, a variant's rows: judged in its own column, never pooled with the defaults
+    double[] asWritten = {1600, 1650, 1700};
+    for (int s = 0; s < 3; s++) {
+      rows.add(new CellRecord(Algorithm.PPO, "Walker2d", "GPO", s + 1, new Settings("tuned", new TreeMap<>(Findings.AS_WRITTEN)), "h", "paper",
+          asWritten[s], 8_000_000, WallClock.totalOnly(1), ComparisonTest.HERE, "2026-11-30T00:00:00Z"));
+    }
     String block = Findings.block(rows, PaperData.load(EXPECTED));
 
-    assertTrue(block.contains("| Walker2d | 1,100 ± 58 se, 95% CI [852, 1,348] (n=3; s1: 1,000, s2: 1,100, s3: 1,200) | 1,500 ± 6 se"), block);
-    assertTrue(block.contains("| Walker2d | 700 (n=1; s1: 700) | — | — | 1,465 / 541 / 810 |"), "one seed: no interval\n" + block);
+    assertTrue(block.contains("| Walker2d | 1,100 ± 58 se, 95% CI [852, 1,348] (n=3; s1: 1,000, s2: 1,100, s3: 1,200) | 1,650 ± 29 se"),
+        "as written beside the defaults\n" + block);
+    assertTrue(block.contains("(n=3; s1: 1,600, s2: 1,650, s3: 1,700) | 1,500 ± 6 se"), "then Single\n" + block);
+    assertTrue(block.contains("| Walker2d | 700 (n=1; s1: 700) | — | — | — | 1,465 / 541 / 810 |"), "one seed: no interval\n" + block);
+    // as written sits above Single on every seed: the same claim, the other verdict, in the next column
+    assertTrue(block.matches("(?s).*\\| GPO > Single on Walker2d \\(1,465 vs 541\\) \\| \\*\\*contradicted\\*\\* \\(Welch p = [^|]*\\| \\*\\*holds\\*\\*.*"), block);
     // the paper says GPO > Single on Walker2d; our GPO is lower in every seed
     assertTrue(block.contains("| GPO > Single on Walker2d (1,465 vs 541) | **contradicted** (Welch p = "), block);
     // 2,101 vs 1,766 is within 2 combined standard errors in the paper: not a claim, whatever our cells say
@@ -80,8 +90,7 @@ class FindingsTest {
   void theStoredFindingsAreWhatTheStoredCellsSay() throws Exception {
     Path file = EXPECTED.resolve("paper").resolve("FINDINGS.md");
     String stored = Files.readString(file);
-    String regenerated = Findings.replace(stored, Findings.block(CellsCsv.read(EXPECTED.resolve("paper").resolve("cells.csv")),
-        PaperData.load(EXPECTED), RandomReturns.load(EXPECTED)));
+    String regenerated = Findings.replace(stored, Findings.block(Findings.rows(EXPECTED), PaperData.load(EXPECTED), RandomReturns.load(EXPECTED)));
     assertEquals(stored, regenerated, "FINDINGS.md's generated part is stale: run reproduce.report.Findings (see the file)");
   }
 }
