@@ -57,13 +57,6 @@ public final class Dagger {
 
   public record Label(INDArray mean, INDArray logStd) {}
 
-  /** Sizes and step size (paper: 5000, 10, 500, 10, 64, 5e-4). */
-  public record Settings(int expertSteps, int iterations, int studentSteps, int epochs, int minibatch, double learningRate) {
-    static Settings of(CrossoverSection.DaggerTraining d) {
-      return new Settings(d.expertSteps(), d.iterations(), d.studentSteps(), d.epochs(), d.minibatch(), d.learningRate());
-    }
-  }
-
   /**
    * @param steps environment steps used (expert + student rollouts)
    * @param initialKl mean KL[child || label] over the expert data before training
@@ -84,7 +77,12 @@ public final class Dagger {
     int size() { return obs == null ? 0 : (int) obs.size(0); }
   }
 
-  public static Result run(GaussianPolicy child, Expert expert, VectorEnv env, Settings s, SplittableRandom rng) {
+  /**
+   * Distils {@code expert} into {@code child} with {@code s}'s sizes and step size, rolling out in {@code env}
+   * (whose copy count must divide the rollout sizes); {@code s.envs()} and {@code s.parentChoice()} are
+   * the caller's (they made {@code env} and {@code expert}).
+   */
+  public static Result run(GaussianPolicy child, Expert expert, VectorEnv env, CrossoverSection.DaggerTraining s, SplittableRandom rng) {
     if (env.obsDim() != child.obsDim() || env.actDim() != child.actDim())
       throw new IllegalArgumentException("Dagger: env dims " + env.obsDim() + "/" + env.actDim() + " differ from the child's " + child.obsDim() + "/" + child.actDim());
     Dataset data = new Dataset();
