@@ -135,15 +135,13 @@ final class RoundLog implements Mutation.Listener {
     if (ctx.iterations() > 0) {
       long t0 = System.nanoTime();
       Mutation.RoundResult mutated = mutate.get();
-      double mutateSeconds = (System.nanoTime() - t0) / 1e9;
+      seconds[Phase.MUTATE.ordinal()] = (System.nanoTime() - t0) / 1e9;
       st.stepsUsed += mutated.steps();
       st.curve.addAll(curve);
       st.sharing.add(sharing);
-      RunState.Clock c = st.clock;
-      st.clock = new RunState.Clock(c.mutate() + mutateSeconds, c.select(), c.crossover(), c.evaluate(), (System.nanoTime() - wallStart) / 1e9);
+      addClock();
       double[] fitness = mutated.outcomes().stream().mapToDouble(Mutation.Outcome::fitnessReturn).toArray();
-      st.rounds.add(new RoundRow(cfg.rounds(), cfg.hash(), cfg.variantName(), ctx.iterations(), mutated.steps(), 0, st.stepsUsed, mutateSeconds,
-          0, 0, 0, best(fitness), mean(fitness), Double.NaN, Double.NaN, Diversity.ofPopulation(st.population)));
+      st.rounds.add(row(mutated.steps(), 0, fitness, Double.NaN, Double.NaN, Diversity.ofPopulation(st.population)));
     }
     st.roundsDone = cfg.rounds() + 1;
     checkpoint();
@@ -180,17 +178,30 @@ final class RoundLog implements Mutation.Listener {
       if (!Double.isNaN(childRet) && !(childRet <= bestChild)) bestChild = childRet;
       st.couples.add(coupleRow(c, selected.couples().get(c), ch, evals));
     }
-    double mutate = seconds[Phase.MUTATE.ordinal()], select = seconds[Phase.SELECT.ordinal()],
-        crossover = seconds[Phase.CROSSOVER.ordinal()], evaluate = seconds[Phase.EVALUATE.ordinal()];
-    RunState.Clock k = st.clock;
-    st.clock = new RunState.Clock(k.mutate() + mutate, k.select() + select, k.crossover() + crossover, k.evaluate() + evaluate,
-        (System.nanoTime() - wallStart) / 1e9);
+    addClock();
     double[] fitness = selected.fitness();
-    RoundRow row = new RoundRow(r, cfg.hash(), cfg.variantName(), ctx.iterations(), mutated.steps(), crossoverSteps, st.stepsUsed,
-        mutate, select, crossover, evaluate, best(fitness), mean(fitness), bestEval, bestChild,
+    RoundRow row = row(mutated.steps(), crossoverSteps, fitness, bestEval, bestChild,
         Diversity.of(next, children, selected.kl(), fitness, evals.parents(), evals.children()));
     st.rounds.add(row);
     return row;
+  }
+
+  /** Adds the round's operator times to the run's totals, and sets its total to the time since the run's start. */
+  private void addClock() {
+    RunState.Clock k = st.clock;
+    st.clock = new RunState.Clock(k.mutate() + seconds(Phase.MUTATE), k.select() + seconds(Phase.SELECT), k.crossover() + seconds(Phase.CROSSOVER),
+        k.evaluate() + seconds(Phase.EVALUATE), (System.nanoTime() - wallStart) / 1e9);
+  }
+
+  private double seconds(Phase phase) {
+    return seconds[phase.ordinal()];
+  }
+
+  /** The round's rounds.csv row, once its steps are in {@code st.stepsUsed}. */
+  private RoundRow row(long mutationSteps, long crossoverSteps, double[] fitness, double bestEval, double bestChild, Diversity d) {
+    return new RoundRow(ctx.round(), cfg.hash(), cfg.variantName(), ctx.iterations(), mutationSteps, crossoverSteps, st.stepsUsed,
+        seconds(Phase.MUTATE), seconds(Phase.SELECT), seconds(Phase.CROSSOVER), seconds(Phase.EVALUATE), best(fitness), mean(fitness),
+        bestEval, bestChild, d.lineages(), d.largestFamily(), d.meanPairKl(), d.fitnessPicksBest(), d.medianChildParentRatio());
   }
 
   /** Couple {@code c}'s row; a child made without pi_S and DAgger has no measurements: 0 states and steps, NaN losses and KLs. */
