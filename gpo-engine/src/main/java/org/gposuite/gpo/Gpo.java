@@ -50,7 +50,7 @@ public final class Gpo {
       if (st.roundsDone == cfg.rounds()) {
         // The final MUTATE of the children with the budget the last round left (see StepBudget), recorded as round k.
         RoundContext ctx = log.begin(cfg.rounds(), budget.tailIterations(st.stepsUsed), envs, par);
-        log.finalMutation(() -> mutation.beforeNoSelection().apply(ctx, log));
+        log.finalMutation(() -> mutation.withoutFitnessEpisodes().apply(ctx, log));
       }
     }
     log.finish();

@@ -63,7 +63,7 @@ final class Mutation {
    * The final MUTATE after the last round: no SELECT reads its fitness, so it spends no evaluation
    * episodes on it (the window's episodes still give rounds.csv its fitness columns).
    */
-  Mutation beforeNoSelection() {
+  Mutation withoutFitnessEpisodes() {
     return new Mutation(mutation, sharing, 0);
   }
 
