@@ -44,7 +44,7 @@ final class BaselineRunner implements MethodRunner {
     EnvFactory envs = VecEnvAdapter.factory(new TaskConfig(cell.task(), b.horizon(), 1.0), 1);
     long start = System.nanoTime();
     progress.update(0, (joint ? "Joint" : "Single") + " training");
-    Baseline.Result r = Baseline.run(algo, cell.settings().networks(), envs, policies, stepsPerPolicy, cell.seed(), b.evalEpisodes(),
+    Baseline.Result r = Baseline.run(algo, cell.settings().networks(), envs, new Baseline.Plan(policies, stepsPerPolicy, cell.seed(), b.evalEpisodes()),
         cellDir.resolve("baseline-curve.csv"));
     double seconds = (System.nanoTime() - start) / 1e9;
     FinalEvaluations.write(cellDir, r.best());

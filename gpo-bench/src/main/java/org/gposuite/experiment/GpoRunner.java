@@ -206,7 +206,7 @@ final class GpoRunner implements MethodRunner {
 
   private static StateVisitation.Rollouts rollouts(org.gposuite.nn.GaussianPolicy pi, org.gposuite.pg.EnvFactory envs, int episodes,
       RoundPolicies policies, int slot, Visitation.Role role) {
-    Visitation.Rollouts r = Visitation.of(pi, envs, episodes, policies.runSeed(), policies.round(), slot, role);
+    Visitation.Rollouts r = Visitation.of(pi, envs, episodes, policies, slot, role);
     return new StateVisitation.Rollouts(r.returns(), r.states());
   }
 

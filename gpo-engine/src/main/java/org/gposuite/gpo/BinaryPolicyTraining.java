@@ -75,9 +75,13 @@ public final class BinaryPolicyTraining {
         kx, ky, pool.size());
   }
 
-  /** Fits a fresh pi_S (32-32 tanh, softmax; init from {@code initSeed}, computed by {@code networks}) on {@code d}. */
-  public static Result train(Data d, int epochs, int minibatch, double learningRate, long initSeed, NetworkBackend networks,
-                             SplittableRandom shuffle) {
+  /**
+   * Fits a fresh pi_S (32-32 tanh, softmax; init from {@code initSeed}, computed by {@code networks}) on {@code d}
+   * with {@code s}'s epochs, minibatch and step size ({@code s.topFraction()} already chose {@code d}).
+   */
+  public static Result train(Data d, CrossoverSection.PisTraining s, long initSeed, NetworkBackend networks, SplittableRandom shuffle) {
+    int epochs = s.epochs(), minibatch = s.minibatch();
+    double learningRate = s.learningRate();
     int od = (int) d.states().size(1);
     ObsNormalizer norm = new ObsNormalizer(od, true);
     norm.update(d.states().castTo(DataType.DOUBLE).reshape(d.states().length()).toDoubleVector(), d.size());

@@ -57,12 +57,8 @@ public final class Dagger {
 
   public record Label(INDArray mean, INDArray logStd) {}
 
-  /** Sizes and step size (paper: 5000, 10, 500, 10, 64, 5e-4). */
-  public record Settings(int expertSteps, int iterations, int studentSteps, int epochs, int minibatch, double learningRate) {
-    static Settings of(CrossoverSection.DaggerTraining d) {
-      return new Settings(d.expertSteps(), d.iterations(), d.studentSteps(), d.epochs(), d.minibatch(), d.learningRate());
-    }
-  }
+  /** States and the label Gaussians at them: {@code obs} {@code [n, obsDim]}, {@code mean} and {@code logStd} {@code [n, actDim]}. */
+  public record Labelled(INDArray obs, INDArray mean, INDArray logStd) {}
 
   /**
    * @param steps environment steps used (expert + student rollouts)
@@ -82,9 +78,16 @@ public final class Dagger {
     }
 
     int size() { return obs == null ? 0 : (int) obs.size(0); }
+
+    Labelled labelled() { return new Labelled(obs, mean, logStd); }
   }
 
-  public static Result run(GaussianPolicy child, Expert expert, VectorEnv env, Settings s, SplittableRandom rng) {
+  /**
+   * Distils {@code expert} into {@code child} with {@code s}'s sizes and step size, rolling out in {@code env}
+   * (whose copy count must divide the rollout sizes); {@code s.envs()} and {@code s.parentChoice()} are
+   * the caller's (they made {@code env} and {@code expert}).
+   */
+  public static Result run(GaussianPolicy child, Expert expert, VectorEnv env, CrossoverSection.DaggerTraining s, SplittableRandom rng) {
     if (env.obsDim() != child.obsDim() || env.actDim() != child.actDim())
       throw new IllegalArgumentException("Dagger: env dims " + env.obsDim() + "/" + env.actDim() + " differ from the child's " + child.obsDim() + "/" + child.actDim());
     Dataset data = new Dataset();
@@ -97,48 +100,38 @@ public final class Dagger {
     Rollout.Result expertRun = Rollout.run(env, expert, rng,
         Rollout.Options.steps(expertPerCopy).recording(Rollout.Record.STATES, Rollout.Record.DISTRIBUTIONS).charging(WorkClock.Kind.DAGGER_LABEL));
     long steps = expertRun.steps();
-    long c0 = WorkClock.cpuNow(), w0 = System.nanoTime();
-    if (expertPerCopy > 0) {
-      int rows = (int) expertRun.steps();
-      Rollout.Distributions acted = expertRun.acted();
-      data.add(HostArrays.write(expertRun.states(), Nd4j.create(dt, rows, od)),
-          new Label(HostArrays.write(acted.mean(), Nd4j.create(dt, rows, ad)), HostArrays.write(acted.logStd(), Nd4j.create(dt, rows, ad))));
-    }
-    double initialKl = meanKl(child, data);
+    double initialKl = WorkClock.time(WorkClock.Kind.DAGGER_EPOCHS, () -> {
+      if (expertPerCopy > 0) {
+        int rows = (int) expertRun.steps();
+        Rollout.Distributions acted = expertRun.acted();
+        data.add(HostArrays.write(expertRun.states(), Nd4j.create(dt, rows, od)),
+            new Label(HostArrays.write(acted.mean(), Nd4j.create(dt, rows, ad)), HostArrays.write(acted.logStd(), Nd4j.create(dt, rows, ad))));
+      }
+      return meanKl(child, data);
+    });
     AdamOptimizer opt = new AdamOptimizer(child.params(), child.grads(), s.learningRate());
-    WorkClock.charge(WorkClock.Kind.DAGGER_EPOCHS, c0, w0);
     for (int it = 0; it < s.iterations(); it++) {
       // Student phase: the child acts stochastically; the expert labels the states it saw, in one batch after the rollout.
       Rollout.Result studentRun = Rollout.run(env, ActionSource.of(child), rng,
           Rollout.Options.steps(s.studentSteps() / n).recording(Rollout.Record.STATES));
       INDArray studentObs = Nd4j.createFromArray(studentRun.states()).reshape(s.studentSteps(), od).castTo(dt);
       steps += s.studentSteps();
-      c0 = WorkClock.cpuNow();
-      w0 = System.nanoTime();
-      Label label = expert.label(studentObs, rng);
-      WorkClock.charge(WorkClock.Kind.DAGGER_LABEL, c0, w0);
-      c0 = WorkClock.cpuNow();
-      w0 = System.nanoTime();
-      data.add(studentObs, label);
-      train(child, data, s.epochs(), s.minibatch(), opt, rng);
-      WorkClock.charge(WorkClock.Kind.DAGGER_EPOCHS, c0, w0);
+      Label label = WorkClock.time(WorkClock.Kind.DAGGER_LABEL, () -> expert.label(studentObs, rng));
+      WorkClock.time(WorkClock.Kind.DAGGER_EPOCHS, () -> {
+        data.add(studentObs, label);
+        train(child, data.labelled(), s.epochs(), s.minibatch(), opt, rng);
+      });
     }
-    c0 = WorkClock.cpuNow();
-    w0 = System.nanoTime();
-    if (s.iterations() == 0) train(child, data, s.epochs(), s.minibatch(), opt, rng);
-    double finalKl = meanKl(child, data);
-    WorkClock.charge(WorkClock.Kind.DAGGER_EPOCHS, c0, w0);
+    double finalKl = WorkClock.time(WorkClock.Kind.DAGGER_EPOCHS, () -> {
+      if (s.iterations() == 0) train(child, data.labelled(), s.epochs(), s.minibatch(), opt, rng);
+      return meanKl(child, data);
+    });
     return new Result(steps, initialKl, finalKl, data.size());
-  }
-
-  static void train(GaussianPolicy child, Dataset data, int epochs, int minibatch, AdamOptimizer opt, SplittableRandom rng) {
-    train(child, data.obs, data.mean, data.logStd, epochs, minibatch, opt, rng);
   }
 
   /**
    * The training of one DAgger iteration: {@code epochs} shuffled passes of Adam on KL[child || label] over
-   * states {@code obs} with label Gaussians ({@code labelMean}, {@code labelLogStd}, {@code [n, actDim]}),
-   * minibatches of {@code minibatch} (the last partial one included).
+   * {@code data}'s states and label Gaussians, minibatches of {@code minibatch} (the last partial one included).
    *
    * <p>Built for nd4j's fixed cost per op (it, not the ~2 MFLOP of gemm, was most of a 64-row step):
    * the states are normalised once per call (the child's normaliser is frozen during DAgger) and
@@ -147,9 +140,9 @@ public final class Dagger {
    * stays nd4j per step is the MLP forward/backward and Adam. {@code CrossoverFastPathTest} checks it
    * against the all-nd4j path ({@code DaggerReference}, test scope).
    */
-  public static void train(GaussianPolicy child, INDArray obs, INDArray labelMean, INDArray labelLogStd, int epochs, int minibatch,
-                           AdamOptimizer opt, SplittableRandom rng) {
-    checkTrainArgs(child, obs, labelMean, labelLogStd, minibatch);
+  public static void train(GaussianPolicy child, Labelled data, int epochs, int minibatch, AdamOptimizer opt, SplittableRandom rng) {
+    checkTrainArgs(child, data, minibatch);
+    INDArray obs = data.obs(), labelMean = data.mean(), labelLogStd = data.logStd();
     int n = (int) obs.size(0), od = child.obsDim(), ad = child.actDim();
     MinibatchTrainer trainer = new MinibatchTrainer(HostArrays.read(child.normalize(obs), new double[n * od]), od, minibatch, child.dataType());
     double[] invVarQ = HostArrays.read(labelLogStd, new double[n * ad]);
@@ -205,12 +198,13 @@ public final class Dagger {
   }
 
   /** The argument checks of {@link #train}, shared with its test-scope reference. */
-  static void checkTrainArgs(GaussianPolicy child, INDArray obs, INDArray labelMean, INDArray labelLogStd, int minibatch) {
+  static void checkTrainArgs(GaussianPolicy child, Labelled data, int minibatch) {
+    INDArray obs = data.obs();
     if (minibatch <= 0) throw new IllegalArgumentException("Dagger.train: minibatch must be positive, got " + minibatch);
     long n = obs.size(0);
     if (obs.rank() != 2 || obs.size(1) != child.obsDim())
       throw new IllegalArgumentException("Dagger.train: states must be [n, " + child.obsDim() + "], got " + java.util.Arrays.toString(obs.shape()));
-    for (INDArray a : new INDArray[] {labelMean, labelLogStd})
+    for (INDArray a : new INDArray[] {data.mean(), data.logStd()})
       if (a.rank() != 2 || a.size(0) != n || a.size(1) != child.actDim())
         throw new IllegalArgumentException("Dagger.train: labels must be [" + n + ", " + child.actDim() + "], got " + java.util.Arrays.toString(a.shape()));
   }

@@ -9,9 +9,7 @@ import org.gposuite.pg.A2c;
 import org.gposuite.pg.A2cConfig;
 import org.gposuite.pg.Agent;
 import org.gposuite.pg.Batch;
-import org.gposuite.pg.CurveRow;
 import org.gposuite.pg.DataSharing;
-import org.gposuite.pg.EnvFactory;
 import org.gposuite.pg.Evaluation;
 import org.gposuite.pg.HyperParameters;
 import org.gposuite.pg.PolicyGradient;
@@ -40,7 +38,34 @@ import org.nd4j.linalg.factory.Nd4j;
  * round's end were already bootstrapped by the collector.
  */
 final class Mutation {
-  private Mutation() {}
+  private final MutationSection mutation;
+  private final SharingSection sharing;
+  /** Evaluation episodes per policy that estimate its fitness for SELECT; 0 = the window's episodes. */
+  private final int fitnessEpisodes;
+
+  /**
+   * @param fitnessEpisodes evaluation episodes per policy after the iterations that estimate SELECT's fitness
+   *        (charged to the budget), or 0 to take it from the window's complete episodes
+   */
+  Mutation(MutationSection mutation, SharingSection sharing, int fitnessEpisodes) {
+    this.mutation = mutation;
+    this.sharing = sharing;
+    this.fitnessEpisodes = fitnessEpisodes;
+  }
+
+  /** MUTATE as {@code cfg} sets it: its algorithm and window, data sharing, and SELECT's fitness source. */
+  static Mutation of(GpoConfig cfg) {
+    SelectionSection s = cfg.selection();
+    return new Mutation(cfg.mutation(), cfg.sharing(), s.fitness() == SelectionSection.FitnessSource.EVALUATION ? s.fitnessEpisodes() : 0);
+  }
+
+  /**
+   * The final MUTATE after the last round: no SELECT reads its fitness, so it spends no evaluation
+   * episodes on it (the window's episodes still give rounds.csv its fitness columns).
+   */
+  Mutation withoutFitnessEpisodes() {
+    return new Mutation(mutation, sharing, 0);
+  }
 
   /** What one policy's mutation leaves for SELECT and CROSSOVER. */
   record Outcome(List<Batch> window, boolean[] windowStartsEpisode, double fitnessReturn, int windowEpisodes,
@@ -50,46 +75,61 @@ final class Mutation {
     }
   }
 
-  /** @param sharing what each policy's update saw of its sharing set, per iteration ({@link SharingRow}) */
-  record RoundResult(List<Outcome> outcomes, List<CurveRow> curve, long steps, List<SharingRow> sharing) {}
+  /** @param steps environment steps of the round's MUTATE (the fitness episodes included) */
+  record RoundResult(List<Outcome> outcomes, long steps) {}
 
-  /** One iteration's batches, all policies', and where the iteration sits in the run. */
-  private record Iteration(int round, int index, List<Batch> batches) {}
+  /**
+   * The seam MUTATE reports to after every iteration, as Stable-Baselines3's callbacks: the run's
+   * bookkeeping turns it into curve.csv and sharing.csv rows and progress, MUTATE itself keeps none.
+   */
+  interface Listener {
+    void iterationDone(Iteration it);
+  }
+
+  /**
+   * One finished iteration of all policies.
+   *
+   * @param index the iteration within the round (0-based)
+   * @param roundSteps environment steps of the round's MUTATE up to and including it
+   * @param batches each policy's batch, {@code updates} its update, {@code shared} what the updates saw of the
+   *        batches shared with them (policy order, then source order)
+   */
+  record Iteration(int index, long roundSteps, List<Batch> batches, List<UpdateStats> updates, List<SharedBatch> shared) {}
+
+  /** What policy {@code policy}'s update saw of batch {@code source}'s (a {@link SharingRow} without its place in the run). */
+  record SharedBatch(int policy, int source, boolean used, DataSharing.SharedBatchStats seen, double beta) {}
 
   /** One policy's update at one iteration, and what it saw of the batches shared with it. */
-  private record PolicyUpdate(UpdateStats stats, List<SharingRow> sharing) {}
+  private record PolicyUpdate(UpdateStats stats, List<SharedBatch> shared) {}
 
   /** The policies of a round already run in parallel over the cores: no second thread per PPO update. */
-  static PolicyGradient algorithm(GpoConfig cfg) {
-    HyperParameters hp = cfg.mutation().algorithm();
-    SharingSection sharing = cfg.sharing();
+  private PolicyGradient newAlgorithm() {
+    HyperParameters hp = mutation.algorithm();
     if (hp instanceof PpoConfig p) return new Ppo(p, false, sharing.criticData() == SharingSection.CriticData.SHARED, sharing.rule());
     if (hp instanceof A2cConfig a) return new A2c(a, sharing.rule());
     throw new IllegalArgumentException("Mutation: unsupported config " + hp.getClass().getName());
   }
 
   /**
-   * @param iterations policy-gradient iterations of every policy (see {@link StepBudget})
-   * @param firstIteration the curve's index of this round's first iteration
-   * @param selectFollows whether SELECT reads this round's fitness; false for the final MUTATE, which then
-   *        spends no evaluation episodes on it
+   * Runs {@code ctx.iterations()} policy-gradient iterations of every policy of {@code ctx.population()},
+   * in place, reporting each finished iteration to {@code listener}.
    */
-  static RoundResult run(GpoConfig cfg, List<Member> population, EnvFactory envs, int round, int iterations, int firstIteration,
-                         boolean selectFollows, long stepsBefore, double wallStartNanos, Parallel parallel, ProgressListener progress) {
+  RoundResult apply(RoundContext ctx, Listener listener) {
+    int round = ctx.round(), iterations = ctx.iterations();
     if (iterations < 1) throw new IllegalStateException("GPO round " + round + ": " + iterations + " mutation iterations; the step budget is spent");
-    HyperParameters hp = cfg.mutation().algorithm();
-    PolicyGradient algo = algorithm(cfg);
+    HyperParameters hp = mutation.algorithm();
+    PolicyGradient algo = newAlgorithm();
+    List<Member> population = ctx.population();
+    Parallel parallel = ctx.parallel();
     int m = population.size();
     List<Agent> agents = new ArrayList<>(m);
     List<VectorEnv> vecs = new ArrayList<>(m);
-    List<CurveRow> curve = new ArrayList<>();
-    List<SharingRow> sharingRows = new ArrayList<>();
     try {
       for (int i = 0; i < m; i++) {
         Member mem = population.get(i);
         agents.add(new Agent(mem.policy(), mem.value(), hp.policyLearningRate(), hp.valueLearningRate(), mem.beta(),
-            Seeds.of(cfg.seed(), round, i, Seeds.Purpose.AGENT)));
-        vecs.add(envs.create(hp.numEnvs(), Seeds.of(cfg.seed(), round, i, Seeds.Purpose.MUTATE_ENV)));
+            ctx.seed(i, Seeds.Purpose.AGENT)));
+        vecs.add(ctx.envs().create(hp.numEnvs(), ctx.seed(i, Seeds.Purpose.MUTATE_ENV)));
       }
       List<Deque<Batch>> windows = new ArrayList<>(m);
       List<boolean[]> windowStarts = new ArrayList<>(m);
@@ -99,39 +139,32 @@ final class Mutation {
         java.util.Arrays.fill(s, true);
         windowStarts.add(s);
       }
-      List<List<Integer>> sharing = null;
+      List<List<Integer>> sharingSets = null;
       List<Batch> batches = null;
-      long steps = stepsBefore;
+      long steps = 0;
       for (int t = 0; t < iterations; t++) {
         batches = parallel.map(m, i -> algo.collect(agents.get(i), vecs.get(i)));
         steps += (long) m * hp.batchSize();
         if (t == 0) {
-          long c0 = WorkClock.cpuNow(), w0 = System.nanoTime();
-          sharing = sharingSets(cfg, population, batches);
-          WorkClock.charge(WorkClock.Kind.KL_SELECT, c0, w0);
+          List<Batch> first = batches;
+          sharingSets = WorkClock.time(WorkClock.Kind.KL_SELECT, () -> sharingSets(population, first));
         }
-        Iteration it = new Iteration(round, firstIteration + t, batches);
-        List<List<Integer>> s = sharing;
-        List<PolicyUpdate> updates = parallel.map(m, i -> update(cfg, algo, agents.get(i), s.get(i), it));
-        double[] means = new double[m];
+        List<List<Integer>> s = sharingSets;
+        List<Batch> b = batches;
+        List<PolicyUpdate> updates = parallel.map(m, i -> update(algo, agents.get(i), s.get(i), b));
+        List<SharedBatch> shared = new ArrayList<>();
+        for (PolicyUpdate u : updates) shared.addAll(u.shared());
         for (int i = 0; i < m; i++) {
-          Batch b = batches.get(i);
-          UpdateStats u = updates.get(i).stats();
-          sharingRows.addAll(updates.get(i).sharing());
-          means[i] = b.meanEpisodeReturn();
-          curve.add(new CurveRow(i, firstIteration + t, steps, means[i], b.episodeReturns().length, u.kl(), u.beta(),
-              u.entropy(), u.valueError(), (System.nanoTime() - wallStartNanos) / 1e9));
           Deque<Batch> w = windows.get(i);
-          w.addLast(b);
-          if (w.size() > cfg.mutation().windowBatches()) windowStarts.set(i, Trajectories.nextStartsEpisode(w.removeFirst()));
+          w.addLast(batches.get(i));
+          if (w.size() > mutation.windowBatches()) windowStarts.set(i, Trajectories.nextStartsEpisode(w.removeFirst()));
         }
-        progress.iteration(round, t, steps, means);
+        listener.iterationDone(new Iteration(t, steps, batches, updates.stream().map(PolicyUpdate::stats).toList(), shared));
       }
       // Fitness: the window's complete episodes (NaN when none finished: SELECT then refuses), or
       // fresh evaluation episodes charged to the budget.
-      List<Evaluation.Result> evaluated = selectFollows && cfg.selection().fitness() == SelectionSection.FitnessSource.EVALUATION
-          ? parallel.map(m, i -> Evaluation.evaluate(population.get(i).policy(), envs, cfg.selection().fitnessEpisodes(),
-              Seeds.of(cfg.seed(), round, i, Seeds.Purpose.FITNESS_EVAL)))
+      List<Evaluation.Result> evaluated = fitnessEpisodes > 0
+          ? parallel.map(m, i -> Evaluation.evaluate(population.get(i).policy(), ctx.envs(), fitnessEpisodes, ctx.seed(i, Seeds.Purpose.FITNESS_EVAL)))
           : null;
       List<Outcome> outcomes = new ArrayList<>(m);
       for (int i = 0; i < m; i++) {
@@ -145,9 +178,9 @@ final class Mutation {
           fitness = evaluated.get(i).mean();
           steps += evaluated.get(i).steps();
         }
-        outcomes.add(new Outcome(w, windowStarts.get(i), fitness, episodes, sharing.get(i), batches.get(i)));
+        outcomes.add(new Outcome(w, windowStarts.get(i), fitness, episodes, sharingSets.get(i), batches.get(i)));
       }
-      return new RoundResult(outcomes, curve, steps - stepsBefore, sharingRows);
+      return new RoundResult(outcomes, steps);
     } finally {
       for (VectorEnv v : vecs) v.close();
     }
@@ -159,29 +192,30 @@ final class Mutation {
    * its KL to the policy is still below epsilon; the others are all used, their rows treated by the
    * rule inside the update ({@link SharingRule}).
    */
-  private static PolicyUpdate update(GpoConfig cfg, PolicyGradient algo, Agent agent, List<Integer> set, Iteration it) {
+  private PolicyUpdate update(PolicyGradient algo, Agent agent, List<Integer> set, List<Batch> batches) {
     int i = set.get(0);
-    boolean recheck = cfg.sharing().rule().mode() == SharingRule.Mode.RECHECKED;
+    boolean recheck = sharing.rule().mode() == SharingRule.Mode.RECHECKED;
     List<Batch> used = new ArrayList<>();
-    List<SharingRow> rows = new ArrayList<>();
-    long c0 = WorkClock.cpuNow(), w0 = System.nanoTime();
-    for (int j : set) {
-      if (j == i) continue;
-      Batch b = it.batches().get(j);
-      DataSharing.SharedBatchStats seen = DataSharing.measure(agent.policy(), b);
-      boolean use = !recheck || seen.kl() < cfg.sharing().klThreshold();
-      if (use) used.add(b);
-      rows.add(new SharingRow(it.round(), it.index(), i, j, use, seen.kl(), seen.essFraction(), seen.maxWeight(), agent.beta()));
-    }
-    if (!rows.isEmpty()) WorkClock.charge(WorkClock.Kind.KL_SELECT, c0, w0);
-    return new PolicyUpdate(algo.update(agent, it.batches().get(i), used), rows);
+    List<SharedBatch> seen = set.size() == 1 ? List.of() : WorkClock.time(WorkClock.Kind.KL_SELECT, () -> {
+      List<SharedBatch> rows = new ArrayList<>();
+      for (int j : set) {
+        if (j == i) continue;
+        Batch b = batches.get(j);
+        DataSharing.SharedBatchStats stats = DataSharing.measure(agent.policy(), b);
+        boolean use = !recheck || stats.kl() < sharing.klThreshold();
+        if (use) used.add(b);
+        rows.add(new SharedBatch(i, j, use, stats, agent.beta()));
+      }
+      return rows;
+    });
+    return new PolicyUpdate(algo.update(agent, batches.get(i), used), seen);
   }
 
   /** S_i: with M, the pg DataSharing rule on the pooled first-iteration states; without M (or the off rule), {i}. */
-  private static List<List<Integer>> sharingSets(GpoConfig cfg, List<Member> population, List<Batch> first) {
+  private List<List<Integer>> sharingSets(List<Member> population, List<Batch> first) {
     int m = population.size();
     List<List<Integer>> out = new ArrayList<>(m);
-    if (!cfg.sharing().shares()) {
+    if (!sharing.shares()) {
       for (int i = 0; i < m; i++) out.add(List.of(i));
       return out;
     }
@@ -192,7 +226,7 @@ final class Mutation {
       policies.add(mem.policy());
       states.add(pooled);
     }
-    return DataSharing.neighbours(policies, states, cfg.sharing().klThreshold());
+    return DataSharing.neighbours(policies, states, sharing.klThreshold());
   }
 
   static INDArray pooledStates(List<Batch> batches) {

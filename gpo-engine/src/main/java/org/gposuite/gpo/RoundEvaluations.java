@@ -14,18 +14,21 @@ import org.gposuite.pg.Evaluation;
  */
 record RoundEvaluations(Evaluation.Result[] parents, Evaluation.Result[] children, Evaluation.Result[] parameterChildren) {
 
-  static RoundEvaluations of(GpoConfig cfg, int round, List<Member> parents, List<Crossover.Child> children, EnvFactory envs, Parallel par) {
-    int m = parents.size();
+  /** The round's evaluations under {@code d}: {@code ctx}'s (mutated) population and the round's {@code children}. */
+  static RoundEvaluations of(DiagnosticsSection d, RoundContext ctx, List<Crossover.Child> children) {
+    List<Member> parents = ctx.population();
+    Parallel par = ctx.parallel();
+    EnvFactory envs = ctx.envs();
+    int m = parents.size(), episodes = d.evalEpisodes();
     RoundEvaluations e = new RoundEvaluations(new Evaluation.Result[m], new Evaluation.Result[m], new Evaluation.Result[m]);
-    if (cfg.diagnostics().evalEpisodes() == 0) return e;
-    List<Evaluation.Result> pe = par.map(m, i -> Evaluation.evaluate(parents.get(i).policy(), envs, cfg.diagnostics().evalEpisodes(),
-        Seeds.of(cfg.seed(), round, i, Seeds.Purpose.EVAL_PARENT)));
-    List<Evaluation.Result> ce = par.map(m, c -> Evaluation.evaluate(children.get(c).member().policy(), envs, cfg.diagnostics().evalEpisodes(),
-        Seeds.of(cfg.seed(), round, c, Seeds.Purpose.EVAL_CHILD)));
+    if (episodes == 0) return e;
+    List<Evaluation.Result> pe = par.map(m, i -> Evaluation.evaluate(parents.get(i).policy(), envs, episodes, ctx.seed(i, Seeds.Purpose.EVAL_PARENT)));
+    List<Evaluation.Result> ce = par.map(m, c -> Evaluation.evaluate(children.get(c).member().policy(), envs, episodes,
+        ctx.seed(c, Seeds.Purpose.EVAL_CHILD)));
     for (int i = 0; i < m; i++) { e.parents[i] = pe.get(i); e.children[i] = ce.get(i); }
-    if (cfg.diagnostics().parameterCrossover()) {
-      List<Evaluation.Result> qe = par.map(m, c -> Evaluation.evaluate(children.get(c).parameterChild().policy(), envs, cfg.diagnostics().evalEpisodes(),
-          Seeds.of(cfg.seed(), round, c, Seeds.Purpose.EVAL_PARAM_CHILD)));
+    if (d.parameterCrossover()) {
+      List<Evaluation.Result> qe = par.map(m, c -> Evaluation.evaluate(children.get(c).parameterChild().policy(), envs, episodes,
+          ctx.seed(c, Seeds.Purpose.EVAL_PARAM_CHILD)));
       for (int i = 0; i < m; i++) e.parameterChildren[i] = qe.get(i);
     }
     return e;

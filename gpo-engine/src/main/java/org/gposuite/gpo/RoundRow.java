@@ -14,13 +14,4 @@ package org.gposuite.gpo;
 public record RoundRow(int round, String configHash, String variant, int mutationIterations, long mutationSteps, long crossoverSteps,
                        long stepsUsed, double mutateSeconds, double selectSeconds, double crossoverSeconds, double evaluateSeconds,
                        double bestFitnessReturn, double meanFitnessReturn, double bestEvalReturn, double bestChildReturn,
-                       int lineages, int largestFamily, double meanPairKl, double fitnessPicksBest, double medianChildParentRatio) {
-
-  RoundRow(int round, String configHash, String variant, int mutationIterations, long mutationSteps, long crossoverSteps, long stepsUsed,
-           double mutateSeconds, double selectSeconds, double crossoverSeconds, double evaluateSeconds, double bestFitnessReturn,
-           double meanFitnessReturn, double bestEvalReturn, double bestChildReturn, Diversity d) {
-    this(round, configHash, variant, mutationIterations, mutationSteps, crossoverSteps, stepsUsed, mutateSeconds, selectSeconds,
-        crossoverSeconds, evaluateSeconds, bestFitnessReturn, meanFitnessReturn, bestEvalReturn, bestChildReturn, d.lineages(),
-        d.largestFamily(), d.meanPairKl(), d.fitnessPicksBest(), d.medianChildParentRatio());
-  }
-}
+                       int lineages, int largestFamily, double meanPairKl, double fitnessPicksBest, double medianChildParentRatio) {}

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.gposuite.nn.DiagGaussian;
 import org.gposuite.nn.GaussianPolicy;
 import org.gposuite.nn.kernel.Shuffle;
+import org.gposuite.pg.WorkClock;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -23,10 +24,59 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * uniformly random m-subset of the same candidates. A couple is ordered: x is the first parent.
  */
 public final class Selection {
-  private Selection() {}
+  private final SelectionSection section;
+  private final int rounds;
+
+  /** @param rounds k, over which the diversity weight moves from its first to its last value */
+  Selection(SelectionSection section, int rounds) {
+    this.section = section;
+    this.rounds = rounds;
+  }
+
+  static Selection of(GpoConfig cfg) {
+    return new Selection(cfg.selection(), cfg.rounds());
+  }
 
   /** A chosen couple and its fitness terms. */
   public record Couple(int x, int y, double fitness, double performance, double diversity) {}
+
+  /**
+   * How {@link #select} chooses.
+   *
+   * @param diversityWeight w in [0, 1]
+   * @param count number of couples to return (m in GPO)
+   * @param allowSelfPairs whether (x, x) is a candidate
+   * @param byFitness flag S; false = random couples
+   */
+  public record Rule(double diversityWeight, int count, boolean allowSelfPairs, boolean byFitness) {}
+
+  /**
+   * SELECT's inputs and choice in one round.
+   *
+   * @param fitness each mutated policy's estimated expected return R, by slot
+   * @param kl KL[pi_x || pi_y] of every ordered pair on the pooled states of their last batches ({@link #klMatrix})
+   * @param couples the m chosen couples, in the order CROSSOVER makes their children
+   */
+  record Result(double[] fitness, double[][] kl, List<Couple> couples) {}
+
+  /** SELECT over the round's mutated population: fitness and diversity, then m couples. */
+  Result apply(RoundContext ctx, Mutation.RoundResult mutated) {
+    List<Mutation.Outcome> outcomes = mutated.outcomes();
+    double[] fitness = new double[outcomes.size()];
+    for (int i = 0; i < fitness.length; i++) {
+      fitness[i] = outcomes.get(i).fitnessReturn();
+      if (Double.isNaN(fitness[i]))
+        throw new IllegalStateException("GPO round " + ctx.round() + ": policy " + i + " finished no episode in its last " + outcomes.get(i).window().size()
+            + " batches, so its fitness return is unknown; raise windowBatches or the round budget, lower the horizon, or use EVALUATION fitness");
+    }
+    List<GaussianPolicy> policies = ctx.population().stream().map(Member::policy).toList();
+    double[][] kl = WorkClock.time(WorkClock.Kind.KL_SELECT,
+        () -> klMatrix(policies, Mutation.pooledStates(outcomes.stream().map(Mutation.Outcome::lastBatch).toList())));
+    Rule rule = new Rule(section.diversityWeight(ctx.round(), rounds), ctx.size(), section.allowSelfPairs(), section.byFitness());
+    List<Couple> couples = WorkClock.time(WorkClock.Kind.KL_SELECT,
+        () -> select(fitness, kl, rule, new SplittableRandom(ctx.seed(0, Seeds.Purpose.SELECT))));
+    return new Result(fitness, kl, couples);
+  }
 
   /** {@code kl[x][y]} = mean over {@code states} of KL[pi_x(.|s) || pi_y(.|s)]. */
   public static double[][] klMatrix(List<GaussianPolicy> policies, INDArray states) {
@@ -43,12 +93,12 @@ public final class Selection {
   /**
    * @param returns estimated expected return of each policy
    * @param kl diversity matrix (see {@link #klMatrix})
-   * @param diversityWeight w in [0, 1]
-   * @param count number of couples to return (m in GPO)
-   * @param byFitness flag S; false = random couples drawn with {@code rng}
+   * @param rng draws the random couples when {@code rule.byFitness()} is false
    */
-  public static List<Couple> select(double[] returns, double[][] kl, double diversityWeight, int count, boolean allowSelfPairs,
-                                    boolean byFitness, SplittableRandom rng) {
+  public static List<Couple> select(double[] returns, double[][] kl, Rule rule, SplittableRandom rng) {
+    double diversityWeight = rule.diversityWeight();
+    int count = rule.count();
+    boolean allowSelfPairs = rule.allowSelfPairs();
     int m = returns.length;
     if (kl.length != m) throw new IllegalArgumentException("Selection: " + m + " returns but a " + kl.length + "-row KL matrix");
     if (!(diversityWeight >= 0 && diversityWeight <= 1)) throw new IllegalArgumentException("Selection: diversity weight must be in [0, 1], got " + diversityWeight);
@@ -70,7 +120,7 @@ public final class Selection {
       double f = (1 - diversityWeight) * scale(p, pMin, pMax) + diversityWeight * scale(d, dMin, dMax);
       scored.add(new Couple(c[0], c[1], f, p, d));
     }
-    if (byFitness) {
+    if (rule.byFitness()) {
       // Stable sort keeps the (x, y) ascending order among equal fitness.
       scored.sort(Comparator.comparingDouble(Couple::fitness).reversed());
     } else {

@@ -36,10 +36,11 @@ public final class Visitation {
     }
   }
 
-  public static Rollouts of(GaussianPolicy pi, EnvFactory envs, int episodes, long runSeed, int round, int slot, Role role) {
+  /** {@code episodes} rollouts of {@code pi}, the policy in {@code slot} and {@code role} of crossover round {@code round}. */
+  public static Rollouts of(GaussianPolicy pi, EnvFactory envs, int episodes, RoundPolicies round, int slot, Role role) {
     List<List<double[]>> states = new ArrayList<>(episodes);
     for (int e = 0; e < episodes; e++) states.add(new ArrayList<>());
-    Evaluation.Result r = Evaluation.evaluate(pi, envs, episodes, Seeds.of(runSeed, round, slot, role.purpose),
+    Evaluation.Result r = Evaluation.evaluate(pi, envs, episodes, Seeds.of(round.runSeed(), round.round(), slot, role.purpose),
         (episode, step, obs, od) -> {
           double[] s = new double[od];
           System.arraycopy(obs, episode * od, s, 0, od);

@@ -21,21 +21,31 @@ public final class Baseline {
 
   public record Result(List<CurveRow> curve, List<GaussianPolicy> finalPolicies, Evaluation.Best best) {}
 
-  public static Result single(PolicyGradient algo, EnvFactory envs, int numPolicies, long stepsPerPolicy, long seed,
-                              int evalEpisodes, Path curveCsv) {
-    return run(algo, NetworkBackend.OURS, envs, numPolicies, stepsPerPolicy, seed, evalEpisodes, curveCsv);
+  /**
+   * The sizes of a baseline run.
+   *
+   * @param numPolicies policies trained one after the other (Single: 8, Joint: 1)
+   * @param stepsPerPolicy environment steps each policy trains for
+   * @param seed the run's seed (see the class doc for the per-policy seeds)
+   * @param evalEpisodes episodes of the final {@link Evaluation#bestOf}, 0 = none
+   */
+  public record Plan(int numPolicies, long stepsPerPolicy, long seed, int evalEpisodes) {}
+
+  public static Result single(PolicyGradient algo, EnvFactory envs, Plan plan, Path curveCsv) {
+    return run(algo, NetworkBackend.OURS, envs, plan, curveCsv);
   }
 
   public static Result joint(PolicyGradient algo, EnvFactory envs, long steps, long seed, int evalEpisodes, Path curveCsv) {
-    return run(algo, NetworkBackend.OURS, envs, 1, steps, seed, evalEpisodes, curveCsv);
+    return run(algo, NetworkBackend.OURS, envs, new Plan(1, steps, seed, evalEpisodes), curveCsv);
   }
 
   /**
-   * Trains {@code numPolicies} agents one after the other, each until it has used {@code stepsPerPolicy} steps,
-   * their networks computed by {@code networks}.
+   * Trains {@code plan.numPolicies()} agents one after the other, each until it has used {@code plan.stepsPerPolicy()}
+   * steps, their networks computed by {@code networks}.
    */
-  public static Result run(PolicyGradient algo, NetworkBackend networks, EnvFactory envs, int numPolicies, long stepsPerPolicy, long seed,
-                           int evalEpisodes, Path curveCsv) {
+  public static Result run(PolicyGradient algo, NetworkBackend networks, EnvFactory envs, Plan plan, Path curveCsv) {
+    int numPolicies = plan.numPolicies(), evalEpisodes = plan.evalEpisodes();
+    long stepsPerPolicy = plan.stepsPerPolicy(), seed = plan.seed();
     if (numPolicies <= 0 || stepsPerPolicy <= 0) throw new IllegalArgumentException("Baseline: numPolicies and stepsPerPolicy must be > 0");
     HyperParameters c = algo.config();
     List<CurveRow> curve = new ArrayList<>();

@@ -41,22 +41,28 @@ public final class Collector {
    * on another thread (see {@link Ppo}) overlaps the rollout and is awaited just before V is needed.
    */
   public static Batch collect(Agent agent, VectorEnv env, int steps, double gamma, double lambda, Timing timing) {
-    return collect(agent.policy(), agent::value, env, steps, gamma, lambda, agent.rng(), timing, agent);
+    return collect(new Acting(agent.policy(), agent::value, agent.rng(), agent), env, steps, new Gae.Discount(gamma, lambda), timing);
   }
 
-  public static Batch collect(GaussianPolicy pi, ValueFunction v, VectorEnv env, int steps, double gamma, double lambda,
-                              SplittableRandom rng, Timing timing, Agent countFor) {
-    return collect(pi, () -> v, env, steps, gamma, lambda, rng, timing, countFor);
+  /** {@code steps} steps of {@code pi} drawing from {@code rng}, valued by {@code v}, outside any agent. */
+  public static Batch collect(GaussianPolicy pi, ValueFunction v, VectorEnv env, int steps, Gae.Discount discount, SplittableRandom rng) {
+    return collect(new Acting(pi, () -> v, rng, null), env, steps, discount, null);
   }
 
-  private static Batch collect(GaussianPolicy pi, Supplier<ValueFunction> value, VectorEnv env, int steps, double gamma, double lambda,
-                               SplittableRandom rng, Timing timing, Agent countFor) {
+  /**
+   * Who collects: the policy, its value network (asked for after the rollout), the stream its actions
+   * are drawn from, and the agent whose step count the batch adds to (null: none).
+   */
+  private record Acting(GaussianPolicy pi, Supplier<ValueFunction> value, SplittableRandom rng, Agent countFor) {}
+
+  private static Batch collect(Acting acting, VectorEnv env, int steps, Gae.Discount discount, Timing timing) {
+    GaussianPolicy pi = acting.pi();
     int n = env.numEnvs(), od = env.obsDim(), ad = env.actDim();
     if (od != pi.obsDim() || ad != pi.actDim())
       throw new IllegalArgumentException("Collector: env has obs/act dims " + od + "/" + ad + " but the policy " + pi.obsDim() + "/" + pi.actDim());
     if (steps <= 0 || steps % n != 0)
       throw new IllegalArgumentException("Collector: steps " + steps + " must be a positive multiple of numEnvs " + n);
-    Rollout.Result r = Rollout.run(env, ActionSource.of(pi), rng,
+    Rollout.Result r = Rollout.run(env, ActionSource.of(pi), acting.rng(),
         Rollout.Options.steps(steps / n).recording(Rollout.Record.STATES, Rollout.Record.TRANSITIONS));
     Rollout.Transitions tr = r.transitions();
     double[] rew = tr.rewards();
@@ -65,7 +71,7 @@ public final class Collector {
     int[] bootRow = tr.bootstrap().row();
     int nBoot = boot.length / od, lastStart = nBoot - n;
     long w0 = System.nanoTime();
-    ValueFunction v = value.get();
+    ValueFunction v = acting.value().get();
     long p0 = System.nanoTime(), postCpu0 = WorkClock.cpuNow();
 
     // Batched "old policy" pass and values.
@@ -87,7 +93,7 @@ public final class Collector {
       else if (row + n < steps) next[row] = values[row + n];
       else next[row] = bootValues[lastStart + (row % n)];
     }
-    double[] adv = Gae.advantages(rew, values, next, ended, n, gamma, lambda);
+    double[] adv = Gae.advantages(rew, values, next, ended, n, discount);
     double[] targets = new double[steps];
     for (int i = 0; i < steps; i++) targets[i] = adv[i] + values[i];
     INDArray advArr = HostArrays.write(adv, Nd4j.create(dt, steps, 1));
@@ -99,7 +105,7 @@ public final class Collector {
       timing.postNanos += System.nanoTime() - p0;
       timing.valueWaitNanos += p0 - w0;
     }
-    if (countFor != null) countFor.addTimesteps(steps);
+    if (acting.countFor() != null) acting.countFor().addTimesteps(steps);
     return new Batch(n, obsArr, actArr, oldLogProb, oldMean, oldLogStd, rew, term, trunc, advArr, tgtArr, tr.episodeReturns());
   }
 }

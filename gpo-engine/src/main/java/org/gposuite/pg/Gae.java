@@ -13,9 +13,13 @@ package org.gposuite.pg;
 public final class Gae {
   private Gae() {}
 
+  /** The discount gamma and GAE's lambda, both in [0, 1]. */
+  public record Discount(double gamma, double lambda) {}
+
   /** Advantages; value targets are {@code advantages + values}. */
-  public static double[] advantages(double[] rewards, double[] values, double[] nextValues, boolean[] episodeEnded,
-                                    int numEnvs, double gamma, double lambda) {
+  public static double[] advantages(double[] rewards, double[] values, double[] nextValues, boolean[] episodeEnded, int numEnvs,
+                                    Discount discount) {
+    double gamma = discount.gamma(), lambda = discount.lambda();
     int n = rewards.length;
     if (values.length != n || nextValues.length != n || episodeEnded.length != n || numEnvs <= 0 || n % numEnvs != 0)
       throw new IllegalArgumentException("Gae: arrays must have equal length, a multiple of numEnvs=" + numEnvs + " (got " + n + ")");

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Supplier;
 
 /**
  * Where a run's time goes, per kind of work: CPU seconds (this thread's CPU time, from
@@ -81,6 +82,27 @@ public final class WorkClock {
   public static void charge(Kind kind, long cpu0, long wall0) {
     WorkClock c = CURRENT.get();
     if (c != null) c.add(kind, cpuNow() - cpu0, System.nanoTime() - wall0);
+  }
+
+  /**
+   * {@code work}'s value, its CPU and wall time charged to {@code kind}: the one way a region of the
+   * engine is timed (a clock read at each end, so for coarse regions only).
+   */
+  public static <T> T time(Kind kind, Supplier<T> work) {
+    long cpu0 = cpuNow(), wall0 = System.nanoTime();
+    try {
+      return work.get();
+    } finally {
+      charge(kind, cpu0, wall0);
+    }
+  }
+
+  /** The same for work without a value. */
+  public static void time(Kind kind, Runnable work) {
+    time(kind, () -> {
+      work.run();
+      return null;
+    });
   }
 
   /**

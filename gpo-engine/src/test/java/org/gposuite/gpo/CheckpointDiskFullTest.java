@@ -27,7 +27,7 @@ class CheckpointDiskFullTest {
   void aFullDiskKeepsTheOldCheckpointLeavesNoTmpAndSaysWhy() throws Exception {
     GpoConfig cfg = GpoRunTest.tiny();
     Path source = DamagedCheckpointTest.checkpoint(cfg, tmp.resolve("run"));
-    Checkpoint c = Checkpoint.load(source, cfg);
+    RunState c = RunState.load(source, cfg);
     Path disk = Files.createDirectories(tmp.resolve("disk"));
     Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
         "a real disk-full needs a small tmpfs, which only root can mount; running as " + System.getProperty("user.name"));
@@ -35,12 +35,12 @@ class CheckpointDiskFullTest {
     Assumptions.assumeTrue(rc == 0, "mount -t tmpfs failed (exit " + rc + ")");
     try {
       c.save(disk, cfg);
-      byte[] before = Files.readAllBytes(disk.resolve(Checkpoint.FILE));
+      byte[] before = Files.readAllBytes(disk.resolve(RunState.FILE));
       fill(disk.resolve("filler"));
       UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> c.save(disk, cfg));
-      assertEquals("Checkpoint: cannot write " + disk.resolve(Checkpoint.FILE) + ": No space left on device", e.getMessage());
-      assertFalse(Files.exists(disk.resolve(Checkpoint.FILE + ".tmp")), "no partial checkpoint left behind");
-      assertArrayEquals(before, Files.readAllBytes(disk.resolve(Checkpoint.FILE)), "the previous checkpoint stays whole");
+      assertEquals("Checkpoint: cannot write " + disk.resolve(RunState.FILE) + ": No space left on device", e.getMessage());
+      assertFalse(Files.exists(disk.resolve(RunState.FILE + ".tmp")), "no partial checkpoint left behind");
+      assertArrayEquals(before, Files.readAllBytes(disk.resolve(RunState.FILE)), "the previous checkpoint stays whole");
     } finally {
       new ProcessBuilder("umount", disk.toString()).start().waitFor();
     }

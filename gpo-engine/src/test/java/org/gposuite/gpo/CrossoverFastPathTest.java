@@ -38,8 +38,8 @@ class CrossoverFastPathTest {
     assertEquals(a.params(), b.params());
     double[] start = a.params().castTo(DataType.DOUBLE).toDoubleVector();
     AdamOptimizer oa = new AdamOptimizer(a.params(), a.grads(), 1e-3), ob = new AdamOptimizer(b.params(), b.grads(), 1e-3);
-    Dagger.train(a, obs, mean, logStd, 3, 64, oa, new SplittableRandom(9));
-    DaggerReference.train(b, obs, mean, logStd, 3, 64, ob, new SplittableRandom(9));
+    Dagger.train(a, new Dagger.Labelled(obs, mean, logStd), 3, 64, oa, new SplittableRandom(9));
+    DaggerReference.train(b, new Dagger.Labelled(obs, mean, logStd), 3, 64, ob, new SplittableRandom(9));
     assertEquals(12, oa.iterations());
     assertEquals(oa.iterations(), ob.iterations());
     double[] pa = a.params().castTo(DataType.DOUBLE).toDoubleVector(), pb = b.params().castTo(DataType.DOUBLE).toDoubleVector();

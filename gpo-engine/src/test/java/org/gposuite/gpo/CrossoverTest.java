@@ -75,7 +75,7 @@ class CrossoverTest {
     // pool's lowest return, so their weight u = R - R_min is 0 and they cannot mislead pi_S.
     assertEquals(12, d.keptX());
     assertEquals(10, d.keptY());
-    BinaryPolicyTraining.Result res = BinaryPolicyTraining.train(d, 30, 64, 5e-4, 7, org.gposuite.nn.NetworkBackend.OURS, new SplittableRandom(8));
+    BinaryPolicyTraining.Result res = BinaryPolicyTraining.train(d, new CrossoverSection.PisTraining(0.6, 30, 64, 5e-4), 7, org.gposuite.nn.NetworkBackend.OURS, new SplittableRandom(8));
     assertTrue(res.lastEpochLoss() < res.firstEpochLoss() * 0.5, "loss fell from " + res.firstEpochLoss() + " to " + res.lastEpochLoss());
     BinaryPolicy pis = res.policy();
     INDArray probe = Nd4j.createFromArray(new float[][] {{-2f, 0f}, {-1f, 0.5f}, {1f, -0.5f}, {2f, 0f}});
@@ -161,7 +161,7 @@ class CrossoverTest {
         Nd4j.zeros(DataType.FLOAT, obs.size(0), 2).addiRowVector(t.logStd()));
     GaussianPolicy child = GaussianPolicy.paper(2, 2, 22, false);
     try (VectorEnv env = new PointMassEnv(PointMassEnv.Spec.GPO, 4, 50, 3)) {
-      Dagger.Result res = Dagger.run(child, expert, env, new Dagger.Settings(5000, 10, 500, 10, 64, 5e-4), new SplittableRandom(4));
+      Dagger.Result res = Dagger.run(child, expert, env, new CrossoverSection.DaggerTraining(5000, 10, 500, 10, 64, 5e-4, 4, CrossoverSection.ParentChoice.ARGMAX), new SplittableRandom(4));
       assertEquals(10_000, res.steps(), "5000 expert + 10 x 500 student steps");
       assertEquals(10_000, res.datasetSize());
       assertTrue(res.initialKl() > 1.0, "child starts far from the expert, KL " + res.initialKl());

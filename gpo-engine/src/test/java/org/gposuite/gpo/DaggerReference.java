@@ -19,9 +19,9 @@ public final class DaggerReference {
   private DaggerReference() {}
 
   /** {@link Dagger#train}'s arguments, draws and minibatches. */
-  public static void train(GaussianPolicy child, INDArray obs, INDArray labelMean, INDArray labelLogStd, int epochs, int minibatch,
-                           AdamOptimizer opt, SplittableRandom rng) {
-    Dagger.checkTrainArgs(child, obs, labelMean, labelLogStd, minibatch);
+  public static void train(GaussianPolicy child, Dagger.Labelled data, int epochs, int minibatch, AdamOptimizer opt, SplittableRandom rng) {
+    Dagger.checkTrainArgs(child, data, minibatch);
+    INDArray obs = data.obs(), labelMean = data.mean(), labelLogStd = data.logStd();
     int n = (int) obs.size(0);
     int[] idx = Shuffle.identity(n);
     for (int e = 0; e < epochs; e++) {

@@ -43,7 +43,7 @@ class DamagedCheckpointTest {
       }
     };
     assertThrows(IllegalStateException.class, () -> GpoRunTest.run(cfg, dir, stop));
-    assertEquals(1, Checkpoint.load(dir, cfg).roundsDone, "an intact checkpoint loads");
+    assertEquals(1, RunState.load(dir, cfg).roundsDone, "an intact checkpoint loads");
     return dir;
   }
 
@@ -56,12 +56,12 @@ class DamagedCheckpointTest {
   void aHugeLengthIsAMessageNamingTheFileNotAnOutOfMemoryError(int field) throws IOException {
     GpoConfig cfg = GpoRunTest.tiny();
     Path dir = checkpoint(cfg);
-    Path file = dir.resolve(Checkpoint.FILE);
+    Path file = dir.resolve(RunState.FILE);
     byte[] bytes = Files.readAllBytes(file);
     java.nio.ByteBuffer.wrap(bytes).putInt(firstMemberOffset(cfg) + field, Integer.MAX_VALUE - 16);
     Files.write(file, bytes);
 
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> Checkpoint.load(dir, cfg));
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> RunState.load(dir, cfg));
     assertTrue(e.getMessage().startsWith("Checkpoint: " + file + " is damaged ("), e.getMessage());
     assertTrue(e.getMessage().endsWith("; delete it to start the run afresh"), e.getMessage());
     assertEquals(1, e.getMessage().lines().count(), "one line");
@@ -71,9 +71,9 @@ class DamagedCheckpointTest {
   @org.junit.jupiter.api.Test
   void aCheckpointOfAnotherConfigurationIsOneLineNamingTheDifference() {
     Path dir = checkpoint(GpoRunTest.tiny());
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> Checkpoint.load(dir, GpoRunTest.tiny().withSeed(18)));
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> RunState.load(dir, GpoRunTest.tiny().withSeed(18)));
     assertEquals(1, e.getMessage().lines().count(), e.getMessage());
-    assertTrue(e.getMessage().startsWith("Checkpoint: " + dir.resolve(Checkpoint.FILE) + " belongs to a run with a different"
+    assertTrue(e.getMessage().startsWith("Checkpoint: " + dir.resolve(RunState.FILE) + " belongs to a run with a different"
         + " configuration (stored "), e.getMessage());
     assertTrue(e.getMessage().contains("seed=17, given seed=18"), e.getMessage());
     assertTrue(e.getMessage().endsWith("delete it to start afresh"), e.getMessage());
@@ -84,9 +84,9 @@ class DamagedCheckpointTest {
   void aDamagedRowCountIsAMessageNamingTheFile(int rows) throws IOException {
     GpoConfig cfg = GpoRunTest.tiny();
     Path dir = checkpoint(cfg);
-    Path file = dir.resolve(Checkpoint.FILE);
+    Path file = dir.resolve(RunState.FILE);
     // The round rows are the file's last section: rewrite their count, dropping the rows.
-    Checkpoint c = Checkpoint.load(dir, cfg);
+    RunState c = RunState.load(dir, cfg);
     c.rounds.clear();
     c.save(dir, cfg);
     byte[] bytes = Files.readAllBytes(file);
@@ -94,7 +94,7 @@ class DamagedCheckpointTest {
     try (OutputStream out = Files.newOutputStream(file); DataOutputStream d = new DataOutputStream(out)) {
       d.write(bytes);
     }
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> Checkpoint.load(dir, cfg));
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> RunState.load(dir, cfg));
     assertTrue(e.getMessage().startsWith("Checkpoint: " + file + " is damaged ("), e.getMessage());
   }
 }

@@ -74,9 +74,9 @@ class GpoRunTest {
     };
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> run(tiny(), dir, killer));
     assertEquals("simulated kill", e.getMessage());
-    assertEquals(1, Checkpoint.load(dir, tiny()).roundsDone, "the checkpoint holds round 0");
+    assertEquals(1, RunState.load(dir, tiny()).roundsDone, "the checkpoint holds round 0");
     // a stale temp file from a kill during a checkpoint write must not matter
-    Files.writeString(dir.resolve(Checkpoint.FILE + ".tmp"), "garbage");
+    Files.writeString(dir.resolve(RunState.FILE + ".tmp"), "garbage");
     GpoResult resumed = run(tiny(), dir, null);
     assertSameResults(whole, resumed);
     assertEquals(1 + whole.rounds().size(), Files.readAllLines(dir.resolve("rounds.csv")).size(), "header + every round");

@@ -34,7 +34,7 @@ class SelectionTest {
   @Test
   void performanceFitnessPicksHighestSumsWithSelfPairs() {
     // sums: (1,1)=60, (1,2)=(2,1)=50, (2,2)=40, (0,1)=(1,0)=40 ... ties broken by (x, y) ascending
-    List<Selection.Couple> got = Selection.select(R, KL, 0.0, 4, true, true, null);
+    List<Selection.Couple> got = Selection.select(R, KL, new Selection.Rule(0.0, 4, true, true), null);
     assertPairs(new int[][] {{1, 1}, {1, 2}, {2, 1}, {0, 1}}, got);
     assertEquals(60, got.get(0).performance());
     assertEquals(1.0, got.get(0).fitness(), 1e-12); // the best candidate scales to 1
@@ -42,13 +42,13 @@ class SelectionTest {
 
   @Test
   void performanceFitnessWithoutSelfPairs() {
-    assertPairs(new int[][] {{1, 2}, {2, 1}, {0, 1}}, Selection.select(R, KL, 0.0, 3, false, true, null));
+    assertPairs(new int[][] {{1, 2}, {2, 1}, {0, 1}}, Selection.select(R, KL, new Selection.Rule(0.0, 3, false, true), null));
   }
 
   @Test
   void diversityFitnessPicksLargestKl() {
     // KL off-diagonal: (2,0)=8, (0,2)=4, (2,1)=3, (1,0)=2, (0,1)=1, (1,2)=0.5
-    assertPairs(new int[][] {{2, 0}, {0, 2}, {2, 1}}, Selection.select(R, KL, 1.0, 3, false, true, null));
+    assertPairs(new int[][] {{2, 0}, {0, 2}, {2, 1}}, Selection.select(R, KL, new Selection.Rule(1.0, 3, false, true), null));
   }
 
   @Test
@@ -57,11 +57,11 @@ class SelectionTest {
     // D scaled (D-0.5)/7.5. w = 0.5:
     // (0,1): .5*.5 + .5*(0.5/7.5)=0.2833; (0,2): 0 + .5*(3.5/7.5)=0.2333; (1,0): .25+.5*(1.5/7.5)=0.35
     // (1,2): .5*1 + 0 = 0.5; (2,0): 0 + .5*1 = 0.5; (2,1): .5 + .5*(2.5/7.5)=0.6667
-    List<Selection.Couple> got = Selection.select(R, KL, 0.5, 3, false, true, null);
+    List<Selection.Couple> got = Selection.select(R, KL, new Selection.Rule(0.5, 3, false, true), null);
     assertPairs(new int[][] {{2, 1}, {1, 2}, {2, 0}}, got);
     assertEquals(0.5 + 0.5 * (2.5 / 7.5), got.get(0).fitness(), 1e-12);
     // neither pure criterion gives this set
-    assertNotEquals(pairs(Selection.select(R, KL, 0.0, 3, false, true, null)).stream().map(java.util.Arrays::toString).toList(),
+    assertNotEquals(pairs(Selection.select(R, KL, new Selection.Rule(0.0, 3, false, true), null)).stream().map(java.util.Arrays::toString).toList(),
         pairs(got).stream().map(java.util.Arrays::toString).toList());
   }
 
@@ -69,8 +69,8 @@ class SelectionTest {
   void withoutSelectionCouplesAreARandomSubsetOfTheSameCandidates() {
     Set<String> seen = new HashSet<>();
     for (long seed = 0; seed < 20; seed++) {
-      List<Selection.Couple> a = Selection.select(R, KL, 0.0, 3, false, false, new SplittableRandom(seed));
-      List<Selection.Couple> b = Selection.select(R, KL, 0.0, 3, false, false, new SplittableRandom(seed));
+      List<Selection.Couple> a = Selection.select(R, KL, new Selection.Rule(0.0, 3, false, false), new SplittableRandom(seed));
+      List<Selection.Couple> b = Selection.select(R, KL, new Selection.Rule(0.0, 3, false, false), new SplittableRandom(seed));
       assertEquals(pairs(a).stream().map(java.util.Arrays::toString).toList(), pairs(b).stream().map(java.util.Arrays::toString).toList());
       Set<String> distinct = new HashSet<>();
       for (Selection.Couple c : a) {
@@ -85,9 +85,9 @@ class SelectionTest {
   @Test
   void badInputIsNamed() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Selection.select(new double[] {1, Double.NaN, 2}, KL, 0, 2, true, true, null));
+        () -> Selection.select(new double[] {1, Double.NaN, 2}, KL, new Selection.Rule(0, 2, true, true), null));
     assertTrue(e.getMessage().contains("policy 1"));
-    assertThrows(IllegalArgumentException.class, () -> Selection.select(R, KL, 0, 10, false, true, null));
+    assertThrows(IllegalArgumentException.class, () -> Selection.select(R, KL, new Selection.Rule(0, 10, false, true), null));
   }
 
   @Test

@@ -27,10 +27,10 @@ class VisitationTest {
         rounds.add(p.round());
         assertEquals(cfg.populationSize(), p.parents().size());
         for (RoundPolicies.Couple c : p.couples()) {
-          seen.add(Visitation.of(p.parents().get(c.x()), envs, 6, p.runSeed(), p.round(), c.x(), Visitation.Role.PARENT));
-          seen.add(Visitation.of(c.child(), envs, 6, p.runSeed(), p.round(), c.index(), Visitation.Role.CHILD));
+          seen.add(Visitation.of(p.parents().get(c.x()), envs, 6, p, c.x(), Visitation.Role.PARENT));
+          seen.add(Visitation.of(c.child(), envs, 6, p, c.index(), Visitation.Role.CHILD));
           assertNotNull(c.parameterChild(), "the parameter-space child is handed over when asked for");
-          seen.add(Visitation.of(c.parameterChild(), envs, 6, p.runSeed(), p.round(), c.index(), Visitation.Role.PARAMETER_CHILD));
+          seen.add(Visitation.of(c.parameterChild(), envs, 6, p, c.index(), Visitation.Role.PARAMETER_CHILD));
         }
       }
     });
@@ -43,7 +43,7 @@ class VisitationTest {
   void recordingStatesChangesNoReturnAndKeepsEachCountedEpisodesStates() {
     EnvFactory envs = PointMassEnv.factory(PointMassEnv.Spec.GPO, 32);
     var pi = Gpo.fresh(GpoRunTest.tiny(), envs).population.get(0).policy();
-    Visitation.Rollouts r = Visitation.of(pi, envs, 5, 1, 0, 0, Visitation.Role.PARENT);
+    Visitation.Rollouts r = Visitation.of(pi, envs, 5, new RoundPolicies(1, 0, List.of(), List.of()), 0, Visitation.Role.PARENT);
     // Visitation's seed is Seeds.of(1, 0, 0, VISIT_PARENT); the same seed through the sink-less path gives the same returns.
     Evaluation.Result same = Evaluation.evaluate(pi, envs, 5, Seeds.of(1, 0, 0, Seeds.Purpose.VISIT_PARENT));
     assertArrayEquals(same.returns(), r.returns());

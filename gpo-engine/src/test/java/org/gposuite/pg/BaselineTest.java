@@ -15,9 +15,9 @@ class BaselineTest {
   @Test
   void sameSeedGivesIdenticalLearningCurvesAndCsv(@TempDir Path dir) throws Exception {
     Ppo ppo = new Ppo(PpoConfig.defaults(256).withBatch(256, 8));
-    Baseline.Result a = Baseline.single(ppo, POINT, 2, 256 * 4, 3, 4, dir.resolve("a.csv"));
-    Baseline.Result b = Baseline.single(ppo, POINT, 2, 256 * 4, 3, 4, dir.resolve("b.csv"));
-    Baseline.Result c = Baseline.single(ppo, POINT, 2, 256 * 4, 4, 4, null);
+    Baseline.Result a = Baseline.single(ppo, POINT, new Baseline.Plan(2, 256 * 4, 3, 4), dir.resolve("a.csv"));
+    Baseline.Result b = Baseline.single(ppo, POINT, new Baseline.Plan(2, 256 * 4, 3, 4), dir.resolve("b.csv"));
+    Baseline.Result c = Baseline.single(ppo, POINT, new Baseline.Plan(2, 256 * 4, 4, 4), null);
     assertEquals(8, a.curve().size());
     for (int i = 0; i < a.curve().size(); i++) {
       CurveRow x = a.curve().get(i), y = b.curve().get(i);

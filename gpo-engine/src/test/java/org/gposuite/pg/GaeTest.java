@@ -15,7 +15,7 @@ class GaeTest {
     double[] v = {5, 1, 6, 2, 7, 3};
     double[] next = {6, 2, 10, 0, 4, 2};
     boolean[] ended = {false, false, true, true, false, false};
-    double[] a = Gae.advantages(r, v, next, ended, 2, g, l);
+    double[] a = Gae.advantages(r, v, next, ended, 2, new Gae.Discount(g, l));
     // Copy 0 by hand: t=2 last step: 3 + .9*4 - 7 = -0.4; t=1 truncated: 2 + .9*10 - 6 = 5 (no carry); t=0: 1 + .9*6 - 5 = 1.4, plus .45*5.
     assertEquals(-0.4, a[4], 1e-12);
     assertEquals(5.0, a[2], 1e-12);
@@ -32,7 +32,7 @@ class GaeTest {
     double[] v = {0.3, -0.2, 0.7, 1.1};
     double[] next = {-0.2, 0.7, 1.1, 0.0};
     boolean[] ended = {false, false, false, true};
-    double[] a = Gae.advantages(r, v, next, ended, 1, 0.9, 1.0);
+    double[] a = Gae.advantages(r, v, next, ended, 1, new Gae.Discount(0.9, 1.0));
     double ret = 0;
     for (int t = 3; t >= 0; t--) {
       ret = r[t] + 0.9 * ret;
@@ -42,6 +42,6 @@ class GaeTest {
 
   @Test
   void rejectsBadLengths() {
-    assertThrows(IllegalArgumentException.class, () -> Gae.advantages(new double[3], new double[3], new double[3], new boolean[3], 2, 0.9, 0.9));
+    assertThrows(IllegalArgumentException.class, () -> Gae.advantages(new double[3], new double[3], new double[3], new boolean[3], 2, new Gae.Discount(0.9, 0.9)));
   }
 }

@@ -23,7 +23,7 @@ class SurrogateTest {
 
   static Batch collect(GaussianPolicy p, long seed, int steps) {
     ValueFunction v = new ValueFunction(2, new int[] {8}, p.dataType(), seed, p.normalizer());
-    return Collector.collect(p, v, new PointMassEnv(PointMassEnv.Spec.PG, 4, 10, seed), steps, 0.99, 0.95, new SplittableRandom(seed), null, null);
+    return Collector.collect(p, v, new PointMassEnv(PointMassEnv.Spec.PG, 4, 10, seed), steps, new Gae.Discount(0.99, 0.95), new SplittableRandom(seed));
   }
 
   /** Independent computation of L: per-state log-densities from DiagGaussian, ratio and KL in plain Java. */

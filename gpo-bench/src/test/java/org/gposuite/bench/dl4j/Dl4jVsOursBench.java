@@ -94,7 +94,7 @@ public class Dl4jVsOursBench {
   @Benchmark
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   public INDArray daggerEpoch() {
-    Dagger.train(child, dObs, dMean, dLogStd, 1, 64, childOpt, rng);
+    Dagger.train(child, new Dagger.Labelled(dObs, dMean, dLogStd), 1, 64, childOpt, rng);
     return child.params();
   }
 

@@ -81,13 +81,13 @@ public class CrossoverBench {
 
   @Benchmark
   public void daggerIteration(Blackhole bh) {
-    Dagger.train(child, dObs, dMean, dLogStd, 10, 64, childOpt, rng);
+    Dagger.train(child, new Dagger.Labelled(dObs, dMean, dLogStd), 10, 64, childOpt, rng);
     bh.consume(child.params());
   }
 
   @Benchmark
   public void daggerIterationNd4j(Blackhole bh) {
-    DaggerReference.train(child, dObs, dMean, dLogStd, 10, 64, childOpt, rng);
+    DaggerReference.train(child, new Dagger.Labelled(dObs, dMean, dLogStd), 10, 64, childOpt, rng);
     bh.consume(child.params());
   }
 

@@ -15,8 +15,9 @@ import org.gposuite.pg.CurveRow;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The state of a run between rounds, written after every round to {@code checkpoint.bin} (a temp
- * file moved over the old one, so a kill while writing leaves the previous checkpoint intact).
+ * The live state of a GPO run, which {@link Gpo#run} updates round by round and writes after every
+ * round to {@code checkpoint.bin} (a temp file moved over the old one, so a kill while writing leaves
+ * the previous checkpoint intact); {@link #load} reads it back to resume.
  *
  * <p>It holds what crosses a round boundary — each member's policy parameters, normaliser
  * statistics, value parameters, beta and lineage — plus the round index, the steps used, the wall-clock
@@ -25,7 +26,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * environments are created fresh per round. So a run resumed from here continues with exactly
  * the bits an uninterrupted run has at that point.
  */
-final class Checkpoint {
+final class RunState {
   static final String FILE = "checkpoint.bin";
   private static final String MAGIC = "gpo-suite checkpoint v2";
 
@@ -90,10 +91,10 @@ final class Checkpoint {
    * against the bytes left in it before anything is allocated, so a damaged file fails with a
    * message naming it (and saying to delete it), never with an OutOfMemoryError.
    */
-  static Checkpoint load(Path runDir, GpoConfig cfg) {
+  static RunState load(Path runDir, GpoConfig cfg) {
     Path file = runDir.resolve(FILE);
     if (!Files.exists(file)) return null;
-    Checkpoint c = new Checkpoint();
+    RunState c = new RunState();
     try (SizedInput in = SizedInput.open(file)) {
       if (!MAGIC.equals(in.readUTF())) throw new IllegalStateException("Checkpoint: " + file + " is not a gpo-suite checkpoint; use an empty run directory");
       String identity = readString(in);
