@@ -616,7 +616,7 @@ public final class Harness {
 
   /** Cores a cell keeps busy: a GPO-family cell runs its population on all of them, Single and Joint on one. */
   static int threadsOf(CellSpec cell) {
-    if (cell.method().equals("Single") || cell.method().equals("Joint")) return 1;
+    if (Catalogue.isBaseline(cell.method())) return 1;
     return Math.max(1, Math.min(Executor.cores(), cell.budget().population()));
   }
 

@@ -36,6 +36,11 @@ public final class Catalogue {
   /** The Fig. 3a probe: one GPO round, then both kinds of crossover on the same parents. */
   public static final String CROSSOVER_PROBE = "Crossover";
 
+  /** Whether {@code method} is a baseline (Single, Joint): plain PPO/A2C, not built on GPO's engine, one core, no {@code gpo.} setting. */
+  public static boolean isBaseline(String method) {
+    return method.equals("Single") || method.equals("Joint");
+  }
+
   /** Every method a cell can run, for --methods. */
   public static final List<String> METHODS = Stream.of(TABLE_METHODS, ABLATION_METHODS, List.of(CROSSOVER_PROBE))
       .flatMap(List::stream).distinct().toList();

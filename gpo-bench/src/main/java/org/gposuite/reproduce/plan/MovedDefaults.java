@@ -59,7 +59,7 @@ public record MovedDefaults(String key, String was, String now, Algorithm algori
    */
   public static SortedMap<String, String> effective(Algorithm algorithm, String method, Map<String, String> overrides) {
     SortedMap<String, String> out = new TreeMap<>();
-    if (method.equals("Single") || method.equals("Joint")) {
+    if (Catalogue.isBaseline(method)) {
       out.putAll(overrides);
       return out;
     }

@@ -15,6 +15,7 @@ import org.gposuite.reproduce.compare.Stats;
 import org.gposuite.reproduce.io.AtomicFiles;
 import org.gposuite.reproduce.plan.Algorithm;
 import org.gposuite.reproduce.plan.CellSpec;
+import org.gposuite.reproduce.plan.MovedDefaults;
 import org.gposuite.reproduce.plan.Catalogue;
 import org.gposuite.reproduce.report.aggregate.AggregateSection;
 import org.gposuite.reproduce.report.aggregate.Normalisation;
@@ -145,14 +146,23 @@ public final class Findings {
 
   private static List<CellRecord> seeds(List<CellRecord> rows, Algorithm algorithm, String preset, String task, String method) {
     return rows.stream().filter(r -> r.algorithm() == algorithm && r.settings().preset().equals(preset) && r.task().equals(task)
-        && r.method().equals(method) && r.variant().isEmpty() && r.settings().overrides().isEmpty()).sorted(Comparator.comparingInt(CellRecord::seed)).toList();
+        && r.method().equals(method) && r.variant().isEmpty() && runsAs(r, Map.of())).sorted(Comparator.comparingInt(CellRecord::seed)).toList();
   }
 
   /** GPO's cells under {@link #AS_WRITTEN}, from {@value #AS_WRITTEN_CELLS}. */
   private static List<CellRecord> asWritten(List<CellRecord> rows, String preset, String task) {
     return rows.stream().filter(r -> r.algorithm() == Algorithm.PPO && r.settings().preset().equals(preset) && r.task().equals(task)
-        && r.method().equals("GPO") && r.variant().isEmpty() && r.settings().overrides().equals(AS_WRITTEN))
+        && r.method().equals("GPO") && r.variant().isEmpty() && runsAs(r, AS_WRITTEN))
         .sorted(Comparator.comparingInt(CellRecord::seed)).toList();
+  }
+
+  /**
+   * Whether a row ran under {@code settings}, compared as the config hash compares them (effective
+   * settings, {@link MovedDefaults}): a default row stored with the defaults set by hand counts as default.
+   */
+  private static boolean runsAs(CellRecord r, Map<String, String> settings) {
+    return MovedDefaults.effective(r.algorithm(), r.method(), r.settings().overrides())
+        .equals(MovedDefaults.effective(r.algorithm(), r.method(), settings));
   }
 
   private static String settingsText(Map<String, String> settings) {
