@@ -77,6 +77,8 @@ public final class SharingScreen {
       }
       for (Path result : results)
         for (CellRecord r : CellsCsv.read(result)) {
+          // the screen is the default preset's; a control under another preset (tuned-critic160) is not its Single
+          if (!r.settings().preset().equals(Settings.DEFAULT_PRESET)) continue;
           boolean gpo = r.method().equals("GPO");
           SharingSummary s = gpo ? SharingSummary.read(store.dirOf(r)).orElse(null) : null;
           boolean read = s != null && s.sharedUsed() > 0;
