@@ -27,11 +27,12 @@ import org.gposuite.reproduce.store.CellRecord;
 import org.gposuite.reproduce.store.CellsCsv;
 
 /**
- * The computed part of {@code expected-results/paper/FINDINGS.md}: per preset, the paper-scale
- * subset's final returns (mean ± se, 95% t interval, each seed) beside the paper's, and each
- * Table 1 claim's verdict by the report's rule ({@link Claims}), for GPO as the suite runs it and
- * for GPO as written ({@link #AS_WRITTEN}: Eq. 5 literally, the critic on its own batch, kept in
- * {@code paper/}{@value #AS_WRITTEN_CELLS}). It replaces the text between
+ * The computed part of {@code expected-results/paper/FINDINGS.md}: per algorithm and preset, the
+ * paper-scale final returns of every task with a cell (mean ± se, 95% t interval, each seed) beside
+ * the paper's, and each Table 1 / Table 2 claim's verdict by the report's rule ({@link Claims}), for
+ * GPO as the suite runs it and, under PPO, for GPO as written ({@link #AS_WRITTEN}: Eq. 5 literally,
+ * the critic on its own batch, kept in {@code paper/}{@value #AS_WRITTEN_CELLS}); then Table 3 from
+ * the rows' wall-clock columns ({@link WallClockAtScale}). It replaces the text between
  * {@link #BEGIN} and {@link #END}, so the narrative around it stays written by hand and the
  * numbers are regenerated from {@code paper/cells.csv} and {@value #AS_WRITTEN_CELLS} as cells land:
  * {@code java ... org.gposuite.reproduce.report.Findings expected-results}. At its end come the
@@ -42,7 +43,6 @@ public final class Findings {
   static final String BEGIN = "<!-- numbers and verdicts: generated from paper/cells.csv by reproduce.report.Findings -->";
   static final String END = "<!-- end of the generated part -->";
   static final List<String> PRESETS = List.of("tuned", "paper-calibrated");
-  static final List<String> TASKS = List.of("Walker2d", "HalfCheetah");
   static final List<String> METHODS = List.of("GPO", "Single", "Joint");
   /**
    * The settings of GPO as the paper's text reads (issue 19): Eq. 5's unclipped ratios over sets fixed
@@ -54,36 +54,64 @@ public final class Findings {
 
   private Findings() {}
 
-  /** The generated block (without the markers) from the subset's rows and the paper's tables. */
+  /** The generated block (without the markers) from the paper-scale rows and the paper's tables. */
   static String block(List<CellRecord> rows, PaperData paper) {
     StringBuilder sb = new StringBuilder();
     sb.append("## The numbers so far\n\nFinal return per cell: mean ± standard error, the 95% t interval once a group has two seeds,"
-        + " and each seed's value. A claim is tested once both of its sides have at least two seeds. ").append(AS_WRITTEN_LABEL)
-        .append(": ").append(settingsText(AS_WRITTEN)).append(" (`paper/" + AS_WRITTEN_CELLS + "`).\n");
-    for (String preset : PRESETS) {
-      sb.append("\n### Preset `").append(preset).append("`\n\n| Task | GPO | ").append(AS_WRITTEN_LABEL)
-          .append(" | Single | Joint | paper GPO / Single / Joint |\n|---|---|---|---|---|---|\n");
-      for (String task : TASKS) {
-        sb.append("| ").append(task).append(" | ").append(summary(seeds(rows, preset, task, "GPO")))
-            .append(" | ").append(summary(asWritten(rows, preset, task)));
-        for (String method : List.of("Single", "Joint")) sb.append(" | ").append(summary(seeds(rows, preset, task, method)));
-        sb.append(" | ").append(String.join(" / ", METHODS.stream().map(m -> paper.table(Algorithm.PPO, task, m)
-            .map(p -> whole(p.mean())).orElse("—")).toList())).append(" |\n");
+        + " and each seed's value; a task appears once it has a cell. A claim is tested once both of its sides have at least two seeds. ")
+        .append(AS_WRITTEN_LABEL).append(" (PPO only: A2C's defaults are the text as written): ").append(settingsText(AS_WRITTEN))
+        .append(" (`paper/" + AS_WRITTEN_CELLS + "`).\n");
+    for (Algorithm algorithm : Algorithm.values()) {
+      for (String preset : PRESETS) {
+        List<String> tasks = tasks(rows, algorithm, preset);
+        if (tasks.isEmpty()) continue;
+        boolean ppo = algorithm == Algorithm.PPO;
+        sb.append("\n### ").append(algorithm).append(" (Table ").append(ppo ? 1 : 2).append("), preset `").append(preset)
+            .append("`\n\n| Task | GPO | ").append(ppo ? AS_WRITTEN_LABEL + " | " : "")
+            .append("Single | Joint | paper GPO / Single / Joint |\n|---|---|").append(ppo ? "---|" : "").append("---|---|---|\n");
+        for (String task : tasks) {
+          sb.append("| ").append(task).append(" | ").append(summary(seeds(rows, algorithm, preset, task, "GPO")));
+          if (ppo) sb.append(" | ").append(summary(asWritten(rows, preset, task)));
+          for (String method : List.of("Single", "Joint")) sb.append(" | ").append(summary(seeds(rows, algorithm, preset, task, method)));
+          sb.append(" | ").append(String.join(" / ", METHODS.stream().map(m -> paper.table(algorithm, task, m)
+              .map(p -> whole(p.mean())).orElse("—")).toList())).append(" |\n");
+        }
       }
     }
-    sb.append("\n## Verdicts\n\n| Claim (paper's numbers) |");
-    for (String preset : PRESETS) sb.append(" `").append(preset).append("`: GPO | `").append(preset).append("`: ").append(AS_WRITTEN_LABEL).append(" |");
-    sb.append("\n|---|---|---|---|---|\n");
+    sb.append("\n## Verdicts\n");
+    for (Algorithm algorithm : Algorithm.values()) verdicts(sb, rows, paper, algorithm);
+    return sb.append(WallClockAtScale.section(rows, paper)).toString();
+  }
+
+  /**
+   * One verdict table per algorithm with cells: a row per claim on each task with cells, a column per
+   * preset and (PPO) per reading of GPO.
+   */
+  private static void verdicts(StringBuilder sb, List<CellRecord> rows, PaperData paper, Algorithm algorithm) {
+    List<String> tasks = Catalogue.TASKS.stream().filter(t -> PRESETS.stream().anyMatch(p -> tasks(rows, algorithm, p).contains(t))).toList();
+    if (tasks.isEmpty()) return;
+    boolean ppo = algorithm == Algorithm.PPO;
+    List<String> presets = ppo ? PRESETS : PRESETS.stream().filter(p -> !tasks(rows, algorithm, p).isEmpty()).toList();
+    sb.append("\n### ").append(algorithm).append(" (Table ").append(ppo ? 1 : 2).append(")\n\n| Claim (paper's numbers) |");
+    for (String preset : presets) {
+      sb.append(" `").append(preset).append("`: GPO |");
+      if (ppo) sb.append(" `").append(preset).append("`: ").append(AS_WRITTEN_LABEL).append(" |");
+    }
+    sb.append("\n|---|").append("---|".repeat(presets.size() * (ppo ? 2 : 1))).append('\n');
     for (String other : List.of("Single", "Joint")) {
-      for (String task : TASKS) {
-        PaperData.MeanSe g = paper.table(Algorithm.PPO, task, "GPO").orElseThrow(), o = paper.table(Algorithm.PPO, task, other).orElseThrow();
+      for (String task : tasks) {
+        Optional<PaperData.MeanSe> pg = paper.table(algorithm, task, "GPO"), po = paper.table(algorithm, task, other);
+        if (pg.isEmpty() || po.isEmpty()) continue;
+        PaperData.MeanSe g = pg.get(), o = po.get();
         boolean claim = Claims.clear(g, o) && g.mean() > o.mean();
         sb.append("| ").append(claim ? "GPO > " + other : "GPO vs " + other).append(" on ").append(task).append(" (")
             .append(whole(g.mean())).append(" vs ").append(whole(o.mean()))
             .append(claim ? "" : ": within 2 combined standard errors, not a claim").append(")");
-        for (String preset : PRESETS) {
-          double[] theirs = returns(seeds(rows, preset, task, other));
-          for (double[] gpo : List.of(returns(seeds(rows, preset, task, "GPO")), returns(asWritten(rows, preset, task)))) {
+        for (String preset : presets) {
+          double[] theirs = returns(seeds(rows, algorithm, preset, task, other));
+          List<double[]> readings = ppo ? List.of(returns(seeds(rows, algorithm, preset, task, "GPO")), returns(asWritten(rows, preset, task)))
+              : List.of(returns(seeds(rows, algorithm, preset, task, "GPO")));
+          for (double[] gpo : readings) {
             sb.append(" | ");
             if (theirs.length == 0 || gpo.length == 0) sb.append("not run");
             else if (claim) sb.append(Claims.verdict(gpo, theirs)).append(means(gpo, theirs));
@@ -93,7 +121,12 @@ public final class Findings {
         sb.append(" |\n");
       }
     }
-    return sb.toString();
+  }
+
+  /** The tasks, in the catalogue's order, with at least one paper-scale row of this algorithm and preset. */
+  private static List<String> tasks(List<CellRecord> rows, Algorithm algorithm, String preset) {
+    return Catalogue.TASKS.stream().filter(t -> rows.stream().anyMatch(r -> r.algorithm() == algorithm
+        && r.settings().preset().equals(preset) && r.task().equals(t) && r.variant().isEmpty() && METHODS.contains(r.method()))).toList();
   }
 
   /** Where {@link #main} draws the aggregate performance profiles, relative to FINDINGS.md (paper/). */
@@ -140,17 +173,13 @@ public final class Findings {
     return findings.substring(0, b + BEGIN.length()) + "\n\n" + block + "\n" + findings.substring(e);
   }
 
-  private static List<CellRecord> seeds(List<CellRecord> rows, String preset, String task, String method) {
-    return seeds(rows, Algorithm.PPO, preset, task, method);
-  }
-
-  private static List<CellRecord> seeds(List<CellRecord> rows, Algorithm algorithm, String preset, String task, String method) {
+  static List<CellRecord> seeds(List<CellRecord> rows, Algorithm algorithm, String preset, String task, String method) {
     return rows.stream().filter(r -> r.algorithm() == algorithm && r.settings().preset().equals(preset) && r.task().equals(task)
         && r.method().equals(method) && r.variant().isEmpty() && runsAs(r, Map.of())).sorted(Comparator.comparingInt(CellRecord::seed)).toList();
   }
 
   /** GPO's cells under {@link #AS_WRITTEN}, from {@value #AS_WRITTEN_CELLS}. */
-  private static List<CellRecord> asWritten(List<CellRecord> rows, String preset, String task) {
+  static List<CellRecord> asWritten(List<CellRecord> rows, String preset, String task) {
     return rows.stream().filter(r -> r.algorithm() == Algorithm.PPO && r.settings().preset().equals(preset) && r.task().equals(task)
         && r.method().equals("GPO") && r.variant().isEmpty() && runsAs(r, AS_WRITTEN))
         .sorted(Comparator.comparingInt(CellRecord::seed)).toList();

@@ -59,6 +59,51 @@ class FindingsTest {
   }
 
   @Test
+  void everyTaskAndAlgorithmWithCellsGetsItsRowsAndClaims() throws Exception {
+    List<CellRecord> rows = new ArrayList<>();
+    for (int s = 1; s <= 2; s++) {
+      rows.add(cell("tuned", "Ant", "Single", s, 1000 + s));
+      rows.add(new CellRecord(Algorithm.A2C, "Hopper", "GPO", s, new Settings("tuned", new TreeMap<>()), "h", "paper", 900 + s,
+          8_000_000, WallClock.totalOnly(1), ComparisonTest.HERE, "2026-11-30T00:00:00Z"));
+    }
+    String block = Findings.block(rows, PaperData.load(EXPECTED));
+    assertTrue(block.contains("\n### PPO (Table 1), preset `tuned`\n"), block);
+    assertFalse(block.contains("preset `paper-calibrated`"), "no cells of that preset: no table\n" + block);
+    assertFalse(block.contains("| Walker2d |"), "no cells on Walker2d: no row\n" + block);
+    // the paper's Table 1 on Ant: GPO 1,338 / Single 394 / Joint 1,215 (tables-1-2.csv); Ant's Single here has two seeds
+    assertTrue(block.contains("| Ant | — | — | 1,002 ± 1 se, 95% CI [995, 1,008] (n=2; s1: 1,001, s2: 1,002) | — | "), block);
+    assertTrue(block.contains("| GPO > Single on Ant ("), block);
+    // A2C: its own table, one GPO column (its defaults are the text as written), claims from Table 2
+    assertTrue(block.contains("\n### A2C (Table 2), preset `tuned`\n\n| Task | GPO | Single | Joint | paper GPO / Single / Joint |\n"), block);
+    assertTrue(block.contains("| Hopper | 902 ± 1 se"), block);
+    assertTrue(block.contains("\n### A2C (Table 2)\n\n| Claim (paper's numbers) | `tuned`: GPO |\n|---|---|\n"), block);
+    assertFalse(block.contains("Table 3 at the paper's scale"), "no GPO or Joint wall-clock: no Table 3\n" + block);
+  }
+
+  @Test
+  void table3AtScaleIsTheMedianSplitOfTheStoredRows() throws Exception {
+    List<CellRecord> rows = new ArrayList<>();
+    // three GPO seeds: medians 600 s total, 360 s mutate, 120 s crossover, 60 s select (seed 3 ran beside other work)
+    double[][] split = {{600, 360, 60, 120}, {540, 330, 50, 110}, {1800, 1100, 200, 400}};
+    for (int s = 0; s < 3; s++) {
+      double[] w = split[s];
+      rows.add(new CellRecord(Algorithm.PPO, "Walker2d", "GPO", s + 1, new Settings("tuned", new TreeMap<>()), "h", "paper", 2000,
+          8_000_000, new WallClock(w[0], w[1], w[2], w[3]), ComparisonTest.HERE, "2026-11-30T00:00:00Z"));
+    }
+    rows.add(new CellRecord(Algorithm.PPO, "Walker2d", "Joint", 1, new Settings("tuned", new TreeMap<>()), "h", "paper", 2500,
+        8_000_000, WallClock.totalOnly(150), ComparisonTest.HERE, "2026-11-30T00:00:00Z"));
+    rows.add(new CellRecord(Algorithm.PPO, "Walker2d", "Joint", 2, new Settings("tuned", new TreeMap<>()), "h", "paper", 2500,
+        8_000_000, WallClock.totalOnly(270), ComparisonTest.HERE, "2026-11-30T00:00:00Z"));
+    String block = Findings.block(rows, PaperData.load(EXPECTED));
+    assertTrue(block.contains("\n## Table 3 at the paper's scale\n"), block);
+    // 600/60 = 10.0 min, mutate 360/60 = 6.0 (60%), crossover 120/60 = 2.0, select 60/60 = 1.0; the paper's Walker2d row
+    // (79.53 total, 51.60 mutate, 12.93 crossover, 15.0 select: mutate 65%)
+    assertTrue(block.contains("| Walker2d | GPO | 3 | 10.0 | 6.0 | 2.0 | 1.0 | 60% | 79.5 | 51.6 | 12.9 | 15.0 | 65% |"), block);
+    // Joint: the median of two is their mean, (150 + 270) / 2 = 210 s = 3.5 min; the paper's 47.17
+    assertTrue(block.contains("| Walker2d | Joint | 2 | 3.5 | | | | | 47.2 | | | | |"), block);
+  }
+
+  @Test
   void aggregateScoresCloseTheBlockOnceTheRandomReturnsAreMeasured() throws Exception {
     List<CellRecord> rows = new ArrayList<>();
     for (int s = 1; s <= 3; s++) {
