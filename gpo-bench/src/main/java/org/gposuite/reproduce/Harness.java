@@ -31,6 +31,7 @@ import org.gposuite.reproduce.plan.Plan;
 import org.gposuite.reproduce.plan.Profile;
 import org.gposuite.reproduce.plan.CellSelection;
 import org.gposuite.reproduce.plan.Catalogue;
+import org.gposuite.reproduce.report.CrossoverRatios;
 import org.gposuite.reproduce.report.Plots;
 import org.gposuite.reproduce.report.Report;
 import org.gposuite.reproduce.report.Results;
@@ -255,12 +256,16 @@ public final class Harness {
     Map<String, SharingSummary> sharing = new LinkedHashMap<>();
     for (Map.Entry<CellSpec, StoredCell> e : shown.entrySet())
       SharingSummary.read(store.dirOf(e.getKey())).ifPresent(x -> sharing.put(e.getValue().record().id(), x));
+    Map<String, List<CrossoverRatios.Round>> crossoverRatios = new LinkedHashMap<>();
+    for (Map.Entry<CellSpec, StoredCell> e : shown.entrySet())
+      CrossoverRatios.read(store.dirOf(e.getKey())).ifPresent(x -> crossoverRatios.put(e.getValue().record().id(), x));
     Map<String, List<StateVisitation.Crossover>> visitation = new LinkedHashMap<>();
     for (Map.Entry<CellSpec, StoredCell> e : shown.entrySet())
       if (e.getKey().method().equals(Catalogue.CROSSOVER_PROBE)) visitation.put(e.getValue().record().id(), StateVisitation.read(store.dirOf(e.getKey())));
     Report report = new Report(reportPlan, results, paper, provenance)
         .withAggregates(Aggregates.of(o.expectedResults(), reportPlan, results, paper, o.out().resolve("plots")))
         .withSharing(sharing)
+        .withCrossoverRatios(crossoverRatios)
         .withVisitation(visitation);
     Map<String, Map<Experiment, List<String>>> plots = new LinkedHashMap<>();
     Optional<Comparison.Result> comparison = Optional.empty();

@@ -6,13 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.gposuite.reproduce.plan.Algorithm;
+import org.gposuite.reproduce.store.StoredCell;
 
 /**
  * What crossover does to a policy's return at a scale that runs no diagnostic evaluations (the paper
@@ -34,9 +38,35 @@ public final class CrossoverRatios {
 
   private CrossoverRatios() {}
 
+  /** A cell's ratios when its folder holds a GPO run with at least one state-space or self-copy child followed by a round. */
+  public static Optional<List<Round>> read(Path cellDir) throws IOException {
+    Path gpo = cellDir.resolve("gpo");
+    if (!Files.exists(gpo.resolve("couples.csv")) || !Files.exists(gpo.resolve("rounds.csv")) || !Files.exists(gpo.resolve("curve.csv"))) {
+      return Optional.empty();
+    }
+    List<Round> rounds = of(gpo);
+    return rounds.isEmpty() ? Optional.empty() : Optional.of(rounds);
+  }
+
+  /** The report's part of a table: one row per GPO cell with ratios, one column per round. */
+  static String render(Results results, Map<String, List<Round>> ratios, String preset, Algorithm algorithm, List<String> tasks) {
+    Map<String, List<Round>> rows = new LinkedHashMap<>();
+    for (String task : tasks)
+      for (StoredCell c : results.group(preset, algorithm, task, "GPO")) {
+        List<Round> r = ratios.get(c.record().id());
+        if (r != null) rows.put(task + ", seed " + c.record().seed(), r);
+      }
+    if (rows.isEmpty()) return "";
+    return "\n### Crossover in the GPO cells\n\nAt each crossover, a child's training return over its first " + WINDOW
+        + " iterations of the next round over its initial parent's over that parent's last " + WINDOW + " iterations (episode-"
+        + "weighted): the median over the round's state-space children / over its self-copies. A self-copy is its parent unchanged,"
+        + " so its ratio is what the round boundary alone does; a state-space child below it lost return in distillation.\n\n"
+        + table(rows);
+  }
+
   /** Every crossed round of one GPO cell's run directory (the folder holding rounds.csv, couples.csv and curve.csv). */
   public static List<Round> of(Path gpoDir) throws IOException {
-    List<CSVRecord> rounds = read(gpoDir.resolve("rounds.csv"));
+    List<CSVRecord> rounds = records(gpoDir.resolve("rounds.csv"));
     // iteration index where each round's MUTATE starts, from the rounds' iteration counts
     List<Integer> start = new ArrayList<>();
     int at = 0;
@@ -45,12 +75,12 @@ public final class CrossoverRatios {
       at += Integer.parseInt(r.get("mutation_iterations"));
     }
     Map<Integer, Map<Integer, double[]>> curve = new HashMap<>(); // policy -> iteration -> {return, episodes}
-    for (CSVRecord r : read(gpoDir.resolve("curve.csv"))) {
+    for (CSVRecord r : records(gpoDir.resolve("curve.csv"))) {
       curve.computeIfAbsent(Integer.parseInt(r.get("policy")), p -> new HashMap<>())
           .put(Integer.parseInt(r.get("iteration")), new double[] {Double.parseDouble(r.get("mean_episode_return")), Double.parseDouble(r.get("episodes"))});
     }
     Map<Integer, List<double[]>> byRound = new TreeMap<>(); // round -> {ratio, isSelfCopy}
-    for (CSVRecord c : read(gpoDir.resolve("couples.csv"))) {
+    for (CSVRecord c : records(gpoDir.resolve("couples.csv"))) {
       int round = Integer.parseInt(c.get("round"));
       String kind = c.get("child_kind");
       if (round + 1 >= start.size() || !(kind.equals("state-space") || kind.equals("self-copy"))) continue;
@@ -90,14 +120,14 @@ public final class CrossoverRatios {
     return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   }
 
-  private static List<CSVRecord> read(Path csv) throws IOException {
+  private static List<CSVRecord> records(Path csv) throws IOException {
     try (Reader in = Files.newBufferedReader(csv)) {
       return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
     }
   }
 
-  /** A markdown table, one row per cell, one column per round: the state-space children's median ratio / the self-copies'. */
-  public static String table(Map<String, List<Round>> byCell) {
+  /** A markdown table, one row per cell (by its label), one column per round: the state-space children's median ratio / the self-copies'. */
+  static String table(Map<String, List<Round>> byCell) {
     int rounds = byCell.values().stream().mapToInt(l -> l.isEmpty() ? 0 : l.getLast().round() + 1).max().orElse(0);
     StringBuilder sb = new StringBuilder("| cell |");
     for (int r = 0; r < rounds; r++) sb.append(" round ").append(r).append(" |");

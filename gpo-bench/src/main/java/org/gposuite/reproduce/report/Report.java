@@ -71,6 +71,14 @@ public final class Report {
     return this;
   }
 
+  private Map<String, List<CrossoverRatios.Round>> crossoverRatios = Map.of();
+
+  /** Each GPO cell's child/parent ratios by round ({@link CrossoverRatios}), by cell id. */
+  public Report withCrossoverRatios(Map<String, List<CrossoverRatios.Round>> ratios) {
+    this.crossoverRatios = Map.copyOf(ratios);
+    return this;
+  }
+
   /** Fig. 3b: each Fig. 3a probe cell's stored high-reward states (by cell id), for the separation table (none unless given). */
   private Map<String, List<StateVisitation.Crossover>> visitation = Map.of();
 
@@ -215,6 +223,7 @@ public final class Report {
     }
     md.append(aggregates.section(preset, algorithm));
     md.append(SharingTable.render(results, sharing, preset, algorithm, plan.profile().tasks()));
+    md.append(CrossoverRatios.render(results, crossoverRatios, preset, algorithm, plan.profile().tasks()));
   }
 
   private void wallClock(String preset) {

@@ -59,4 +59,14 @@ class CrossoverRatiosTest {
     String table = CrossoverRatios.table(Map.of("PPO/W/GPO/seed-1", rounds));
     assertTrue(table.contains("| PPO/W/GPO/seed-1 | 1.06 / 0.95 | 1.64 / 3.33 |"), table);
   }
+
+  @Test
+  void aFolderWithoutAGpoRunHasNoRatios() throws Exception {
+    assertTrue(CrossoverRatios.read(dir).isEmpty(), "a Single or Joint cell");
+    Path gpo = Files.createDirectories(dir.resolve("gpo"));
+    Files.writeString(gpo.resolve("rounds.csv"), "round,mutation_iterations\n0,4\n");
+    Files.writeString(gpo.resolve("curve.csv"), "policy,iteration,mean_episode_return,episodes\n0,0,1.0,1\n");
+    Files.writeString(gpo.resolve("couples.csv"), "round,couple,child_kind,init_parent\n0,0,copy,0\n");
+    assertTrue(CrossoverRatios.read(dir).isEmpty(), "no state-space child or self-copy (ablation without C): nothing to show");
+  }
 }
