@@ -69,4 +69,20 @@ class CrossoverRatiosTest {
     Files.writeString(gpo.resolve("couples.csv"), "round,couple,child_kind,init_parent\n0,0,copy,0\n");
     assertTrue(CrossoverRatios.read(dir).isEmpty(), "no state-space child or self-copy (ablation without C): nothing to show");
   }
+
+  @Test
+  void theReportShowsEachGpoCellWithRatiosByTaskAndSeed() {
+    var gpo = new org.gposuite.reproduce.store.StoredCell(org.gposuite.reproduce.compare.ComparisonTest.row("GPO", 3, 1000, "h",
+        org.gposuite.reproduce.compare.ComparisonTest.HERE), List.of(), List.of());
+    var single = new org.gposuite.reproduce.store.StoredCell(org.gposuite.reproduce.compare.ComparisonTest.row("Single", 3, 900, "h",
+        org.gposuite.reproduce.compare.ComparisonTest.HERE), List.of(), List.of());
+    Results results = new Results(List.of(gpo, single));
+    List<CrossoverRatios.Round> rounds = List.of(new CrossoverRatios.Round(0, 0.8, 6, 1.0, 2), new CrossoverRatios.Round(1, 0.9, 6, Double.NaN, 0));
+    String preset = gpo.record().settings().preset();
+    String md = CrossoverRatios.render(results, Map.of(gpo.record().id(), rounds), preset, org.gposuite.reproduce.plan.Algorithm.PPO, List.of("Hopper"));
+    assertTrue(md.startsWith("\n### Crossover in the GPO cells\n"), md);
+    assertTrue(md.contains("| Hopper, seed 3 | 0.80 / 1.00 | 0.90 / — |"), md);
+    assertEquals("", CrossoverRatios.render(results, Map.of(), preset, org.gposuite.reproduce.plan.Algorithm.PPO, List.of("Hopper")),
+        "no cell with ratios: no section");
+  }
 }
