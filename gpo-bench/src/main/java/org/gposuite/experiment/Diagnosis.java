@@ -1,5 +1,6 @@
 package org.gposuite.experiment;
 
+import org.gposuite.reproduce.compare.Stats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,12 +95,7 @@ public final class Diagnosis {
         crossed.stream().mapToInt(RoundRow::largestFamily).average().orElse(Double.NaN),
         crossed.stream().mapToDouble(RoundRow::meanPairKl).average().orElse(Double.NaN),
         crossed.stream().mapToDouble(RoundRow::fitnessPicksBest).average().orElse(Double.NaN),
-        median(crossed.stream().mapToDouble(RoundRow::medianChildParentRatio).filter(Double::isFinite).sorted().toArray()));
-  }
-
-  private static double median(double[] sorted) {
-    int n = sorted.length;
-    return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        Stats.median(crossed.stream().mapToDouble(RoundRow::medianChildParentRatio).filter(Double::isFinite).toArray()));
   }
 
   private static String single(String task, int seed, Budget b) {

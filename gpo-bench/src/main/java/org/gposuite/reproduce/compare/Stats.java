@@ -12,6 +12,15 @@ public final class Stats {
     return s / xs.length;
   }
 
+  /** The middle value, the mean of the two middle values for an even count (numpy's median); NaN for no values. */
+  public static double median(double[] xs) {
+    if (xs.length == 0) return Double.NaN;
+    double[] s = xs.clone();
+    java.util.Arrays.sort(s);
+    int n = s.length;
+    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  }
+
   /** Sample variance (n - 1); 0 for a single value. */
   public static double variance(double[] xs) {
     if (xs.length < 2) return 0;

@@ -1,5 +1,6 @@
 package org.gposuite.reproduce.report;
 
+import org.gposuite.reproduce.compare.Stats;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -94,7 +95,7 @@ public final class CrossoverRatios {
     byRound.forEach((round, ratios) -> {
       double[] ss = ratios.stream().filter(x -> x[1] == 0).mapToDouble(x -> x[0]).toArray();
       double[] self = ratios.stream().filter(x -> x[1] == 1).mapToDouble(x -> x[0]).toArray();
-      out.add(new Round(round, median(ss), ss.length, median(self), self.length));
+      out.add(new Round(round, Stats.median(ss), ss.length, Stats.median(self), self.length));
     });
     return out;
   }
@@ -110,14 +111,6 @@ public final class CrossoverRatios {
       episodes += it[1];
     }
     return episodes > 0 ? sum / episodes : Double.NaN;
-  }
-
-  static double median(double[] v) {
-    if (v.length == 0) return Double.NaN;
-    double[] s = v.clone();
-    java.util.Arrays.sort(s);
-    int n = s.length;
-    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   }
 
   private static List<CSVRecord> records(Path csv) throws IOException {

@@ -148,9 +148,7 @@ public final class SharingScreen {
   }
 
   private static double median(List<Row> g, java.util.function.ToDoubleFunction<Row> f) {
-    double[] x = g.stream().mapToDouble(f).filter(v -> !Double.isNaN(v)).sorted().toArray();
-    if (x.length == 0) return Double.NaN;
-    return x.length % 2 == 1 ? x[x.length / 2] : (x[x.length / 2 - 1] + x[x.length / 2]) / 2;
+    return Stats.median(g.stream().mapToDouble(f).filter(v -> !Double.isNaN(v)).toArray());
   }
 
   private static String fmt(double v, String format) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import org.gposuite.reproduce.compare.PaperData;
+import org.gposuite.reproduce.compare.Stats;
 import org.gposuite.reproduce.plan.Algorithm;
 import org.gposuite.reproduce.plan.Catalogue;
 import org.gposuite.reproduce.store.CellRecord;
@@ -77,9 +78,7 @@ final class WallClockAtScale {
 
   /** The median of one wall-clock part over the cells (the mean of the middle two for an even count). */
   static double median(List<CellRecord> cells, ToDoubleFunction<WallClock> part) {
-    double[] v = cells.stream().mapToDouble(c -> part.applyAsDouble(c.wallClock())).sorted().toArray();
-    int n = v.length;
-    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    return Stats.median(cells.stream().mapToDouble(c -> part.applyAsDouble(c.wallClock())).toArray());
   }
 
   private static String fmt(double minutes) {

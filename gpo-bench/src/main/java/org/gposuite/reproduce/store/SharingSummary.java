@@ -1,5 +1,6 @@
 package org.gposuite.reproduce.store;
 
+import org.gposuite.reproduce.compare.Stats;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -75,16 +76,8 @@ public record SharingSummary(int updates, int sharedUsed, int sharedDropped, dou
       its.add(new Iteration(it, u.stream().mapToDouble(Row::kl).average().orElse(Double.NaN),
           u.stream().mapToDouble(Row::ess).average().orElse(Double.NaN), u.size() / (double) policiesPerIteration.getOrDefault(it, 1)));
     });
-    return new SharingSummary(updates, used.size(), rows.size() - used.size(), median(kl), median(ess), lowEss, maxW, betaMin, betaMax,
+    return new SharingSummary(updates, used.size(), rows.size() - used.size(), Stats.median(kl), Stats.median(ess), lowEss, maxW, betaMin, betaMax,
         List.copyOf(its));
-  }
-
-  static double median(double[] xs) {
-    if (xs.length == 0) return Double.NaN;
-    double[] s = xs.clone();
-    Arrays.sort(s);
-    int n = s.length;
-    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   }
 
   private static List<CSVRecord> records(Path file) throws IOException {

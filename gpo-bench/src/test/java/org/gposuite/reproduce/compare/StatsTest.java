@@ -41,4 +41,13 @@ class StatsTest {
     assertEquals(2 / Math.sqrt(3), Stats.stderr(new double[] {2, 4, 6}), 1e-12);
     assertEquals(0.0, Stats.stderr(new double[] {5}));
   }
+
+  @Test
+  void medianTakesTheMiddleOrTheMeanOfTheMiddleTwoAndLeavesItsInputAlone() {
+    double[] odd = {9, 1, 5};
+    assertEquals(5.0, Stats.median(odd));
+    assertEquals(9.0, odd[0], "the input is not sorted in place");
+    assertEquals(3.5, Stats.median(new double[] {7, 1, 3, 4}));
+    assertEquals(Double.NaN, Stats.median(new double[0]));
+  }
 }

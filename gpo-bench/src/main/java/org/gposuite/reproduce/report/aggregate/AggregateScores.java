@@ -1,5 +1,6 @@
 package org.gposuite.reproduce.report.aggregate;
 
+import org.gposuite.reproduce.compare.Stats;
 import java.util.Arrays;
 
 /**
@@ -56,10 +57,7 @@ public final class AggregateScores {
   /** The middle value; the mean of the two middle values for an even count (numpy's median). */
   public static double median(double[] xs) {
     requireRuns(xs);
-    double[] s = xs.clone();
-    Arrays.sort(s);
-    int n = s.length;
-    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    return Stats.median(xs);
   }
 
   public static double mean(double[] xs) {
