@@ -147,7 +147,7 @@ public final class Harness {
     }
     Optional<Spread> spread = spreadToCompare(o);
     if (spread.isPresent()) plan = withStatSeeds(o, plan, expected, spread.get());
-    Rates rates = Rates.load(o.expectedResults(), o.profile().assumedStepsPerSecond());
+    Rates rates = Rates.load(o.expectedResults(), o.profile().name(), o.profile().assumedStepsPerSecond());
     log.printf(Locale.ROOT, "profile %s: %d cells, %,d environment steps, about %s %s (%s)%n",
         o.profile().name(), plan.cells().size(), plan.plannedSteps(),
         ProgressPrinter.clock(rates.seconds(plan.cells())), rates.source(), o.profile().source());
@@ -664,7 +664,7 @@ public final class Harness {
     }
     Provenance provenance = Provenance.current(o.repoRoot(), registry.engineVersions());
     ProgressPrinter progress = new ProgressPrinter(log, plan.cells(),
-        Rates.load(o.expectedResults(), o.profile().assumedStepsPerSecond()));
+        Rates.load(o.expectedResults(), o.profile().name(), o.profile().assumedStepsPerSecond()));
     return switch (new SlurmElement(log).run(new Executor.Cell(index, cell, threadsOf(cell)),
         c -> compute(c.spec(), o.profile(), store, provenance, progress, c.index() + 1))) {
       case FINISHED -> OK;

@@ -176,7 +176,7 @@ public final class ReproduceMain {
 
   private static int dryRun(Plan plan, Path expected, PrintStream out) {
     plan.warnings().forEach(w -> out.println("warning: " + w));
-    Rates rates = Rates.load(expected, plan.profile().assumedStepsPerSecond());
+    Rates rates = Rates.load(expected, plan.profile().name(), plan.profile().assumedStepsPerSecond());
     out.printf(Locale.ROOT, "profile %s: %d cells, %,d environment steps, about %s %s%n",
         plan.profile().name(), plan.cells().size(), plan.plannedSteps(),
         ProgressPrinter.clock(rates.seconds(plan.cells())), rates.source());

@@ -103,18 +103,36 @@ class ReportHonestyTest {
   void theEstimateComesFromMeasuredRatesPerConfigThenTaskAndMethod() {
     CellSpec gpo = spec("Swimmer", "GPO", 40);
     CellSpec single = spec("Swimmer", "Single", 40);
-    Rates rates = new Rates(1000, List.of(measured(gpo, 12), measured(single, 2)));
+    // stored under another profile: the run's own profile has nothing to fit
+    Rates rates = new Rates("other", 1000, List.of(measured(gpo, 12), measured(single, 2)));
     assertEquals(12, rates.seconds(gpo), 1e-9, "same config: its measured seconds");
     // another budget: the profile's assumed steps/s times GPO's cost relative to its file (12/40 s/step vs 14/80)
     assertEquals((12.0 / 40) / (14.0 / 80) * 80 / 1000, rates.seconds(spec("Swimmer", "GPO", 80)), 1e-9);
     assertEquals(80 / 1000.0, rates.seconds(spec("Hopper", "GPO", 80)), 1e-9, "nothing measured: assumed steps/s");
   }
 
+  /**
+   * A kind that has not run on a task is priced from the run's own profile by task x kind: GPO on
+   * Hopper from GPO over Single and Joint on Swimmer and Hopper's cost over Swimmer's. Hand-worked:
+   * Hopper / Swimmer is 4/2 for Single and 8/3 for Joint, geometric mean sqrt(16/3); GPO's effect
+   * is fixed by its one cell, so GPO on Hopper is 12 s x sqrt(16/3).
+   */
+  @Test
+  void aKindNewToATaskIsPricedByTheTaskTimesKindFitOfItsOwnProfile() {
+    CellSpec gpoSwimmer = spec("Swimmer", "GPO", 40);
+    Rates rates = new Rates("unit", 1000, List.of(measured(spec("Swimmer", "Single", 40), 2),
+        measured(spec("Swimmer", "Joint", 40), 3), measured(gpoSwimmer, 12),
+        measured(spec("Hopper", "Single", 40), 4), measured(spec("Hopper", "Joint", 40), 8)));
+    assertEquals(12 * Math.sqrt(16.0 / 3), rates.seconds(spec("Hopper", "GPO", 40)), 1e-9);
+    assertEquals(12, rates.seconds(gpoSwimmer), 1e-9, "a measured config keeps its own seconds");
+    assertEquals(40 / 1000.0, rates.seconds(spec("Ant", "GPO", 40)), 1e-9, "a task nothing has run on: assumed steps/s");
+  }
+
   @Test
   void theEtaFollowsTheRunsOwnPace() {
     CellSpec gpo = spec("Swimmer", "GPO", 40);
     CellSpec single = spec("Swimmer", "Single", 40);
-    Rates rates = new Rates(1000, List.of(measured(gpo, 12), measured(single, 2)));
+    Rates rates = new Rates("unit", 1000, List.of(measured(gpo, 12), measured(single, 2)));
     ProgressPrinter p = new ProgressPrinter(log, List.of(gpo, single, gpo), rates);
     assertEquals(26, p.eta(null, 0), 1e-9, "before anything ran: the stored rates");
     assertEquals(26 - 6, p.eta(gpo, 20), 1e-9, "half of the current cell is done");
@@ -131,7 +149,7 @@ class ReportHonestyTest {
   void failedAndResumedCellsDoNotSetThePaceAndAResumptionIsSaid() {
     CellSpec gpo = spec("Swimmer", "GPO", 40);
     CellSpec single = spec("Swimmer", "Single", 40);
-    Rates rates = new Rates(1000, List.of(measured(gpo, 12), measured(single, 2)));
+    Rates rates = new Rates("unit", 1000, List.of(measured(gpo, 12), measured(single, 2)));
     ProgressPrinter p = new ProgressPrinter(log, List.of(gpo, single, gpo), rates);
     p.starting(1, gpo);
     p.finished(1, gpo, 0.01, true);

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.gposuite.reproduce.plan.Algorithm;
 import org.gposuite.reproduce.plan.CellSpec;
+import org.gposuite.reproduce.plan.Settings;
 import org.gposuite.reproduce.store.CellRecord;
 import org.gposuite.reproduce.store.CellsCsv;
 
@@ -22,6 +24,13 @@ import org.gposuite.reproduce.store.CellsCsv;
  * <ol>
  *   <li>the stored cells of the same config (config hash: algorithm, preset, task, method,
  *       budget, settings): their mean seconds;
+ *   <li>otherwise, when the run's own profile has stored cells of the cell's task (any kind) and of
+ *       its kind (algorithm, preset, method, variant, settings; any task): a two-way fit of those
+ *       cells, seconds per step = task factor x kind factor, least squares on the logarithms
+ *       ({@link TaskKindFit}). A GPO cell on a task where only Single and Joint have run is priced
+ *       by GPO's cost over theirs on the tasks where all three have, which no file-wide average gets
+ *       right (measured: the paper profile's first GPO cells under the shared-critic default took
+ *       about 3x the fallback below);
  *   <li>otherwise the profile's {@code assumed_steps_per_second} (measured on that profile's
  *       budgets), times the cell kind's relative cost: its seconds per step over the seconds per
  *       step of all cells of the file it was measured in (a GPO cell costs more per step than a
@@ -41,6 +50,7 @@ public final class Rates {
   private final Map<String, Sum> byGroup = new HashMap<>();
   private final Map<String, Sum> byTaskMethod = new HashMap<>();
   private final Map<String, Sum> byTask = new HashMap<>();
+  private final TaskKindFit ownProfile;
   private int cells;
 
   /** Seconds and steps summed over stored cells. */
@@ -56,18 +66,29 @@ public final class Rates {
     }
   }
 
-  public Rates(double assumedStepsPerSecond, List<CellRecord> measured) {
-    this(assumedStepsPerSecond, Map.of("", measured));
+  /** Rates for a run of profile {@code profile} from stored cells of one file. */
+  public Rates(String profile, double assumedStepsPerSecond, List<CellRecord> measured) {
+    this(profile, assumedStepsPerSecond, Map.of("", measured));
   }
 
   /** @param measured stored cells per file they came from (relative costs are taken within a file) */
-  Rates(double assumedStepsPerSecond, Map<String, List<CellRecord>> measured) {
+  Rates(String profile, double assumedStepsPerSecond, Map<String, List<CellRecord>> measured) {
     this.assumedStepsPerSecond = assumedStepsPerSecond;
     for (List<CellRecord> file : measured.values()) add(file);
+    this.ownProfile = new TaskKindFit(measured.values().stream().flatMap(List::stream)
+        .filter(r -> r.profile().equals(profile) && r.wallClock().totalSeconds() > 0 && r.stepsUsed() > 0)
+        .map(r -> new TaskKindFit.Cell(r.task(), kind(r.algorithm(), r.settings(), r.variant(), r.method()),
+            r.wallClock().totalSeconds() / r.stepsUsed()))
+        .toList());
   }
 
-  /** Rates from every {@code expected-results/*}{@code /cells.csv}; none when the folder is absent. */
-  public static Rates load(Path expectedResults, double assumedStepsPerSecond) {
+  /** A cell's kind: what its group says but the task, and its settings (a --set cell costs what it costs). */
+  private static String kind(Algorithm algorithm, Settings settings, String variant, String method) {
+    return CellSpec.algorithmLabel(algorithm, settings.preset()) + "/" + variant + "/" + method + "|" + settings.storedText();
+  }
+
+  /** Rates for a run of {@code profile} from every {@code expected-results/*}{@code /cells.csv}; none when the folder is absent. */
+  public static Rates load(Path expectedResults, String profile, double assumedStepsPerSecond) {
     Map<String, List<CellRecord>> files = new HashMap<>();
     if (expectedResults != null && Files.isDirectory(expectedResults)) {
       try (DirectoryStream<Path> dirs = Files.newDirectoryStream(expectedResults, Files::isDirectory)) {
@@ -84,7 +105,7 @@ public final class Rates {
         // no measured rates: the assumed throughput it is
       }
     }
-    return new Rates(assumedStepsPerSecond, files);
+    return new Rates(profile, assumedStepsPerSecond, files);
   }
 
   private void add(List<CellRecord> file) {
@@ -106,6 +127,8 @@ public final class Rates {
   public double seconds(CellSpec c) {
     Sum s = byConfig.get(c.configHash());
     if (s != null) return s.seconds / s.n;
+    double fitted = ownProfile.secondsPerStep(c.task(), kind(c.algorithm(), c.settings(), c.variant(), c.method()));
+    if (!Double.isNaN(fitted)) return fitted * c.budget().totalSteps();
     double relative = 1;
     for (Sum t : new Sum[] {byGroup.get(c.groupId()), byTaskMethod.get(c.task() + "/" + c.method()),
         byTask.get(c.task())}) {
