@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.gposuite.reproduce.compare.Stats;
 import org.gposuite.reproduce.io.AtomicFiles;
+import org.gposuite.reproduce.plan.Algorithm;
 import org.gposuite.reproduce.plan.Settings;
 import org.gposuite.reproduce.store.CellRecord;
 import org.gposuite.reproduce.store.CellStore;
@@ -31,10 +32,28 @@ import org.gposuite.reproduce.store.SharingSummary;
  * {@code java ... org.gposuite.reproduce.report.SharingScreen expected-results runs/screen-*}.
  */
 public final class SharingScreen {
-  static final String BEGIN = "<!-- screen table: generated from paper/sharing-screen.csv by reproduce.report.SharingScreen -->";
-  static final String END = "<!-- end of the generated screen table -->";
-  static final String CSV = "paper/sharing-screen.csv";
   static final String MD = "paper/sharing.md";
+
+  /**
+   * One algorithm's screen: its rows' file and the markers of its table in sharing.md. PPO's and A2C's are
+   * apart because each algorithm has its own sharing default (PPO: clipped with the shared critic; A2C is
+   * screened on its own, since its one step per batch moves a policy less per iteration than PPO's epochs).
+   */
+  record Screen(Algorithm algorithm, String csv, String begin, String end) {
+    String blockIn(String md, String block) {
+      int b = md.indexOf(begin), e = md.indexOf(end);
+      if (b < 0 || e < b) throw new IllegalArgumentException("sharing.md lacks the markers " + begin + " ... " + end);
+      return md.substring(0, b + begin.length()) + "\n\n" + block + "\n" + md.substring(e);
+    }
+  }
+
+  static final Screen PPO = new Screen(Algorithm.PPO, "paper/sharing-screen.csv",
+      "<!-- screen table: generated from paper/sharing-screen.csv by reproduce.report.SharingScreen -->",
+      "<!-- end of the generated screen table -->");
+  static final Screen A2C = new Screen(Algorithm.A2C, "paper/a2c-sharing-screen.csv",
+      "<!-- A2C screen table: generated from paper/a2c-sharing-screen.csv by reproduce.report.SharingScreen -->",
+      "<!-- end of the generated A2C screen table -->");
+  static final List<Screen> SCREENS = List.of(PPO, A2C);
   /** The rules in the table's order: Eq. 5 as written first, then no sharing, then the departures. */
   static final List<String> RULES = List.of("literal", "off", "rechecked", "truncated", "clipped", "penalised",
       "literal+critic", "clipped+critic");
@@ -66,7 +85,7 @@ public final class SharingScreen {
    * Every finished cell of the given run folders, with each GPO cell's sharing summary. Read from the cells'
    * own result.csv files, not the folder's cells.csv, which holds only the last invocation's selection.
    */
-  static List<Row> collect(List<Path> runFolders) throws IOException {
+  static List<Row> collect(List<Path> runFolders, Algorithm algorithm) throws IOException {
     List<Row> rows = new ArrayList<>();
     for (Path run : runFolders) {
       if (!Files.isDirectory(run.resolve("cells"))) continue;
@@ -78,7 +97,7 @@ public final class SharingScreen {
       for (Path result : results)
         for (CellRecord r : CellsCsv.read(result)) {
           // the screen is the default preset's; a control under another preset (tuned-critic160) is not its Single
-          if (!r.settings().preset().equals(Settings.DEFAULT_PRESET)) continue;
+          if (!r.settings().preset().equals(Settings.DEFAULT_PRESET) || r.algorithm() != algorithm) continue;
           boolean gpo = r.method().equals("GPO");
           SharingSummary s = gpo ? SharingSummary.read(store.dirOf(r)).orElse(null) : null;
           boolean read = s != null && s.sharedUsed() > 0;
@@ -178,23 +197,23 @@ public final class SharingScreen {
     return rows;
   }
 
-  /** sharing.md with the text between the markers replaced by {@code block}. */
-  static String replaceBlock(String md, String block) {
-    int b = md.indexOf(BEGIN), e = md.indexOf(END);
-    if (b < 0 || e < b) throw new IllegalArgumentException("sharing.md lacks the markers " + BEGIN + " ... " + END);
-    return md.substring(0, b + BEGIN.length()) + "\n\n" + block + "\n" + md.substring(e);
-  }
-
-  /** {@code SharingScreen EXPECTED_DIR RUN_FOLDER...}: rewrites paper/sharing-screen.csv and sharing.md's table from the folders. */
+  /**
+   * {@code SharingScreen EXPECTED_DIR RUN_FOLDER...}: for each algorithm with cells in the folders, rewrites its
+   * screen's CSV and its table in sharing.md (an algorithm without cells there keeps what it has).
+   */
   public static void main(String[] args) throws IOException {
     if (args.length < 2) throw new IllegalArgumentException("usage: SharingScreen EXPECTED_DIR RUN_FOLDER...");
     Path expected = Path.of(args[0]);
     List<Path> runs = new ArrayList<>();
     for (int i = 1; i < args.length; i++) runs.add(Path.of(args[i]));
-    List<Row> rows = collect(runs);
-    AtomicFiles.writeString(expected.resolve(CSV), csv(rows));
     Path md = expected.resolve(MD);
-    AtomicFiles.writeString(md, replaceBlock(Files.readString(md), table(rows)));
-    System.out.println(rows.size() + " screen cells written to " + expected.resolve(CSV) + " and the table of " + md);
+    for (Screen screen : SCREENS) {
+      List<Row> rows = collect(runs, screen.algorithm());
+      if (rows.isEmpty()) continue;
+      AtomicFiles.writeString(expected.resolve(screen.csv()), csv(rows));
+      AtomicFiles.writeString(md, screen.blockIn(Files.readString(md), table(rows)));
+      System.out.println(rows.size() + " " + screen.algorithm() + " screen cells written to " + expected.resolve(screen.csv())
+          + " and their table in " + md);
+    }
   }
 }
