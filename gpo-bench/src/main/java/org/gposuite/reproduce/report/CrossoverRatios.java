@@ -1,6 +1,5 @@
 package org.gposuite.reproduce.report;
 
-import org.gposuite.reproduce.compare.Stats;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.gposuite.reproduce.compare.Stats;
 import org.gposuite.reproduce.plan.Algorithm;
 import org.gposuite.reproduce.store.StoredCell;
 

@@ -42,6 +42,7 @@ import org.gposuite.reproduce.store.CellsCsv;
 public final class Findings {
   static final String BEGIN = "<!-- numbers and verdicts: generated from paper/cells.csv by reproduce.report.Findings -->";
   static final String END = "<!-- end of the generated part -->";
+  private static final GeneratedBlock GENERATED = new GeneratedBlock("FINDINGS.md", BEGIN, END);
   static final List<String> PRESETS = List.of("tuned", "paper-calibrated");
   static final List<String> METHODS = List.of("GPO", "Single", "Joint");
   /**
@@ -168,9 +169,7 @@ public final class Findings {
 
   /** {@code findings} with the text between the markers replaced by {@code block}. */
   static String replace(String findings, String block) {
-    int b = findings.indexOf(BEGIN), e = findings.indexOf(END);
-    if (b < 0 || e < b) throw new IllegalArgumentException("FINDINGS.md lacks the markers " + BEGIN + " ... " + END);
-    return findings.substring(0, b + BEGIN.length()) + "\n\n" + block + "\n" + findings.substring(e);
+    return GENERATED.replaceIn(findings, block);
   }
 
   static List<CellRecord> seeds(List<CellRecord> rows, Algorithm algorithm, String preset, String task, String method) {

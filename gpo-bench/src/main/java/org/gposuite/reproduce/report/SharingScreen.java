@@ -39,20 +39,18 @@ public final class SharingScreen {
    * apart because each algorithm has its own sharing default (PPO: clipped with the shared critic; A2C is
    * screened on its own, since its one step per batch moves a policy less per iteration than PPO's epochs).
    */
-  record Screen(Algorithm algorithm, String csv, String begin, String end) {
+  record Screen(Algorithm algorithm, String csv, GeneratedBlock table) {
     String blockIn(String md, String block) {
-      int b = md.indexOf(begin), e = md.indexOf(end);
-      if (b < 0 || e < b) throw new IllegalArgumentException("sharing.md lacks the markers " + begin + " ... " + end);
-      return md.substring(0, b + begin.length()) + "\n\n" + block + "\n" + md.substring(e);
+      return table.replaceIn(md, block);
     }
   }
 
-  static final Screen PPO = new Screen(Algorithm.PPO, "paper/sharing-screen.csv",
+  static final Screen PPO = new Screen(Algorithm.PPO, "paper/sharing-screen.csv", new GeneratedBlock("sharing.md",
       "<!-- screen table: generated from paper/sharing-screen.csv by reproduce.report.SharingScreen -->",
-      "<!-- end of the generated screen table -->");
-  static final Screen A2C = new Screen(Algorithm.A2C, "paper/a2c-sharing-screen.csv",
+      "<!-- end of the generated screen table -->"));
+  static final Screen A2C = new Screen(Algorithm.A2C, "paper/a2c-sharing-screen.csv", new GeneratedBlock("sharing.md",
       "<!-- A2C screen table: generated from paper/a2c-sharing-screen.csv by reproduce.report.SharingScreen -->",
-      "<!-- end of the generated A2C screen table -->");
+      "<!-- end of the generated A2C screen table -->"));
   static final List<Screen> SCREENS = List.of(PPO, A2C);
   /** The rules in the table's order: Eq. 5 as written first, then no sharing, then the departures. */
   static final List<String> RULES = List.of("literal", "off", "rechecked", "truncated", "clipped", "penalised",

@@ -76,7 +76,7 @@ public final class Rates {
     this.assumedStepsPerSecond = assumedStepsPerSecond;
     for (List<CellRecord> file : measured.values()) add(file);
     this.ownProfile = new TaskKindFit(measured.values().stream().flatMap(List::stream)
-        .filter(r -> r.profile().equals(profile) && r.wallClock().totalSeconds() > 0 && r.stepsUsed() > 0)
+        .filter(r -> r.profile().equals(profile) && measured(r))
         .map(r -> new TaskKindFit.Cell(r.task(), kind(r.algorithm(), r.settings(), r.variant(), r.method()),
             r.wallClock().totalSeconds() / r.stepsUsed()))
         .toList());
@@ -108,8 +108,13 @@ public final class Rates {
     return new Rates(profile, assumedStepsPerSecond, files);
   }
 
+  /** A row with a time and steps to divide (rows stored before wall-clock columns have neither). */
+  private static boolean measured(CellRecord r) {
+    return r.wallClock().totalSeconds() > 0 && r.stepsUsed() > 0;
+  }
+
   private void add(List<CellRecord> file) {
-    List<CellRecord> ok = file.stream().filter(r -> r.wallClock().totalSeconds() > 0 && r.stepsUsed() > 0).toList();
+    List<CellRecord> ok = file.stream().filter(Rates::measured).toList();
     double secondsPerStep = ok.stream().mapToDouble(r -> r.wallClock().totalSeconds()).sum()
         / ok.stream().mapToDouble(CellRecord::stepsUsed).sum();
     for (CellRecord r : ok) {

@@ -1,6 +1,5 @@
 package org.gposuite.reproduce.store;
 
-import org.gposuite.reproduce.compare.Stats;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.gposuite.reproduce.compare.Stats;
 
 /**
  * What data sharing did in one GPO cell, from the engine's {@code gpo/sharing.csv} (one row per policy,

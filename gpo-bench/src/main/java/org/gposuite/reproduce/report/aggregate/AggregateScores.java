@@ -1,7 +1,7 @@
 package org.gposuite.reproduce.report.aggregate;
 
-import org.gposuite.reproduce.compare.Stats;
 import java.util.Arrays;
+import org.gposuite.reproduce.compare.Stats;
 
 /**
  * The aggregate metrics of Agarwal et al. (NeurIPS 2021; rliable), on normalised scores pooled
