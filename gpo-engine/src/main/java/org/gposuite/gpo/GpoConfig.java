@@ -43,8 +43,6 @@ public record GpoConfig(MutationSection mutation, int populationSize, int rounds
     if (totalSteps <= 0) throw new IllegalArgumentException("GpoConfig.totalSteps: must be > 0, got " + totalSteps);
     if (sharing.rule().mode() == SharingRule.Mode.PENALISED && !mutation.isPpo())
       throw new IllegalArgumentException("GpoConfig.sharing: the penalised rule extends PPO's KL penalty; A2C has none, so use another rule with A2C");
-    if (sharing.criticData() == SharingSection.CriticData.SHARED && !mutation.isPpo())
-      throw new IllegalArgumentException("GpoConfig.criticData: SHARED is implemented for PPO mutation only; use OWN with A2C");
     if (finalEvalEpisodes < 0) throw new IllegalArgumentException("GpoConfig: evaluation episodes must be >= 0");
     if (threads < 0) throw new IllegalArgumentException("GpoConfig.threads: must be >= 0 (0 = all cores), got " + threads);
     if (networks == null) throw new IllegalArgumentException("GpoConfig.networks: OURS or DL4J");

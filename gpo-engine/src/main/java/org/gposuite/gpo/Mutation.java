@@ -105,8 +105,9 @@ final class Mutation {
   /** The policies of a round already run in parallel over the cores: no second thread per PPO update. */
   private PolicyGradient newAlgorithm() {
     HyperParameters hp = mutation.algorithm();
-    if (hp instanceof PpoConfig p) return new Ppo(p, false, sharing.criticData() == SharingSection.CriticData.SHARED, sharing.rule());
-    if (hp instanceof A2cConfig a) return new A2c(a, sharing.rule());
+    boolean criticOnShared = sharing.criticData() == SharingSection.CriticData.SHARED;
+    if (hp instanceof PpoConfig p) return new Ppo(p, false, criticOnShared, sharing.rule());
+    if (hp instanceof A2cConfig a) return new A2c(a, criticOnShared, sharing.rule());
     throw new IllegalArgumentException("Mutation: unsupported config " + hp.getClass().getName());
   }
 

@@ -45,7 +45,7 @@ public record SharingSection(boolean enabled, double klThreshold, SharingRule ru
 
   /**
    * The defaults for a mutation, in one place: PPO's {@link #PPO_DEFAULTS}; A2C keeps {@link #AS_WRITTEN}
-   * (the shared critic is PPO's only, and no A2C variant has been measured at the paper's scale).
+   * until its own screen at the paper's round length says otherwise (expected-results/paper/sharing.md, A2C's screen).
    */
   public static SharingSection defaults(HyperParameters mutation) {
     return mutation instanceof PpoConfig ? PPO_DEFAULTS : AS_WRITTEN;
@@ -58,7 +58,7 @@ public record SharingSection(boolean enabled, double klThreshold, SharingRule ru
     /**
      * its own batch and those of its sharing set S_i, each shared row weighted by a truncated importance
      * weight, fitted as Joint's critic is on its one large batch (the same epochs of the same minibatch
-     * size, so as many Adam steps per row); PPO only. Issue 19: with the clipped sharing rule this is what
+     * size, so as many Adam steps per row), under PPO and A2C alike. Issue 19: with the clipped sharing rule this is what
      * lets a sharing population learn at Joint's pace (expected-results/paper/sharing.md)
      */
     SHARED

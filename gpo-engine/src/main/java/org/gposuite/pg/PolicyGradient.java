@@ -28,12 +28,6 @@ public interface PolicyGradient {
     return update(agent, collect(agent, env), List.of());
   }
 
-  /** The value fit and normaliser update of A2C. */
-  static void fitValueAndNormalizer(Agent agent, Batch own, HyperParameters c) {
-    fitValue(agent, own, c);
-    foldIntoNormalizer(agent, own);
-  }
-
   /** Folds the own batch's raw observations into the policy's observation normaliser (after the update that used the old statistics). */
   static void foldIntoNormalizer(Agent agent, Batch own) {
     agent.policy().normalizer().update(HostArrays.read(own.obs(), new double[(int) own.obs().length()]), own.size());

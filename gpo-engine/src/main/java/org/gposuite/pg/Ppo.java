@@ -6,8 +6,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.gposuite.nn.ValueFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * PPO with the adaptive-KL penalty (paper Eq. 3, with sharing Eq. 5): {@code epochs} full-batch
@@ -52,11 +50,8 @@ public final class Ppo implements PolicyGradient {
   }
 
   /**
-   * @param criticOnShared fit the value baseline on the own batch and the shared ones together, each
-   *        shared row weighted by its importance weight min(1, pi(a|s) / pi_j_old(a|s)) under the policy
-   *        before the update (truncated at 1 as V-trace truncates its weights, so a shared row never
-   *        counts more than an own one), in valueEpochs epochs of valueMinibatch rows, as Joint's critic
-   *        is fitted on its one large batch; false = the own batch only
+   * @param criticOnShared fit the value baseline on the own batch and the shared ones together
+   *        ({@link SharedCriticRows}); false = the own batch only
    */
   public Ppo(PpoConfig config, boolean backgroundValueFit, boolean criticOnShared) {
     this(config, backgroundValueFit, criticOnShared, SharingRule.LITERAL);
@@ -89,8 +84,9 @@ public final class Ppo implements PolicyGradient {
     Surrogate.Prepared prepared = Surrogate.prepare(agent.policy(), batches, adv, sharedRows);
     INDArray ownObs = prepared.normalizedObs(agent.policy(), 0);
     double valueError = PolicyGradient.valueErrorBeforeFit(own);
-    Callable<Double> valueFit = timed(criticOnShared && !shared.isEmpty()
-        ? sharedFit(value, agent, prepared, batches)
+    SharedCriticRows criticRows = criticOnShared && !shared.isEmpty() ? SharedCriticRows.read(agent, prepared, batches) : null;
+    Callable<Double> valueFit = timed(criticRows != null
+        ? () -> criticRows.fit(value, agent, config)
         : () -> fit(value, ownObs, own, agent));
     if (backgroundValueFit) agent.valueFitRunning(VALUE_FIT.submit(WorkClock.carry(valueFit)));
     Surrogate.Result r = null;
@@ -115,20 +111,6 @@ public final class Ppo implements PolicyGradient {
     PolicyGradient.foldIntoNormalizer(agent, own);
     chargeUpdate(own, shared, updateCpu + WorkClock.cpuNow() - cpu2, updateWall + System.nanoTime() - wall2);
     return new UpdateStats(kl, agent.beta(), agent.policy().entropy(), r.surrogate(), valueError, t1 - t0, valueNanos);
-  }
-
-  /** The critic's data with the shared batches, read now (before the policy moves), fitted later. */
-  private Callable<Double> sharedFit(ValueFunction value, Agent agent, Surrogate.Prepared prepared, List<Batch> batches) {
-    INDArray[] obs = new INDArray[batches.size()], targets = new INDArray[batches.size()], weights = new INDArray[batches.size()];
-    for (int j = 0; j < batches.size(); j++) {
-      Batch b = batches.get(j);
-      obs[j] = prepared.normalizedObs(agent.policy(), j).dup();
-      targets[j] = b.valueTargets();
-      weights[j] = j == 0 ? Nd4j.ones(targets[j].dataType(), b.size(), 1)
-          : Transforms.min(Surrogate.importanceWeights(agent.policy(), b), 1.0, false).castTo(targets[j].dataType());
-    }
-    INDArray x = Nd4j.concat(0, obs), y = Nd4j.concat(0, targets), w = Nd4j.concat(0, weights);
-    return () -> value.fitNormalizedWeighted(x, y, w, config.valueEpochs(), config.valueMinibatch(), agent.valueOptimizer(), agent.valueRng());
   }
 
   /** The update's time (value fit excluded) split between the own and the shared batches by their rows. */

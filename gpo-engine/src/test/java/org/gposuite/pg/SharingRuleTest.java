@@ -128,6 +128,6 @@ class SharingRuleTest {
     assertThrows(IllegalArgumentException.class, () -> new SharingRule(SharingRule.Mode.CLIPPED, 2.0));
     assertThrows(IllegalArgumentException.class, () -> SharingRule.truncated(0));
     assertThrows(IllegalArgumentException.class, () -> SharingRule.truncated(Double.POSITIVE_INFINITY));
-    assertThrows(IllegalArgumentException.class, () -> new A2c(A2cConfig.defaults(64), SharingRule.of(SharingRule.Mode.PENALISED)));
+    assertThrows(IllegalArgumentException.class, () -> new A2c(A2cConfig.defaults(64), false, SharingRule.of(SharingRule.Mode.PENALISED)));
   }
 }
