@@ -1,8 +1,11 @@
 package org.gposuite.reproduce.run;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Seconds per step of a cell kind on a task where that kind has not run, from the cells that
@@ -23,14 +26,18 @@ final class TaskKindFit {
   private final Map<String, String> component = new HashMap<>();
 
   TaskKindFit(List<Cell> cells) {
+    // each effect's cells, grouped once in the cells' order (the sums below are then those of a scan)
+    Map<String, List<Cell>> byTask = new LinkedHashMap<>(), byKind = new LinkedHashMap<>();
     for (Cell c : cells) {
+      byTask.computeIfAbsent(c.task(), t -> new ArrayList<>()).add(c);
+      byKind.computeIfAbsent(c.kind(), k -> new ArrayList<>()).add(c);
       taskEffect.put(c.task(), 0.0);
       kindEffect.put(c.kind(), 0.0);
       union("t:" + c.task(), "k:" + c.kind());
     }
     for (int sweep = 0; sweep < SWEEPS; sweep++) {
-      taskEffect.replaceAll((t, e) -> meanResidual(cells, c -> c.task().equals(t), c -> kindEffect.get(c.kind())));
-      kindEffect.replaceAll((k, e) -> meanResidual(cells, c -> c.kind().equals(k), c -> taskEffect.get(c.task())));
+      taskEffect.replaceAll((t, e) -> meanResidual(byTask.get(t), c -> kindEffect.get(c.kind())));
+      kindEffect.replaceAll((k, e) -> meanResidual(byKind.get(k), c -> taskEffect.get(c.task())));
     }
   }
 
@@ -41,16 +48,10 @@ final class TaskKindFit {
     return Math.exp(t + k);
   }
 
-  private static double meanResidual(List<Cell> cells, java.util.function.Predicate<Cell> which,
-      java.util.function.ToDoubleFunction<Cell> other) {
+  private static double meanResidual(List<Cell> cells, ToDoubleFunction<Cell> other) {
     double sum = 0;
-    int n = 0;
-    for (Cell c : cells) {
-      if (!which.test(c)) continue;
-      sum += Math.log(c.secondsPerStep()) - other.applyAsDouble(c);
-      n++;
-    }
-    return sum / n;
+    for (Cell c : cells) sum += Math.log(c.secondsPerStep()) - other.applyAsDouble(c);
+    return sum / cells.size();
   }
 
   private String root(String node) {
