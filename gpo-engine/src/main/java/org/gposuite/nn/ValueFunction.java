@@ -163,6 +163,13 @@ public final class ValueFunction {
         else loss = weightedLossAndGradientNormalized(xb, yb, minibatch < n ? ws.get(NDArrayIndex.interval(s, end), NDArrayIndex.all()) : ws);
         opt.step();
       }
+      // the epoch's shuffled copies, freed now: nd4j frees native memory only when the garbage collector
+      // collects the arrays, and these weigh little on the heap, so a long run of fits outgrows the machine
+      if (minibatch < n) {
+        xs.close();
+        ys.close();
+        if (ws != null) ws.close();
+      }
     }
     return loss;
   }

@@ -30,11 +30,26 @@ record SharedCriticRows(INDArray normObs, INDArray targets, INDArray weights) {
       weights[j] = j == 0 ? Nd4j.ones(targets[j].dataType(), b.size(), 1)
           : Transforms.min(Surrogate.importanceWeights(agent.policy(), b), 1.0, false).castTo(targets[j].dataType());
     }
-    return new SharedCriticRows(Nd4j.concat(0, obs), Nd4j.concat(0, targets), Nd4j.concat(0, weights));
+    SharedCriticRows rows = new SharedCriticRows(Nd4j.concat(0, obs), Nd4j.concat(0, targets), Nd4j.concat(0, weights));
+    for (int j = 0; j < k; j++) {
+      obs[j].close();
+      weights[j].close();
+    }
+    return rows;
   }
 
-  /** The weighted fit; reads no normaliser, so it may run while the normaliser moves on. */
+  /**
+   * The weighted fit; reads no normaliser, so it may run while the normaliser moves on. The rows are
+   * fitted once, then freed (their native memory, megabytes per update, would otherwise wait for the
+   * garbage collector, which the small Java objects holding it rarely wake).
+   */
   double fit(ValueFunction value, Agent agent, HyperParameters c) {
-    return value.fitNormalizedWeighted(normObs, targets, weights, c.valueEpochs(), c.valueMinibatch(), agent.valueOptimizer(), agent.valueRng());
+    try {
+      return value.fitNormalizedWeighted(normObs, targets, weights, c.valueEpochs(), c.valueMinibatch(), agent.valueOptimizer(), agent.valueRng());
+    } finally {
+      normObs.close();
+      targets.close();
+      weights.close();
+    }
   }
 }
