@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.gposuite.nn.kernel.NativeMemory;
 
 /**
  * The one rollout loop of the engine (as MuJoCo's {@code rollout} module or Stable-Baselines3's
@@ -117,6 +118,7 @@ public final class Rollout {
   public record Time(long physicsNanos, long actingNanos) {}
 
   public static Result run(VectorEnv env, ActionSource source, SplittableRandom rng, Options o) {
+    NativeMemory.collectIfHigh(); // every batch, evaluation and DAgger pass passes here: the seam to keep native memory bounded
     int n = env.numEnvs(), od = env.obsDim(), ad = env.actDim();
     int tMax = o.stepsPerCopy(), rows = tMax * n;
     double[] states = o.records().contains(Record.STATES) ? new double[rows * od] : null;
