@@ -60,7 +60,7 @@ public record GpoConfig(MutationSection mutation, int populationSize, int rounds
 
   /** Every section at its defaults, with {@code mutation}'s algorithm. */
   public static GpoConfig defaults(HyperParameters mutation, long seed) {
-    return new GpoConfig(MutationSection.of(mutation), 8, 12, 8_000_000L, SharingSection.defaults(mutation), SelectionSection.DEFAULTS,
+    return new GpoConfig(MutationSection.of(mutation), 8, 12, 8_000_000L, SharingSection.DEFAULTS, SelectionSection.DEFAULTS,
         CrossoverSection.DEFAULTS, DiagnosticsSection.DEFAULTS, 10, seed, 0, NetworkBackend.OURS);
   }
 

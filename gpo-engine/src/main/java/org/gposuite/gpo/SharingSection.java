@@ -1,7 +1,5 @@
 package org.gposuite.gpo;
 
-import org.gposuite.pg.HyperParameters;
-import org.gposuite.pg.PpoConfig;
 import org.gposuite.pg.SharingRule;
 
 /**
@@ -15,41 +13,38 @@ import org.gposuite.pg.SharingRule;
  *        ~1/e of it). KL = mean over the round's first batches of all policies pooled, measured before any update
  *        of the round
  * @param rule how policy i learns from the batches of S_i ({@link SharingRule}: literal, truncated, clipped,
- *        rechecked, penalised, off; each rule but literal says where it departs from the text), CLIPPED under PPO
- *        and LITERAL under A2C ({@link #defaults}: why)
- * @param criticData what the value baseline learns from with data sharing ({@link CriticData}), SHARED under PPO
- *        and OWN under A2C ({@link #defaults}; the paper shares samples for the policy objective only and says
- *        nothing of the critic)
+ *        rechecked, penalised, off; each rule but literal says where it departs from the text), CLIPPED
+ *        ({@link #DEFAULTS}: why)
+ * @param criticData what the value baseline learns from with data sharing ({@link CriticData}), SHARED
+ *        ({@link #DEFAULTS}; the paper shares samples for the policy objective only and says nothing of the critic)
  */
 public record SharingSection(boolean enabled, double klThreshold, SharingRule rule, CriticData criticData) {
 
   /**
-   * GPO as the paper's text reads: Eq. 5's unclipped ratios on sets fixed for the round, the critic
-   * on its own batch. The default until 2026-12-06, and still A2C's; under PPO a named variant, "GPO as
-   * written", whose paper-scale cells stay in expected-results/paper/as-written-cells.csv.
+   * GPO as the paper's text reads: Eq. 5's (Eq. 6's) unclipped ratios on sets fixed for the round, the
+   * critic on its own batch. The default until issue 19 (PPO 2026-12-06, A2C 2026-12-06, fourth sitting);
+   * now a named variant, "GPO as written", whose paper-scale PPO cells stay in
+   * expected-results/paper/as-written-cells.csv.
    */
   public static final SharingSection AS_WRITTEN = new SharingSection(true, 0.5, SharingRule.LITERAL, CriticData.OWN);
 
   /**
-   * PPO's default since issue 19: shared rows through PPO's clipped objective, and a critic fitted on the
-   * own and shared rows as Joint's critic is on its batch. Chosen at the paper's round length
-   * (expected-results/paper/sharing.md; 4 rounds of ~36 iterations, population 8, 5 seeds on Walker2d,
-   * HalfCheetah, Ant and Hopper): it is the one rule above Single on every task and seed of the screen,
-   * level with Joint, where Eq. 5 as written ends at 0.6-0.7 of no sharing at all, and at 8M steps it
-   * lifts Walker2d seed 1 from 1,027 (as written) to 2,926 and HalfCheetah seed 1 from 1,900 to 3,414.
-   * Both parts are needed: the clipped rule with the own critic stays at Single's level on Walker2d
-   * and below it on HalfCheetah (the critic, 20 Adam steps on 2,048 rows, cannot follow a policy
-   * that learns from 8x the data).
+   * The default under PPO and A2C since issue 19: shared rows through PPO's clipped ratio, and a critic
+   * fitted on the own and shared rows as Joint's critic is on its batch. Each algorithm chose it at the
+   * paper's round length on its own screen (expected-results/paper/sharing.md; population 8, 4 rounds of
+   * ~36 iterations, Walker2d, HalfCheetah, Ant and Hopper).
+   * <ul>
+   *   <li>PPO (5 seeds per task): the one rule above Single on every task and seed, level with Joint, where
+   *       Eq. 5 as written ends at 0.6-0.7 of no sharing at all; at 8M steps it lifts Walker2d seed 1 from
+   *       1,027 (as written) to 2,926 and HalfCheetah seed 1 from 1,900 to 3,414. Both parts are needed: the
+   *       clipped rule with the own critic stays at Single's level on Walker2d and below it on HalfCheetah
+   *       (the critic, 20 Adam steps on 2,048 rows, cannot follow a policy that learns from 8x the data).</li>
+   *   <li>A2C (3 seeds per task): Eq. 6 as written is the worst rule screened, below Single; the clipped
+   *       rule with the shared critic is above Single on every task, 1.7x on Walker2d and 2.2x on Ant,
+   *       and close to Joint. A2C's one step per batch changes the amounts, not the pattern.</li>
+   * </ul>
    */
-  public static final SharingSection PPO_DEFAULTS = new SharingSection(true, 0.5, SharingRule.of(SharingRule.Mode.CLIPPED), CriticData.SHARED);
-
-  /**
-   * The defaults for a mutation, in one place: PPO's {@link #PPO_DEFAULTS}; A2C keeps {@link #AS_WRITTEN}
-   * until its own screen at the paper's round length says otherwise (expected-results/paper/sharing.md, A2C's screen).
-   */
-  public static SharingSection defaults(HyperParameters mutation) {
-    return mutation instanceof PpoConfig ? PPO_DEFAULTS : AS_WRITTEN;
-  }
+  public static final SharingSection DEFAULTS = new SharingSection(true, 0.5, SharingRule.of(SharingRule.Mode.CLIPPED), CriticData.SHARED);
 
   /** What the value baseline of a policy is fitted on during MUTATE. */
   public enum CriticData {

@@ -60,7 +60,7 @@ public final class Findings {
     StringBuilder sb = new StringBuilder();
     sb.append("## The numbers so far\n\nFinal return per cell: mean ± standard error, the 95% t interval once a group has two seeds,"
         + " and each seed's value; a task appears once it has a cell. A claim is tested once both of its sides have at least two seeds. ")
-        .append(AS_WRITTEN_LABEL).append(" (PPO only: A2C's defaults are the text as written): ").append(settingsText(AS_WRITTEN))
+        .append(AS_WRITTEN_LABEL).append(" (Table 1; A2C's reading as written is measured on its screen only, `sharing.md`): ").append(settingsText(AS_WRITTEN))
         .append(" (`paper/" + AS_WRITTEN_CELLS + "`).\n");
     for (Algorithm algorithm : Algorithm.values()) {
       for (String preset : PRESETS) {

@@ -144,8 +144,13 @@ class PlanTest {
     // canonical text above is the old scheme, byte for byte.
     assertEquals("87a074a787b3c6cb", sha(SMOKE_A2C_IDP_GPO));
     Budget smoke = ProfileLoader.load("smoke").budget();
+    // the cell as written (the defaults it was stored under, set back by hand): no override line
+    CellSpec asWritten = new CellSpec(Algorithm.A2C, "InvertedDoublePendulum", "GPO", 1, smoke,
+        new Settings(Settings.DEFAULT_PRESET, new TreeMap<>(java.util.Map.of("gpo.sharing", "literal", "gpo.critic_data", "own"))), List.of());
+    assertEquals(sha(SMOKE_A2C_IDP_GPO + "preset=tuned\n"), asWritten.configHash());
+    // today's defaults count as set (MovedDefaults)
     CellSpec tuned = new CellSpec(Algorithm.A2C, "InvertedDoublePendulum", "GPO", 1, smoke, Settings.DEFAULT, List.of());
-    assertEquals(sha(SMOKE_A2C_IDP_GPO + "preset=tuned\n"), tuned.configHash());
+    assertEquals(sha(SMOKE_A2C_IDP_GPO + "preset=tuned\nset.gpo.critic_data=shared\nset.gpo.sharing=clipped\n"), tuned.configHash());
 
     // Overrides are hashed in natural key order, whatever order the caller's map keeps.
     SortedMap<String, String> reversed = new TreeMap<>(Comparator.reverseOrder());
@@ -153,7 +158,7 @@ class PlanTest {
     reversed.put("a.first", "first-parent");
     CellSpec overridden = new CellSpec(Algorithm.A2C, "InvertedDoublePendulum", "GPO", 1, smoke,
         new Settings("paper-calibrated", reversed), List.of());
-    assertEquals(sha(SMOKE_A2C_IDP_GPO + "preset=paper-calibrated\nset.a.first=first-parent\nset.z.last=1\n"),
+    assertEquals(sha(SMOKE_A2C_IDP_GPO + "preset=paper-calibrated\nset.a.first=first-parent\nset.gpo.critic_data=shared\nset.gpo.sharing=clipped\nset.z.last=1\n"),
         overridden.configHash());
   }
 
