@@ -41,7 +41,7 @@ public record MovedDefaults(String key, String was, String now, Algorithm algori
       new MovedDefaults("gpo.sharing", "literal", "clipped", Algorithm.A2C,
           "issue 19, 2026-12-06: A2C's own screen, Eq. 6 as written the worst rule and below Single; expected-results/paper/sharing.md"),
       new MovedDefaults("gpo.critic_data", "own", "shared", Algorithm.A2C,
-          "issue 19, 2026-12-06: A2C's own screen, clipped with the shared critic above Single on every task; expected-results/paper/sharing.md"));
+          "issue 19, 2026-12-06: A2C's own screen, clipped with the shared critic 1.2-2.3x Single on three tasks of four; expected-results/paper/sharing.md"));
 
   private static Map<String, String> reference() {
     Map<String, String> m = new LinkedHashMap<>();
