@@ -25,16 +25,13 @@ record SharedCriticRows(INDArray normObs, INDArray targets, INDArray weights) {
     INDArray[] obs = new INDArray[k], targets = new INDArray[k], weights = new INDArray[k];
     for (int j = 0; j < k; j++) {
       Batch b = batches.get(j);
-      obs[j] = prepared.normalizedObs(agent.policy(), j).dup();
+      obs[j] = prepared.normalizedObs(agent.policy(), j); // the update's own copy: the concatenation below copies it
       targets[j] = b.valueTargets();
       weights[j] = j == 0 ? Nd4j.ones(targets[j].dataType(), b.size(), 1)
           : Transforms.min(Surrogate.importanceWeights(agent.policy(), b), 1.0, false).castTo(targets[j].dataType());
     }
     SharedCriticRows rows = new SharedCriticRows(Nd4j.concat(0, obs), Nd4j.concat(0, targets), Nd4j.concat(0, weights));
-    for (int j = 0; j < k; j++) {
-      obs[j].close();
-      weights[j].close();
-    }
+    for (INDArray w : weights) w.close();
     return rows;
   }
 
