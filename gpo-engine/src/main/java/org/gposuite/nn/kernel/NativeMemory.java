@@ -9,10 +9,10 @@ import org.bytedeco.javacpp.Pointer;
  * Arrays that outlive a young collection (a batch, its normalised copies, kept for one iteration)
  * move to the old generation, which G1 collects only when the heap fills; the heap hardly grows,
  * so native memory can. An A2C screen run with the shared critic went from 8 to 24 GB in fifteen
- * minutes that way and was killed by the kernel. So the one place every batch, evaluation and DAgger
- * pass goes through ({@code pg.Rollout.run}) asks here, and when the process's resident memory is above a limit a full
- * collection is requested, at most once per interval (a full GC of this program's few hundred MB
- * of live heap takes well under a second). Numbers are unaffected: only when memory is freed changes.
+ * minutes that way and was killed by the kernel. So the one place every batch, evaluation and
+ * DAgger pass goes through ({@code pg.Rollout.run}) asks here, and when the process's resident
+ * memory is above a limit a full collection is requested, at most once per interval (a full GC of
+ * this program's few hundred MB of live heap takes well under a second). Numbers are unaffected: only when memory is freed changes.
  */
 public final class NativeMemory {
   /** One third of the machine's memory, at least 2 GiB: room for two runs side by side and the OS. */
