@@ -2,6 +2,7 @@ package org.gposuite.pg;
 
 import java.util.List;
 import org.gposuite.nn.ValueFunction;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -27,12 +28,19 @@ record SharedCriticRows(INDArray normObs, INDArray targets, INDArray weights) {
       Batch b = batches.get(j);
       obs[j] = prepared.normalizedObs(agent.policy(), j); // the update's own copy: the concatenation below copies it
       targets[j] = b.valueTargets();
-      weights[j] = j == 0 ? Nd4j.ones(targets[j].dataType(), b.size(), 1)
-          : Transforms.min(Surrogate.importanceWeights(agent.policy(), b), 1.0, false).castTo(targets[j].dataType());
+      weights[j] = j == 0 ? Nd4j.ones(targets[j].dataType(), b.size(), 1) : truncatedWeights(agent, b, targets[j].dataType());
     }
     SharedCriticRows rows = new SharedCriticRows(Nd4j.concat(0, obs), Nd4j.concat(0, targets), Nd4j.concat(0, weights));
     for (INDArray w : weights) w.close();
     return rows;
+  }
+
+  /** min(1, pi / pi_j_old) on a shared batch, in the targets' dtype; a cast's source is freed at once. */
+  private static INDArray truncatedWeights(Agent agent, Batch b, DataType dtype) {
+    INDArray w = Transforms.min(Surrogate.importanceWeights(agent.policy(), b), 1.0, false);
+    INDArray cast = w.castTo(dtype); // the same array when the dtypes agree
+    if (cast != w) w.close();
+    return cast;
   }
 
   /**
