@@ -271,6 +271,10 @@ public final class Harness {
     Optional<Comparison.Result> comparison = Optional.empty();
     try {
       CellsCsv.write(o.out().resolve("cells.csv"), shownRows, timeColumns);
+      long maps3b = visitation.values().stream().flatMap(List::stream).filter(StateVisitation.Crossover::hasStates).count();
+      if (maps3b > 0) // the one slow plot: say so, or the report looks hung for minutes
+        log.println("report: drawing " + maps3b + " Fig. 3b maps, an exact t-SNE each (about 20 s on a core), on "
+            + Math.min(maps3b, Runtime.getRuntime().availableProcessors()) + " threads ...");
       for (String preset : reportPlan.presets()) {
         plots.put(preset, Plots.draw(reportPlan, preset, results, paper, report.normalizedAblations(preset),
             o.out().resolve("plots")));

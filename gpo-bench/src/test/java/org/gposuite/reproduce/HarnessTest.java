@@ -300,6 +300,13 @@ class HarnessTest {
     // parameter-space child 3): the state-space child is the nearer to the parents in every crossover.
     assertTrue(report.contains("| Seed | Pair | A / B | state-space child / A |"), report);
     assertTrue(report.contains("than the parameter-space child's (mean separation from the two parents) in most crossovers: **holds** (6 of 6)"), report);
+    // The maps are drawn on every core, each from its own crossover: a second report over the same
+    // finished cells (drawn in whatever order the threads take them) gives the same bytes.
+    assertTrue(log().contains("report: drawing 6 Fig. 3b maps"), log());
+    java.util.Map<String, byte[]> first = new java.util.HashMap<>();
+    for (String f : fig3b) first.put(f, Files.readAllBytes(tmp.resolve("run/plots").resolve(f)));
+    assertEquals(Harness.OK, new Harness(FakeRunner.registry(new FakeRunner()), log).run(options(SMALL, tmp, expected, false, false)));
+    for (String f : fig3b) assertArrayEquals(first.get(f), Files.readAllBytes(tmp.resolve("run/plots").resolve(f)), f);
   }
 
   @Test
