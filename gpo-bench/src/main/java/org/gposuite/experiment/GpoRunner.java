@@ -79,7 +79,7 @@ final class GpoRunner implements MethodRunner {
       // rollouts, 10x eval_episodes. Fig. 3a compares one child with its parents, and eval_episodes
       // alone is too few for that: smoke's 2 episodes of a stochastic Swimmer policy spread a
       // child's return by sd 2.9 from seed to seed, its 20 rollouts by 1.0 (the true spread ~0.3).
-      cfg = cfg.withScale(b.population(), 1, b.totalSteps() / b.rounds())
+      cfg = cfg.withScale(b.population(), 1, b.roundSteps())
           .withEvaluation(new DiagnosticsSection(0, true), b.evalEpisodes());
     } else {
       // Per-round diagnostic evaluations are off in table cells: they cost steps the paper's runs did not take.

@@ -181,7 +181,7 @@ public final class ReproduceMain {
         plan.profile().name(), plan.cells().size(), plan.plannedSteps(),
         ProgressPrinter.clock(rates.seconds(plan.cells())), rates.source());
     out.println(plan.settingsText());
-    PlanCosts.lines(plan).forEach(out::println);
+    PlanCosts.lines(plan, rates::seconds).forEach(out::println);
     for (CellSpec c : plan.cells()) {
       out.println("  " + c.id() + "  config " + c.configHash() + "  for " + c.usedBy() + "  ~"
           + ProgressPrinter.clock(rates.seconds(c)));

@@ -128,6 +128,20 @@ class ReportHonestyTest {
     assertEquals(40 / 1000.0, rates.seconds(spec("Ant", "GPO", 40)), 1e-9, "a task nothing has run on: assumed steps/s");
   }
 
+  /**
+   * Fig. 7's population 32 is four times the steps of the paper's GPO cell and would otherwise fall to
+   * the file-wide fallback (measured: 21 min against the 46 of GPO's own per-step cost); priced per
+   * step as GPO at the profile's budget, it is 12 s / 40 steps x its 80 steps.
+   */
+  @Test
+  void aVariantNotRunYetIsPricedPerStepAsItsMethod() {
+    CellSpec gpo = spec("Swimmer", "GPO", 40);
+    Rates rates = new Rates("unit", 1000, List.of(measured(gpo, 12), measured(spec("Swimmer", "Single", 40), 2)));
+    CellSpec pop16 = new CellSpec(Algorithm.PPO, "Swimmer", "GPO", 1, spec("Swimmer", "GPO", 80).budget(), Settings.DEFAULT,
+        List.of(Experiment.FIGURE_7), "pop16");
+    assertEquals(12.0 / 40 * 80, rates.seconds(pop16), 1e-9);
+  }
+
   @Test
   void theEtaFollowsTheRunsOwnPace() {
     CellSpec gpo = spec("Swimmer", "GPO", 40);

@@ -26,6 +26,11 @@ public record Budget(long totalSteps, int population, int rounds, int horizon, i
     int jointBatch, int evalEpisodes, int piSEpochs, int daggerInitial, int daggerIterations,
     int daggerPerIteration, int daggerEpochs) {
 
+  /** One round's share of the steps: what Fig. 3a's probe, GPO's first round alone, takes. */
+  public long roundSteps() {
+    return totalSteps / rounds;
+  }
+
   public static final Budget PAPER =
       new Budget(8_000_000, 8, 12, 512, 2048, 16384, 10, 100, 5000, 10, 500, 10);
 

@@ -32,6 +32,11 @@ public record CellSpec(Algorithm algorithm, String task, String method, int seed
     BudgetVariant.requireLabel(variant);
   }
 
+  /** The steps this cell is planned to take: its budget's, or one round's for the crossover probe (Fig. 3a). */
+  public long plannedSteps() {
+    return method.equals(Catalogue.CROSSOVER_PROBE) ? budget.roundSteps() : budget.totalSteps();
+  }
+
   /**
    * Stable identity, also the cell's folder: {@code PPO/Ant/GPO/seed-3} under the default
    * preset, {@code PPO-paper-calibrated/Ant/GPO/seed-3} under another; a cell of a budget variant

@@ -185,7 +185,7 @@ public record Plan(Profile profile, CellSelection selection, Set<Experiment> exp
 
   /** Environment steps the plan will simulate, by the budget. */
   public long plannedSteps() {
-    return cells.stream().mapToLong(c -> c.budget().totalSteps()).sum();
+    return cells.stream().mapToLong(CellSpec::plannedSteps).sum();
   }
 
   /** The distinct method names the plan needs a runner for. */

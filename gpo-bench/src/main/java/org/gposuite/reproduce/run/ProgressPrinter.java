@@ -58,7 +58,7 @@ public final class ProgressPrinter {
           if (now - lastPrint < UPDATE_SECONDS * 1_000_000_000L) return;
           lastPrint = now;
         }
-        double pct = 100.0 * steps / cell.budget().totalSteps();
+        double pct = 100.0 * steps / cell.plannedSteps();
         out.printf(Locale.ROOT, "[%d/%d] %s %3.0f%% %s | elapsed %s | ETA %s%n", k, cells, cell.id(), pct,
             phase, clock(elapsed()), clock(eta(cell, steps)));
       }
@@ -68,7 +68,7 @@ public final class ProgressPrinter {
         synchronized (ProgressPrinter.this) {
           resumedSteps.put(cell.id(), steps);
           out.printf(Locale.ROOT, "[%d/%d] %s resumed from its checkpoint %s (%,d of %,d steps done earlier)%n", k,
-              cells, cell.id(), from, steps, cell.budget().totalSteps());
+              cells, cell.id(), from, steps, cell.plannedSteps());
         }
       }
     };
@@ -82,7 +82,7 @@ public final class ProgressPrinter {
   public synchronized void finished(int k, CellSpec cell, double seconds, boolean failed) {
     double estimate = rates.seconds(cell);
     remainingEstimate -= estimate;
-    long total = cell.budget().totalSteps();
+    long total = cell.plannedSteps();
     long fresh = total - Math.min(total, resumedSteps.getOrDefault(cell.id(), 0L));
     if (!failed && fresh > 0) {
       measuredSteps += fresh;
@@ -108,7 +108,7 @@ public final class ProgressPrinter {
   /** Seconds left: the remaining estimates, less the done part of the current cell, at this run's pace. */
   public synchronized double eta(CellSpec current, long stepsIntoCurrent) {
     double done = current == null ? 0
-        : rates.seconds(current) * Math.min(1, (double) stepsIntoCurrent / current.budget().totalSteps());
+        : rates.seconds(current) * Math.min(1, (double) stepsIntoCurrent / current.plannedSteps());
     double pace = measuredEstimate > 0 ? measuredSeconds / measuredEstimate : 1;
     return Math.max(0, remainingEstimate - done) * pace;
   }

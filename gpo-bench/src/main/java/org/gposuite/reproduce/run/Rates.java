@@ -30,7 +30,10 @@ import org.gposuite.reproduce.store.CellsCsv;
  *       ({@link TaskKindFit}). A GPO cell on a task where only Single and Joint have run is priced
  *       by GPO's cost over theirs on the tasks where all three have, which no file-wide average gets
  *       right (measured: the paper profile's first GPO cells under the shared-critic default took
- *       about 3x the fallback below);
+ *       about 3x the fallback below). A variant of Figs. 7, 9 or 10 (another population, horizon or
+ *       batch) that has not run yet is priced per step as its method at the profile's own budget:
+ *       a lower bound under data sharing, where every policy reads every shared batch, so a population
+ *       of m costs about m / 8 times more per step than the paper's 8;
  *   <li>otherwise the profile's {@code assumed_steps_per_second} (measured on that profile's
  *       budgets), times the cell kind's relative cost: its seconds per step over the seconds per
  *       step of all cells of the file it was measured in (a GPO cell costs more per step than a
@@ -133,7 +136,9 @@ public final class Rates {
     Sum s = byConfig.get(c.configHash());
     if (s != null) return s.seconds / s.n;
     double fitted = ownProfile.secondsPerStep(c.task(), kind(c.algorithm(), c.settings(), c.variant(), c.method()));
-    if (!Double.isNaN(fitted)) return fitted * c.budget().totalSteps();
+    if (Double.isNaN(fitted) && !c.variant().isEmpty())
+      fitted = ownProfile.secondsPerStep(c.task(), kind(c.algorithm(), c.settings(), "", c.method()));
+    if (!Double.isNaN(fitted)) return fitted * c.plannedSteps();
     double relative = 1;
     for (Sum t : new Sum[] {byGroup.get(c.groupId()), byTaskMethod.get(c.task() + "/" + c.method()),
         byTask.get(c.task())}) {
@@ -142,7 +147,7 @@ public final class Rates {
         break;
       }
     }
-    return relative * c.budget().totalSteps() / assumedStepsPerSecond;
+    return relative * c.plannedSteps() / assumedStepsPerSecond;
   }
 
   /** The estimated seconds of a plan's cells. */
