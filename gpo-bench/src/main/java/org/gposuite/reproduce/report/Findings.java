@@ -71,11 +71,12 @@ public final class Findings {
             .append("`\n\n| Task | GPO | ").append(ppo ? AS_WRITTEN_LABEL + " | " : "")
             .append("Single | Joint | paper GPO / Single / Joint |\n|---|---|").append(ppo ? "---|" : "").append("---|---|---|\n");
         for (String task : tasks) {
-          sb.append("| ").append(task).append(" | ").append(summary(seeds(rows, algorithm, preset, task, "GPO")));
-          if (ppo) sb.append(" | ").append(summary(asWritten(rows, preset, task)));
-          for (String method : List.of("Single", "Joint")) sb.append(" | ").append(summary(seeds(rows, algorithm, preset, task, method)));
+          int d = decimals(paper, algorithm, task);
+          sb.append("| ").append(task).append(" | ").append(summary(seeds(rows, algorithm, preset, task, "GPO"), d));
+          if (ppo) sb.append(" | ").append(summary(asWritten(rows, preset, task), d));
+          for (String method : List.of("Single", "Joint")) sb.append(" | ").append(summary(seeds(rows, algorithm, preset, task, method), d));
           sb.append(" | ").append(String.join(" / ", METHODS.stream().map(m -> paper.table(algorithm, task, m)
-              .map(p -> whole(p.mean())).orElse("—")).toList())).append(" |\n");
+              .map(p -> num(p.mean(), d)).orElse("—")).toList())).append(" |\n");
         }
       }
     }
@@ -104,9 +105,10 @@ public final class Findings {
         Optional<PaperData.MeanSe> pg = paper.table(algorithm, task, "GPO"), po = paper.table(algorithm, task, other);
         if (pg.isEmpty() || po.isEmpty()) continue;
         PaperData.MeanSe g = pg.get(), o = po.get();
+        int d = decimals(paper, algorithm, task);
         boolean claim = Claims.clear(g, o) && g.mean() > o.mean();
         sb.append("| ").append(claim ? "GPO > " + other : "GPO vs " + other).append(" on ").append(task).append(" (")
-            .append(whole(g.mean())).append(" vs ").append(whole(o.mean()))
+            .append(num(g.mean(), d)).append(" vs ").append(num(o.mean(), d))
             .append(claim ? "" : ": within 2 combined standard errors, not a claim").append(")");
         for (String preset : presets) {
           double[] theirs = returns(seeds(rows, algorithm, preset, task, other));
@@ -115,8 +117,8 @@ public final class Findings {
           for (double[] gpo : readings) {
             sb.append(" | ");
             if (theirs.length == 0 || gpo.length == 0) sb.append("not run");
-            else if (claim) sb.append(Claims.verdict(gpo, theirs)).append(means(gpo, theirs));
-            else sb.append("not a claim; ours: ").append(direction(gpo, theirs, other)).append(means(gpo, theirs));
+            else if (claim) sb.append(Claims.verdict(gpo, theirs)).append(means(gpo, theirs, d));
+            else sb.append("not a claim; ours: ").append(direction(gpo, theirs, other)).append(means(gpo, theirs, d));
           }
         }
         sb.append(" |\n");
@@ -212,15 +214,15 @@ public final class Findings {
     return cells.stream().mapToDouble(CellRecord::finalReturn).toArray();
   }
 
-  private static String summary(List<CellRecord> cells) {
+  private static String summary(List<CellRecord> cells, int d) {
     if (cells.isEmpty()) return "—";
     double[] v = returns(cells);
     List<String> bySeed = new ArrayList<>();
-    for (CellRecord c : cells) bySeed.add("s" + c.seed() + ": " + whole(c.finalReturn()));
+    for (CellRecord c : cells) bySeed.add("s" + c.seed() + ": " + num(c.finalReturn(), d));
     String seeds = " (n=" + v.length + "; " + String.join(", ", bySeed) + ")";
-    if (v.length == 1) return whole(v[0]) + seeds;
+    if (v.length == 1) return num(v[0], d) + seeds;
     double[] ci = Stats.tInterval(v, 0.95);
-    return whole(Stats.mean(v)) + " ± " + whole(Stats.stderr(v)) + " se, 95% CI [" + whole(ci[0]) + ", " + whole(ci[1]) + "]" + seeds;
+    return num(Stats.mean(v), d) + " ± " + num(Stats.stderr(v), d) + " se, 95% CI [" + num(ci[0], d) + ", " + num(ci[1], d) + "]" + seeds;
   }
 
   /** Which way our seeds differ where the paper makes no claim, and how surely (the one-sided Welch test that way). */
@@ -231,12 +233,20 @@ public final class Findings {
     return String.format(Locale.ROOT, "GPO %s %s (Welch p = %.2g)", below ? "below" : "above", other, p);
   }
 
-  private static String means(double[] gpo, double[] other) {
-    return gpo.length == 0 ? "" : "; " + whole(Stats.mean(gpo)) + " vs " + whole(Stats.mean(other)) + ", n = " + gpo.length + ", " + other.length;
+  private static String means(double[] gpo, double[] other, int d) {
+    return gpo.length == 0 ? "" : "; " + num(Stats.mean(gpo), d) + " vs " + num(Stats.mean(other), d) + ", n = " + gpo.length + ", " + other.length;
   }
 
-  private static String whole(double x) {
-    return String.format(Locale.ROOT, "%,.0f", x);
+  /**
+   * Decimals of a task's returns: one where the paper's Single is below 150 (Swimmer, ~96, where the
+   * methods differ by 1-3%, which whole numbers would show as 97 against 99 or hide), none elsewhere.
+   */
+  static int decimals(PaperData paper, Algorithm algorithm, String task) {
+    return paper.table(algorithm, task, "Single").map(p -> Math.abs(p.mean()) < 150 ? 1 : 0).orElse(0);
+  }
+
+  static String num(double x, int decimals) {
+    return String.format(Locale.ROOT, "%,." + decimals + "f", x);
   }
 
   /** {@code Findings EXPECTED_RESULTS_DIR}: rewrites the generated part of paper/FINDINGS.md from paper/cells.csv and as-written-cells.csv. */

@@ -80,6 +80,22 @@ class FindingsTest {
     assertFalse(block.contains("Table 3 at the paper's scale"), "no GPO or Joint wall-clock: no Table 3\n" + block);
   }
 
+  /** Swimmer's methods differ by 1-3% of ~96 (paper: GPO 99.3, Single 96.3): its returns keep one decimal, the rest none. */
+  @Test
+  void swimmersReturnsKeepADecimal() throws Exception {
+    List<CellRecord> rows = new ArrayList<>();
+    double[] single = {97.2, 97.4}, gpo = {98.6, 98.8};
+    for (int s = 1; s <= 2; s++) {
+      rows.add(cell("tuned", "Swimmer", "Single", s, single[s - 1]));
+      rows.add(cell("tuned", "Swimmer", "GPO", s, gpo[s - 1]));
+    }
+    String block = Findings.block(rows, PaperData.load(EXPECTED));
+    // mean 98.7, se 0.1, t(0.975, 1) = 12.706: 98.7 -+ 1.27
+    assertTrue(block.contains("| Swimmer | 98.7 ± 0.1 se, 95% CI [97.4, 100.0] (n=2; s1: 98.6, s2: 98.8)"), block);
+    assertTrue(block.contains("| GPO > Single on Swimmer (99.3 vs 96.3) | "), block);
+    assertTrue(block.contains("98.7 vs 97.3, n = 2, 2"), block);
+  }
+
   @Test
   void table3AtScaleIsTheMedianSplitOfTheStoredRows() throws Exception {
     List<CellRecord> rows = new ArrayList<>();
