@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -322,6 +323,15 @@ public final class Harness {
         log.println("not re-baselining: " + (failures.size() + damaged.size()) + " cell(s) failed or damaged");
         return FAILED;
       }
+      List<String> clashes = settingsClashes(expectedFile, rows);
+      if (!clashes.isEmpty()) {
+        log.println("not re-baselining: this run's cells carry settings (--set, or the profile's set lines) other than the rows"
+            + " stored for the same cells in " + expectedFile + ", and would replace them: " + clashes.get(0)
+            + (clashes.size() > 1 ? " and " + (clashes.size() - 1) + " more" : "") + ". A cell's id does not include its"
+            + " settings, so a variant's cells belong in a file of their own (the paper's are in paper/variants-cells.csv);"
+            + " to replace the stored rows anyway, delete them from the file first");
+        return CANNOT_RUN;
+      }
       int replaced = rebaseline(expectedFile, rows);
       log.println("re-baselined " + expectedFile + ": " + rows.size() + " cells written, "
           + replaced + " earlier rows of the same cells replaced, other rows kept");
@@ -529,6 +539,26 @@ public final class Harness {
   /** The profile's spread file when the run compares (and does not re-baseline), else empty. */
   private static Optional<Spread> spreadToCompare(Options o) {
     return o.compare() && !o.rebaseline() ? Spread.load(o.expectedResults(), o.profile().name()) : Optional.empty();
+  }
+
+  /**
+   * The stored rows that a re-baseline would replace with a cell run under other overrides: same id
+   * (an id has no settings in it), the run's row not at the defaults, the stored row's settings
+   * different. Rows at the defaults may replace anything: that is how a reference follows moved
+   * defaults. Found when a literal-sharing run of Fig. 3a's probe replaced the default's 8 probe rows.
+   */
+  static List<String> settingsClashes(Path expectedFile, List<CellRecord> rows) throws IOException {
+    if (!Files.isRegularFile(expectedFile)) return List.of();
+    Map<String, CellRecord> stored = new HashMap<>();
+    for (CellRecord r : CellsCsv.read(expectedFile)) stored.put(r.id(), r);
+    List<String> out = new ArrayList<>();
+    for (CellRecord r : rows) {
+      CellRecord old = stored.get(r.id());
+      String mine = r.settings().storedText(), theirs = old == null ? mine : old.settings().storedText();
+      if (!mine.isEmpty() && !mine.equals(theirs))
+        out.add(r.id() + " (stored: " + (theirs.isEmpty() ? "the defaults" : theirs) + "; this run: " + mine + ")");
+    }
+    return out;
   }
 
   /**

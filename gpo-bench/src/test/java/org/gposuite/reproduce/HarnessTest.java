@@ -335,6 +335,23 @@ class HarnessTest {
     assertEquals(20, rows.get(1).finalReturn());
   }
 
+  /** A cell's id has no settings in it: a --set run re-baselined would replace the defaults' rows, so it is refused. */
+  @Test
+  void aVariantsCellsMayNotReplaceRowsOfOtherSettings(@TempDir Path tmp) throws IOException {
+    Path file = tmp.resolve("cells.csv");
+    CellRecord atDefaults = ComparisonTest.row("GPO", 1, 10, "h", ComparisonTest.HERE);
+    CellsCsv.write(file, List.of(atDefaults));
+    CellRecord literal = new CellRecord(atDefaults.algorithm(), atDefaults.task(), "GPO", 1,
+        new Settings(Settings.DEFAULT.preset(), new TreeMap<>(java.util.Map.of("gpo.sharing", "literal"))), "h2", "unit", 11, 100,
+        atDefaults.wallClock(), ComparisonTest.HERE, "2026-01-01T00:00:00Z");
+    assertEquals(List.of("PPO/Hopper/GPO/seed-1 (stored: the defaults; this run: gpo.sharing=literal)"), Harness.settingsClashes(file, List.of(literal)));
+    assertEquals(List.of(), Harness.settingsClashes(file, List.of(atDefaults)), "the defaults' own rows replace freely");
+    CellsCsv.write(file, List.of(literal));
+    assertEquals(List.of(), Harness.settingsClashes(file, List.of(literal)), "the same variant again");
+    assertEquals(List.of(), Harness.settingsClashes(file, List.of(atDefaults)), "rows at the defaults follow moved defaults");
+    assertEquals(List.of(), Harness.settingsClashes(tmp.resolve("absent.csv"), List.of(literal)));
+  }
+
   static final CellSelection BOTH_PRESETS = CellSelection.ALL.withSettings(Optional.of(FakeRunner.PRESETS), new TreeMap<>());
 
   /** The text of a report section, from its heading to the next one. */
