@@ -118,6 +118,11 @@ final class GpoRunner implements MethodRunner {
     }
   }
 
+  /** The progress line's phase; Gpo.run records the children's final mutation (the budget the last round left) as round k. */
+  static String mutatePhase(int round, int rounds, int iteration) {
+    return (round < rounds ? "round " + (round + 1) + "/" + rounds + " mutate" : "final mutate") + ", iteration " + (iteration + 1);
+  }
+
   @Override
   public CellResult run(CellSpec cell, Path cellDir, Progress progress) throws IOException {
     GpoConfig cfg = config(cell, variant, crossoverProbe);
@@ -129,7 +134,7 @@ final class GpoRunner implements MethodRunner {
     GpoResult r = Gpo.run(cfg, envs, cellDir.resolve("gpo"), new ProgressListener() {
       @Override public void iteration(int round, int iteration, long stepsUsed, double[] returns) {
         stepsSoFar[0] = stepsUsed;
-        progress.update(stepsUsed, "round " + (round + 1) + "/" + rounds + " mutate, iteration " + (iteration + 1));
+        progress.update(stepsUsed, mutatePhase(round, rounds, iteration));
       }
       // Fig. 3b: called before round 0's checkpoint, so a probe resumed after it already has its files.
       @Override public void crossoversMade(RoundPolicies policies) {

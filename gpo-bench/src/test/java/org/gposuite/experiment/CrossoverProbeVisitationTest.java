@@ -32,7 +32,11 @@ class CrossoverProbeVisitationTest {
   void theSmokeProbeWritesFig3bAndKeepsTheReferenceBits(@TempDir Path tmp) throws Exception {
     Budget b = ProfileLoader.load("smoke").budget();
     CellSpec cell = new CellSpec(Algorithm.PPO, "Swimmer", "Crossover", 1, b, Settings.DEFAULT, List.of());
-    CellResult r = GpoRunner.crossoverProbe().run(cell, tmp, (steps, phase) -> {});
+    List<String> phases = new java.util.ArrayList<>();
+    CellResult r = GpoRunner.crossoverProbe().run(cell, tmp, (steps, phase) -> phases.add(phase));
+    // the one round's phases (the final mutation's name: GpoRunnerTest)
+    assertTrue(phases.contains("round 1/1 mutate, iteration 1") && phases.contains("round 1/1 crossover done"), phases.toString());
+    assertTrue(phases.stream().noneMatch(ph -> ph.startsWith("round 2/")), phases.toString());
 
     List<StateVisitation.Crossover> v = StateVisitation.read(tmp);
     assertEquals(r.crossovers().stream().map(CrossoverTrial::pair).toList(), v.stream().map(StateVisitation.Crossover::pair).toList(),
