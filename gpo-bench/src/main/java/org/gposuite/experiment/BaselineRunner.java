@@ -43,9 +43,11 @@ final class BaselineRunner implements MethodRunner {
     PolicyGradient algo = Algorithms.of(cell.algorithm(), batch, cell.settings().preset());
     EnvFactory envs = VecEnvAdapter.factory(new TaskConfig(cell.task(), b.horizon(), 1.0), 1);
     long start = System.nanoTime();
-    progress.update(0, (joint ? "Joint" : "Single") + " training");
+    String method = joint ? "Joint" : "Single";
+    progress.update(0, method + " training");
+    // The policies train one after the other; each row's steps are its own policy's.
     Baseline.Result r = Baseline.run(algo, cell.settings().networks(), envs, new Baseline.Plan(policies, stepsPerPolicy, cell.seed(), b.evalEpisodes()),
-        cellDir.resolve("baseline-curve.csv"));
+        cellDir.resolve("baseline-curve.csv"), row -> progress.update(row.policy() * stepsPerPolicy + row.timesteps(), phase(method, row, policies)));
     double seconds = (System.nanoTime() - start) / 1e9;
     FinalEvaluations.write(cellDir, r.best());
     // Each policy's last curve row carries the steps it used; the cell used their sum.
@@ -53,6 +55,11 @@ final class BaselineRunner implements MethodRunner {
         .values().stream().mapToLong(Long::longValue).sum();
     return new CellResult(r.best().report().mean(), steps, WallClock.totalOnly(seconds),
         curve(r.curve(), policies), List.of());
+  }
+
+  /** The progress line's phase: the policy (Single's are trained one after the other) and its iteration. */
+  static String phase(String method, CurveRow row, int policies) {
+    return method + (policies > 1 ? " policy " + (row.policy() + 1) + "/" + policies : "") + ", iteration " + (row.iteration() + 1);
   }
 
   /** Iteration i of every policy averaged, at i's total steps over all policies. */

@@ -3,6 +3,7 @@ package org.gposuite.pg;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.gposuite.nn.GaussianPolicy;
 import org.gposuite.nn.NetworkBackend;
 
@@ -39,11 +40,17 @@ public final class Baseline {
     return run(algo, NetworkBackend.OURS, envs, new Plan(1, steps, seed, evalEpisodes), curveCsv);
   }
 
+  public static Result run(PolicyGradient algo, NetworkBackend networks, EnvFactory envs, Plan plan, Path curveCsv) {
+    return run(algo, networks, envs, plan, curveCsv, row -> {});
+  }
+
   /**
    * Trains {@code plan.numPolicies()} agents one after the other, each until it has used {@code plan.stepsPerPolicy()}
-   * steps, their networks computed by {@code networks}.
+   * steps, their networks computed by {@code networks}; {@code afterIteration} sees each curve row as it is made
+   * (a paper-scale cell trains for many minutes; the harness shows its progress from these).
    */
-  public static Result run(PolicyGradient algo, NetworkBackend networks, EnvFactory envs, Plan plan, Path curveCsv) {
+  public static Result run(PolicyGradient algo, NetworkBackend networks, EnvFactory envs, Plan plan, Path curveCsv,
+      Consumer<CurveRow> afterIteration) {
     int numPolicies = plan.numPolicies(), evalEpisodes = plan.evalEpisodes();
     long stepsPerPolicy = plan.stepsPerPolicy(), seed = plan.seed();
     if (numPolicies <= 0 || stepsPerPolicy <= 0) throw new IllegalArgumentException("Baseline: numPolicies and stepsPerPolicy must be > 0");
@@ -63,6 +70,7 @@ public final class Baseline {
                 u.kl(), u.beta(), u.entropy(), u.valueError(), (System.nanoTime() - start) / 1e9);
             curve.add(row);
             if (out != null) out.write(row);
+            afterIteration.accept(row);
           }
           agent.awaitValueFit(); // the last fit must not compete with the next policy's training
           finals.add(agent.policy());

@@ -34,6 +34,16 @@ class BaselineTest {
     assertEquals(a.best().report().returns().length, 4);
   }
 
+  /** The harness shows a cell's progress from these: every row, in order, as the curve keeps them. */
+  @Test
+  void everyIterationIsObservedAsItIsMade() {
+    Ppo ppo = new Ppo(PpoConfig.defaults(256).withBatch(256, 8));
+    List<CurveRow> seen = new java.util.ArrayList<>();
+    Baseline.Result r = Baseline.run(ppo, org.gposuite.nn.NetworkBackend.OURS, POINT, new Baseline.Plan(2, 256 * 3, 3, 0), null, seen::add);
+    assertEquals(r.curve(), seen);
+    assertEquals(List.of(0, 0, 0, 1, 1, 1), seen.stream().map(CurveRow::policy).toList());
+  }
+
   @Test
   void ppoAndA2cImproveOnPointMass() {
     // Standing still at the origin is optimal; a random policy drifts and pays -|x|^2.
