@@ -32,8 +32,8 @@ import org.gposuite.reproduce.store.CellsCsv;
  *       right (measured: the paper profile's first GPO cells under the shared-critic default took
  *       about 3x the fallback below). A variant of Figs. 7, 9 or 10 (another population, horizon or
  *       batch) that has not run yet is priced per step as its method at the profile's own budget:
- *       a lower bound under data sharing, where every policy reads every shared batch, so a population
- *       of m costs about m / 8 times more per step than the paper's 8;
+ *       a lower bound under data sharing, where every policy reads every shared batch, so a larger
+ *       population costs more per step (medium measured 1.2x per step at twice its population);
  *   <li>otherwise the profile's {@code assumed_steps_per_second} (measured on that profile's
  *       budgets), times the cell kind's relative cost: its seconds per step over the seconds per
  *       step of all cells of the file it was measured in (a GPO cell costs more per step than a
