@@ -17,6 +17,8 @@ import org.gposuite.reproduce.store.CurvePoint;
 import org.gposuite.reproduce.run.MethodRunner;
 import org.gposuite.reproduce.run.Progress;
 import org.gposuite.reproduce.store.WallClock;
+import org.gposuite.reproduce.exec.Preemption;
+import org.gposuite.reproduce.store.CellTimes;
 
 /**
  * The two pure policy-gradient baselines as harness cells.
@@ -28,6 +30,8 @@ import org.gposuite.reproduce.store.WallClock;
  * The learning curve is on the cell's total-step axis (Fig. 4 puts every method on the same
  * x-axis): Single's point i is the mean over its policies of iteration i's return. The engine's own
  * per-policy curve (KL, beta, entropy, value error) is kept beside it as baseline-curve.csv.
+ * A checkpoint after each policy ({@code Baseline.run}) lets an interrupted Single cell resume at its
+ * next policy; Joint, one policy, restarts.
  */
 final class BaselineRunner implements MethodRunner {
   private final boolean joint;
@@ -42,18 +46,28 @@ final class BaselineRunner implements MethodRunner {
     long stepsPerPolicy = b.totalSteps() / policies;
     PolicyGradient algo = Algorithms.of(cell.algorithm(), batch, cell.settings().preset());
     EnvFactory envs = VecEnvAdapter.factory(new TaskConfig(cell.task(), b.horizon(), 1.0), 1);
-    long start = System.nanoTime();
     String method = joint ? "Joint" : "Single";
     progress.update(0, method + " training");
     // The policies train one after the other; each row's steps are its own policy's.
     Baseline.Result r = Baseline.run(algo, cell.settings().networks(), envs, new Baseline.Plan(policies, stepsPerPolicy, cell.seed(), b.evalEpisodes()),
-        cellDir.resolve("baseline-curve.csv"), row -> progress.update(row.policy() * stepsPerPolicy + row.timesteps(), phase(method, row, policies)));
-    double seconds = (System.nanoTime() - start) / 1e9;
+        cellDir, new Baseline.Listener() {
+          @Override public void iteration(CurveRow row) {
+            progress.update(row.policy() * stepsPerPolicy + row.timesteps(), phase(method, row, policies));
+          }
+          @Override public void resumed(int policiesDone, long steps) {
+            progress.resumed(steps, "after policy " + policiesDone + "/" + policies);
+          }
+          // Called after the policy's checkpoint is saved: a Slurm element asked to stop stops here.
+          @Override public void policySaved(int policy) {
+            CellTimes.checkpointed();
+            Preemption.checkpointed("after policy " + (policy + 1) + "/" + policies);
+          }
+        });
     FinalEvaluations.write(cellDir, r.best());
     // Each policy's last curve row carries the steps it used; the cell used their sum.
     long steps = r.curve().stream().collect(Collectors.toMap(CurveRow::policy, CurveRow::timesteps, Math::max))
         .values().stream().mapToLong(Long::longValue).sum();
-    return new CellResult(r.best().report().mean(), steps, WallClock.totalOnly(seconds),
+    return new CellResult(r.best().report().mean(), steps, WallClock.totalOnly(r.seconds()),
         curve(r.curve(), policies), List.of());
   }
 

@@ -101,7 +101,7 @@ public final class Diagnosis {
   private static String single(String task, int seed, Budget b) {
     EnvFactory envs = VecEnvAdapter.factory(new TaskConfig(task, b.horizon(), 1.0), 1);
     Baseline.Result r = Baseline.run(Algorithms.of(Algorithm.PPO, b.batchPerPolicy(), PpoPreset.TUNED.name()), NetworkBackend.OURS, envs,
-        new Baseline.Plan(b.population(), b.totalSteps() / b.population(), seed, b.evalEpisodes()), null);
+        new Baseline.Plan(b.population(), b.totalSteps() / b.population(), seed, b.evalEpisodes()), null, Baseline.Listener.NONE);
     long steps = r.curve().stream().mapToLong(x -> x.timesteps()).max().orElse(0) * b.population();
     return String.format(Locale.ROOT, "%.2f,%d,,,,,,", r.best().report().mean(), steps);
   }

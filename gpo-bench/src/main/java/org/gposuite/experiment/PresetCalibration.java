@@ -47,7 +47,7 @@ public final class PresetCalibration {
             PpoConfig cfg = PpoPreset.of(cand).config(2048);
             EnvFactory envs = VecEnvAdapter.factory(new TaskConfig(task, 512, 1.0), 1);
             // one policy per job: seed policy-specific, as Single's policy p of seed 1
-            Baseline.Result r = Baseline.run(new Ppo(cfg), NetworkBackend.OURS, envs, new Baseline.Plan(1, steps, 1000L + policy, 0), null);
+            Baseline.Result r = Baseline.run(new Ppo(cfg), NetworkBackend.OURS, envs, new Baseline.Plan(1, steps, 1000L + policy, 0), null, Baseline.Listener.NONE);
             Evaluation.Result e = Evaluation.evaluate(r.finalPolicies().get(0), envs, 10, 77_000L + policy);
             String row = String.format(Locale.ROOT, "%s,%s,%d,%d,%.2f,%.2f,\"%s\"%n", cand, task, policy, steps, e.mean(),
                 e.standardError(), cfg);

@@ -1,9 +1,7 @@
 package org.gposuite.gpo;
 
 import org.gposuite.nn.GaussianPolicy;
-import org.gposuite.nn.NetworkBackend;
 import org.gposuite.nn.ValueFunction;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * One policy of the population as it crosses a round boundary: the Gaussian policy (with its
@@ -43,12 +41,5 @@ public final class Member {
     ValueFunction v = new ValueFunction(p.obsDim(), ValueFunction.PAPER_HIDDEN, p.dataType(), 0, p.normalizer(), p.backend());
     v.copyFrom(value);
     return new Member(p, v, beta, lineage);
-  }
-
-  /** An empty member of the paper's architecture whose parameters are about to be overwritten. */
-  static Member blank(int obsDim, int actDim, boolean normalizeObs, int lineage, NetworkBackend networks) {
-    GaussianPolicy p = new GaussianPolicy(obsDim, actDim, GaussianPolicy.PAPER_HIDDEN, DataType.FLOAT, 0, 0.0, normalizeObs, networks);
-    ValueFunction v = new ValueFunction(obsDim, ValueFunction.PAPER_HIDDEN, DataType.FLOAT, 0, p.normalizer(), networks);
-    return new Member(p, v, 0.0, lineage);
   }
 }

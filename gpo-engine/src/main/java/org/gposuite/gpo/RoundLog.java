@@ -1,5 +1,6 @@
 package org.gposuite.gpo;
 
+import org.gposuite.checkpoint.Rows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package org.gposuite.gpo;
 
+import org.gposuite.checkpoint.Rows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

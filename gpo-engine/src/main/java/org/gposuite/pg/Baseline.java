@@ -1,9 +1,7 @@
 package org.gposuite.pg;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.gposuite.nn.GaussianPolicy;
 import org.gposuite.nn.NetworkBackend;
 
@@ -20,7 +18,11 @@ import org.gposuite.nn.NetworkBackend;
 public final class Baseline {
   private Baseline() {}
 
-  public record Result(List<CurveRow> curve, List<GaussianPolicy> finalPolicies, Evaluation.Best best) {}
+  /**
+   * @param seconds the run's wall time, training and final evaluation, over every process of a resumed run
+   *     (a policy cut off and trained again counts once)
+   */
+  public record Result(List<CurveRow> curve, List<GaussianPolicy> finalPolicies, Evaluation.Best best, double seconds) {}
 
   /**
    * The sizes of a baseline run.
@@ -32,34 +34,61 @@ public final class Baseline {
    */
   public record Plan(int numPolicies, long stepsPerPolicy, long seed, int evalEpisodes) {}
 
-  public static Result single(PolicyGradient algo, EnvFactory envs, Plan plan, Path curveCsv) {
-    return run(algo, NetworkBackend.OURS, envs, plan, curveCsv);
+  /**
+   * Sees a run at its seams (the harness shows a cell's progress and stops a Slurm element here).
+   * Every method may throw to stop the run: a run stopped after {@link #policySaved} resumes from
+   * that policy's checkpoint.
+   */
+  public interface Listener {
+    /** Each curve row, as it is made. */
+    default void iteration(CurveRow row) {}
+
+    /** The run continues from its checkpoint, with {@code policiesDone} policies and {@code steps} steps behind it. */
+    default void resumed(int policiesDone, long steps) {}
+
+    /** Policy {@code policy} has finished, and the checkpoint that holds it is saved. */
+    default void policySaved(int policy) {}
+
+    Listener NONE = new Listener() {};
   }
 
-  public static Result joint(PolicyGradient algo, EnvFactory envs, long steps, long seed, int evalEpisodes, Path curveCsv) {
-    return run(algo, NetworkBackend.OURS, envs, new Plan(1, steps, seed, evalEpisodes), curveCsv);
+  /** The learning curve of the run's policies, in its run folder. */
+  public static final String CURVE_FILE = "baseline-curve.csv";
+
+  public static Result single(PolicyGradient algo, EnvFactory envs, Plan plan, Path runDir) {
+    return run(algo, NetworkBackend.OURS, envs, plan, runDir, Listener.NONE);
   }
 
-  public static Result run(PolicyGradient algo, NetworkBackend networks, EnvFactory envs, Plan plan, Path curveCsv) {
-    return run(algo, networks, envs, plan, curveCsv, row -> {});
+  public static Result joint(PolicyGradient algo, EnvFactory envs, long steps, long seed, int evalEpisodes, Path runDir) {
+    return run(algo, NetworkBackend.OURS, envs, new Plan(1, steps, seed, evalEpisodes), runDir, Listener.NONE);
   }
 
   /**
    * Trains {@code plan.numPolicies()} agents one after the other, each until it has used {@code plan.stepsPerPolicy()}
-   * steps, their networks computed by {@code networks}; {@code afterIteration} sees each curve row as it is made
-   * (a paper-scale cell trains for many minutes; the harness shows its progress from these).
+   * steps, their networks computed by {@code networks}.
+   *
+   * <p>{@code runDir} (null: no files) gets the curve ({@value #CURVE_FILE}) and, after each policy, a
+   * checkpoint ({@link BaselineState}) from which a run started again on the same folder with the same
+   * configuration resumes at the next policy. The policies are independent (own seeds, own
+   * environments), so a resumed run ends with exactly the bits of an uninterrupted one. A policy cut
+   * off halfway is trained again from its start: Joint, one policy, restarts whole.
    */
-  public static Result run(PolicyGradient algo, NetworkBackend networks, EnvFactory envs, Plan plan, Path curveCsv,
-      Consumer<CurveRow> afterIteration) {
+  public static Result run(PolicyGradient algo, NetworkBackend networks, EnvFactory envs, Plan plan, Path runDir, Listener listener) {
     int numPolicies = plan.numPolicies(), evalEpisodes = plan.evalEpisodes();
     long stepsPerPolicy = plan.stepsPerPolicy(), seed = plan.seed();
     if (numPolicies <= 0 || stepsPerPolicy <= 0) throw new IllegalArgumentException("Baseline: numPolicies and stepsPerPolicy must be > 0");
     HyperParameters c = algo.config();
-    List<CurveRow> curve = new ArrayList<>();
-    List<GaussianPolicy> finals = new ArrayList<>();
-    long start = System.nanoTime();
-    try (CurveWriter out = curveCsv == null ? null : new CurveWriter(curveCsv)) {
-      for (int p = 0; p < numPolicies; p++) {
+    String identity = identity(c, networks, plan);
+    BaselineState st = runDir == null ? null : BaselineState.load(runDir, identity, networks);
+    if (st == null) st = new BaselineState();
+    else listener.resumed(st.finals.size(), stepsDone(st.curve));
+    List<CurveRow> curve = st.curve;
+    List<GaussianPolicy> finals = st.finals;
+    // a resumed run's clock goes on from the time its checkpoint holds
+    long start = System.nanoTime() - (long) (st.seconds * 1e9);
+    try (CurveWriter out = runDir == null ? null : new CurveWriter(runDir.resolve(CURVE_FILE))) {
+      if (out != null) curve.forEach(out::write);
+      for (int p = finals.size(); p < numPolicies; p++) {
         long s = seed * 1000 + 10L * p;
         try (VectorEnv env = envs.create(c.numEnvs(), s + 5)) {
           Agent agent = Agent.create(env.obsDim(), env.actDim(), c, s, networks);
@@ -70,14 +99,37 @@ public final class Baseline {
                 u.kl(), u.beta(), u.entropy(), u.valueError(), (System.nanoTime() - start) / 1e9);
             curve.add(row);
             if (out != null) out.write(row);
-            afterIteration.accept(row);
+            listener.iteration(row);
           }
           agent.awaitValueFit(); // the last fit must not compete with the next policy's training
           finals.add(agent.policy());
         }
+        if (runDir != null) {
+          st.seconds = (System.nanoTime() - start) / 1e9;
+          st.save(runDir, identity);
+        }
+        listener.policySaved(p);
       }
     }
     Evaluation.Best best = evalEpisodes > 0 ? Evaluation.bestOf(finals, envs, evalEpisodes, seed * 1000 + 999) : null;
-    return new Result(curve, finals, best);
+    return new Result(List.copyOf(curve), List.copyOf(finals), best, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** The steps of the finished policies: each one's last row carries the steps it used. */
+  private static long stepsDone(List<CurveRow> curve) {
+    java.util.Map<Integer, Long> last = new java.util.HashMap<>();
+    for (CurveRow r : curve) last.merge(r.policy(), r.timesteps(), Math::max);
+    return last.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Everything that changes a baseline run's bits; its checkpoint is refused by a run of any other. */
+  static String identity(HyperParameters c, NetworkBackend networks, Plan plan) {
+    return new ConfigIdentity("Baseline")
+        .add("policies", plan.numPolicies())
+        .add("steps_per_policy", plan.stepsPerPolicy())
+        .add("seed", plan.seed())
+        .add("networks", networks)
+        .add("algorithm", c.identityFields())
+        .toString();
   }
 }

@@ -1,5 +1,6 @@
 package org.gposuite.gpo;
 
+import org.gposuite.checkpoint.Rows;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;

@@ -15,8 +15,8 @@ class BaselineTest {
   @Test
   void sameSeedGivesIdenticalLearningCurvesAndCsv(@TempDir Path dir) throws Exception {
     Ppo ppo = new Ppo(PpoConfig.defaults(256).withBatch(256, 8));
-    Baseline.Result a = Baseline.single(ppo, POINT, new Baseline.Plan(2, 256 * 4, 3, 4), dir.resolve("a.csv"));
-    Baseline.Result b = Baseline.single(ppo, POINT, new Baseline.Plan(2, 256 * 4, 3, 4), dir.resolve("b.csv"));
+    Baseline.Result a = Baseline.single(ppo, POINT, new Baseline.Plan(2, 256 * 4, 3, 4), dir.resolve("a"));
+    Baseline.Result b = Baseline.single(ppo, POINT, new Baseline.Plan(2, 256 * 4, 3, 4), dir.resolve("b"));
     Baseline.Result c = Baseline.single(ppo, POINT, new Baseline.Plan(2, 256 * 4, 4, 4), null);
     assertEquals(8, a.curve().size());
     for (int i = 0; i < a.curve().size(); i++) {
@@ -28,7 +28,7 @@ class BaselineTest {
     }
     assertArrayEquals(a.finalPolicies().get(1).params().toFloatVector(), b.finalPolicies().get(1).params().toFloatVector());
     assertNotEquals(a.curve().get(7).kl(), c.curve().get(7).kl());
-    List<String> lines = Files.readAllLines(dir.resolve("a.csv"));
+    List<String> lines = Files.readAllLines(dir.resolve("a").resolve(Baseline.CURVE_FILE));
     assertEquals(9, lines.size());
     assertTrue(lines.get(0).startsWith("policy,iteration,timesteps,mean_episode_return"));
     assertEquals(a.best().report().returns().length, 4);
@@ -39,9 +39,71 @@ class BaselineTest {
   void everyIterationIsObservedAsItIsMade() {
     Ppo ppo = new Ppo(PpoConfig.defaults(256).withBatch(256, 8));
     List<CurveRow> seen = new java.util.ArrayList<>();
-    Baseline.Result r = Baseline.run(ppo, org.gposuite.nn.NetworkBackend.OURS, POINT, new Baseline.Plan(2, 256 * 3, 3, 0), null, seen::add);
+    Baseline.Result r = Baseline.run(ppo, org.gposuite.nn.NetworkBackend.OURS, POINT, new Baseline.Plan(2, 256 * 3, 3, 0), null,
+        new Baseline.Listener() {
+          @Override public void iteration(CurveRow row) { seen.add(row); }
+        });
     assertEquals(r.curve(), seen);
     assertEquals(List.of(0, 0, 0, 1, 1, 1), seen.stream().map(CurveRow::policy).toList());
+  }
+
+  /**
+   * A run stopped halfway through its second policy resumes from the checkpoint saved after its
+   * first: the same curve, policies and final evaluation as a run never stopped, the first policy
+   * not trained again, and the curve file without the stopped policy's partial rows.
+   */
+  @Test
+  void aStoppedRunResumesAtItsNextPolicyWithTheBitsOfAnUninterruptedOne(@TempDir Path dir) throws Exception {
+    Ppo ppo = new Ppo(PpoConfig.defaults(256).withBatch(256, 8));
+    Baseline.Plan plan = new Baseline.Plan(3, 256 * 3, 5, 4);
+    Baseline.Result whole = Baseline.single(ppo, POINT, plan, dir.resolve("whole"));
+    Path stopped = dir.resolve("stopped");
+    Baseline.Listener stopInPolicy1 = new Baseline.Listener() {
+      @Override public void iteration(CurveRow row) {
+        if (row.policy() == 1 && row.iteration() == 1) throw new IllegalStateException("stop");
+      }
+    };
+    assertThrows(IllegalStateException.class, () -> Baseline.run(ppo, org.gposuite.nn.NetworkBackend.OURS, POINT, plan, stopped, stopInPolicy1));
+    List<CurveRow> trained = new java.util.ArrayList<>();
+    long[] resumedAt = {-1, -1};
+    Baseline.Result resumed = Baseline.run(ppo, org.gposuite.nn.NetworkBackend.OURS, POINT, plan, stopped, new Baseline.Listener() {
+      @Override public void iteration(CurveRow row) { trained.add(row); }
+      @Override public void resumed(int policiesDone, long steps) { resumedAt[0] = policiesDone; resumedAt[1] = steps; }
+    });
+    assertArrayEquals(new long[] {1, 256 * 3}, resumedAt, "resumed after policy 0, with its steps behind it");
+    assertEquals(List.of(1, 2), trained.stream().map(CurveRow::policy).distinct().toList(), "policy 0 is not trained again");
+    assertEquals(withoutWallClock(whole.curve()), withoutWallClock(resumed.curve()));
+    for (int p = 0; p < 3; p++)
+      assertArrayEquals(whole.finalPolicies().get(p).params().toFloatVector(), resumed.finalPolicies().get(p).params().toFloatVector());
+    assertEquals(whole.best().index(), resumed.best().index());
+    assertArrayEquals(whole.best().report().returns(), resumed.best().report().returns());
+    assertEquals(withoutWallClockColumn(dir.resolve("whole").resolve(Baseline.CURVE_FILE)),
+        withoutWallClockColumn(stopped.resolve(Baseline.CURVE_FILE)), "the curve file holds each row once");
+  }
+
+  @Test
+  void aCheckpointOfAnotherConfigurationOrADamagedOneIsRefusedWithAMessageNamingIt(@TempDir Path dir) throws Exception {
+    Ppo ppo = new Ppo(PpoConfig.defaults(256).withBatch(256, 8));
+    Baseline.single(ppo, POINT, new Baseline.Plan(2, 256 * 2, 3, 0), dir);
+    Path file = dir.resolve(BaselineState.FILE);
+    IllegalStateException other = assertThrows(IllegalStateException.class,
+        () -> Baseline.single(ppo, POINT, new Baseline.Plan(2, 256 * 2, 4, 0), dir));
+    assertEquals("Checkpoint: " + file + " belongs to a run with a different configuration (stored seed=3, given seed=4);"
+        + " resume with the stored configuration, or delete it to start afresh", other.getMessage());
+    byte[] bytes = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    RuntimeException damaged = assertThrows(RuntimeException.class, () -> Baseline.single(ppo, POINT, new Baseline.Plan(2, 256 * 2, 3, 0), dir));
+    assertTrue(damaged.getMessage().startsWith("Checkpoint: ") && damaged.getMessage().contains(file.toString())
+        && damaged.getMessage().endsWith("delete it to start the run afresh"), damaged.getMessage());
+  }
+
+  private static List<CurveRow> withoutWallClock(List<CurveRow> rows) {
+    return rows.stream().map(r -> new CurveRow(r.policy(), r.iteration(), r.timesteps(), r.meanEpisodeReturn(), r.episodes(),
+        r.kl(), r.beta(), r.entropy(), r.valueError(), 0)).toList();
+  }
+
+  private static List<String> withoutWallClockColumn(Path csv) throws java.io.IOException {
+    return Files.readAllLines(csv).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
   }
 
   @Test

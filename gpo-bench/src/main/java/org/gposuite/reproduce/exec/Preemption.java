@@ -5,9 +5,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Slurm's warning before a time limit or a preemption ({@code sbatch --signal=B:USR1@s}, or
  * {@code scancel --signal=USR1 --batch}): the element's JVM notes it, the running cell goes on
- * to its next checkpoint (a GPO cell: the end of its current round), and there stops by throwing
- * {@link Stop}; the element then requeues itself and the requeued element resumes from the
- * checkpoint. Cells without checkpoints (Single, Joint) do not look and run on.
+ * to its next checkpoint (a GPO cell: the end of its current round; a Single cell: the end of its
+ * current policy), and there stops by throwing {@link Stop}; the element then requeues itself and
+ * the requeued element resumes from the checkpoint. A Joint cell, one policy, checkpoints only
+ * before its final evaluation, so in effect it runs on.
  */
 public final class Preemption {
   private static final AtomicBoolean REQUESTED = new AtomicBoolean();

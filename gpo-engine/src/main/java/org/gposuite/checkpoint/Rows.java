@@ -1,4 +1,4 @@
-package org.gposuite.gpo;
+package org.gposuite.checkpoint;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -19,17 +19,17 @@ import org.apache.commons.csv.CSVPrinter;
  * (header = component names in snake_case) and to and from a checkpoint stream, from the record's
  * components, so a new column needs no code here.
  */
-final class Rows {
+public final class Rows {
   private Rows() {}
 
-  static String[] header(Class<? extends Record> type) {
+  public static String[] header(Class<? extends Record> type) {
     RecordComponent[] cs = type.getRecordComponents();
     String[] h = new String[cs.length];
     for (int i = 0; i < cs.length; i++) h[i] = cs[i].getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     return h;
   }
 
-  static Object[] values(Record r) {
+  public static Object[] values(Record r) {
     RecordComponent[] cs = r.getClass().getRecordComponents();
     Object[] v = new Object[cs.length];
     try {
@@ -41,7 +41,7 @@ final class Rows {
   }
 
   /** Writes all rows to {@code file} atomically (temp file, then move). */
-  static <R extends Record> void writeCsv(Path file, Class<R> type, List<R> rows) {
+  public static <R extends Record> void writeCsv(Path file, Class<R> type, List<R> rows) {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(tmp), CSVFormat.DEFAULT.builder().setHeader(header(type)).get())) {
       for (R r : rows) p.printRecord(values(r));
@@ -56,7 +56,7 @@ final class Rows {
   }
 
   /** The rows of a CSV that {@link #writeCsv} wrote for {@code type} (same header), in file order. */
-  static <R extends Record> List<R> readCsv(Path file, Class<R> type) {
+  public static <R extends Record> List<R> readCsv(Path file, Class<R> type) {
     RecordComponent[] cs = type.getRecordComponents();
     Constructor<R> ctor = canonical(type, cs);
     List<R> rows = new ArrayList<>();
