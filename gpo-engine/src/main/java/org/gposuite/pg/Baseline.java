@@ -19,8 +19,8 @@ public final class Baseline {
   private Baseline() {}
 
   /**
-   * @param seconds the run's wall time, training and final evaluation, over every process of a resumed run
-   *     (a policy cut off and trained again counts once)
+   * @param seconds the run's wall time, training and final evaluation; a resumed run's includes its
+   *     earlier processes' time up to its checkpoint (a policy cut off and trained again counts once)
    */
   public record Result(List<CurveRow> curve, List<GaussianPolicy> finalPolicies, Evaluation.Best best, double seconds) {}
 
@@ -46,7 +46,7 @@ public final class Baseline {
     /** The run continues from its checkpoint, with {@code policiesDone} policies and {@code steps} steps behind it. */
     default void resumed(int policiesDone, long steps) {}
 
-    /** Policy {@code policy} has finished, and the checkpoint that holds it is saved. */
+    /** Policy {@code policy} has finished, and (given a run folder) the checkpoint that holds it is saved. */
     default void policySaved(int policy) {}
 
     Listener NONE = new Listener() {};
