@@ -97,8 +97,11 @@ final class CommandLine {
           (b, v, c) -> b.experiments.addAll(list("--tables", "table", v, Experiment::table))),
       value("--figures", Scope.RUN, "  --figures 3a,4,...,10  figures to regenerate: 3a, 4, 5, 6, 7, 8, 9, 10 (default: the profile's)\n",
           (b, v, c) -> b.experiments.addAll(list("--figures", "figure", v, Experiment::figure))),
-      value("--tasks", Scope.RUN, "  --tasks A,B            only these tasks, e.g. Hopper,Swimmer\n",
-          (b, v, c) -> b.tasks.addAll(list("--tasks", "task", v, Catalogue::requireTask))),
+      value("--tasks", Scope.RUN, """
+            --tasks A,B            only these tasks, e.g. Hopper,Swimmer; a task with a point's label,
+                                   as cell ids write it, is that point of Figs. 7, 9, 10 alone (Walker2d@pop32)
+          """,
+          (b, v, c) -> b.tasks.addAll(list("--tasks", "task", v, Catalogue::requireTaskOrPoint))),
       value("--methods", Scope.RUN, "  --methods A,B          only these methods, e.g. GPO,Joint\n",
           (b, v, c) -> b.methods.addAll(list("--methods", "method", v, Catalogue::requireMethod))),
       value("--seeds", Scope.RUN, "  --seeds 1,2,3          these seeds instead of the profile's (whole numbers from 1; 1-40 is a range)\n",

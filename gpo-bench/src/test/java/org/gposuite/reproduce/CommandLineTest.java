@@ -23,13 +23,14 @@ class CommandLineTest {
     return CommandLine.parse(args, CALLER, FakeRunner.registry(new FakeRunner()));
   }
 
-  /** ./reproduce --help as it was before the table (issue 22): the table writes the same text. */
+  /** ./reproduce --help as it was before the table (issue 22), with --tasks' points since: the table writes the same text. */
   private static final String USAGE_BEFORE = """
       usage: ./reproduce [options]
         --profile smoke|medium|paper|FILE.profile   run size (default smoke)
         --tables 1,2,3         tables to regenerate (default: the profile's)
         --figures 3a,4,...,10  figures to regenerate: 3a, 4, 5, 6, 7, 8, 9, 10 (default: the profile's)
-        --tasks A,B            only these tasks, e.g. Hopper,Swimmer
+        --tasks A,B            only these tasks, e.g. Hopper,Swimmer; a task with a point's label,
+                               as cell ids write it, is that point of Figs. 7, 9, 10 alone (Walker2d@pop32)
         --methods A,B          only these methods, e.g. GPO,Joint
         --seeds 1,2,3          these seeds instead of the profile's (whole numbers from 1; 1-40 is a range)
         --presets tuned,paper-calibrated

@@ -55,6 +55,19 @@ public final class Catalogue {
   }
 
   /** The task's own spelling (one of {@link #TASKS} or {@link #GYM_TASKS}), whatever the case it was given in. */
+  /**
+   * A --tasks item: a task, or one point of Figs. 7, 9 and 10 as its cell id writes it, the task and
+   * its budget variant's label ({@code Walker2d@pop32}); the task part is checked here, the label
+   * against the plan's points ({@code Plan}).
+   */
+  public static String requireTaskOrPoint(String item) {
+    int at = item.indexOf('@');
+    if (at < 0) return requireTask(item);
+    String label = item.substring(at + 1).strip();
+    if (label.isEmpty()) throw new IllegalArgumentException("\"" + item.strip() + "\" names no point after '@'; write e.g. Walker2d@pop32, or the task alone for all its points");
+    return requireTask(item.substring(0, at)) + "@" + BudgetVariant.requireLabel(label);
+  }
+
   public static String requireTask(String task) {
     for (List<String> names : List.of(TASKS, GYM_TASKS)) {
       for (String t : names) {

@@ -55,7 +55,7 @@ public record Plan(Profile profile, CellSelection selection, Set<Experiment> exp
       }
       int kept = 0;
       for (Draft d : wanted) {
-        if (!selection.tasks().isEmpty() && !selection.tasks().contains(d.task)) continue;
+        if (!tasksSelect(selection.tasks(), d.task, d.variant.label())) continue;
         if (!selection.methods().isEmpty() && !selection.methods().contains(d.method)) continue;
         kept++;
         cells.computeIfAbsent(d.key(), k -> d).usedBy.add(e);
@@ -111,6 +111,17 @@ public record Plan(Profile profile, CellSelection selection, Set<Experiment> exp
   }
 
   /**
+   * Whether the --tasks items select a cell on {@code task} at budget variant {@code label}: none given,
+   * its task named (every point of Figs. 7, 9 and 10 on it), or its own point named as its id writes it
+   * ({@code Walker2d@pop32}; the label in any case, as every other name).
+   */
+  static boolean tasksSelect(Set<String> items, String task, String label) {
+    if (items.isEmpty() || items.contains(task)) return true;
+    String point = task + BudgetVariant.suffix(label);
+    return !label.isEmpty() && items.stream().anyMatch(point::equalsIgnoreCase);
+  }
+
+  /**
    * Why the selection keeps no cell of these experiments: the profile (and its field) that
    * lacks a selected task, or the experiments that lack a selected method.
    */
@@ -118,18 +129,26 @@ public record Plan(Profile profile, CellSelection selection, Set<Experiment> exp
     Map<String, List<String>> taskFields = new LinkedHashMap<>();
     Set<String> tasks = new LinkedHashSet<>();
     Set<String> methods = new LinkedHashSet<>();
+    Set<String> points = new LinkedHashSet<>();
     for (Experiment e : experiments) {
       taskFields.put(tasksField(e), tasksOf(profile, e));
       tasks.addAll(tasksOf(profile, e));
       methods.addAll(methodsOf(e));
+      if (VariantFigures.handles(e)) {
+        for (VariantFigures.Group g : profile.variantFigures().groups(e, profile.budget())) {
+          if (!g.variant().label().isEmpty()) points.add(g.task() + BudgetVariant.suffix(g.variant().label()));
+        }
+      }
     }
-    List<String> missingTasks = selection.tasks().stream().filter(t -> !tasks.contains(t)).sorted().toList();
+    List<String> missingTasks = selection.tasks().stream()
+        .filter(t -> !tasks.contains(t) && points.stream().noneMatch(t::equalsIgnoreCase)).sorted().toList();
     List<String> missingMethods = selection.methods().stream().filter(m -> !methods.contains(m)).sorted().toList();
     String titles = experiments.stream().map(Experiment::title).collect(Collectors.joining(", "));
     if (!selection.tasks().isEmpty() && missingTasks.size() == selection.tasks().size()) {
       return "profile " + profile.name() + " (" + profile.source() + ") has no task " + String.join(", ", missingTasks)
           + ": " + taskFields.entrySet().stream()
-              .map(f -> f.getKey() + " = " + String.join(", ", f.getValue())).collect(Collectors.joining("; "));
+              .map(f -> f.getKey() + " = " + String.join(", ", f.getValue())).collect(Collectors.joining("; "))
+          + (points.isEmpty() || missingTasks.stream().noneMatch(t -> t.contains("@")) ? "" : "; the figures' points: " + String.join(", ", points));
     }
     if (!selection.methods().isEmpty() && missingMethods.size() == selection.methods().size()) {
       return titles + " has no method " + String.join(", ", missingMethods) + " (its methods: "

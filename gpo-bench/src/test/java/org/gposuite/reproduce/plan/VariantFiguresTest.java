@@ -114,6 +114,28 @@ class VariantFiguresTest {
     assertTrue(none.emptyReason().contains("fig9_tasks = Hopper-v1"), none.emptyReason());
   }
 
+  /**
+   * One point of a figure, named as its cell id writes it, alone: Fig. 7's population 32 at the paper's
+   * scale (over 2 hours here by the default's time split) could not be run without the whole figure
+   * before it, and a run folder without the stored base cell computed that again.
+   */
+  @Test
+  void aTaskWithAPointsLabelSelectsThatPointAlone() throws Exception {
+    Plan pop32 = Plan.of(ProfileLoader.load("paper"), new CellSelection(Set.of(Experiment.FIGURE_7, Experiment.FIGURE_10),
+        Set.of(Catalogue.requireTaskOrPoint(" walker2d@POP32 ")), Set.of(), Optional.of(List.of(1, 2)), Optional.empty(), new TreeMap<>()));
+    assertEquals(List.of("PPO/Walker2d@pop32/GPO/seed-1", "PPO/Walker2d@pop32/GPO/seed-2"),
+        pop32.cells().stream().map(CellSpec::id).sorted().toList(), "not pop32-eqsteps, not the base point");
+    Plan wholeTask = Plan.of(ProfileLoader.load("smoke"), new CellSelection(Set.of(Experiment.FIGURE_10),
+        Set.of("InvertedDoublePendulum"), Set.of(), Optional.empty(), Optional.empty(), new TreeMap<>()));
+    assertEquals(2, wholeTask.cells().size(), "the task alone keeps every point on it");
+    Plan unknown = Plan.of(ProfileLoader.load("paper"), new CellSelection(Set.of(Experiment.FIGURE_7),
+        Set.of(Catalogue.requireTaskOrPoint("Walker2d@pop64")), Set.of(), Optional.empty(), Optional.empty(), new TreeMap<>()));
+    assertTrue(unknown.emptyReason().endsWith("the figures' points: Walker2d@pop4, Walker2d@pop16, Walker2d@pop32"), unknown.emptyReason());
+    IllegalArgumentException noLabel = assertThrows(IllegalArgumentException.class, () -> Catalogue.requireTaskOrPoint("Walker2d@"));
+    assertTrue(noLabel.getMessage().contains("names no point after '@'"), noLabel.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Catalogue.requireTaskOrPoint("Walker3d@pop32"), "the task part is checked");
+  }
+
   @Test
   void mediumAndPaperPlanTheFiguresAtTheirSizes() throws Exception {
     Plan paper = Plan.of(ProfileLoader.load("paper"), CellSelection.ALL);
