@@ -142,6 +142,27 @@ class ReportHonestyTest {
     assertEquals(12.0 / 40 * 80, rates.seconds(pop16), 1e-9);
   }
 
+  /**
+   * Fig. 7's population 32, not run yet, is priced per step as Fig. 10's population 32 that has run:
+   * under data sharing a step at population m costs about m rows of update in both figures, so the
+   * method's cost per step at population 8 would price it 3x too cheap (the default's time split).
+   */
+  @Test
+  void aPopulationNotRunInOneFigureIsPricedPerStepAsTheOtherFiguresPointOfThatPopulation() {
+    CellSpec gpo = spec("Swimmer", "GPO", 40);
+    CellSpec eq32 = new CellSpec(Algorithm.PPO, "Swimmer", "GPO", 1, spec("Swimmer", "GPO", 48).budget(), Settings.DEFAULT,
+        List.of(Experiment.FIGURE_10), "pop32-eqsteps");
+    CellRecord eq32Measured = new CellRecord(eq32.algorithm(), eq32.task(), eq32.method(), 1, eq32.settings(), eq32.configHash(), "unit", 0,
+        48, WallClock.totalOnly(36), ComparisonTest.HERE, "2026-01-01T00:00:00Z", "pop32-eqsteps");
+    Rates rates = new Rates("unit", 1000, List.of(measured(gpo, 12), eq32Measured));
+    CellSpec pop32 = new CellSpec(Algorithm.PPO, "Swimmer", "GPO", 1, spec("Swimmer", "GPO", 160).budget(), Settings.DEFAULT,
+        List.of(Experiment.FIGURE_7), "pop32");
+    assertEquals(36.0 / 48 * 160, rates.seconds(pop32), 1e-9, "Fig. 10's 0.75 s a step, not GPO's 0.3");
+    CellSpec t1024 = new CellSpec(Algorithm.PPO, "Swimmer", "GPO", 1, spec("Swimmer", "GPO", 80).budget(), Settings.DEFAULT,
+        List.of(Experiment.FIGURE_9), "T1024");
+    assertEquals(12.0 / 40 * 80, rates.seconds(t1024), 1e-9, "a horizon has no such sibling: priced per step as its method");
+  }
+
   @Test
   void theEtaFollowsTheRunsOwnPace() {
     CellSpec gpo = spec("Swimmer", "GPO", 40);

@@ -31,8 +31,9 @@ import org.gposuite.reproduce.store.CellsCsv;
  *       by GPO's cost over theirs on the tasks where all three have, which no file-wide average gets
  *       right (measured: the paper profile's first GPO cells under the shared-critic default took
  *       about 3x the fallback below). A variant of Figs. 7, 9 or 10 (another population, horizon or
- *       batch) that has not run yet is priced per step as its method at the profile's own budget:
- *       a lower bound under data sharing, where every policy reads every shared batch, so a larger
+ *       batch) that has not run yet is priced per step as the other figure's point at the same
+ *       population ({@link #samePopulation}), else as its method at the profile's own budget: a
+ *       lower bound under data sharing, where every policy reads every shared batch, so a larger
  *       population costs more per step (medium measured 1.2x per step at twice its population);
  *   <li>otherwise the profile's {@code assumed_steps_per_second} (measured on that profile's
  *       budgets), times the cell kind's relative cost: its seconds per step over the seconds per
@@ -136,6 +137,8 @@ public final class Rates {
     Sum s = byConfig.get(c.configHash());
     if (s != null) return s.seconds / s.n;
     double fitted = ownProfile.secondsPerStep(c.task(), kind(c.algorithm(), c.settings(), c.variant(), c.method()));
+    if (Double.isNaN(fitted) && samePopulation(c.variant()) != null)
+      fitted = ownProfile.secondsPerStep(c.task(), kind(c.algorithm(), c.settings(), samePopulation(c.variant()), c.method()));
     if (Double.isNaN(fitted) && !c.variant().isEmpty())
       fitted = ownProfile.secondsPerStep(c.task(), kind(c.algorithm(), c.settings(), "", c.method()));
     if (!Double.isNaN(fitted)) return fitted * c.plannedSteps();
@@ -148,6 +151,18 @@ public final class Rates {
       }
     }
     return relative * c.plannedSteps() / assumedStepsPerSecond;
+  }
+
+  /**
+   * The other figure's point at the same population: Fig. 7's {@code popM} and Fig. 10's
+   * {@code popM-eqsteps}; null for any other label. Both cost alike per step under data sharing,
+   * where a step costs about m rows of update: Fig. 7's m policies each read m batches of 2048 rows
+   * per m x 2048 steps, Fig. 10's m policies each read m batches of 16384 / m rows per 16384 steps.
+   */
+  static String samePopulation(String variant) {
+    if (variant.matches("pop\\d+-eqsteps")) return variant.substring(0, variant.length() - "-eqsteps".length());
+    if (variant.matches("pop\\d+")) return variant + "-eqsteps";
+    return null;
   }
 
   /** The estimated seconds of a plan's cells. */
