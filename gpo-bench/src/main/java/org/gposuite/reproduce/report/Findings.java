@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.gposuite.reproduce.compare.PaperData;
 import org.gposuite.reproduce.compare.Stats;
 import org.gposuite.reproduce.io.AtomicFiles;
@@ -17,6 +18,10 @@ import org.gposuite.reproduce.plan.Algorithm;
 import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.plan.MovedDefaults;
 import org.gposuite.reproduce.plan.Catalogue;
+import org.gposuite.reproduce.plan.Experiment;
+import org.gposuite.reproduce.plan.Profile;
+import org.gposuite.reproduce.plan.ProfileLoader;
+import org.gposuite.reproduce.plan.VariantFigures;
 import org.gposuite.reproduce.report.aggregate.AggregateSection;
 import org.gposuite.reproduce.report.aggregate.Normalisation;
 import org.gposuite.reproduce.report.aggregate.ProfilePlot;
@@ -82,7 +87,34 @@ public final class Findings {
     }
     sb.append("\n## Verdicts\n");
     for (Algorithm algorithm : Algorithm.values()) verdicts(sb, rows, paper, algorithm);
-    return sb.append(WallClockAtScale.section(rows, paper)).toString();
+    return sb.append(WallClockAtScale.section(rows, paper)).append(variantFigures(rows)).toString();
+  }
+
+  /**
+   * Figs. 7, 10 and 9 at the paper's scale (`tuned`, the defaults), each once one of its own points has a
+   * stored cell (a population or horizon other than the tables', or a Gym task): the report's sections
+   * ({@link VariantSections}) over the stored rows, with each point's seeds as stored.
+   */
+  static String variantFigures(List<CellRecord> rows) {
+    Profile profile;
+    try {
+      profile = ProfileLoader.load("paper");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("Findings: the paper profile is unreadable", e);
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Experiment e : List.of(Experiment.FIGURE_7, Experiment.FIGURE_10, Experiment.FIGURE_9)) {
+      Function<VariantFigures.Group, List<CellRecord>> cellsOf = g -> rows.stream()
+          .filter(r -> r.algorithm() == Algorithm.PPO && r.settings().preset().equals("tuned") && r.task().equals(g.task())
+              && r.method().equals(g.method()) && r.variant().equals(g.variant().label()) && runsAs(r, Map.of()))
+          .sorted(Comparator.comparingInt(CellRecord::seed)).toList();
+      boolean ownPoint = profile.variantFigures().groups(e, profile.budget()).stream()
+          .anyMatch(g -> (!g.variant().label().isEmpty() || !Catalogue.TASKS.contains(g.task())) && !cellsOf.apply(g).isEmpty());
+      if (ownPoint) sb.append("\n### ").append(e.title()).append("\n\n")
+          .append(VariantSections.render(profile, e, cellsOf, "").stripTrailing()).append('\n');
+    }
+    return sb.isEmpty() ? "" : "\n## Figs. 7, 9 and 10 at the paper's scale\n\nUnder the defaults, preset `tuned`; a point appears"
+        + " with its first cell, a claim is judged once its points have cells.\n" + sb;
   }
 
   /**

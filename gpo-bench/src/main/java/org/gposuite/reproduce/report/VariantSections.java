@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.gposuite.reproduce.compare.Stats;
 import org.gposuite.reproduce.plan.Budget;
@@ -11,7 +12,9 @@ import org.gposuite.reproduce.plan.BudgetVariant;
 import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.plan.Experiment;
 import org.gposuite.reproduce.plan.Plan;
+import org.gposuite.reproduce.plan.Profile;
 import org.gposuite.reproduce.plan.VariantFigures;
+import org.gposuite.reproduce.store.CellRecord;
 import org.gposuite.reproduce.store.StoredCell;
 
 /**
@@ -32,18 +35,31 @@ final class VariantSections {
         .filter(c -> ids.contains(c.record().id())).toList();
   }
 
-  static double[] returns(List<StoredCell> cells) {
-    return cells.stream().mapToDouble(c -> c.record().finalReturn()).toArray();
+  static double[] returns(List<CellRecord> cells) {
+    return cells.stream().mapToDouble(CellRecord::finalReturn).toArray();
   }
 
-  /** The section of a figure, heading excluded, as Markdown lines. */
+  /** The section of a figure in a run's report, heading excluded, as Markdown lines. */
   static String render(Plan plan, Results results, String preset, Experiment e) {
-    return e == Experiment.FIGURE_9 ? gym(plan, results, preset) : scaling(plan, results, preset, e);
+    String curves = (e == Experiment.FIGURE_9 ? "Curves: fig9-*.png. "
+        : "Curves: fig" + e.number() + "-*.png (no paper markers: the paper gives these curves as pictures, without numbers). ")
+        + Plots.WHERE_CURVES_END;
+    return render(plan.profile(), e, g -> cells(plan, results, preset, e, g).stream().map(StoredCell::record).toList(), curves);
   }
 
-  private static String scaling(Plan plan, Results results, String preset, Experiment e) {
-    Budget base = plan.profile().budget();
-    VariantFigures v = plan.profile().variantFigures();
+  /**
+   * The section of a figure of {@code profile}, heading excluded, as Markdown lines, over the finished
+   * cells {@code cellsOf} gives for each of its groups (a run's report: the run's cells; FINDINGS.md:
+   * the stored rows), {@code curves} saying where their curves are drawn (empty: nowhere).
+   */
+  static String render(Profile profile, Experiment e, Function<VariantFigures.Group, List<CellRecord>> cellsOf, String curves) {
+    String intro = curves.isEmpty() ? "\n\n" : " " + curves + "\n\n";
+    return e == Experiment.FIGURE_9 ? gym(profile, cellsOf, intro) : scaling(profile, e, cellsOf, intro);
+  }
+
+  private static String scaling(Profile profile, Experiment e, Function<VariantFigures.Group, List<CellRecord>> cellsOf, String intro) {
+    Budget base = profile.budget();
+    VariantFigures v = profile.variantFigures();
     StringBuilder md = new StringBuilder();
     md.append("Task ").append(v.fig7Task()).append(", GPO (PPO). m0 = ").append(base.population())
         .append(", the profile's population (the paper's default: 8). ")
@@ -54,9 +70,7 @@ final class VariantSections {
             : "Total steps stay the profile's; the batch per policy is batch x m0 / m (floored, at least one horizon),"
                 + " so every population takes the same PPO iterations per policy (paper: \"reduce the batch-size"
                 + " ... in proportion\").")
-        .append(" Rounds: ").append(base.rounds()).append(". Curves: ")
-        .append(e == Experiment.FIGURE_7 ? "fig7" : "fig10").append("-*.png (no paper markers: the paper gives")
-        .append(" these curves as pictures, without numbers). ").append(Plots.WHERE_CURVES_END).append("\n\n");
+        .append(" Rounds: ").append(base.rounds()).append('.').append(intro);
     md.append("| Population m | Total steps (budget) | Batch per policy | Steps used (mean) | Final return (mean ± se, n) |\n");
     md.append("|---|---|---|---|---|\n");
     List<double[]> byPopulation = new ArrayList<>();
@@ -64,9 +78,9 @@ final class VariantSections {
     double[] reference = new double[0];
     for (VariantFigures.Group g : v.groups(e, base)) {
       Budget b = g.variant().budget();
-      List<StoredCell> cells = cells(plan, results, preset, e, g);
+      List<CellRecord> cells = cellsOf.apply(g);
       double[] r = returns(cells);
-      double used = cells.stream().mapToLong(c -> c.record().stepsUsed()).average().orElse(Double.NaN);
+      double used = cells.stream().mapToLong(CellRecord::stepsUsed).average().orElse(Double.NaN);
       md.append(String.format(Locale.ROOT, "| %d%s | %,d | %d | %s | %s |%n", b.population(),
           b.population() == base.population() ? " (m0)" : "", b.totalSteps(), b.batchPerPolicy(),
           cells.isEmpty() ? "—" : String.format(Locale.ROOT, "%,.0f", used), meanSe(r)));
@@ -106,23 +120,21 @@ final class VariantSections {
     return md.toString();
   }
 
-  private static String gym(Plan plan, Results results, String preset) {
-    Budget base = plan.profile().budget();
-    VariantFigures v = plan.profile().variantFigures();
+  private static String gym(Profile profile, Function<VariantFigures.Group, List<CellRecord>> cellsOf, String intro) {
+    Budget base = profile.budget();
+    VariantFigures v = profile.variantFigures();
     StringBuilder md = new StringBuilder();
     md.append("Gym's -v1 tasks, PPO, the profile's budget at each horizon T (total ")
         .append(String.format(Locale.ROOT, "%,d", base.totalSteps()))
         .append(" steps per cell). The paper shows curves only (no numbers), so the claim checked is the direction"
-            + " of GPO vs Joint. Curves: fig9-*.png. ").append(Plots.WHERE_CURVES_END).append("\n\n");
+            + " of GPO vs Joint.").append(intro);
     md.append("| Task | Horizon T | GPO (mean ± se, n) | Joint (mean ± se, n) | GPO > Joint |\n");
     md.append("|---|---|---|---|---|\n");
     for (String task : v.fig9Tasks()) {
       for (int h : v.fig9Horizons()) {
         BudgetVariant variant = BudgetVariant.horizon(base, h);
-        double[] gpo = returns(cells(plan, results, preset, Experiment.FIGURE_9,
-            new VariantFigures.Group(task, "GPO", variant)));
-        double[] joint = returns(cells(plan, results, preset, Experiment.FIGURE_9,
-            new VariantFigures.Group(task, "Joint", variant)));
+        double[] gpo = returns(cellsOf.apply(new VariantFigures.Group(task, "GPO", variant)));
+        double[] joint = returns(cellsOf.apply(new VariantFigures.Group(task, "Joint", variant)));
         if (gpo.length == 0 && joint.length == 0) continue;
         md.append("| ").append(task).append(" | ").append(h).append(" | ").append(meanSe(gpo)).append(" | ")
             .append(meanSe(joint)).append(" | ").append(Claims.verdict(gpo, joint)).append(" |\n");

@@ -58,6 +58,27 @@ class FindingsTest {
     assertTrue(block.contains("| GPO > Single on Walker2d (1,465 vs 541) | **contradicted** (Welch p = ") && block.contains("| not run |"), block);
   }
 
+  /** Figs. 7, 9 and 10 appear with the first cell of a point of their own, judged as the report judges them. */
+  @Test
+  void aFigurePointsFirstCellBringsTheFiguresSection() throws Exception {
+    List<CellRecord> rows = new ArrayList<>();
+    for (int s = 1; s <= 2; s++) rows.add(cell("tuned", "Walker2d", "GPO", s, 2800 + s));
+    PaperData paper = PaperData.load(EXPECTED);
+    assertFalse(Findings.block(rows, paper).contains("Figs. 7, 9 and 10"), "the tables' own point alone brings no figure");
+    for (int s = 1; s <= 2; s++) {
+      rows.add(new CellRecord(Algorithm.PPO, "Walker2d", "GPO", s, new Settings("tuned", new TreeMap<>()), "h", "paper", 2000 + 100 * s,
+          8_000_000, WallClock.totalOnly(1), ComparisonTest.HERE, "2026-11-30T00:00:00Z", "pop32-eqsteps"));
+    }
+    String block = Findings.block(rows, paper);
+    assertTrue(block.contains("\n## Figs. 7, 9 and 10 at the paper's scale\n"), block);
+    assertTrue(block.contains("\n### Figure 10 (GPO population sizes at equal total steps)\n"), block);
+    assertFalse(block.contains("### Figure 7 ("), "Fig. 7 has no point of its own yet\n" + block);
+    assertTrue(block.contains("| 32 | 8,000,000 | 512 | 8,000,000 | 2150 ± 50 (2) |"), block);
+    assertTrue(block.contains("| 8 (m0) | 8,000,000 | 2048 | 8,000,000 | 2801.5 ± 0.5 (2) |"), block);
+    assertTrue(block.contains("Population 32 is competitive with m0 = 8 at equal steps") && block.contains("**fails**"), block);
+    assertFalse(block.contains("fig10-*.png"), "FINDINGS draws no curves\n" + block);
+  }
+
   @Test
   void everyTaskAndAlgorithmWithCellsGetsItsRowsAndClaims() throws Exception {
     List<CellRecord> rows = new ArrayList<>();
