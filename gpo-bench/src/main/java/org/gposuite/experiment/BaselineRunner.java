@@ -17,8 +17,8 @@ import org.gposuite.reproduce.store.CurvePoint;
 import org.gposuite.reproduce.run.MethodRunner;
 import org.gposuite.reproduce.run.Progress;
 import org.gposuite.reproduce.store.WallClock;
-import org.gposuite.reproduce.exec.Preemption;
 import org.gposuite.reproduce.store.CellTimes;
+import org.gposuite.reproduce.exec.Preemption;
 
 /**
  * The two pure policy-gradient baselines as harness cells.

@@ -1,6 +1,5 @@
 package org.gposuite.gpo;
 
-import org.gposuite.checkpoint.Rows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.gposuite.checkpoint.Rows;
 import org.gposuite.nn.GaussianPolicy;
 import org.gposuite.pg.Batch;
 import org.gposuite.pg.CurveRow;

@@ -1,10 +1,10 @@
 package org.gposuite.gpo;
 
-import org.gposuite.checkpoint.Rows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.gposuite.checkpoint.Rows;
 
 /**
  * A GPO run's {@code sharing.csv} ({@link SharingRow}s), kept beside the checkpoint rather than in it:

@@ -1,6 +1,5 @@
 package org.gposuite.gpo;
 
-import org.gposuite.checkpoint.Rows;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
@@ -8,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.gposuite.checkpoint.Rows;
 import org.gposuite.pg.SharingRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
