@@ -144,6 +144,8 @@ final class VariantSections {
   }
 
   private static String meanSe(double[] xs) {
-    return xs.length == 0 ? "—" : Report.fmt(Stats.mean(xs)) + " ± " + Report.fmt(Stats.stderr(xs)) + " (" + xs.length + ")";
+    if (xs.length == 0) return "—";
+    // one seed has no spread to show: "± 0" would read as a measured zero
+    return xs.length == 1 ? Report.fmt(xs[0]) + " (1)" : Report.fmt(Stats.mean(xs)) + " ± " + Report.fmt(Stats.stderr(xs)) + " (" + xs.length + ")";
   }
 }
