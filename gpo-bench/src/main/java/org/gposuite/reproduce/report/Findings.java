@@ -37,7 +37,8 @@ import org.gposuite.reproduce.store.CellsCsv;
  * the paper's, and each Table 1 / Table 2 claim's verdict by the report's rule ({@link Claims}), for
  * GPO as the suite runs it and, under PPO, for GPO as written ({@link #AS_WRITTEN}: Eq. 5 literally,
  * the critic on its own batch, kept in {@code paper/}{@value #AS_WRITTEN_CELLS}); then Table 3 from
- * the rows' wall-clock columns ({@link WallClockAtScale}). It replaces the text between
+ * the rows' wall-clock columns ({@link WallClockAtScale}), and Figs. 7, 10 and 9 once a point of their own
+ * has a cell ({@link #variantFigures}). It replaces the text between
  * {@link #BEGIN} and {@link #END}, so the narrative around it stays written by hand and the
  * numbers are regenerated from {@code paper/cells.csv} and {@value #AS_WRITTEN_CELLS} as cells land:
  * {@code java ... org.gposuite.reproduce.report.Findings expected-results}. At its end come the

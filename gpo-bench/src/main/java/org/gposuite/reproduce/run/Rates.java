@@ -34,7 +34,8 @@ import org.gposuite.reproduce.store.CellsCsv;
  *       batch) that has not run yet is priced per step as the other figure's point at the same
  *       population ({@link #samePopulation}), else as its method at the profile's own budget: a
  *       lower bound under data sharing, where every policy reads every shared batch, so a larger
- *       population costs more per step (medium measured 1.2x per step at twice its population);
+ *       population costs more per step (the paper profile's Fig. 10 measured 2.2x per step at
+ *       population 16 and 3.6x at 32 against 8; medium's short rounds 1.2x at twice its population);
  *   <li>otherwise the profile's {@code assumed_steps_per_second} (measured on that profile's
  *       budgets), times the cell kind's relative cost: its seconds per step over the seconds per
  *       step of all cells of the file it was measured in (a GPO cell costs more per step than a
