@@ -3,7 +3,6 @@ package org.gposuite.experiment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.gposuite.env.TaskConfig;
 import org.gposuite.pg.Baseline;
 import org.gposuite.pg.CurveRow;
@@ -64,10 +63,7 @@ final class BaselineRunner implements MethodRunner {
           }
         });
     FinalEvaluations.write(cellDir, r.best());
-    // Each policy's last curve row carries the steps it used; the cell used their sum.
-    long steps = r.curve().stream().collect(Collectors.toMap(CurveRow::policy, CurveRow::timesteps, Math::max))
-        .values().stream().mapToLong(Long::longValue).sum();
-    return new CellResult(r.best().report().mean(), steps, WallClock.totalOnly(r.seconds()),
+    return new CellResult(r.best().report().mean(), r.stepsUsed(), WallClock.totalOnly(r.seconds()),
         curve(r.curve(), policies), List.of());
   }
 

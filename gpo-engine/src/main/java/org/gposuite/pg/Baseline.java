@@ -22,7 +22,12 @@ public final class Baseline {
    * @param seconds the run's wall time, training and final evaluation; a resumed run's includes its
    *     earlier processes' time up to its checkpoint (a policy cut off and trained again counts once)
    */
-  public record Result(List<CurveRow> curve, List<GaussianPolicy> finalPolicies, Evaluation.Best best, double seconds) {}
+  public record Result(List<CurveRow> curve, List<GaussianPolicy> finalPolicies, Evaluation.Best best, double seconds) {
+    /** The environment steps the run used, over all its policies. */
+    public long stepsUsed() {
+      return Baseline.stepsUsed(curve);
+    }
+  }
 
   /**
    * The sizes of a baseline run.
@@ -81,7 +86,7 @@ public final class Baseline {
     String identity = identity(c, networks, plan);
     BaselineState st = runDir == null ? null : BaselineState.load(runDir, identity, networks);
     if (st == null) st = new BaselineState();
-    else listener.resumed(st.finals.size(), stepsDone(st.curve));
+    else listener.resumed(st.finals.size(), stepsUsed(st.curve));
     List<CurveRow> curve = st.curve;
     List<GaussianPolicy> finals = st.finals;
     // a resumed run's clock goes on from the time its checkpoint holds
@@ -115,8 +120,8 @@ public final class Baseline {
     return new Result(List.copyOf(curve), List.copyOf(finals), best, (System.nanoTime() - start) / 1e9);
   }
 
-  /** The steps of the finished policies: each one's last row carries the steps it used. */
-  private static long stepsDone(List<CurveRow> curve) {
+  /** The steps of the policies in {@code curve}: each one's last row carries the steps it used. */
+  private static long stepsUsed(List<CurveRow> curve) {
     java.util.Map<Integer, Long> last = new java.util.HashMap<>();
     for (CurveRow r : curve) last.merge(r.policy(), r.timesteps(), Math::max);
     return last.values().stream().mapToLong(Long::longValue).sum();

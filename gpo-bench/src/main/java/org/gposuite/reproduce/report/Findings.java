@@ -105,10 +105,7 @@ public final class Findings {
     }
     StringBuilder sb = new StringBuilder();
     for (Experiment e : List.of(Experiment.FIGURE_7, Experiment.FIGURE_10, Experiment.FIGURE_9)) {
-      Function<VariantFigures.Group, List<CellRecord>> cellsOf = g -> rows.stream()
-          .filter(r -> r.algorithm() == Algorithm.PPO && r.settings().preset().equals("tuned") && r.task().equals(g.task())
-              && r.method().equals(g.method()) && r.variant().equals(g.variant().label()) && runsAs(r, Map.of()))
-          .sorted(Comparator.comparingInt(CellRecord::seed)).toList();
+      Function<VariantFigures.Group, List<CellRecord>> cellsOf = g -> seeds(rows, Algorithm.PPO, "tuned", g.task(), g.method(), g.variant().label());
       boolean ownPoint = profile.variantFigures().groups(e, profile.budget()).stream()
           .anyMatch(g -> (!g.variant().label().isEmpty() || !Catalogue.TASKS.contains(g.task())) && !cellsOf.apply(g).isEmpty());
       if (ownPoint) sb.append("\n### ").append(e.title()).append("\n\n")
@@ -208,8 +205,13 @@ public final class Findings {
   }
 
   static List<CellRecord> seeds(List<CellRecord> rows, Algorithm algorithm, String preset, String task, String method) {
+    return seeds(rows, algorithm, preset, task, method, "");
+  }
+
+  /** A group's cells under the defaults at one budget variant ({@code ""}: the tables' own budget), by seed. */
+  static List<CellRecord> seeds(List<CellRecord> rows, Algorithm algorithm, String preset, String task, String method, String variant) {
     return rows.stream().filter(r -> r.algorithm() == algorithm && r.settings().preset().equals(preset) && r.task().equals(task)
-        && r.method().equals(method) && r.variant().isEmpty() && runsAs(r, Map.of())).sorted(Comparator.comparingInt(CellRecord::seed)).toList();
+        && r.method().equals(method) && r.variant().equals(variant) && runsAs(r, Map.of())).sorted(Comparator.comparingInt(CellRecord::seed)).toList();
   }
 
   /** GPO's cells under {@link #AS_WRITTEN}, from {@value #AS_WRITTEN_CELLS}. */

@@ -138,8 +138,9 @@ public final class Rates {
     Sum s = byConfig.get(c.configHash());
     if (s != null) return s.seconds / s.n;
     double fitted = ownProfile.secondsPerStep(c.task(), kind(c.algorithm(), c.settings(), c.variant(), c.method()));
-    if (Double.isNaN(fitted) && samePopulation(c.variant()) != null)
-      fitted = ownProfile.secondsPerStep(c.task(), kind(c.algorithm(), c.settings(), samePopulation(c.variant()), c.method()));
+    String sibling = samePopulation(c.variant());
+    if (Double.isNaN(fitted) && sibling != null)
+      fitted = ownProfile.secondsPerStep(c.task(), kind(c.algorithm(), c.settings(), sibling, c.method()));
     if (Double.isNaN(fitted) && !c.variant().isEmpty())
       fitted = ownProfile.secondsPerStep(c.task(), kind(c.algorithm(), c.settings(), "", c.method()));
     if (!Double.isNaN(fitted)) return fitted * c.plannedSteps();
