@@ -143,6 +143,21 @@ class ReportHonestyTest {
   }
 
   /**
+   * A Fig. 5 ablation that has not run is priced per step as GPO when it shares data (M) and as Single
+   * when it does not: sharing's update and critic fit are most of a GPO cell's cost. Hand-worked: GPO
+   * costs 12 s and Single 2 s for 40 steps on Swimmer, so Base+M+S costs 12 s and Base+C+S 2 s for 40.
+   */
+  @Test
+  void aFig5AblationNotRunYetIsPricedAsGpoWithSharingAndAsSingleWithout() {
+    Rates rates = new Rates("unit", 1000, List.of(measured(spec("Swimmer", "GPO", 40), 12), measured(spec("Swimmer", "Single", 40), 2)));
+    assertEquals(12, rates.seconds(spec("Swimmer", "Base+M+S", 40)), 1e-9);
+    assertEquals(12.0 / 40 * 80, rates.seconds(spec("Swimmer", "Base+M", 80)), 1e-9, "per step, at any budget");
+    assertEquals(2, rates.seconds(spec("Swimmer", "Base+C+S", 40)), 1e-9);
+    assertEquals(2, rates.seconds(spec("Swimmer", "Base+S", 40)), 1e-9);
+    assertEquals(12, rates.seconds(spec("Swimmer", "Base+M+C", 40)), 1e-9);
+  }
+
+  /**
    * Fig. 7's population 32, not run yet, is priced per step as Fig. 10's population 32 that has run:
    * under data sharing a step at population m costs about m rows of update in both figures, so the
    * method's cost per step at population 8 would price it 3x too cheap (the default's time split).

@@ -36,6 +36,8 @@ import org.gposuite.reproduce.store.CellsCsv;
  *       lower bound under data sharing, where every policy reads every shared batch, so a larger
  *       population costs more per step (the paper profile's Fig. 10 measured 2.2x per step at
  *       population 16 and 3.6x at 32 against 8; medium's short rounds 1.2x at twice its population);
+ *       a Fig. 5 ablation that has not run yet is priced per step as GPO when it shares data and as
+ *       Single when it does not ({@link #ablationStandIn});
  *   <li>otherwise the profile's {@code assumed_steps_per_second} (measured on that profile's
  *       budgets), times the cell kind's relative cost: its seconds per step over the seconds per
  *       step of all cells of the file it was measured in (a GPO cell costs more per step than a
@@ -143,6 +145,9 @@ public final class Rates {
       fitted = ownProfile.secondsPerStep(c.task(), kind(c.algorithm(), c.settings(), sibling, c.method()));
     if (Double.isNaN(fitted) && !c.variant().isEmpty())
       fitted = ownProfile.secondsPerStep(c.task(), kind(c.algorithm(), c.settings(), "", c.method()));
+    String standIn = ablationStandIn(c.method());
+    if (Double.isNaN(fitted) && standIn != null)
+      fitted = ownProfile.secondsPerStep(c.task(), kind(c.algorithm(), c.settings(), c.variant(), standIn));
     if (!Double.isNaN(fitted)) return fitted * c.plannedSteps();
     double relative = 1;
     for (Sum t : new Sum[] {byGroup.get(c.groupId()), byTaskMethod.get(c.task() + "/" + c.method()),
@@ -165,6 +170,22 @@ public final class Rates {
     if (variant.matches("pop\\d+-eqsteps")) return variant.substring(0, variant.length() - "-eqsteps".length());
     if (variant.matches("pop\\d+")) return variant + "-eqsteps";
     return null;
+  }
+
+  /**
+   * The method whose measured cost per step prices a Fig. 5 ablation that has not run on the profile:
+   * GPO for those with data sharing (M), Single for the others; null for any other method. What
+   * decides a cell's cost is M: under the default, the update on the shared batches and the critic's
+   * fit on them are 43-65% of a GPO cell's CPU (paper profile: Swimmer's and HalfCheetah-hilly's time splits),
+   * crossover (pi_S and DAgger's epochs) about 10% and selection under 3%. So an ablation with M costs
+   * about what GPO costs and one without about what Single costs, crossover making the C variants
+   * about 10% dearer than priced. Without this the Fig. 5 methods fell to the file-wide fallback,
+   * which had priced them from other profiles' cells (the paper profile's Fig. 5 at 5 seeds: 4.2 h,
+   * against about 12 h from the measured GPO and Single cells).
+   */
+  static String ablationStandIn(String method) {
+    if (!method.startsWith("Base")) return null;
+    return java.util.Arrays.asList(method.split("\\+")).contains("M") ? "GPO" : "Single";
   }
 
   /** The estimated seconds of a plan's cells. */
