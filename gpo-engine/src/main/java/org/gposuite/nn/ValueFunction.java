@@ -4,12 +4,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.gposuite.nn.kernel.FloatTanh;
+import org.gposuite.nn.kernel.HostArrays;
 import org.gposuite.nn.kernel.NativeArithmetic;
 import org.gposuite.nn.kernel.Shuffle;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * State-value baseline of the paper (Sec. 4.1): MLP 32-32 tanh, scalar linear output. It reads
@@ -137,7 +137,12 @@ public final class ValueFunction {
     return fitInMinibatches(normObs, targets, weights, epochs, minibatch, opt, rng);
   }
 
-  /** The fit of both: {@code weights} null = every row counts once. */
+  /**
+   * The fit of both: {@code weights} null = every row counts once. Each minibatch's rows are copied
+   * into buffers of their own (kept per minibatch size for the fit), so a step's loss sees plain
+   * arrays and runs as one Java pass; the rows and their order are those of a pull of the shuffled
+   * epoch sliced into minibatches, so the steps are the same.
+   */
   private double fitInMinibatches(INDArray normObs, INDArray targets, INDArray weights, int epochs, int minibatch,
       AdamOptimizer opt, SplittableRandom rng) {
     int n = (int) normObs.size(0);
@@ -146,32 +151,50 @@ public final class ValueFunction {
     if (normObs.rank() != 2 || normObs.size(1) != obsDim)
       throw new IllegalArgumentException("ValueFunction.fit: expected observations [n, " + obsDim + "], got " + java.util.Arrays.toString(normObs.shape()));
     double loss = Double.NaN;
-    int[] idx = Shuffle.identity(n);
-    for (int e = 0; e < epochs; e++) {
-      INDArray xs = normObs, ys = targets, ws = weights;
-      if (minibatch < n) {
-        Shuffle.permute(idx, rng);
-        xs = Nd4j.pullRows(normObs, 1, idx);
-        ys = Nd4j.pullRows(targets, 1, idx);
-        if (weights != null) ws = Nd4j.pullRows(weights, 1, idx);
-      }
-      for (int s = 0; s < n; s += minibatch) {
-        int end = Math.min(n, s + minibatch);
-        INDArray xb = minibatch < n ? xs.get(NDArrayIndex.interval(s, end), NDArrayIndex.all()) : xs;
-        INDArray yb = minibatch < n ? ys.get(NDArrayIndex.interval(s, end), NDArrayIndex.all()) : ys;
-        if (weights == null) loss = lossAndGradientNormalized(xb, yb);
-        else loss = weightedLossAndGradientNormalized(xb, yb, minibatch < n ? ws.get(NDArrayIndex.interval(s, end), NDArrayIndex.all()) : ws);
+    if (minibatch >= n) { // one full-batch step per epoch, nothing shuffled
+      for (int e = 0; e < epochs; e++) {
+        loss = lossAndGradientNormalized(normObs, targets, weights);
         opt.step();
       }
-      // the epoch's shuffled copies, freed now: nd4j frees native memory only when the garbage collector
-      // collects the arrays, and these weigh little on the heap, so a long run of fits outgrows the machine
-      if (minibatch < n) {
-        xs.close();
-        ys.close();
-        if (ws != null) ws.close();
+      return loss;
+    }
+    Map<Integer, INDArray[]> buffers = new HashMap<>(); // minibatch size -> its rows' observations, targets, weights
+    INDArray xs = plainCopy(normObs), ys = plainCopy(targets), ws = weights == null ? null : plainCopy(weights);
+    try {
+      int[] idx = Shuffle.identity(n);
+      for (int e = 0; e < epochs; e++) {
+        Shuffle.permute(idx, rng);
+        for (int s = 0; s < n; s += minibatch) {
+          int end = Math.min(n, s + minibatch);
+          INDArray[] b = buffers.computeIfAbsent(end - s, m -> new INDArray[] {Nd4j.create(dtype, m, obsDim),
+              Nd4j.create(targets.dataType(), m, 1), weights == null ? null : Nd4j.create(weights.dataType(), m, 1)});
+          HostArrays.gatherRows(xs, idx, s, end, b[0]);
+          HostArrays.gatherRows(ys, idx, s, end, b[1]);
+          if (ws != null) HostArrays.gatherRows(ws, idx, s, end, b[2]);
+          loss = lossAndGradientNormalized(b[0], b[1], b[2]);
+          opt.step();
+        }
       }
+    } finally {
+      // nd4j frees native memory only when the garbage collector collects the arrays, and these weigh
+      // little on the heap, so a long run of fits would outgrow the machine: freed now
+      for (INDArray[] b : buffers.values())
+        for (INDArray a : b) if (a != null) a.close();
+      if (xs != normObs) xs.close();
+      if (ys != targets) ys.close();
+      if (ws != null && ws != weights) ws.close();
     }
     return loss;
+  }
+
+  /** {@code a} itself when its rows can be copied directly (a plain buffer), else a c-order copy. */
+  private static INDArray plainCopy(INDArray a) {
+    return HostArrays.plain(a) ? a : a.dup('c');
+  }
+
+  /** The unweighted or the weighted loss of one step ({@code weights} null: unweighted). */
+  private double lossAndGradientNormalized(INDArray normObs, INDArray targets, INDArray weights) {
+    return weights == null ? lossAndGradientNormalized(normObs, targets) : weightedLossAndGradientNormalized(normObs, targets, weights);
   }
 
   /**
@@ -187,12 +210,35 @@ public final class ValueFunction {
           + java.util.Arrays.toString(targets.shape()) + " and " + java.util.Arrays.toString(weights.shape()));
     double total = weights.sumNumber().doubleValue();
     if (!(total > 0)) throw new IllegalArgumentException("ValueFunction: the weights sum to " + total + "; at least one must be > 0");
+    if (FloatTanh.applicable(v) && FloatTanh.applicable(targets) && FloatTanh.applicable(weights)) {
+      // one Java pass instead of nd4j's five ops and two arrays per step
+      INDArray err = errBuffers.computeIfAbsent(v.size(0), n -> Nd4j.create(v.dataType(), n, 1));
+      double loss = weightedSquaredErrorGradient(v, targets, weights, (float) (2.0 / total), err);
+      mlp.backward(err);
+      return loss / total;
+    }
     INDArray diff = v.sub(targets);
     double loss = diff.mul(diff).muli(weights).sumNumber().doubleValue() / total;
     mlp.backward(diff.muli(weights).muli(2.0 / total));
     return loss;
   }
 
+  /**
+   * err = (v - y) w * scale, the weighted squared error's gradient, rounded as nd4j's sub, mul and
+   * scalar mul round it; returns sum w (v - y)^2. FLOAT, plain buffers.
+   */
+  private static double weightedSquaredErrorGradient(INDArray v, INDArray y, INDArray w, float scale, INDArray err) {
+    java.nio.FloatBuffer vb = v.data().asNioFloat(), yb = y.data().asNioFloat(), wb = w.data().asNioFloat(), eb = err.data().asNioFloat();
+    int n = (int) v.length();
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      float e = vb.get(i) - yb.get(i);
+      float ew = e * wb.get(i);
+      sum += (double) ew * e;
+      eb.put(i, ew * scale);
+    }
+    return sum;
+  }
 
   public void copyFrom(ValueFunction other) { params.assign(other.params); }
 }

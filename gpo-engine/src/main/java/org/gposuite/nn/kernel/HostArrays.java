@@ -1,5 +1,6 @@
 package org.gposuite.nn.kernel;
 
+import java.lang.foreign.MemorySegment;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -15,7 +16,7 @@ public final class HostArrays {
   private HostArrays() {}
 
   /** Whether {@code a} is one plain buffer that NIO can address directly. */
-  static boolean plain(INDArray a) {
+  public static boolean plain(INDArray a) {
     return (a.dataType() == DataType.FLOAT || a.dataType() == DataType.DOUBLE) && a.ordering() == 'c' && !a.isView()
         && a.offset() == 0 && a.data().length() == a.length();
   }
@@ -49,6 +50,28 @@ public final class HostArrays {
       a.data().asNioDouble().get(0, out, 0, len);
     }
     return out;
+  }
+
+  /**
+   * Rows {@code idx[from .. to)} of {@code src} ({@code [n, c]}) copied, in that order, into {@code dst}
+   * ({@code [to - from, c]}): nd4j's pullRows without its per-call allocation, native op and
+   * deallocation (a minibatch fit pulls its rows every epoch). Both plain buffers of one data type.
+   */
+  public static INDArray gatherRows(INDArray src, int[] idx, int from, int to, INDArray dst) {
+    if (!plain(src) || !plain(dst) || src.dataType() != dst.dataType() || src.rank() != 2 || dst.rank() != 2
+        || dst.size(0) != to - from || dst.size(1) != src.size(1))
+      throw new IllegalArgumentException("HostArrays.gatherRows: expected plain " + src.dataType() + " arrays [n, c] and ["
+          + (to - from) + ", c], got " + java.util.Arrays.toString(src.shape()) + " and " + java.util.Arrays.toString(dst.shape()));
+    long rowBytes = src.size(1) * src.dataType().width();
+    MemorySegment rows = segment(src), out = segment(dst);
+    for (int k = from; k < to; k++)
+      MemorySegment.copy(rows, idx[k] * rowBytes, out, (k - from) * rowBytes, rowBytes);
+    return dst;
+  }
+
+  /** The memory of a plain array as a segment of its length. */
+  private static MemorySegment segment(INDArray a) {
+    return MemorySegment.ofAddress(a.data().address()).reinterpret(a.length() * a.dataType().width());
   }
 
   /** {@code a}'s elements (c order) = {@code in[0 .. a.length())}, rounded to a's data type. {@code a} must be plain. */
