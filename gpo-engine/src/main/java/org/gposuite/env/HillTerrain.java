@@ -27,6 +27,13 @@ final class HillTerrain {
   private static final double WIDTH = 40.0;
   private static final int HILLS = 500;
   private static final int SMOOTH = 10;
+  /**
+   * How far from its centre a hill is evaluated (m). Hills lie about 1.7 m apart, so every point has
+   * one within about 1.3 m, whose density is far above a hill's at 3 m: the fallback over all hills
+   * is rare. A field takes about 35 ms at 3 m, against 180 ms at the 6 m used before (measured on
+   * this machine kind; an env of a hilly task builds one field, a GPO cell some hundreds).
+   */
+  static final double RADIUS = 3.0;
 
   /** The box (generator coordinates) that rllab cleared for one robot. */
   record Patch(double xLow, double xHigh, double yLow, double yHigh) {
@@ -66,7 +73,7 @@ final class HillTerrain {
     for (int h = 0; h < n; h++) {
       var[h] = jitterVar + jitterVar * rng.nextDouble();
     }
-    double[] field = maxOfHills(mx, my, var);
+    double[] field = maxOfHills(mx, my, var, RADIUS);
     clearAndSmooth(field, patch);
     normalize(field);
     return field;
@@ -101,13 +108,13 @@ final class HillTerrain {
   }
 
   /**
-   * Pointwise maximum of isotropic Gaussian densities. Exact: each hill is evaluated within a
-   * radius where it can still matter; any point whose maximum is not safely above the largest
-   * density a farther hill could reach is recomputed over all hills.
+   * Pointwise maximum of isotropic Gaussian densities. Exact: each hill is evaluated within
+   * {@code radius} of its centre; any point whose maximum is not safely above the largest density a
+   * farther hill could reach is recomputed over all hills. A maximum does not depend on the order of
+   * its terms, so every radius gives the same bits ({@code HillTerrainTest}); {@link #RADIUS} makes it fast.
    */
-  private static double[] maxOfHills(double[] mx, double[] my, double[] var) {
+  static double[] maxOfHills(double[] mx, double[] my, double[] var, double radius) {
     int n = mx.length;
-    double radius = 6.0;
     double farBound = 0;
     for (int h = 0; h < n; h++) {
       farBound = Math.max(farBound, density(radius * radius, var[h]));

@@ -20,6 +20,26 @@ class HillTerrainTest {
     assertFalse(Arrays.equals(a, c));
   }
 
+  /**
+   * The field's maximum over hills evaluated near their centres equals the maximum over every hill
+   * at every point, to the bit: on the generator's dense hills (where the radius decides the work)
+   * and on three far-apart hills (where most points are beyond it and fall back to all hills).
+   */
+  @Test
+  void theHillsNearAPointGiveTheMaximumOverAllHills() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+    int n = 23 * 23;
+    double[] mx = new double[n], my = new double[n], var = new double[n];
+    for (int h = 0; h < n; h++) {
+      mx[h] = -20 + (h / 23) * 40 / Math.sqrt(500) + Math.sqrt(0.4) * r.nextGaussian();
+      my[h] = -20 + (h % 23) * 40 / Math.sqrt(500) + Math.sqrt(0.4) * r.nextGaussian();
+      var[h] = 0.4 + 0.4 * r.nextDouble();
+    }
+    assertArrayEquals(HillTerrain.maxOfHills(mx, my, var, 100), HillTerrain.maxOfHills(mx, my, var, HillTerrain.RADIUS));
+    double[] fx = {-15, 0, 12}, fy = {3, -10, 14}, fv = {0.5, 0.7, 0.4};
+    assertArrayEquals(HillTerrain.maxOfHills(fx, fy, fv, 100), HillTerrain.maxOfHills(fx, fy, fv, HillTerrain.RADIUS));
+  }
+
   @Test
   void normalizedWithClearedPatch() {
     for (HillTerrain.Patch p : new HillTerrain.Patch[] {HillTerrain.Patch.HALF_CHEETAH,
