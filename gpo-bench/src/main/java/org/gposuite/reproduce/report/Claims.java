@@ -29,6 +29,16 @@ final class Claims {
     if (pHolds < ALPHA) return String.format(Locale.ROOT, "**holds** (Welch p = %.2g)", pHolds);
     if (pOpposite < ALPHA) return String.format(Locale.ROOT, "**contradicted** (Welch p = %.2g)", pOpposite);
     return String.format(Locale.ROOT, "%s, not significant (p = %.2g)",
-        mb > mw ? "same direction" : "opposite direction", Math.min(pHolds, pOpposite));
+        mb > mw ? "same direction" : "opposite direction", openP(better, worse));
+  }
+
+  /** Whether "better > worse" is decided either way: it holds or is contradicted (2 seeds a side at least). */
+  static boolean decided(double[] better, double[] worse) {
+    return better.length >= 2 && worse.length >= 2 && openP(better, worse) < ALPHA;
+  }
+
+  /** The smaller of the two one-sided Welch p-values: how near the claim is to a verdict either way. */
+  static double openP(double[] better, double[] worse) {
+    return Math.min(Stats.welchLowerP(worse, better), Stats.welchLowerP(better, worse));
   }
 }

@@ -88,6 +88,7 @@ public final class Findings {
     }
     sb.append("\n## Verdicts\n");
     for (Algorithm algorithm : Algorithm.values()) verdicts(sb, rows, paper, algorithm);
+    sb.append(UndecidedClaims.section(rows, paper));
     return sb.append(WallClockAtScale.section(rows, paper)).append(variantFigures(rows)).toString();
   }
 

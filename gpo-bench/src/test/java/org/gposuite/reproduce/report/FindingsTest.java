@@ -58,6 +58,40 @@ class FindingsTest {
     assertTrue(block.contains("| GPO > Single on Walker2d (1,465 vs 541) | **contradicted** (Welch p = ") && block.contains("| not run |"), block);
   }
 
+  static CellRecord timed(String task, String method, int seed, double ret, double seconds) {
+    return new CellRecord(Algorithm.PPO, task, method, seed, new Settings("tuned", new TreeMap<>()), "h", "paper", ret, 8_000_000,
+        WallClock.totalOnly(seconds), ComparisonTest.HERE, "2026-11-30T00:00:00Z");
+  }
+
+  /**
+   * A paper claim left open at 3 seeds a side gets its cheaper side raised to 8: Walker2d's GPO (3 seeds,
+   * 10 min a cell) against Single (3 seeds, 4 min) overlaps, so Single's seeds 4-8; Ant's decided claim
+   * and Hopper's 2 seeds a side are not listed; HalfCheetah's Single already has 8, so GPO's seeds 4-8.
+   */
+  @Test
+  void aClaimOpenAtThreeSeedsRaisesItsCheaperSideToEight() throws Exception {
+    List<CellRecord> rows = new ArrayList<>();
+    double[] gpo = {1500, 1700, 1300}, single = {1400, 1600, 1450};
+    for (int s = 1; s <= 3; s++) {
+      rows.add(timed("Walker2d", "GPO", s, gpo[s - 1], 600));
+      rows.add(timed("Walker2d", "Single", s, single[s - 1], 240));
+      rows.add(timed("Ant", "GPO", s, 2000 + s, 900));
+      rows.add(timed("Ant", "Single", s, 1000 + s, 300));
+      rows.add(timed("HalfCheetah", "GPO", s, gpo[s - 1], 600));
+    }
+    for (int s = 1; s <= 2; s++) {
+      rows.add(timed("Hopper", "GPO", s, 1000 + 300 * s, 600));
+      rows.add(timed("Hopper", "Single", s, 1100 + 100 * s, 240));
+    }
+    for (int s = 1; s <= 8; s++) rows.add(timed("HalfCheetah", "Single", s, 1450 + 10 * s, 240));
+    List<UndecidedClaims.Next> open = UndecidedClaims.find(rows, PaperData.load(EXPECTED));
+    assertEquals(List.of("Walker2d Single 4-8", "HalfCheetah GPO 4-8"),
+        open.stream().map(n -> n.task() + " " + n.method() + " " + n.fromSeed() + "-" + n.toSeed()).toList());
+    assertEquals("./reproduce --profile paper --tables 1 --presets tuned --methods Single --tasks Walker2d --seeds 4-8", open.get(0).command());
+    assertEquals(4, open.get(0).minutesPerCell(), 1e-9);
+    assertTrue(UndecidedClaims.section(rows, PaperData.load(EXPECTED)).contains("| PPO: GPO > Single on Walker2d | `tuned` | 3 / 3 |"));
+  }
+
   /** Figs. 7, 9 and 10 appear with the first cell of a point of their own, judged as the report judges them. */
   @Test
   void aFigurePointsFirstCellBringsTheFiguresSection() throws Exception {
