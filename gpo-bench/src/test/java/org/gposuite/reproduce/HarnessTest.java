@@ -264,8 +264,8 @@ class HarnessTest {
     // The fake runner puts GPO at 1000 and Single at 330 with 2% noise: the claim must hold.
     assertTrue(report.contains("- GPO > Single on Hopper: **holds**"), report);
     // Fake levels follow the paper's Fig. 5 ordering, so every ordering claim holds.
-    assertTrue(report.contains("- GPO is the best variant: **holds**"), report);
-    assertTrue(report.contains("- Data sharing (M) is the most useful single component: **holds**"), report);
+    assertTrue(report.contains("| GPO (all three) is the best variant | **holds** |"), report);
+    assertTrue(report.contains("| Data sharing (M) is the most useful single component | **holds** |"), report);
     assertTrue(report.contains("The parameter-space child falls below both parents in most crossovers: **holds** (6 of 6)"), report);
     assertTrue(report.contains("Mutate takes the major chunk of GPO's time on Swimmer: **holds** (mutate 67% of total)"), report);
     byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
@@ -403,9 +403,9 @@ class HarnessTest {
     assertTrue(section(report, "## Table 2 (A2C), preset `paper-calibrated`")
         .contains("Claims (Table 2 (A2C), preset `paper-calibrated`):"), report);
     assertTrue(section(report, "## " + Experiment.FIGURE_5.title() + ", preset `tuned`")
-        .contains("- GPO is the best variant: **holds**"), report);
+        .contains("| GPO (all three) is the best variant | **holds** |"), report);
     assertTrue(section(report, "## " + Experiment.FIGURE_5.title() + ", preset `paper-calibrated`")
-        .contains("- GPO is the best variant: **fails**"), report);
+        .contains("| GPO (all three) is the best variant | **contradicted** |"), report);
     for (String f : List.of("fig4-PPO-Hopper.png", "fig4-PPO-paper-calibrated-Hopper.png", "fig5-ablations.png",
         "fig5-ablations-paper-calibrated.png", "fig3a-crossover.png", "fig3a-crossover-paper-calibrated.png",
         "profile-PPO.png", "profile-PPO-paper-calibrated.png", "profile-A2C-paper-calibrated.png")) {

@@ -37,8 +37,8 @@ import org.gposuite.reproduce.store.CellsCsv;
  * the paper's, and each Table 1 / Table 2 claim's verdict by the report's rule ({@link Claims}), for
  * GPO as the suite runs it and, under PPO, for GPO as written ({@link #AS_WRITTEN}: Eq. 5 literally,
  * the critic on its own batch, kept in {@code paper/}{@value #AS_WRITTEN_CELLS}); then Table 3 from
- * the rows' wall-clock columns ({@link WallClockAtScale}), and Figs. 7, 10 and 9 once a point of their own
- * has a cell ({@link #variantFigures}). It replaces the text between
+ * the rows' wall-clock columns ({@link WallClockAtScale}), Figs. 7, 10 and 9 once a point of their own
+ * has a cell ({@link #variantFigures}), and Fig. 5 once an ablation has one ({@link #ablations}). It replaces the text between
  * {@link #BEGIN} and {@link #END}, so the narrative around it stays written by hand and the
  * numbers are regenerated from {@code paper/cells.csv} and {@value #AS_WRITTEN_CELLS} as cells land:
  * {@code java ... org.gposuite.reproduce.report.Findings expected-results}. At its end come the
@@ -89,7 +89,32 @@ public final class Findings {
     sb.append("\n## Verdicts\n");
     for (Algorithm algorithm : Algorithm.values()) verdicts(sb, rows, paper, algorithm);
     sb.append(UndecidedClaims.section(rows, paper));
-    return sb.append(WallClockAtScale.section(rows, paper)).append(variantFigures(rows)).toString();
+    return sb.append(WallClockAtScale.section(rows, paper)).append(variantFigures(rows)).append(ablations(rows, paper)).toString();
+  }
+
+  /**
+   * Fig. 5 at the paper's scale (`tuned`, the defaults) once one of its ablations (a Base variant) has a
+   * stored cell: every variant's score over GPO's with its interval, and the paper's claims judged as the
+   * report judges them ({@link AblationVerdicts}); GPO and Single are the tables' cells.
+   */
+  static String ablations(List<CellRecord> rows, PaperData paper) {
+    if (rows.stream().noneMatch(r -> r.method().startsWith("Base") && r.algorithm() == Algorithm.PPO)) return "";
+    List<String> tasks;
+    try {
+      tasks = ProfileLoader.load("paper").fig5Tasks();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("Findings: the paper profile is unreadable", e);
+    }
+    Map<String, Map<String, double[]>> returns = new LinkedHashMap<>();
+    for (String m : Catalogue.ABLATION_METHODS) {
+      Map<String, double[]> byTask = new LinkedHashMap<>();
+      for (String task : tasks) byTask.put(task, returns(seeds(rows, Algorithm.PPO, "tuned", task, m)));
+      returns.put(m, byTask);
+    }
+    return "\n## Fig. 5 at the paper's scale\n\nUnder the defaults, preset `tuned`: each variant's final return over GPO's per task,"
+        + " averaged over " + String.join(" and ", tasks) + ", with 95% stratified-bootstrap intervals; a claim holds when the interval"
+        + " of each of its differences lies above 0, is contradicted when one lies below, and is open otherwise.\n\n"
+        + new AblationVerdicts(returns, tasks, StratifiedBootstrap.DEFAULT).render(paper.ablations());
   }
 
   /**

@@ -16,6 +16,7 @@ import org.gposuite.reproduce.plan.Plan;
 import org.gposuite.reproduce.plan.Profile;
 import org.gposuite.reproduce.plan.Catalogue;
 import org.gposuite.reproduce.report.aggregate.Aggregates;
+import org.gposuite.reproduce.report.aggregate.StratifiedBootstrap;
 import org.gposuite.reproduce.store.CrossoverTrial;
 import org.gposuite.reproduce.store.Provenance;
 import org.gposuite.reproduce.store.StateVisitation;
@@ -416,37 +417,18 @@ public final class Report {
   private void ablations(String preset) {
     line("## " + title(Experiment.FIGURE_5, preset));
     line("");
-    Map<String, Double> ours = normalizedAblations(preset);
-    line("Final return normalized to GPO per task, averaged over " + plan.profile().fig5Tasks()
-        + " (paper: Ant, Walker2d). Normalizing assumes positive returns.");
+    List<String> tasks = plan.profile().fig5Tasks();
+    line("Final return over GPO's per task, averaged over " + tasks + " (paper: Ant, Walker2d; normalising assumes positive"
+        + " returns), with 95% stratified-bootstrap intervals (`AblationVerdicts`: a claim holds when the interval of each"
+        + " of its differences lies above 0, is contradicted when one lies below, and is open otherwise).");
     line("");
-    line("| Variant | Ours | Paper |");
-    line("|---|---|---|");
+    Map<String, Map<String, double[]>> returns = new java.util.LinkedHashMap<>();
     for (String m : Catalogue.ABLATION_METHODS) {
-      line("| " + m + " | " + (ours.containsKey(m) ? String.format(Locale.ROOT, "%.2f", ours.get(m)) : "—")
-          + " | " + Optional.ofNullable(paper.ablations().get(m)).map(v -> String.format(Locale.ROOT, "%.2f", v)).orElse("—") + " |");
+      Map<String, double[]> byTask = new java.util.LinkedHashMap<>();
+      for (String task : tasks) byTask.put(task, results.returns(preset, Algorithm.PPO, task, m));
+      returns.put(m, byTask);
     }
-    line("");
-    if (!ours.keySet().containsAll(Catalogue.ABLATION_METHODS)) {
-      line("Not every variant ran, so the ordering claims are not judged.");
-      return;
-    }
-    double gpo = ours.get("GPO");
-    double single = ours.get("Single");
-    boolean gpoBest = ours.values().stream().allMatch(v -> v <= gpo);
-    boolean singleWorst = ours.values().stream().allMatch(v -> v >= single);
-    boolean eachBeatsSingle = ours.get("Base+C") > single && ours.get("Base+S") > single && ours.get("Base+M") > single;
-    boolean mBest = ours.get("Base+M") > ours.get("Base+C") && ours.get("Base+M") > ours.get("Base+S");
-    int pairsBetter = 0;
-    pairsBetter += ours.get("Base+C+S") >= Math.max(ours.get("Base+C"), ours.get("Base+S")) ? 1 : 0;
-    pairsBetter += ours.get("Base+M+S") >= Math.max(ours.get("Base+M"), ours.get("Base+S")) ? 1 : 0;
-    pairsBetter += ours.get("Base+M+C") >= Math.max(ours.get("Base+M"), ours.get("Base+C")) ? 1 : 0;
-    line("- GPO is the best variant: " + verdictWord(gpoBest));
-    line("- Single is the worst variant: " + verdictWord(singleWorst));
-    line("- Each component alone (C, S, M) improves on Single: " + verdictWord(eachBeatsSingle));
-    line("- Data sharing (M) is the most useful single component: " + verdictWord(mBest));
-    line("- Two components beat either constituent alone, generally: " + verdictWord(pairsBetter >= 2)
-        + " (" + pairsBetter + " of 3 pairs)");
+    new AblationVerdicts(returns, tasks, StratifiedBootstrap.DEFAULT).render(paper.ablations()).lines().forEach(this::line);
   }
 
   private static String verdictWord(boolean holds) {

@@ -92,6 +92,25 @@ class FindingsTest {
     assertTrue(UndecidedClaims.section(rows, PaperData.load(EXPECTED)).contains("| PPO: GPO > Single on Walker2d | `tuned` | 3 / 3 |"));
   }
 
+  /** Fig. 5 appears with the first ablation cell, its scores over GPO's on Ant and Walker2d and the paper's claims judged. */
+  @Test
+  void theFirstAblationCellBringsFig5WithItsClaims() throws Exception {
+    List<CellRecord> rows = new ArrayList<>();
+    String[] methods = {"Single", "Base+C", "Base+S", "Base+C+S", "Base+M", "Base+M+S", "Base+M+C", "GPO"};
+    double[] level = {0.33, 0.47, 0.47, 0.5, 0.83, 0.86, 0.9, 1.0};
+    for (int m = 0; m < methods.length; m++)
+      for (int s = 1; s <= 2; s++) {
+        rows.add(cell("tuned", "Ant", methods[m], s, level[m] * 1000 * (1 + 0.01 * s)));
+        rows.add(cell("tuned", "Walker2d", methods[m], s, level[m] * 2000 * (1 + 0.01 * s)));
+      }
+    PaperData paper = PaperData.load(EXPECTED);
+    assertEquals("", Findings.ablations(rows.stream().filter(r -> !r.method().startsWith("Base")).toList(), paper));
+    String block = Findings.block(rows, paper);
+    assertTrue(block.contains("\n## Fig. 5 at the paper's scale\n"), block);
+    assertTrue(block.contains("| Data sharing (M) is the most useful single component | **holds** |"), block);
+    assertTrue(block.contains("| Base+M | 0.83 ["), block);
+  }
+
   /** Figs. 7, 9 and 10 appear with the first cell of a point of their own, judged as the report judges them. */
   @Test
   void aFigurePointsFirstCellBringsTheFiguresSection() throws Exception {

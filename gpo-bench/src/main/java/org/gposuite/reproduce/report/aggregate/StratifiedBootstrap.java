@@ -66,7 +66,12 @@ public record StratifiedBootstrap(int repetitions, long seed) {
     return new TaskScores(out);
   }
 
-  private Estimate estimate(double point, ToDoubleFunction<SplittableRandom> replicate) {
+  /**
+   * {@code point} with the interval of {@code replicate}'s values over the repetitions, each given the
+   * generator a repetition draws from. Every call starts the generator from {@link #seed}, so statistics
+   * whose replicates draw alike see the same resamples (a difference of two is paired).
+   */
+  public Estimate estimate(double point, ToDoubleFunction<SplittableRandom> replicate) {
     SplittableRandom rng = new SplittableRandom(seed);
     double[] reps = new double[repetitions];
     for (int r = 0; r < repetitions; r++) reps[r] = replicate.applyAsDouble(rng);

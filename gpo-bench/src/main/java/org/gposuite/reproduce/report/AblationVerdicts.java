@@ -1,0 +1,162 @@
+package org.gposuite.reproduce.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.gposuite.reproduce.plan.Catalogue;
+import org.gposuite.reproduce.report.aggregate.Estimate;
+import org.gposuite.reproduce.report.aggregate.StratifiedBootstrap;
+
+/**
+ * Fig. 5's scores and claims with 95% intervals. A variant's score is the paper's: its mean final return
+ * over GPO's, per task, averaged over the figure's tasks (GPO = 1). The interval is a stratified
+ * bootstrap ({@link StratifiedBootstrap}): each repetition redraws every variant's seeds on every
+ * task from that variant's own seeds on that task, and recomputes every score from them; differences
+ * are taken within a repetition, so they are paired, and GPO's own seeds move the others' scores.
+ *
+ * <p>The paper's text makes four claims (Sec. 4.4): each component alone (Base+C, Base+S, Base+M)
+ * improves on Single; data sharing (M) helps most (Base+M above Base+C and Base+S); two components
+ * generally beat either constituent alone (read: at least 2 of the 3 pairs above both of theirs);
+ * GPO, all three, is best. A comparison "X above Y" holds when the interval of score(X) - score(Y)
+ * lies above 0, is contradicted when it lies below, and is open otherwise; a claim holds when each of
+ * its comparisons holds, is contradicted when one is, and is open otherwise ("generally": when 2 of
+ * 3 pairs hold, or 2 are contradicted).
+ *
+ * @param returns final returns per variant, then per task (the figure's), one per seed
+ */
+record AblationVerdicts(Map<String, Map<String, double[]>> returns, List<String> tasks, StratifiedBootstrap bootstrap) {
+  /** The verdict words, as the tables print them. */
+  static final String HOLDS = "**holds**", CONTRADICTED = "**contradicted**", OPEN = "open";
+
+  /** Whether every variant has a seed on every task: the scores (and claims) need all of them. */
+  boolean complete() {
+    return Catalogue.ABLATION_METHODS.stream().allMatch(m -> tasks.stream().allMatch(t -> seeds(m, t).length > 0));
+  }
+
+  /** The variants whose score can be computed (a seed on every task, GPO's included). */
+  List<String> scored() {
+    if (tasks.stream().anyMatch(t -> seeds("GPO", t).length == 0)) return List.of();
+    return Catalogue.ABLATION_METHODS.stream().filter(m -> tasks.stream().allMatch(t -> seeds(m, t).length > 0)).toList();
+  }
+
+  /** A variant's score with its interval. */
+  Estimate score(String variant) {
+    return bootstrap.estimate(score(variant, returns), rng -> score(variant, resample(rng)));
+  }
+
+  /** score(x) - score(y) with its interval. */
+  Estimate difference(String x, String y) {
+    return bootstrap.estimate(score(x, returns) - score(y, returns), rng -> {
+      Map<String, Map<String, double[]>> r = resample(rng);
+      return score(x, r) - score(y, r);
+    });
+  }
+
+  /** One claim: its text, its verdict word and its comparisons, each "X above Y" with the interval of the difference. */
+  record Claim(String text, String verdict, List<String> comparisons) {}
+
+  /** The paper's four claims, judged (needs {@link #complete}). */
+  List<Claim> claims() {
+    List<Claim> out = new ArrayList<>();
+    out.add(all("Each component alone improves on Single", List.of(pair("Base+C", "Single"), pair("Base+S", "Single"), pair("Base+M", "Single"))));
+    out.add(all("Data sharing (M) is the most useful single component", List.of(pair("Base+M", "Base+C"), pair("Base+M", "Base+S"))));
+    List<List<String[]>> pairs = List.of(
+        List.of(pair("Base+C+S", "Base+C"), pair("Base+C+S", "Base+S")),
+        List.of(pair("Base+M+S", "Base+M"), pair("Base+M+S", "Base+S")),
+        List.of(pair("Base+M+C", "Base+M"), pair("Base+M+C", "Base+C")));
+    int held = 0, contradicted = 0;
+    List<String> shown = new ArrayList<>();
+    for (List<String[]> p : pairs) {
+      String v = verdict(p, shown);
+      if (v.equals(HOLDS)) held++;
+      if (v.equals(CONTRADICTED)) contradicted++;
+    }
+    out.add(new Claim("Two components generally beat either constituent alone (2 of 3 pairs)",
+        held >= 2 ? HOLDS : contradicted >= 2 ? CONTRADICTED : OPEN, shown));
+    List<String[]> gpoBest = Catalogue.ABLATION_METHODS.stream().filter(m -> !m.equals("GPO")).map(m -> pair("GPO", m)).toList();
+    out.add(all("GPO (all three) is the best variant", gpoBest));
+    return out;
+  }
+
+  /**
+   * The scores beside the paper's ({@code paper}: variant to its normalised score), each variant's
+   * seeds per task, then the claims once every variant has run on every task.
+   */
+  String render(Map<String, Double> paper) {
+    StringBuilder sb = new StringBuilder("| Variant | Ours: score [95% interval] | Seeds (" + String.join(", ", tasks) + ") | Paper |\n|---|---|---|---|\n");
+    List<String> scored = scored();
+    for (String m : Catalogue.ABLATION_METHODS) {
+      String ours = "—";
+      if (scored.contains(m)) {
+        Estimate e = score(m);
+        ours = e.hasSpread() ? String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", e.point(), e.low(), e.high())
+            : String.format(Locale.ROOT, "%.2f", e.point());
+      }
+      sb.append("| ").append(m).append(" | ").append(ours).append(" | ")
+          .append(String.join(", ", tasks.stream().map(t -> String.valueOf(seeds(m, t).length)).toList())).append(" | ")
+          .append(paper.containsKey(m) ? String.format(Locale.ROOT, "%.2f", paper.get(m)) : "—").append(" |\n");
+    }
+    if (!complete()) return sb.append("\nNot every variant has a seed on every task, so the paper's claims are not judged yet.\n").toString();
+    sb.append("\n| Claim (the paper's text, Sec. 4.4) | Verdict | Comparisons: difference of scores [95% interval] |\n|---|---|---|\n");
+    for (Claim c : claims()) sb.append("| ").append(c.text()).append(" | ").append(c.verdict()).append(" | ").append(String.join("; ", c.comparisons())).append(" |\n");
+    return sb.toString();
+  }
+
+  private static String[] pair(String x, String y) {
+    return new String[] {x, y};
+  }
+
+  private Claim all(String text, List<String[]> comparisons) {
+    List<String> shown = new ArrayList<>();
+    return new Claim(text, verdict(comparisons, shown), shown);
+  }
+
+  /** Holds when every comparison holds, contradicted when one is; appends each comparison's text to {@code shown}. */
+  private String verdict(List<String[]> comparisons, List<String> shown) {
+    boolean allHold = true, anyContradicted = false;
+    for (String[] c : comparisons) {
+      Estimate d = difference(c[0], c[1]);
+      String v = d.low() > 0 ? HOLDS : d.high() < 0 ? CONTRADICTED : OPEN;
+      allHold &= v.equals(HOLDS);
+      anyContradicted |= v.equals(CONTRADICTED);
+      shown.add(String.format(Locale.ROOT, "%s - %s = %+.2f [%+.2f, %+.2f]", c[0], c[1], d.point(), d.low(), d.high()));
+    }
+    return allHold ? HOLDS : anyContradicted ? CONTRADICTED : OPEN;
+  }
+
+  private double[] seeds(String variant, String task) {
+    return returns.getOrDefault(variant, Map.of()).getOrDefault(task, new double[0]);
+  }
+
+  /** The paper's normalisation: mean over the tasks of the variant's mean return over GPO's. */
+  private double score(String variant, Map<String, Map<String, double[]>> r) {
+    double sum = 0;
+    for (String task : tasks) sum += mean(r.get(variant).get(task)) / mean(r.get("GPO").get(task));
+    return sum / tasks.size();
+  }
+
+  /** One bootstrap sample: each variant's seeds on each task redrawn from its own, in a fixed order. */
+  private Map<String, Map<String, double[]>> resample(SplittableRandom rng) {
+    Map<String, Map<String, double[]>> out = new LinkedHashMap<>();
+    for (String m : Catalogue.ABLATION_METHODS) {
+      Map<String, double[]> byTask = new LinkedHashMap<>();
+      for (String t : tasks) {
+        double[] runs = seeds(m, t);
+        double[] drawn = new double[runs.length];
+        for (int i = 0; i < drawn.length; i++) drawn[i] = runs[rng.nextInt(runs.length)];
+        byTask.put(t, drawn);
+      }
+      out.put(m, byTask);
+    }
+    return out;
+  }
+
+  private static double mean(double[] xs) {
+    double s = 0;
+    for (double x : xs) s += x;
+    return s / xs.length;
+  }
+}

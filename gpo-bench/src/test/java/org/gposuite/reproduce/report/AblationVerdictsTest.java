@@ -1,0 +1,84 @@
+package org.gposuite.reproduce.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gposuite.reproduce.plan.Catalogue;
+import org.gposuite.reproduce.report.aggregate.Estimate;
+import org.gposuite.reproduce.report.aggregate.StratifiedBootstrap;
+import org.junit.jupiter.api.Test;
+
+/** Fig. 5's scores and claims with intervals, on hand-worked cases. */
+class AblationVerdictsTest {
+  private static final List<String> TASKS = List.of("Ant", "Walker2d");
+
+  /** Every variant at {@code level} x GPO's returns (Ant 1,000, Walker2d 500), each seed offset by {@code spread} x (seed - mean). */
+  private static AblationVerdicts levels(Map<String, Double> level, int seeds, double spread) {
+    Map<String, Map<String, double[]>> returns = new LinkedHashMap<>();
+    for (String m : Catalogue.ABLATION_METHODS) {
+      Map<String, double[]> byTask = new LinkedHashMap<>();
+      for (String t : TASKS) {
+        double gpo = t.equals("Ant") ? 1000 : 500;
+        double[] xs = new double[seeds];
+        for (int s = 0; s < seeds; s++) xs[s] = level.get(m) * gpo * (1 + spread * (s - (seeds - 1) / 2.0));
+        byTask.put(t, xs);
+      }
+      returns.put(m, byTask);
+    }
+    return new AblationVerdicts(returns, TASKS, StratifiedBootstrap.DEFAULT);
+  }
+
+  private static Map<String, Double> papers() {
+    return Map.of("Single", 0.33, "Base+C", 0.47, "Base+S", 0.47, "Base+C+S", 0.5, "Base+M", 0.83, "Base+M+S", 0.86, "Base+M+C", 0.9, "GPO", 1.0);
+  }
+
+  @Test
+  void aScoreIsTheMeanOverTasksOfTheVariantsMeanOverGposAndOneSeedHasNoInterval() {
+    Map<String, Double> level = new LinkedHashMap<>(papers());
+    AblationVerdicts v = levels(level, 1, 0);
+    Estimate single = v.score("Single");
+    assertEquals(0.33, single.point(), 1e-12); // (330 / 1,000 + 165 / 500) / 2
+    assertFalse(single.hasSpread());
+    assertEquals(1.0, v.score("GPO").point(), 1e-12);
+  }
+
+  @Test
+  void thePapersOwnLevelsMakeEveryClaimHold() {
+    AblationVerdicts v = levels(papers(), 5, 0.02);
+    assertTrue(v.complete());
+    assertEquals(List.of(AblationVerdicts.HOLDS, AblationVerdicts.HOLDS, AblationVerdicts.HOLDS, AblationVerdicts.HOLDS),
+        v.claims().stream().map(AblationVerdicts.Claim::verdict).toList());
+    Estimate e = v.score("Base+M");
+    assertTrue(e.hasSpread() && e.low() < 0.83 && e.high() > 0.83, e.toString());
+  }
+
+  /** Sharing alone above GPO contradicts "GPO is best"; C and S within the seeds' spread of Single leave "each component helps" open. */
+  @Test
+  void aVariantAboveGpoContradictsAndOverlappingSeedsLeaveAClaimOpen() {
+    Map<String, Double> level = new LinkedHashMap<>(papers());
+    level.put("Base+M", 1.4);
+    level.put("Base+C", 0.34);
+    level.put("Base+S", 0.34);
+    AblationVerdicts v = levels(level, 5, 0.1);
+    List<AblationVerdicts.Claim> claims = v.claims();
+    assertEquals(AblationVerdicts.OPEN, claims.get(0).verdict(), claims.get(0).toString());
+    assertEquals(AblationVerdicts.CONTRADICTED, claims.get(3).verdict(), claims.get(3).toString());
+    assertTrue(claims.get(3).comparisons().stream().anyMatch(c -> c.startsWith("GPO - Base+M = -0.40")), claims.get(3).toString());
+  }
+
+  @Test
+  void aVariantWithoutSeedsOnATaskLeavesTheClaimsUnjudged() {
+    Map<String, Map<String, double[]>> returns = new LinkedHashMap<>();
+    for (String m : List.of("GPO", "Single")) returns.put(m, Map.of("Ant", new double[] {1000, 900}, "Walker2d", new double[] {500, 520}));
+    AblationVerdicts v = new AblationVerdicts(returns, TASKS, StratifiedBootstrap.DEFAULT);
+    assertFalse(v.complete());
+    assertEquals(List.of("Single", "GPO"), v.scored());
+    String md = v.render(papers());
+    assertTrue(md.contains("| Base+M | — | 0, 0 | 0.83 |"), md);
+    assertTrue(md.contains("the paper's claims are not judged yet"), md);
+  }
+}
