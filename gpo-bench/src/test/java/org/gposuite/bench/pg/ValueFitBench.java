@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.*;
  * What does the value fit cost per unit of its schedule on a 2048-step batch: one full-batch step
  * (the PpoConfig default's unit, 20 per iteration) against one pass of 8 minibatches of 256 (the
  * former schedule)? And the critic that also learns from its sharing set (GPO's default): one epoch
- * of 8 minibatches of 2048 on 8 batches' rows, weighted, against the same epoch as the fit did it
+ * on 8 batches' rows in minibatches of 2048 (PPO) or 256 (A2C), weighted, against the same epoch as the fit did it
  * before its minibatches had buffers of their own (nd4j's pullRows of the epoch, views, the loss
  * as nd4j ops; the same bits, {@code ValueFunctionMinibatchFitTest}).
  */
@@ -36,6 +36,9 @@ public class ValueFitBench {
   Batch b;
   SplittableRandom rng = new SplittableRandom(9);
   INDArray sharedObs, sharedTargets, sharedWeights; // 8 batches' rows, as SharedCriticRows stacks them
+  /** The shared critic's minibatch: PPO's 2048 (PpoConfig) and A2C's 256 (A2cConfig). */
+  @Param({"2048", "256"})
+  int sharedMinibatch;
 
   @Setup
   public void setup() {
@@ -66,7 +69,7 @@ public class ValueFitBench {
 
   @Benchmark
   public double sharedCriticEpoch16384() {
-    return v.fitNormalizedWeighted(sharedObs, sharedTargets, sharedWeights, 1, UpdateFixture.B, vOpt, rng);
+    return v.fitNormalizedWeighted(sharedObs, sharedTargets, sharedWeights, 1, sharedMinibatch, vOpt, rng);
   }
 
   @Benchmark
@@ -76,8 +79,8 @@ public class ValueFitBench {
     Shuffle.permute(idx, rng);
     INDArray xs = Nd4j.pullRows(sharedObs, 1, idx), ys = Nd4j.pullRows(sharedTargets, 1, idx), ws = Nd4j.pullRows(sharedWeights, 1, idx);
     double loss = 0;
-    for (int s = 0; s < n; s += UpdateFixture.B) {
-      INDArrayIndex rows = NDArrayIndex.interval(s, s + UpdateFixture.B);
+    for (int s = 0; s < n; s += sharedMinibatch) {
+      INDArrayIndex rows = NDArrayIndex.interval(s, s + sharedMinibatch);
       loss = v.weightedLossAndGradientNormalized(xs.get(rows, NDArrayIndex.all()), ys.get(rows, NDArrayIndex.all()), ws.get(rows, NDArrayIndex.all()));
       vOpt.step();
     }
