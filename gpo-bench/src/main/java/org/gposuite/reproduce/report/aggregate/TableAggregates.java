@@ -1,5 +1,6 @@
 package org.gposuite.reproduce.report.aggregate;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import org.gposuite.reproduce.plan.Catalogue;
  *
  * @param normalisation the table's algorithm and the scores' references
  * @param coveredTasks the tasks on which every method with runs has runs, in table order (the others are left out of
- *        every aggregate, so that all methods are pooled over the same tasks)
+ *        every aggregate, so that all methods are pooled over the same tasks; on each, every method's first n seeds,
+ *        n the fewest any method has there)
  * @param ours our runs' scores per method (methods without runs left out)
  * @param paperSameTasks the paper's means on {@code coveredTasks}, one run per task
  * @param paperAllTasks the paper's means on every task with both references
@@ -48,8 +50,17 @@ public record TableAggregates(Normalisation normalisation, List<String> coveredT
     // Only the tasks every method with runs has: pooling each method over its own tasks would compare
     // different benchmarks (a baseline's cells often land before GPO's on a new task).
     List<String> covered = tasks.stream().filter(t -> methods.stream().allMatch(m -> returns.apply(t, m).length > 0)).toList();
+    // And as many runs of each method on a task, its first seeds: pooled metrics weigh a task by its runs,
+    // so a method with 8 seeds on one task and 3 on the others would be judged on another mix of tasks
+    // than a method with 3 everywhere (rliable assumes equal runs per task, too).
+    Map<String, Integer> common = new LinkedHashMap<>();
+    for (String t : covered) common.put(t, methods.stream().mapToInt(m -> returns.apply(t, m).length).min().orElse(0));
+    BiFunction<String, String, double[]> equal = (t, m) -> {
+      double[] runs = returns.apply(t, m);
+      return common.containsKey(t) ? Arrays.copyOf(runs, common.get(t)) : runs;
+    };
     for (String method : methods) {
-      TaskScores s = n.scores(covered, method, returns);
+      TaskScores s = n.scores(covered, method, equal);
       if (!s.isEmpty()) ours.put(method, s);
     }
     for (String method : Catalogue.TABLE_METHODS) {

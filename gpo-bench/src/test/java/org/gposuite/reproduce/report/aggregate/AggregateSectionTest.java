@@ -41,6 +41,27 @@ class AggregateSectionTest {
     assertEquals(java.util.Set.of("Walker2d"), t.ours().get("Single").byTask().keySet(), "Single's Hopper runs are left out");
   }
 
+  /**
+   * Every method gets as many runs on a task as the method with the fewest there, its first seeds: Single's
+   * 8 Walker2d seeds against GPO's 3 would weigh Walker2d 8/11 in Single's pooled IQM and 3/5 in GPO's.
+   */
+  @Test
+  void everyMethodHasTheSameRunsPerTask() throws Exception {
+    Normalisation n = new Normalisation(Algorithm.PPO, PaperData.load(EXPECTED), RandomReturns.load(EXPECTED).orElseThrow());
+    Map<String, double[]> gpo = Map.of("Walker2d", new double[] {300, 350, 400}, "Hopper", new double[] {900, 950});
+    Map<String, double[]> single = Map.of("Walker2d", new double[] {1200, 1300, 1400, 1500, 1600, 1700, 1800, 1900},
+        "Hopper", new double[] {800, 850, 870});
+    TableAggregates t = TableAggregates.of(n, List.of("Walker2d", "Hopper"),
+        (task, method) -> (method.equals("GPO") ? gpo : method.equals("Single") ? single : Map.<String, double[]>of())
+            .getOrDefault(task, new double[0]),
+        StratifiedBootstrap.DEFAULT);
+    assertEquals(3, t.ours().get("Single").byTask().get("Walker2d").length, "Single's first 3 Walker2d seeds");
+    assertEquals(2, t.ours().get("Single").byTask().get("Hopper").length, "and its first 2 on Hopper, as GPO's");
+    assertArrayEquals(n.scores(List.of("Walker2d"), "Single", (task, m) -> new double[] {1200, 1300, 1400}).byTask().get("Walker2d"),
+        t.ours().get("Single").byTask().get("Walker2d"), 0);
+    assertEquals(5, t.ours().get("GPO").runs());
+  }
+
   @Test
   void oursAndThePapersAggregatesSideBySide() throws Exception {
     TableAggregates t = contradicted();
