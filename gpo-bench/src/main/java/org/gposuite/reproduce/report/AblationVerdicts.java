@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 import org.gposuite.reproduce.plan.Catalogue;
 import org.gposuite.reproduce.report.aggregate.Estimate;
 import org.gposuite.reproduce.report.aggregate.StratifiedBootstrap;
@@ -30,6 +31,17 @@ import org.gposuite.reproduce.report.aggregate.StratifiedBootstrap;
 record AblationVerdicts(Map<String, Map<String, double[]>> returns, List<String> tasks, StratifiedBootstrap bootstrap) {
   /** The verdict words, as the tables print them. */
   static final String HOLDS = "**holds**", CONTRADICTED = "**contradicted**", OPEN = "open";
+
+  /** Every Fig. 5 variant's returns on {@code tasks} ({@code returns}: task, variant to its seeds' final returns), the default bootstrap. */
+  static AblationVerdicts of(List<String> tasks, BiFunction<String, String, double[]> returns) {
+    Map<String, Map<String, double[]>> byVariant = new LinkedHashMap<>();
+    for (String m : Catalogue.ABLATION_METHODS) {
+      Map<String, double[]> byTask = new LinkedHashMap<>();
+      for (String t : tasks) byTask.put(t, returns.apply(t, m));
+      byVariant.put(m, byTask);
+    }
+    return new AblationVerdicts(byVariant, tasks, StratifiedBootstrap.DEFAULT);
+  }
 
   /** Whether every variant has a seed on every task: the scores (and claims) need all of them. */
   boolean complete() {

@@ -105,16 +105,10 @@ public final class Findings {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("Findings: the paper profile is unreadable", e);
     }
-    Map<String, Map<String, double[]>> returns = new LinkedHashMap<>();
-    for (String m : Catalogue.ABLATION_METHODS) {
-      Map<String, double[]> byTask = new LinkedHashMap<>();
-      for (String task : tasks) byTask.put(task, returns(seeds(rows, Algorithm.PPO, "tuned", task, m)));
-      returns.put(m, byTask);
-    }
     return "\n## Fig. 5 at the paper's scale\n\nUnder the defaults, preset `tuned`: each variant's final return over GPO's per task,"
         + " averaged over " + String.join(" and ", tasks) + ", with 95% stratified-bootstrap intervals; a claim holds when the interval"
         + " of each of its differences lies above 0, is contradicted when one lies below, and is open otherwise.\n\n"
-        + new AblationVerdicts(returns, tasks, StratifiedBootstrap.DEFAULT).render(paper.ablations());
+        + AblationVerdicts.of(tasks, (task, m) -> returns(seeds(rows, Algorithm.PPO, "tuned", task, m))).render(paper.ablations());
   }
 
   /**

@@ -16,7 +16,6 @@ import org.gposuite.reproduce.plan.Plan;
 import org.gposuite.reproduce.plan.Profile;
 import org.gposuite.reproduce.plan.Catalogue;
 import org.gposuite.reproduce.report.aggregate.Aggregates;
-import org.gposuite.reproduce.report.aggregate.StratifiedBootstrap;
 import org.gposuite.reproduce.store.CrossoverTrial;
 import org.gposuite.reproduce.store.Provenance;
 import org.gposuite.reproduce.store.StateVisitation;
@@ -422,13 +421,8 @@ public final class Report {
         + " returns), with 95% stratified-bootstrap intervals (`AblationVerdicts`: a claim holds when the interval of each"
         + " of its differences lies above 0, is contradicted when one lies below, and is open otherwise).");
     line("");
-    Map<String, Map<String, double[]>> returns = new java.util.LinkedHashMap<>();
-    for (String m : Catalogue.ABLATION_METHODS) {
-      Map<String, double[]> byTask = new java.util.LinkedHashMap<>();
-      for (String task : tasks) byTask.put(task, results.returns(preset, Algorithm.PPO, task, m));
-      returns.put(m, byTask);
-    }
-    new AblationVerdicts(returns, tasks, StratifiedBootstrap.DEFAULT).render(paper.ablations()).lines().forEach(this::line);
+    AblationVerdicts.of(tasks, (task, m) -> results.returns(preset, Algorithm.PPO, task, m)).render(paper.ablations())
+        .lines().forEach(this::line);
   }
 
   private static String verdictWord(boolean holds) {
