@@ -67,7 +67,7 @@ final class UndecidedClaims {
     if (open.isEmpty()) return "";
     StringBuilder sb = new StringBuilder("\n### Claims 3 seeds leave open\n\nA claim of the paper's whose test is neither holds nor"
         + " contradicted once both sides have " + FIRST_SEEDS + " seeds: the side whose new seeds shrink the test's standard error"
-        + " most per minute (its variance over its seeds, 1/n - 1/" + ENOUGH_SEEDS + ", over the mean minutes of its stored cells;"
+        + " most per minute (its seeds' variance times 1/n - 1/" + ENOUGH_SEEDS + ", over the minutes its new cells take;"
         + " the cheaper side when both spread alike) is raised to " + ENOUGH_SEEDS + " seeds by the command beside it.\n\n"
         + "| Claim | preset | seeds GPO / other | p | side to raise | cells | command |\n"
         + "|---|---|---|---|---|---|---|\n");
