@@ -50,7 +50,7 @@ public final class FloatTanh {
       return;
     }
     int n = (int) z.size(0), d = (int) z.size(1);
-    Simd.biasAct(segment(z), n, d, biasValues(bias, d), true);
+    Simd.biasAct(HostArrays.segment(z), n, d, biasValues(bias, d), true);
   }
 
   /**
@@ -64,7 +64,7 @@ public final class FloatTanh {
       return;
     }
     int n = (int) z.size(0), d = (int) z.size(1);
-    Simd.biasAct(segment(z), n, d, biasValues(bias, d), false);
+    Simd.biasAct(HostArrays.segment(z), n, d, biasValues(bias, d), false);
   }
 
   /**
@@ -80,17 +80,12 @@ public final class FloatTanh {
       return;
     }
     float[] sums = new float[d];
-    Simd.columnSums(segment(dz), (int) dz.size(0), d, sums);
+    Simd.columnSums(HostArrays.segment(dz), (int) dz.size(0), d, sums);
     gb.data().asNioFloat().put((int) gb.offset(), sums, 0, d);
   }
 
   private static boolean unitStrideFloatRow(INDArray a, int d) {
     return a.dataType() == DataType.FLOAT && a.length() == d && HostArrays.unitStrideVector(a);
-  }
-
-  /** The memory of a plain FLOAT array ({@link #applicable}) as a segment. */
-  static MemorySegment segment(INDArray a) {
-    return MemorySegment.ofAddress(a.data().address()).reinterpret(a.length() * Float.BYTES);
   }
 
   /**
@@ -121,6 +116,6 @@ public final class FloatTanh {
       da.muli(a.mul(a).rsubi(1.0));
       return;
     }
-    Simd.tanhDerivative(segment(da), segment(a), da.length());
+    Simd.tanhDerivative(HostArrays.segment(da), HostArrays.segment(a), da.length());
   }
 }

@@ -69,8 +69,8 @@ public final class HostArrays {
     return dst;
   }
 
-  /** The memory of a plain array as a segment of its length. */
-  private static MemorySegment segment(INDArray a) {
+  /** The memory of a plain array ({@link #plain}; FloatTanh's arrays too) as a segment of its length: no copy. */
+  static MemorySegment segment(INDArray a) {
     return MemorySegment.ofAddress(a.data().address()).reinterpret(a.length() * a.dataType().width());
   }
 
