@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
+import org.gposuite.reproduce.compare.Stats;
 import org.gposuite.reproduce.plan.Catalogue;
 import org.gposuite.reproduce.report.aggregate.Estimate;
 import org.gposuite.reproduce.report.aggregate.StratifiedBootstrap;
@@ -146,7 +147,7 @@ record AblationVerdicts(Map<String, Map<String, double[]>> returns, List<String>
   /** The paper's normalisation: mean over the tasks of the variant's mean return over GPO's. */
   private double score(String variant, Map<String, Map<String, double[]>> r) {
     double sum = 0;
-    for (String task : tasks) sum += mean(r.get(variant).get(task)) / mean(r.get("GPO").get(task));
+    for (String task : tasks) sum += Stats.mean(r.get(variant).get(task)) / Stats.mean(r.get("GPO").get(task));
     return sum / tasks.size();
   }
 
@@ -164,11 +165,5 @@ record AblationVerdicts(Map<String, Map<String, double[]>> returns, List<String>
       out.put(m, byTask);
     }
     return out;
-  }
-
-  private static double mean(double[] xs) {
-    double s = 0;
-    for (double x : xs) s += x;
-    return s / xs.length;
   }
 }

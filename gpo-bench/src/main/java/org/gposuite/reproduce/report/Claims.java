@@ -29,7 +29,7 @@ final class Claims {
     if (pHolds < ALPHA) return String.format(Locale.ROOT, "**holds** (Welch p = %.2g)", pHolds);
     if (pOpposite < ALPHA) return String.format(Locale.ROOT, "**contradicted** (Welch p = %.2g)", pOpposite);
     return String.format(Locale.ROOT, "%s, not significant (p = %.2g)",
-        mb > mw ? "same direction" : "opposite direction", openP(better, worse));
+        mb > mw ? "same direction" : "opposite direction", Math.min(pHolds, pOpposite));
   }
 
   /** Whether "better > worse" is decided either way: it holds or is contradicted (2 seeds a side at least). */

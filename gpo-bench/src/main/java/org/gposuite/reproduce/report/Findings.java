@@ -265,7 +265,8 @@ public final class Findings {
     return rows;
   }
 
-  private static double[] returns(List<CellRecord> cells) {
+  /** The cells' final returns, in their order. */
+  static double[] returns(List<CellRecord> cells) {
     return cells.stream().mapToDouble(CellRecord::finalReturn).toArray();
   }
 

@@ -46,7 +46,7 @@ final class UndecidedClaims {
             if (g.isEmpty() || o.isEmpty() || !Claims.clear(g.get(), o.get()) || g.get().mean() <= o.get().mean()) continue;
             List<CellRecord> gpo = Findings.seeds(rows, algorithm, preset, task, "GPO"), theirs = Findings.seeds(rows, algorithm, preset, task, other);
             if (gpo.size() < FIRST_SEEDS || theirs.size() < FIRST_SEEDS) continue;
-            double[] a = returns(gpo), b = returns(theirs);
+            double[] a = Findings.returns(gpo), b = Findings.returns(theirs);
             if (Claims.decided(a, b)) continue;
             List<List<CellRecord>> sides = List.of(gpo, theirs);
             int best = -1;
@@ -78,17 +78,13 @@ final class UndecidedClaims {
     return sb.toString();
   }
 
-  private static double[] returns(List<CellRecord> cells) {
-    return cells.stream().mapToDouble(CellRecord::finalReturn).toArray();
-  }
-
   /**
    * How much raising a side to {@value #ENOUGH_SEEDS} seeds shrinks its share of the Welch test's squared
    * standard error, s^2 (1/n - 1/8), per minute of the cells it takes.
    */
   static double gainPerMinute(List<CellRecord> side) {
     int n = side.size();
-    double gain = Stats.variance(returns(side)) * (1.0 / n - 1.0 / ENOUGH_SEEDS);
+    double gain = Stats.variance(Findings.returns(side)) * (1.0 / n - 1.0 / ENOUGH_SEEDS);
     return gain / ((ENOUGH_SEEDS - n) * Math.max(minutes(side), 1e-9));
   }
 
