@@ -178,6 +178,26 @@ class ReportHonestyTest {
     assertEquals(12.0 / 40 * 80, rates.seconds(t1024), 1e-9, "a horizon has no such sibling: priced per step as its method");
   }
 
+  /**
+   * The cells stored beside a profile's cells.csv (the paper's critic-control-cells.csv, ...) are
+   * measured costs too: a config found only there is priced by its own seconds, and a folder's files
+   * are one file for relative costs (GPO 12 s and Single 2 s for 40 steps, each in a file of its own:
+   * GPO at 80 steps is 0.3 / (14 / 80) of the assumed pace, not 1x its own file's mean).
+   */
+  @Test
+  void everyCellsFileOfAFolderPricesItsConfigs(@TempDir Path tmp) throws Exception {
+    CellSpec gpo = spec("Swimmer", "GPO", 40);
+    CellSpec single = spec("Swimmer", "Single", 40);
+    Path folder = Files.createDirectories(tmp.resolve("expected-results/other"));
+    org.gposuite.reproduce.store.CellsCsv.write(folder.resolve("cells.csv"), List.of(measured(single, 2)));
+    org.gposuite.reproduce.store.CellsCsv.write(folder.resolve("critic-control-cells.csv"), List.of(measured(gpo, 12)));
+    Files.writeString(folder.resolve("sharing-screen.csv"), "not,a,cells,file\n");
+    Rates rates = Rates.load(tmp.resolve("expected-results"), "another", 1000);  // no own-profile fit
+    assertEquals(12, rates.seconds(gpo), 1e-9, "the config stored beside cells.csv");
+    assertEquals(2, rates.seconds(single), 1e-9);
+    assertEquals((12.0 / 40) / (14.0 / 80) * 80 / 1000, rates.seconds(spec("Swimmer", "GPO", 80)), 1e-9);
+  }
+
   @Test
   void theEtaFollowsTheRunsOwnPace() {
     CellSpec gpo = spec("Swimmer", "GPO", 40);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import org.gposuite.reproduce.store.CellsCsv;
 /**
  * What a cell costs on this machine kind, for the planner's estimate and the progress ETA:
  * measured, per cell kind, from the wall-clock seconds and steps of the cells stored in
- * {@code expected-results/<profile>/cells.csv} (every profile's file; each row has
+ * {@code expected-results/<profile>/*cells.csv} (every profile's files; each row has
  * {@code wall_total_s} and {@code steps_used}). Methods and tasks differ by far more than the
  * machine does (a GPO cell pays for crossover and DAgger, an InvertedDoublePendulum step is not a
  * Swimmer step), so one assumed steps/s misjudges a plan. A cell is estimated from, in order:
@@ -40,8 +41,8 @@ import org.gposuite.reproduce.store.CellsCsv;
  *       Single when it does not ({@link #ablationStandIn});
  *   <li>otherwise the profile's {@code assumed_steps_per_second} (measured on that profile's
  *       budgets), times the cell kind's relative cost: its seconds per step over the seconds per
- *       step of all cells of the file it was measured in (a GPO cell costs more per step than a
- *       Single cell of the same file, an InvertedDoublePendulum step more than a Swimmer step).
+ *       step of all cells of the folder it was measured in (a GPO cell costs more per step than a
+ *       Single cell of the same folder, an InvertedDoublePendulum step more than a Swimmer step).
  *       Kinds are matched by algorithm, preset, task and method, else by task and method, else by
  *       task; unknown kinds cost 1. Absolute seconds per step are not carried across budgets: a
  *       smoke cell's fixed costs (evaluation, crossover, start-up) make its steps 5x dearer than a
@@ -78,7 +79,7 @@ public final class Rates {
     this(profile, assumedStepsPerSecond, Map.of("", measured));
   }
 
-  /** @param measured stored cells per file they came from (relative costs are taken within a file) */
+  /** @param measured stored cells per folder they came from (relative costs are taken within a folder) */
   Rates(String profile, double assumedStepsPerSecond, Map<String, List<CellRecord>> measured) {
     this.assumedStepsPerSecond = assumedStepsPerSecond;
     for (List<CellRecord> file : measured.values()) add(file);
@@ -94,25 +95,37 @@ public final class Rates {
     return CellSpec.algorithmLabel(algorithm, settings.preset()) + "/" + variant + "/" + method + "|" + settings.storedText();
   }
 
-  /** Rates for a run of {@code profile} from every {@code expected-results/*}{@code /cells.csv}; none when the folder is absent. */
+  /**
+   * Rates for a run of {@code profile} from every cells file of every {@code expected-results/}
+   * folder: its {@code cells.csv} and the files stored beside it in the same format (the paper
+   * profile's {@code as-written-cells.csv}, {@code critic-control-cells.csv}, ...). Those are cells of
+   * kinds the verdicts no longer use, but they cost what they cost: without them a second batch of
+   * such a kind was priced as if it had never run (Single under {@code tuned-critic160} at about 2
+   * minutes a cell, where its cells at the screen took 3-4x Single's time per step). A folder's
+   * files are one file for the relative costs. None when the folder is absent.
+   */
   public static Rates load(Path expectedResults, String profile, double assumedStepsPerSecond) {
-    Map<String, List<CellRecord>> files = new HashMap<>();
+    Map<String, List<CellRecord>> folders = new HashMap<>();
     if (expectedResults != null && Files.isDirectory(expectedResults)) {
       try (DirectoryStream<Path> dirs = Files.newDirectoryStream(expectedResults, Files::isDirectory)) {
         for (Path d : dirs) {
-          Path f = d.resolve("cells.csv");
-          if (!Files.isRegularFile(f)) continue;
-          try {
-            files.put(f.toString(), CellsCsv.read(f));
-          } catch (RuntimeException unreadable) {
-            // the comparison reports a damaged baseline of its own profile; here it only costs precision
+          List<CellRecord> cells = new ArrayList<>();
+          try (DirectoryStream<Path> files = Files.newDirectoryStream(d, "*cells.csv")) {
+            for (Path f : files) {
+              try {
+                cells.addAll(CellsCsv.read(f));
+              } catch (RuntimeException unreadable) {
+                // the comparison reports a damaged baseline of its own profile; here it only costs precision
+              }
+            }
           }
+          if (!cells.isEmpty()) folders.put(d.toString(), cells);
         }
       } catch (IOException unreadable) {
         // no measured rates: the assumed throughput it is
       }
     }
-    return new Rates(profile, assumedStepsPerSecond, files);
+    return new Rates(profile, assumedStepsPerSecond, folders);
   }
 
   /** A row with a time and steps to divide (rows stored before wall-clock columns have neither). */
