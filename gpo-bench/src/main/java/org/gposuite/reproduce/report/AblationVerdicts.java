@@ -60,6 +60,13 @@ record AblationVerdicts(Map<String, Map<String, double[]>> returns, List<String>
     return bootstrap.estimate(score(variant, returns), rng -> score(variant, resample(rng)));
   }
 
+  /** The scores without intervals, of the variants {@link #scored} (the Fig. 5 plot's bars). */
+  Map<String, Double> pointScores() {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (String m : scored()) out.put(m, score(m, returns));
+    return out;
+  }
+
   /** score(x) - score(y) with its interval. */
   Estimate difference(String x, String y) {
     return bootstrap.estimate(score(x, returns) - score(y, returns), rng -> {

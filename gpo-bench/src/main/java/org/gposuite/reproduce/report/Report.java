@@ -394,23 +394,16 @@ public final class Report {
     return String.format(Locale.ROOT, "%.2f", s.between(a, b));
   }
 
-  /** Fig. 5 normalization within a preset: per task, divide by GPO's mean; then average over the tasks. */
+  /**
+   * Fig. 5's scores within a preset, as the report's table gives them ({@link AblationVerdicts}): the
+   * variants with a seed on every task of the figure, GPO's included.
+   */
   public Map<String, Double> normalizedAblations(String preset) {
-    Map<String, Double> out = new java.util.LinkedHashMap<>();
-    for (String method : Catalogue.ABLATION_METHODS) {
-      double sum = 0;
-      int n = 0;
-      for (String task : plan.profile().fig5Tasks()) {
-        Optional<Double> m = results.mean(preset, Algorithm.PPO, task, method);
-        Optional<Double> g = results.mean(preset, Algorithm.PPO, task, "GPO");
-        if (m.isPresent() && g.isPresent() && g.get() != 0) {
-          sum += m.get() / g.get();
-          n++;
-        }
-      }
-      if (n > 0) out.put(method, sum / n);
-    }
-    return out;
+    return ablationVerdicts(preset).pointScores();
+  }
+
+  private AblationVerdicts ablationVerdicts(String preset) {
+    return AblationVerdicts.of(plan.profile().fig5Tasks(), (task, m) -> results.returns(preset, Algorithm.PPO, task, m));
   }
 
   private void ablations(String preset) {
@@ -421,8 +414,7 @@ public final class Report {
         + " returns), with 95% stratified-bootstrap intervals (`AblationVerdicts`: a claim holds when the interval of each"
         + " of its differences lies above 0, is contradicted when one lies below, and is open otherwise).");
     line("");
-    AblationVerdicts.of(tasks, (task, m) -> results.returns(preset, Algorithm.PPO, task, m)).render(paper.ablations())
-        .lines().forEach(this::line);
+    ablationVerdicts(preset).render(paper.ablations()).lines().forEach(this::line);
   }
 
   private static String verdictWord(boolean holds) {

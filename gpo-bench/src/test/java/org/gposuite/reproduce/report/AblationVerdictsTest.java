@@ -46,6 +46,18 @@ class AblationVerdictsTest {
     assertEquals(1.0, v.score("GPO").point(), 1e-12);
   }
 
+  /** The plot's bars are the table's points, and only of the variants with a seed on every task (Base+S lacks Walker2d). */
+  @Test
+  void pointScoresAreTheScoredVariantsOnly() {
+    AblationVerdicts full = levels(papers(), 2, 0.1);
+    Map<String, Map<String, double[]>> returns = new LinkedHashMap<>(full.returns());
+    returns.put("Base+S", Map.of("Ant", new double[] {470}, "Walker2d", new double[0]));
+    Map<String, Double> points = new AblationVerdicts(returns, TASKS, StratifiedBootstrap.DEFAULT).pointScores();
+    assertFalse(points.containsKey("Base+S"), points.toString());
+    assertEquals(Catalogue.ABLATION_METHODS.size() - 1, points.size());
+    assertEquals(0.83, points.get("Base+M"), 1e-12);  // (830 / 1,000 + 415 / 500) / 2, the seeds' spread cancels in the means
+  }
+
   @Test
   void thePapersOwnLevelsMakeEveryClaimHold() {
     AblationVerdicts v = levels(papers(), 5, 0.02);
