@@ -88,7 +88,7 @@ public final class Findings {
     }
     sb.append("\n## Verdicts\n");
     for (Algorithm algorithm : Algorithm.values()) verdicts(sb, rows, paper, algorithm);
-    sb.append(UndecidedClaims.section(rows, paper));
+    sb.append(UndecidedClaims.section(rows, paper)).append(CriticControl.section(rows, paper));
     return sb.append(WallClockAtScale.section(rows, paper)).append(variantFigures(rows)).append(ablations(rows, paper)).toString();
   }
 
@@ -257,11 +257,19 @@ public final class Findings {
   /** Where GPO as written keeps its cells, beside {@code paper/cells.csv} (a cells file holds each cell id once). */
   static final String AS_WRITTEN_CELLS = "as-written-cells.csv";
 
-  /** The rows FINDINGS.md reads: the subset's cells ({@code paper/cells.csv}) and GPO as written's ({@value #AS_WRITTEN_CELLS}). */
+  /**
+   * The rows FINDINGS.md reads: the subset's cells ({@code paper/cells.csv}), GPO as written's
+   * ({@value #AS_WRITTEN_CELLS}) and the critic control's at the paper's scale ({@link CriticControl#FILE};
+   * its screen-budget rows are {@code sharing.md}'s). The control's preset is none of {@link #PRESETS}, so
+   * only its own section reads it.
+   */
   static List<CellRecord> rows(Path expectedResults) throws IOException {
-    List<CellRecord> rows = new ArrayList<>(CellsCsv.read(expectedResults.resolve("paper").resolve("cells.csv")));
-    Path asWritten = expectedResults.resolve("paper").resolve(AS_WRITTEN_CELLS);
+    Path dir = expectedResults.resolve("paper");
+    List<CellRecord> rows = new ArrayList<>(CellsCsv.read(dir.resolve("cells.csv")));
+    Path asWritten = dir.resolve(AS_WRITTEN_CELLS);
     if (Files.exists(asWritten)) rows.addAll(CellsCsv.read(asWritten));
+    Path control = dir.resolve(CriticControl.FILE);
+    if (Files.exists(control)) rows.addAll(CellsCsv.read(control).stream().filter(r -> r.profile().equals("paper")).toList());
     return rows;
   }
 
