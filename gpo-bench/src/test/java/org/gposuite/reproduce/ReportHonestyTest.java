@@ -173,6 +173,9 @@ class ReportHonestyTest {
     CellSpec pop32 = new CellSpec(Algorithm.PPO, "Swimmer", "GPO", 1, spec("Swimmer", "GPO", 160).budget(), Settings.DEFAULT,
         List.of(Experiment.FIGURE_7), "pop32");
     assertEquals(36.0 / 48 * 160, rates.seconds(pop32), 1e-9, "Fig. 10's 0.75 s a step, not GPO's 0.3");
+    CellSpec perRound = new CellSpec(Algorithm.PPO, "Swimmer", "GPO", 1, spec("Swimmer", "GPO", 48).budget(), Settings.DEFAULT,
+        List.of(Experiment.FIGURE_10), "pop32-eqsteps-dagger-per-round");
+    assertEquals(36, rates.seconds(perRound), 1e-9, "Fig. 10's other DAgger reading: its population's cost per step");
     CellSpec t1024 = new CellSpec(Algorithm.PPO, "Swimmer", "GPO", 1, spec("Swimmer", "GPO", 80).budget(), Settings.DEFAULT,
         List.of(Experiment.FIGURE_9), "T1024");
     assertEquals(12.0 / 40 * 80, rates.seconds(t1024), 1e-9, "a horizon has no such sibling: priced per step as its method");

@@ -61,7 +61,7 @@ class VariantFiguresHarnessTest {
     assertTrue(fig7.contains("Performance improves with the population size"), fig7);
     assertTrue(fig7.contains("![plots/fig7-PPO-Swimmer.png]"), fig7);
     String fig10 = HarnessTest.section(report, "## " + Experiment.FIGURE_10.title());
-    assertTrue(fig10.contains("| 4 | 40 | 8 | 40 | "), fig10);
+    assertTrue(fig10.contains("| 4 | 10 + 1 x 10 | 40 | 8 | 40 | "), fig10);
     assertTrue(fig10.contains("competitive with m0 = 2"), fig10);
     String fig9 = HarnessTest.section(report, "## " + Experiment.FIGURE_9.title());
     assertTrue(fig9.contains("| Hopper-v1 | 5 | ") && fig9.contains("| Hopper-v1 | 8 | "), fig9);

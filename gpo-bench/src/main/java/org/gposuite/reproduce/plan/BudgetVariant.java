@@ -25,6 +25,11 @@ import java.util.regex.Pattern;
  *       (floored to a multiple of 8, the engine's environment copies), so population x batch
  *       stays the same (to that rounding) and the number of PPO iterations per policy stays as at m0. The batch may not fall below one horizon (a batch must hold a
  *       whole episode); a population that would need less is an error when the profile is read.
+ *   <li>Fig. 10 with DAgger per round, {@link #sameTotalDaggerPerRound}: as {@link #sameTotal}, and
+ *       each child's DAgger transitions (initial and per iteration) x m0 / m (floored to a multiple of
+ *       {@value #DAGGER_MULTIPLE}), so a round's DAgger takes the same share of the budget at every
+ *       population. The paper's Fig. 10 says only that the batch shrinks in proportion; with DAgger
+ *       kept per child, crossover takes 4%, 10%, 20% and 43% of the budget at m = 4, 8, 16 and 32.
  *   <li>Fig. 9, {@link #horizon}: the profile's budget at another episode horizon T.
  * </ul>
  *
@@ -38,6 +43,12 @@ public record BudgetVariant(String label, Budget budget) {
    * batch is floored to one.
    */
   static final int BATCH_MULTIPLE = 8;
+
+  /**
+   * DAgger's rollouts run 4 environment copies (the engine's {@code DaggerTraining.envs}, which must
+   * divide both rollout sizes): a scaled DAgger size is floored to a multiple of 4.
+   */
+  static final int DAGGER_MULTIPLE = 4;
 
   private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
@@ -67,6 +78,29 @@ public record BudgetVariant(String label, Budget budget) {
           + " steps, less than one episode of horizon " + profile.horizon());
     }
     return of(profile, "pop" + m + "-eqsteps", with(profile, profile.totalSteps(), m, profile.horizon(), (int) batch));
+  }
+
+  /**
+   * Fig. 10 with DAgger's transitions per round as at m0: {@link #sameTotal}'s budget, each child's DAgger
+   * rollouts (initial and per iteration) scaled by m0 / m. At m0 it is the profile's own budget.
+   */
+  public static BudgetVariant sameTotalDaggerPerRound(Budget profile, int m) {
+    Budget b = sameTotal(profile, m).budget();
+    int initial = scaledDagger(profile.daggerInitial(), profile.population(), m);
+    int perIteration = scaledDagger(profile.daggerPerIteration(), profile.population(), m);
+    if (initial < DAGGER_MULTIPLE || (profile.daggerIterations() > 0 && perIteration < DAGGER_MULTIPLE)) {
+      throw new IllegalArgumentException("population " + m + " with DAgger per round as at " + profile.population()
+          + " needs " + initial + " initial and " + perIteration + " per-iteration DAgger transitions per child"
+          + " (x " + profile.population() + " / " + m + ", floored to a multiple of " + DAGGER_MULTIPLE + "), fewer than "
+          + DAGGER_MULTIPLE);
+    }
+    Budget scaled = new Budget(b.totalSteps(), b.population(), b.rounds(), b.horizon(), b.batchPerPolicy(), b.jointBatch(),
+        b.evalEpisodes(), b.piSEpochs(), initial, b.daggerIterations(), perIteration, b.daggerEpochs());
+    return of(profile, "pop" + m + "-eqsteps-dagger-per-round", scaled);
+  }
+
+  private static int scaledDagger(int size, int m0, int m) {
+    return (int) ((long) size * m0 / m / DAGGER_MULTIPLE * DAGGER_MULTIPLE);
   }
 
   /** Fig. 9: the profile's budget at horizon T. */

@@ -37,7 +37,7 @@ public final class ProfileLoader {
       "pi_s_epochs", "dagger_initial", "dagger_iterations", "dagger_per_iteration",
       "dagger_epochs");
   /** Optional fields of the figures that run at budgets of their own ({@link VariantFigures}). */
-  static final List<String> FIGURE_KEYS = List.of("fig7_task", "fig7_populations", "fig9_tasks", "fig9_horizons",
+  static final List<String> FIGURE_KEYS = List.of("fig7_task", "fig7_populations", "fig10_dagger", "fig9_tasks", "fig9_horizons",
       "variant_seeds");
   private static final String PRESETS = "presets";
   private static final String STAT_SEEDS = "stat_seeds";
@@ -151,6 +151,8 @@ public final class ProfileLoader {
     VariantFigures v = new VariantFigures(
         r.entries().containsKey("fig7_task") ? r.value("fig7_task", Catalogue::requireTask) : null,
         r.entries().containsKey("fig7_populations") ? r.list("fig7_populations", Integer::parseInt) : List.of(),
+        r.entries().containsKey("fig10_dagger") ? r.list("fig10_dagger", VariantFigures.Fig10Dagger::parse)
+            : List.of(VariantFigures.Fig10Dagger.PER_CHILD),
         r.entries().containsKey("fig9_tasks") ? r.list("fig9_tasks", Catalogue::requireTask) : List.of(),
         r.entries().containsKey("fig9_horizons") ? r.list("fig9_horizons", Integer::parseInt) : List.of(),
         r.entries().containsKey("variant_seeds") ? r.list("variant_seeds", CellSelection::parseSeed) : List.of());

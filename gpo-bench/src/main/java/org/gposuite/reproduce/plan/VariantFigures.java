@@ -13,6 +13,7 @@ import java.util.List;
  * <pre>
  * fig7_task = Walker2d             # Figs. 7 and 10 (paper: Walker2d)
  * fig7_populations = 4, 8, 16, 32  # Figs. 7 and 10 (paper: 4, 8, 16, 32 around its default 8)
+ * fig10_dagger = per-child        # Fig. 10's readings of DAgger's size ({@link Fig10Dagger}); default: per-child
  * fig9_tasks = HalfCheetah-v1, Hopper-v1, Walker2d-v1
  * fig9_horizons = 512, 1024
  * variant_seeds = 1                # seeds of these figures' cells; default: the profile's seeds
@@ -22,16 +23,50 @@ import java.util.List;
  *
  * @param seeds empty: the profile's seeds
  */
-public record VariantFigures(String fig7Task, List<Integer> fig7Populations, List<String> fig9Tasks,
-    List<Integer> fig9Horizons, List<Integer> seeds) {
+public record VariantFigures(String fig7Task, List<Integer> fig7Populations, List<Fig10Dagger> fig10Dagger,
+    List<String> fig9Tasks, List<Integer> fig9Horizons, List<Integer> seeds) {
 
-  public static final VariantFigures NONE = new VariantFigures(null, List.of(), List.of(), List.of(), List.of());
+  public static final VariantFigures NONE = new VariantFigures(null, List.of(), List.of(Fig10Dagger.PER_CHILD), List.of(),
+      List.of(), List.of());
+
+  /**
+   * How Fig. 10 sizes DAgger at population m, a choice the paper leaves open (its Fig. 10 says only
+   * that the batch shrinks in proportion to the population). Each reading is a series of points.
+   */
+  public enum Fig10Dagger {
+    /**
+     * Each child's DAgger as at m0 (5k + 10 x 500 in the paper profile): the suite's first reading. A
+     * round then spends m children's worth, so crossover takes a share of the budget that grows with m
+     * (4%, 10%, 20% and 43% at m = 4, 8, 16 and 32) and leaves fewer PPO iterations per policy.
+     */
+    PER_CHILD("per-child"),
+    /**
+     * A round's DAgger transitions as at m0: each child's scaled by m0 / m ({@link BudgetVariant#sameTotalDaggerPerRound}),
+     * so crossover's share of the budget, and the PPO iterations per policy, stay as at m0; each child
+     * imitates its expert on fewer states.
+     */
+    PER_ROUND("per-round");
+
+    public final String key;
+
+    Fig10Dagger(String key) {
+      this.key = key;
+    }
+
+    /** The reading a profile names, or an error listing the readings. */
+    public static Fig10Dagger parse(String key) {
+      for (Fig10Dagger d : values()) if (d.key.equals(key)) return d;
+      throw new IllegalArgumentException("unknown Fig. 10 DAgger reading \"" + key + "\"; use per-child or per-round");
+    }
+  }
 
   /** One group of cells a figure needs: a task, a method and the budget they run at. */
   public record Group(String task, String method, BudgetVariant variant) {}
 
   public VariantFigures {
     fig7Populations = List.copyOf(fig7Populations);
+    fig10Dagger = List.copyOf(fig10Dagger);
+    if (fig10Dagger.isEmpty()) throw new IllegalArgumentException("fig10_dagger: name at least one reading (per-child, per-round)");
     fig9Tasks = List.copyOf(fig9Tasks);
     fig9Horizons = List.copyOf(fig9Horizons);
     seeds = List.copyOf(seeds);
@@ -64,7 +99,15 @@ public record VariantFigures(String fig7Task, List<Integer> fig7Populations, Lis
     List<Group> out = new ArrayList<>();
     switch (e) {
       case FIGURE_7 -> fig7Populations.forEach(m -> out.add(new Group(fig7Task, "GPO", BudgetVariant.samePerPolicy(profile, m))));
-      case FIGURE_10 -> fig7Populations.forEach(m -> out.add(new Group(fig7Task, "GPO", BudgetVariant.sameTotal(profile, m))));
+      case FIGURE_10 -> {
+        for (Fig10Dagger d : fig10Dagger) {
+          for (int m : fig7Populations) {
+            BudgetVariant v = d == Fig10Dagger.PER_CHILD ? BudgetVariant.sameTotal(profile, m) : BudgetVariant.sameTotalDaggerPerRound(profile, m);
+            // at m0 both readings are the profile's own budget: one group
+            if (out.stream().noneMatch(g -> g.variant().equals(v))) out.add(new Group(fig7Task, "GPO", v));
+          }
+        }
+      }
       case FIGURE_9 -> {
         for (String task : fig9Tasks) {
           for (int h : fig9Horizons) {

@@ -48,7 +48,10 @@ final class VariantPlots {
       for (VariantFigures.Group g : plan.profile().variantFigures().groups(e, plan.profile().budget())) {
         Budget b = g.variant().budget();
         Color color = SIZES.get(Math.min(i++, SIZES.size() - 1));
-        drawn += Plots.addCurve(chart, "m = " + b.population() + ", batch " + b.batchPerPolicy(), color,
+        Budget base = plan.profile().budget();
+        String dagger = b.daggerInitial() == base.daggerInitial() && b.daggerPerIteration() == base.daggerPerIteration() ? ""
+            : ", DAgger " + VariantSections.daggerPerChild(b);
+        drawn += Plots.addCurve(chart, "m = " + b.population() + ", batch " + b.batchPerPolicy() + dagger, color,
             VariantSections.cells(plan, results, preset, e, g)) ? 1 : 0;
       }
       if (drawn > 0) out.put(e, List.of(save(chart, dir, "fig" + e.number() + "-" + label + "-" + task)));

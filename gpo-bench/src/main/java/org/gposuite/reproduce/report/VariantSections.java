@@ -1,8 +1,10 @@
 package org.gposuite.reproduce.report;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -60,6 +62,7 @@ final class VariantSections {
   private static String scaling(Profile profile, Experiment e, Function<VariantFigures.Group, List<CellRecord>> cellsOf, String intro) {
     Budget base = profile.budget();
     VariantFigures v = profile.variantFigures();
+    boolean fig10 = e == Experiment.FIGURE_10;
     StringBuilder md = new StringBuilder();
     md.append("Task ").append(v.fig7Task()).append(", GPO (PPO). m0 = ").append(base.population())
         .append(", the profile's population (the paper's default: 8). ")
@@ -69,55 +72,86 @@ final class VariantSections {
                 + " gradient steps\")."
             : "Total steps stay the profile's; the batch per policy is batch x m0 / m (floored, at least one horizon),"
                 + " so every population takes the same PPO iterations per policy (paper: \"reduce the batch-size"
-                + " ... in proportion\").")
+                + " ... in proportion\"). " + daggerReadings(v))
         .append(" Rounds: ").append(base.rounds()).append('.').append(intro);
-    md.append("| Population m | Total steps (budget) | Batch per policy | Steps used (mean) | Final return (mean ± se, n) |\n");
-    md.append("|---|---|---|---|---|\n");
-    List<double[]> byPopulation = new ArrayList<>();
-    List<Integer> populations = new ArrayList<>();
-    double[] reference = new double[0];
+    md.append(fig10 ? "| Population m | DAgger per child | Total steps (budget) | Batch per policy | Steps used (mean) | Final return (mean ± se, n) |\n"
+        + "|---|---|---|---|---|---|\n"
+        : "| Population m | Total steps (budget) | Batch per policy | Steps used (mean) | Final return (mean ± se, n) |\n|---|---|---|---|---|\n");
+    List<Point> all = new ArrayList<>();
+    Map<VariantFigures.Fig10Dagger, List<Point>> byReading = new EnumMap<>(VariantFigures.Fig10Dagger.class);
     for (VariantFigures.Group g : v.groups(e, base)) {
       Budget b = g.variant().budget();
       List<CellRecord> cells = cellsOf.apply(g);
       double[] r = returns(cells);
       double used = cells.stream().mapToLong(CellRecord::stepsUsed).average().orElse(Double.NaN);
-      md.append(String.format(Locale.ROOT, "| %d%s | %,d | %d | %s | %s |%n", b.population(),
-          b.population() == base.population() ? " (m0)" : "", b.totalSteps(), b.batchPerPolicy(),
-          cells.isEmpty() ? "—" : String.format(Locale.ROOT, "%,.0f", used), meanSe(r)));
-      if (r.length > 0) {
-        byPopulation.add(r);
-        populations.add(b.population());
-      }
-      if (b.population() == base.population()) reference = r;
+      md.append(String.format(Locale.ROOT, "| %d%s |%s %,d | %d | %s | %s |%n", b.population(),
+          b.population() == base.population() ? " (m0)" : "", fig10 ? " " + daggerPerChild(b) + " |" : "", b.totalSteps(),
+          b.batchPerPolicy(), cells.isEmpty() ? "—" : String.format(Locale.ROOT, "%,.0f", used), meanSe(r)));
+      if (r.length == 0) continue;
+      all.add(new Point(b.population(), r));
+      // Fig. 10: the m0 cell is a point of every reading; another point belongs to the reading its DAgger sizes say
+      for (VariantFigures.Fig10Dagger d : v.fig10Dagger())
+        if (b.population() == base.population() || reading(b, base) == d) byReading.computeIfAbsent(d, k -> new ArrayList<>()).add(new Point(b.population(), r));
     }
     md.append('\n');
-    if (byPopulation.size() < 2) {
-      md.append("Fewer than two populations finished, so the claim is not judged.\n");
+    if (e == Experiment.FIGURE_7) {
+      if (all.size() < 2) return md.append("Fewer than two populations finished, so the claim is not judged.\n").toString();
+      Point largest = all.getLast(), smallest = all.getFirst();
+      md.append("- Performance improves with the population size (paper, Fig. 7), population ")
+          .append(largest.population()).append(" > ").append(smallest.population()).append(": ")
+          .append(Claims.verdict(largest.returns(), smallest.returns())).append('\n');
+      boolean monotone = true;
+      for (int i = 1; i < all.size(); i++) monotone &= Stats.mean(all.get(i).returns()) > Stats.mean(all.get(i - 1).returns());
+      md.append("- Means rise with every step in population: ").append(monotone ? "yes" : "no").append('\n');
       return md.toString();
     }
-    double[] largest = byPopulation.getLast(), smallest = byPopulation.getFirst();
-    if (e == Experiment.FIGURE_7) {
-      md.append("- Performance improves with the population size (paper, Fig. 7), population ")
-          .append(populations.getLast()).append(" > ").append(populations.getFirst()).append(": ")
-          .append(Claims.verdict(largest, smallest)).append('\n');
-      boolean monotone = true;
-      for (int i = 1; i < byPopulation.size(); i++) {
-        monotone &= Stats.mean(byPopulation.get(i)) > Stats.mean(byPopulation.get(i - 1));
+    for (VariantFigures.Fig10Dagger d : v.fig10Dagger()) {
+      List<Point> points = byReading.getOrDefault(d, List.of());
+      String which = v.fig10Dagger().size() > 1 ? " (DAgger " + d.key + ")" : "";
+      if (points.size() < 2) {
+        md.append("- Fewer than two populations finished").append(which).append(", so the claim is not judged.\n");
+        continue;
       }
-      md.append("- Means rise with every step in population: ").append(monotone ? "yes" : "no").append('\n');
-    } else if (reference.length < 2 || largest.length < 2) {
-      md.append("- Population ").append(populations.getLast()).append(" competitive with m0 = ").append(base.population())
-          .append(" at equal steps (paper: 32 \"quite competitive\" with 8): untested, fewer than 2 seeds\n");
-    } else if (populations.getLast() != base.population()) {
-      // "quite competitive": not clearly below, i.e. within 2 combined standard errors or above
-      double diff = Stats.mean(largest) - Stats.mean(reference);
-      double tolerance = 2 * Math.hypot(Stats.stderr(largest), Stats.stderr(reference));
-      md.append(String.format(Locale.ROOT, "- Population %d is competitive with m0 = %d at equal steps (paper: 32"
-              + " \"quite competitive\" with 8; here: not more than 2 combined standard errors below): %s"
-              + " (difference %s, tolerance %s)%n", populations.getLast(), base.population(),
-          diff >= -tolerance ? "**holds**" : "**fails**", Report.fmt(diff), Report.fmt(tolerance)));
+      Point largest = points.getLast();
+      double[] reference = points.stream().filter(p -> p.population() == base.population()).findFirst().map(Point::returns)
+          .orElse(new double[0]);
+      if (reference.length < 2 || largest.returns().length < 2) {
+        md.append("- Population ").append(largest.population()).append(" competitive with m0 = ").append(base.population())
+            .append(" at equal steps").append(which).append(" (paper: 32 \"quite competitive\" with 8): untested, fewer than 2 seeds\n");
+      } else if (largest.population() != base.population()) {
+        // "quite competitive": not clearly below, i.e. within 2 combined standard errors or above
+        double diff = Stats.mean(largest.returns()) - Stats.mean(reference);
+        double tolerance = 2 * Math.hypot(Stats.stderr(largest.returns()), Stats.stderr(reference));
+        md.append(String.format(Locale.ROOT, "- Population %d is competitive with m0 = %d at equal steps%s (paper: 32"
+                + " \"quite competitive\" with 8; here: not more than 2 combined standard errors below): %s"
+                + " (difference %s, tolerance %s)%n", largest.population(), base.population(), which,
+            diff >= -tolerance ? "**holds**" : "**fails**", Report.fmt(diff), Report.fmt(tolerance)));
+      }
     }
     return md.toString();
+  }
+
+  /** One population's finished seeds. */
+  private record Point(int population, double[] returns) {}
+
+  /** Which reading of Fig. 10's DAgger a budget is: per round when its DAgger sizes differ from the profile's. */
+  private static VariantFigures.Fig10Dagger reading(Budget b, Budget base) {
+    return b.daggerInitial() == base.daggerInitial() && b.daggerPerIteration() == base.daggerPerIteration()
+        ? VariantFigures.Fig10Dagger.PER_CHILD : VariantFigures.Fig10Dagger.PER_ROUND;
+  }
+
+  /** Each child's DAgger transitions, as the profile gives them: initial + iterations x per iteration. */
+  static String daggerPerChild(Budget b) {
+    return String.format(Locale.ROOT, "%,d + %d x %,d", b.daggerInitial(), b.daggerIterations(), b.daggerPerIteration());
+  }
+
+  private static String daggerReadings(VariantFigures v) {
+    List<String> out = new ArrayList<>();
+    for (VariantFigures.Fig10Dagger d : v.fig10Dagger())
+      out.add(d == VariantFigures.Fig10Dagger.PER_CHILD
+          ? "DAgger per child as at m0 (`per-child`: crossover's share of the budget grows with m)"
+          : "DAgger per round as at m0 (`per-round`: each child's transitions x m0 / m, so crossover's share stays as at m0)");
+    return "The paper is silent on DAgger's size here; read as " + String.join(", and as ", out) + ".";
   }
 
   private static String gym(Profile profile, Function<VariantFigures.Group, List<CellRecord>> cellsOf, String intro) {

@@ -174,12 +174,15 @@ public final class Rates {
   }
 
   /**
-   * The other figure's point at the same population: Fig. 7's {@code popM} and Fig. 10's
-   * {@code popM-eqsteps}; null for any other label. Both cost alike per step under data sharing,
+   * A point at the same population whose cost per step stands in: Fig. 7's {@code popM} and Fig. 10's
+   * {@code popM-eqsteps} for each other, and Fig. 10's {@code popM-eqsteps} for its reading with DAgger per
+   * round ({@code popM-eqsteps-dagger-per-round}, whose cells differ only in a crossover that is a few percent of
+   * the budget); null for any other label. Both cost alike per step under data sharing,
    * where a step costs about m rows of update: Fig. 7's m policies each read m batches of 2048 rows
    * per m x 2048 steps, Fig. 10's m policies each read m batches of 16384 / m rows per 16384 steps.
    */
   static String samePopulation(String variant) {
+    if (variant.matches("pop\\d+-eqsteps-dagger-per-round")) return variant.substring(0, variant.indexOf("-dagger-per-round"));
     if (variant.matches("pop\\d+-eqsteps")) return variant.substring(0, variant.length() - "-eqsteps".length());
     if (variant.matches("pop\\d+")) return variant + "-eqsteps";
     return null;

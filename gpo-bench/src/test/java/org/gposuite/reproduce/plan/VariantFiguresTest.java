@@ -59,6 +59,32 @@ class VariantFiguresTest {
     assertTrue(e.getMessage().contains("256") && e.getMessage().contains("horizon 512"), e.getMessage());
   }
 
+  /**
+   * Fig. 10 with DAgger per round: the batch as in {@link BudgetVariant#sameTotal}, each child's DAgger x m0 / m
+   * floored to a multiple of 4 (5,000 x 8 / 32 = 1,250 -> 1,248; 500 x 8 / 32 = 125 -> 124), so a round's
+   * transitions stay about 8 x (5,000 + 10 x 500) = 80,000 (32 x (1,248 + 10 x 124) = 79,616).
+   */
+  @Test
+  void fig10WithDaggerPerRoundScalesEachChildsDaggerDown() {
+    BudgetVariant v = BudgetVariant.sameTotalDaggerPerRound(Budget.PAPER, 32);
+    assertEquals("pop32-eqsteps-dagger-per-round", v.label());
+    Budget b = v.budget();
+    assertEquals(List.of(8_000_000L, 32, 512, 1248, 10, 124),
+        List.of(b.totalSteps(), b.population(), b.batchPerPolicy(), b.daggerInitial(), b.daggerIterations(), b.daggerPerIteration()));
+    Budget four = BudgetVariant.sameTotalDaggerPerRound(Budget.PAPER, 4).budget();
+    assertEquals(List.of(10_000, 1_000), List.of(four.daggerInitial(), four.daggerPerIteration()), "twice the transitions at half the population");
+    assertEquals(BudgetVariant.none(Budget.PAPER), BudgetVariant.sameTotalDaggerPerRound(Budget.PAPER, 8), "m0: the profile's own cell");
+    Budget tiny = new Budget(8_000_000, 8, 12, 512, 2048, 16384, 10, 100, 5000, 10, 8, 10);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BudgetVariant.sameTotalDaggerPerRound(tiny, 32));
+    assertTrue(e.getMessage().contains("fewer than 4"), e.getMessage()); // 8 x 8 / 32 = 2 per iteration
+
+    VariantFigures both = new VariantFigures("Walker2d", List.of(4, 8, 32),
+        List.of(VariantFigures.Fig10Dagger.PER_CHILD, VariantFigures.Fig10Dagger.PER_ROUND), List.of(), List.of(), List.of());
+    assertEquals(List.of("pop4-eqsteps", "", "pop32-eqsteps", "pop4-eqsteps-dagger-per-round", "pop32-eqsteps-dagger-per-round"),
+        both.groups(Experiment.FIGURE_10, Budget.PAPER).stream().map(g -> g.variant().label()).toList(), "m0 once, shared by both readings");
+    assertEquals(3, both.groups(Experiment.FIGURE_7, Budget.PAPER).size(), "Fig. 7 keeps DAgger per child");
+  }
+
   @Test
   void fig9ChangesOnlyTheHorizon() {
     BudgetVariant v = BudgetVariant.horizon(Budget.PAPER, 1024);
@@ -142,8 +168,10 @@ class VariantFiguresTest {
     Set<String> ids = paper.cells().stream().map(CellSpec::id).collect(Collectors.toSet());
     assertTrue(ids.containsAll(List.of("PPO/Walker2d@pop32/GPO/seed-8", "PPO/Walker2d@pop4-eqsteps/GPO/seed-1",
         "PPO/Walker2d-v1@T1024/Joint/seed-8", "PPO/HalfCheetah-v1/GPO/seed-1")));
-    // 9x3x2 + 2x6 + 1 per seed before; Fig. 7 and 10 add 3 populations each, Fig. 9 3 tasks x 2 horizons x 2 methods
-    assertEquals((9 * 3 * 2 + 2 * 6 + 1 + 3 + 3 + 12) * 8, paper.cells().size());
+    // 9x3x2 + 2x6 + 1 per seed before; Fig. 7 adds 3 populations, Fig. 10 3 under each of its 2 DAgger readings,
+    // Fig. 9 3 tasks x 2 horizons x 2 methods
+    assertEquals((9 * 3 * 2 + 2 * 6 + 1 + 3 + 3 * 2 + 12) * 8, paper.cells().size());
+    assertTrue(ids.contains("PPO/Walker2d@pop32-eqsteps-dagger-per-round/GPO/seed-2"));
     Plan medium = Plan.of(ProfileLoader.load("medium"), CellSelection.ALL);
     assertEquals(134 + 2 * (2 + 2 + 12), medium.cells().size());
   }
@@ -158,6 +186,9 @@ class VariantFiguresTest {
         base.replace("figures = 3a, 4, 5, 6, 8", "figures = 10") + "fig7_task = Swimmer\nfig7_populations = 2, 4\n"));
     assertTrue(tooSmall.getMessage().contains("fig7_populations") && tooSmall.getMessage().contains("horizon"),
         tooSmall.getMessage());
+    InputError reading = assertThrows(InputError.class, () -> ProfileLoader.parse("u", "u.profile",
+        base.replace("figures = 3a, 4, 5, 6, 8", "figures = 10") + "fig7_task = Swimmer\nfig7_populations = 1\nfig10_dagger = per-child, per-step\n"));
+    assertTrue(reading.getMessage().contains("fig10_dagger") && reading.getMessage().contains("per-round"), reading.getMessage());
     Profile ok = ProfileLoader.parse("u", "u.profile", base.replace("figures = 3a, 4, 5, 6, 8", "figures = 9")
         + "fig9_tasks = hopper-v1\nfig9_horizons = 10, 20\n");
     assertEquals(List.of("Hopper-v1"), ok.variantFigures().fig9Tasks());
