@@ -85,6 +85,7 @@ public record BudgetVariant(String label, Budget budget) {
    * rollouts (initial and per iteration) scaled by m0 / m. At m0 it is the profile's own budget.
    */
   public static BudgetVariant sameTotalDaggerPerRound(Budget profile, int m) {
+    if (m == profile.population()) return sameTotal(profile, m); // nothing to scale, nothing to floor
     Budget b = sameTotal(profile, m).budget();
     int initial = scaledDagger(profile.daggerInitial(), profile.population(), m);
     int perIteration = scaledDagger(profile.daggerPerIteration(), profile.population(), m);

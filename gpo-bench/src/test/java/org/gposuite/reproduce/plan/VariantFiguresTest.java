@@ -75,6 +75,8 @@ class VariantFiguresTest {
     assertEquals(List.of(10_000, 1_000), List.of(four.daggerInitial(), four.daggerPerIteration()), "twice the transitions at half the population");
     assertEquals(BudgetVariant.none(Budget.PAPER), BudgetVariant.sameTotalDaggerPerRound(Budget.PAPER, 8), "m0: the profile's own cell");
     Budget tiny = new Budget(8_000_000, 8, 12, 512, 2048, 16384, 10, 100, 5000, 10, 8, 10);
+    Budget odd = new Budget(20_000, 2, 2, 200, 1000, 2000, 2, 5, 500, 2, 250, 2); // smoke's: 250 is no multiple of 4
+    assertEquals(BudgetVariant.none(odd), BudgetVariant.sameTotalDaggerPerRound(odd, 2), "m0 is not floored into a cell of its own");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BudgetVariant.sameTotalDaggerPerRound(tiny, 32));
     assertTrue(e.getMessage().contains("fewer than 4"), e.getMessage()); // 8 x 8 / 32 = 2 per iteration
 
