@@ -30,9 +30,14 @@ import org.knowm.xchart.style.Styler;
 final class VariantPlots {
   private VariantPlots() {}
 
-  /** Okabe-Ito colours (told apart with colour blindness), one per population in increasing size. */
+  /**
+   * Okabe-Ito colours (told apart with colour blindness), one per curve in the figure's order: its
+   * populations in increasing size, then Fig. 10's second reading of DAgger's size (7 curves in the paper
+   * profile).
+   */
   private static final List<Color> SIZES = List.of(new Color(0xE6, 0x9F, 0x00), new Color(0x56, 0xB4, 0xE9),
-      new Color(0x00, 0x9E, 0x73), new Color(0x00, 0x72, 0xB2), new Color(0xD5, 0x5E, 0x00), new Color(0xCC, 0x79, 0xA7));
+      new Color(0x00, 0x9E, 0x73), new Color(0x00, 0x72, 0xB2), new Color(0xD5, 0x5E, 0x00), new Color(0xCC, 0x79, 0xA7),
+      Color.BLACK);
   private static final Map<String, Color> METHOD_COLORS = Map.of(
       "GPO", new Color(0x00, 0x72, 0xB2), "Joint", new Color(0x00, 0x9E, 0x73));
 
