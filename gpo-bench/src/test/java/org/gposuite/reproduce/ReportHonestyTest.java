@@ -158,6 +158,21 @@ class ReportHonestyTest {
   }
 
   /**
+   * A kind under another preset that has not run is priced as the same kind under the default preset:
+   * GPO under paper-calibrated as GPO under tuned (12 s for 40 steps), not from a GPO of other settings
+   * (here one with --set, 4 s) that happens to have run under paper-calibrated.
+   */
+  @Test
+  void aPresetNotRunYetIsPricedAsTheSameKindUnderTheDefault() {
+    Settings calibrated = new Settings("paper-calibrated", new java.util.TreeMap<>());
+    Settings otherSettings = new Settings("paper-calibrated", new java.util.TreeMap<>(java.util.Map.of("gpo.sharing", "literal")));
+    Budget b = spec("Swimmer", "GPO", 40).budget();
+    CellSpec asWritten = new CellSpec(Algorithm.PPO, "Swimmer", "GPO", 1, b, otherSettings, List.of(Experiment.TABLE_1));
+    Rates rates = new Rates("unit", 1000, List.of(measured(spec("Swimmer", "GPO", 40), 12), measured(asWritten, 4)));
+    assertEquals(12, rates.seconds(new CellSpec(Algorithm.PPO, "Swimmer", "GPO", 1, b, calibrated, List.of(Experiment.TABLE_1))), 1e-9);
+  }
+
+  /**
    * Fig. 7's population 32, not run yet, is priced per step as Fig. 10's population 32 that has run:
    * under data sharing a step at population m costs about m rows of update in both figures, so the
    * method's cost per step at population 8 would price it 3x too cheap (the default's time split).

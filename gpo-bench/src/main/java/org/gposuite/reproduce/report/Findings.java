@@ -88,7 +88,7 @@ public final class Findings {
     }
     sb.append("\n## Verdicts\n");
     for (Algorithm algorithm : Algorithm.values()) verdicts(sb, rows, paper, algorithm);
-    sb.append(UndecidedClaims.section(rows, paper)).append(CriticControl.section(rows, paper));
+    sb.append(UndecidedClaims.section(rows, paper)).append(IssueMinimum.section(paperProfile(), rows)).append(CriticControl.section(rows, paper));
     return sb.append(WallClockAtScale.section(rows, paper)).append(variantFigures(rows)).append(ablations(rows, paper)).toString();
   }
 
@@ -99,12 +99,7 @@ public final class Findings {
    */
   static String ablations(List<CellRecord> rows, PaperData paper) {
     if (rows.stream().noneMatch(r -> r.method().startsWith("Base") && r.algorithm() == Algorithm.PPO)) return "";
-    List<String> tasks;
-    try {
-      tasks = ProfileLoader.load("paper").fig5Tasks();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("Findings: the paper profile is unreadable", e);
-    }
+    List<String> tasks = paperProfile().fig5Tasks();
     return "\n## Fig. 5 at the paper's scale\n\nUnder the defaults, preset `tuned`: each variant's final return over GPO's per task,"
         + " averaged over " + String.join(" and ", tasks) + ", with 95% stratified-bootstrap intervals; a claim holds when the interval"
         + " of each of its differences lies above 0, is contradicted when one lies below, and is open otherwise.\n\n"
@@ -117,12 +112,7 @@ public final class Findings {
    * ({@link VariantSections}) over the stored rows, with each point's seeds as stored.
    */
   static String variantFigures(List<CellRecord> rows) {
-    Profile profile;
-    try {
-      profile = ProfileLoader.load("paper");
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("Findings: the paper profile is unreadable", e);
-    }
+    Profile profile = paperProfile();
     StringBuilder sb = new StringBuilder();
     for (Experiment e : List.of(Experiment.FIGURE_7, Experiment.FIGURE_10, Experiment.FIGURE_9)) {
       Function<VariantFigures.Group, List<CellRecord>> cellsOf = g -> seeds(rows, Algorithm.PPO, "tuned", g.task(), g.method(), g.variant().label());
@@ -133,6 +123,15 @@ public final class Findings {
     }
     return sb.isEmpty() ? "" : "\n## Figs. 7, 9 and 10 at the paper's scale\n\nUnder the defaults, preset `tuned`; a point appears"
         + " with its first cell, a claim is judged once its points have cells.\n" + sb;
+  }
+
+  /** The paper profile, which the figures' sections and the issues' minimum read. */
+  static Profile paperProfile() {
+    try {
+      return ProfileLoader.load("paper");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("Findings: the paper profile is unreadable", e);
+    }
   }
 
   /**

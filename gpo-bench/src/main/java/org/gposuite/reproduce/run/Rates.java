@@ -38,7 +38,10 @@ import org.gposuite.reproduce.store.CellsCsv;
  *       population costs more per step (the paper profile's Fig. 10 measured 2.2x per step at
  *       population 16 and 3.6x at 32 against 8; medium's short rounds 1.2x at twice its population);
  *       a Fig. 5 ablation that has not run yet is priced per step as GPO when it shares data and as
- *       Single when it does not ({@link #ablationStandIn});
+ *       Single when it does not ({@link #ablationStandIn}); a kind under a PPO preset other than the
+ *       default, as the same kind under the default (a preset changes step sizes and normalisation,
+ *       not the work per step; without this a {@code paper-calibrated} GPO cell under the data-sharing
+ *       default was priced from GPO as written's {@code paper-calibrated} cells, which cost a third);
  *   <li>otherwise the profile's {@code assumed_steps_per_second} (measured on that profile's
  *       budgets), times the cell kind's relative cost: its seconds per step over the seconds per
  *       step of all cells of the folder it was measured in (a GPO cell costs more per step than a
@@ -161,6 +164,10 @@ public final class Rates {
     String standIn = ablationStandIn(c.method());
     if (Double.isNaN(fitted) && standIn != null)
       fitted = ownProfile.secondsPerStep(c.task(), kind(c.algorithm(), c.settings(), c.variant(), standIn));
+    if (Double.isNaN(fitted) && !c.settings().preset().equals(Settings.DEFAULT_PRESET)) {
+      Settings asDefault = new Settings(Settings.DEFAULT_PRESET, c.settings().overrides(), c.settings().networks());
+      fitted = ownProfile.secondsPerStep(c.task(), kind(c.algorithm(), asDefault, c.variant(), c.method()));
+    }
     if (!Double.isNaN(fitted)) return fitted * c.plannedSteps();
     double relative = 1;
     for (Sum t : new Sum[] {byGroup.get(c.groupId()), byTaskMethod.get(c.task() + "/" + c.method()),

@@ -122,7 +122,7 @@ class FindingsTest {
     List<CellRecord> rows = new ArrayList<>();
     for (int s = 1; s <= 2; s++) rows.add(cell("tuned", "Walker2d", "GPO", s, 2800 + s));
     PaperData paper = PaperData.load(EXPECTED);
-    assertFalse(Findings.block(rows, paper).contains("Figs. 7, 9 and 10"), "the tables' own point alone brings no figure");
+    assertFalse(Findings.block(rows, paper).contains("## Figs. 7, 9 and 10 at the paper's scale"), "the tables' own point alone brings no figure");
     for (int s = 1; s <= 2; s++) {
       rows.add(new CellRecord(Algorithm.PPO, "Walker2d", "GPO", s, new Settings("tuned", new TreeMap<>()), "h", "paper", 2000 + 100 * s,
           8_000_000, WallClock.totalOnly(1), ComparisonTest.HERE, "2026-11-30T00:00:00Z", "pop32-eqsteps"));
