@@ -88,7 +88,7 @@ public final class Findings {
     }
     sb.append("\n## Verdicts\n");
     for (Algorithm algorithm : Algorithm.values()) verdicts(sb, rows, paper, algorithm);
-    sb.append(UndecidedClaims.section(rows, paper)).append(IssueMinimum.section(paperProfile(), rows)).append(CriticControl.section(rows, paper));
+    sb.append(UndecidedClaims.section(rows, paper)).append(IssueMinimum.section(paperProfile(), rows, paper)).append(CriticControl.section(rows, paper));
     return sb.append(WallClockAtScale.section(rows, paper)).append(variantFigures(rows)).append(ablations(rows, paper)).toString();
   }
 

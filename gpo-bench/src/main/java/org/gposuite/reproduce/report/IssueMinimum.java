@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
+import org.gposuite.reproduce.compare.PaperData;
 import org.gposuite.reproduce.plan.CellSelection;
 import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.plan.Catalogue;
@@ -24,7 +25,7 @@ import org.gposuite.reproduce.store.CellRecord;
  * cells already hold: the dry run's arithmetic ({@link ComputePlan}: a cell is stored when its id and
  * config hash are; the hours are the measured cells' walls, {@link Rates}) on the machine kind the cells
  * are computed on, 2 cores, and on 16 Slurm nodes like it. Generated, so the list of what is left cannot
- * go stale as cells land. The open claims' extra seeds are the section above it ({@link UndecidedClaims}).
+ * go stale as cells land. The open claims' extra seeds are rows of their own ({@link UndecidedClaims}).
  */
 final class IssueMinimum {
   /** The cores of the machine kind the paper-scale cells run on (not this JVM's machine: the text must not depend on it). */
@@ -65,8 +66,20 @@ final class IssueMinimum {
     return Catalogue.isBaseline(c.method()) ? 1 : c.budget().population();
   }
 
+  /**
+   * The requirements: the fixed ones, then issue 20's rule for the claims 3 seeds leave open (one row per
+   * open claim, its side raised to 8 seeds: {@link UndecidedClaims}).
+   */
+  static List<Requirement> requirements(List<CellRecord> stored, PaperData paper) {
+    List<Requirement> out = new java.util.ArrayList<>(REQUIREMENTS);
+    for (UndecidedClaims.Next n : UndecidedClaims.find(stored, paper))
+      out.add(new Requirement(20, n.algorithm() + ": GPO > " + n.other() + " on " + n.task() + ", open at 3 seeds: " + n.method()
+          + " to " + UndecidedClaims.ENOUGH_SEEDS + " seeds", n.options(), n.selection()));
+    return out;
+  }
+
   /** The section, from the paper profile, its stored cells ({@code paper/cells.csv}) and the rates of every stored cell. */
-  static String section(Profile paper, List<CellRecord> stored, Rates rates) {
+  static String section(Profile paper, List<CellRecord> stored, PaperData paperData, Rates rates) {
     StringBuilder sb = new StringBuilder("\n### The issues' minimum: what is left\n\n")
         .append("Each requirement is one selection of the paper profile (`./reproduce --profile paper OPTIONS`; add `--dry-run`")
         .append(" for its cells); a cell counts as stored when `paper/cells.csv` has its id and config hash. Hours are the dry")
@@ -75,7 +88,7 @@ final class IssueMinimum {
         .append("| Issue | Requirement | Cells | Stored | Left | Hours here | Hours on ").append(NODES).append(" nodes | Options |\n")
         .append("|---|---|---|---|---|---|---|---|\n");
     Map<String, Double> union = new LinkedHashMap<>();
-    for (Requirement r : REQUIREMENTS) {
+    for (Requirement r : requirements(stored, paperData)) {
       ComputePlan plan = new ComputePlan(Plan.of(paper, r.selection()), stored, rates::seconds, IssueMinimum::threads, CORES);
       int cells = plan.storedCount() + plan.left().size();
       sb.append(String.format(Locale.ROOT, "| %d | %s | %d | %d | %d | %.1f | %.1f | `%s` |%n", r.issue(), r.what(), cells,
@@ -91,7 +104,7 @@ final class IssueMinimum {
    * The section for the paper profile's stored rows, priced from them alone ({@link Rates} over one file:
    * the paper profile's own fit), so it is the same text on any machine.
    */
-  static String section(Profile paper, List<CellRecord> stored) {
-    return section(paper, stored, new Rates(paper.name(), paper.assumedStepsPerSecond(), stored));
+  static String section(Profile paper, List<CellRecord> stored, PaperData paperData) {
+    return section(paper, stored, paperData, new Rates(paper.name(), paper.assumedStepsPerSecond(), stored));
   }
 }

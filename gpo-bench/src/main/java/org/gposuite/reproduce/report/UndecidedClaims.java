@@ -8,6 +8,8 @@ import org.gposuite.reproduce.compare.PaperData;
 import org.gposuite.reproduce.compare.Stats;
 import org.gposuite.reproduce.plan.Algorithm;
 import org.gposuite.reproduce.plan.Catalogue;
+import org.gposuite.reproduce.plan.CellSelection;
+import org.gposuite.reproduce.plan.Experiment;
 import org.gposuite.reproduce.store.CellRecord;
 
 /**
@@ -30,8 +32,20 @@ final class UndecidedClaims {
   record Next(Algorithm algorithm, String preset, String task, String other, double p, int gpoSeeds, int otherSeeds,
               String method, int fromSeed, int toSeed, double minutesPerCell) {
     String command() {
-      return "./reproduce --profile paper --tables " + (algorithm == Algorithm.PPO ? "1 --presets " + preset : "2")
+      return "./reproduce --profile paper " + options();
+    }
+
+    /** The reproduce options that select these cells. */
+    String options() {
+      return "--tables " + (algorithm == Algorithm.PPO ? "1 --presets " + preset : "2")
           + " --methods " + method + " --tasks " + task + " --seeds " + fromSeed + "-" + toSeed;
+    }
+
+    /** The same cells as a selection of the paper profile. */
+    CellSelection selection() {
+      return new CellSelection(java.util.Set.of(algorithm == Algorithm.PPO ? Experiment.TABLE_1 : Experiment.TABLE_2),
+          java.util.Set.of(task), java.util.Set.of(method), Optional.of(java.util.stream.IntStream.rangeClosed(fromSeed, toSeed).boxed().toList()),
+          Optional.of(List.of(preset)), new java.util.TreeMap<>());
     }
   }
 

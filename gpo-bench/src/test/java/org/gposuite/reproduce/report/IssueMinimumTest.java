@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.gposuite.reproduce.compare.ComparisonTest;
+import org.gposuite.reproduce.compare.PaperData;
 import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.plan.Plan;
 import org.gposuite.reproduce.plan.Profile;
@@ -20,10 +21,11 @@ class IssueMinimumTest {
   }
 
   @Test
-  void eachRequirementCountsItsCellsAndWhatIsStored() {
+  void eachRequirementCountsItsCellsAndWhatIsStored() throws Exception {
     Profile paper = Findings.paperProfile();
     // nothing stored: Table 1 is 9 tasks x 3 methods x 3 seeds = 81 cells, Fig. 3a 8 probe cells, Fig. 5 8 variants x 2 tasks x 5 seeds = 80
-    String none = IssueMinimum.section(paper, List.of(), new Rates("paper", 1000, List.of()));
+    PaperData tables = PaperData.load(FindingsTest.EXPECTED);
+    String none = IssueMinimum.section(paper, List.of(), tables, new Rates("paper", 1000, List.of()));
     assertTrue(none.contains("| 20 | Table 1 (PPO, `tuned`): GPO, Single and Joint, 3 seeds on all nine tasks | 81 | 0 | 81 |"), none);
     assertTrue(none.contains("| 20 | Fig. 3a's probe on HalfCheetah, 8 seeds | 8 | 0 | 8 |"), none);
     assertTrue(none.contains("| 19 | Fig. 5 on Walker2d and Ant, 5 seeds a variant | 80 | 0 | 80 |"), none);
@@ -34,8 +36,19 @@ class IssueMinimumTest {
     CellRecord same = stored(first, 600);
     CellRecord otherHash = new CellRecord(first.algorithm(), first.task(), first.method(), 2, first.settings(), "not-its-hash", "paper",
         1000, first.plannedSteps(), WallClock.totalOnly(600), ComparisonTest.HERE, "2026-12-07T00:00:00Z");
-    String one = IssueMinimum.section(paper, List.of(same, otherHash));
+    String one = IssueMinimum.section(paper, List.of(same, otherHash), tables);
     assertTrue(one.contains("3 seeds on all nine tasks | 81 | 1 | 80 |"), one);
+
+    // a claim open at 3 seeds a side gets a row of its own: GPO's seeds spread most, so its seeds 4-8 (5 cells, none stored)
+    List<CellRecord> open = new java.util.ArrayList<>();
+    double[] gpo = {600, 1300, 800}, single = {790, 800, 810};
+    for (int seed = 1; seed <= 3; seed++) {
+      open.add(FindingsTest.cell("tuned", "HalfCheetah-hilly", "GPO", seed, gpo[seed - 1]));
+      open.add(FindingsTest.cell("tuned", "HalfCheetah-hilly", "Single", seed, single[seed - 1]));
+    }
+    String withOpen = IssueMinimum.section(paper, open, tables);
+    assertTrue(withOpen.contains("| 20 | PPO: GPO > Single on HalfCheetah-hilly, open at 3 seeds: GPO to 8 seeds | 5 | 0 | 5 |"), withOpen);
+    assertTrue(withOpen.contains("`--tables 1 --presets tuned --methods GPO --tasks HalfCheetah-hilly --seeds 4-8`"), withOpen);
 
     // shared cells, counted once in the total: Fig. 5's GPO and Single seeds 1-3 on Walker2d and Ant are Table 1's (2 tasks
     // x 2 methods x 3 seeds = 12); Table 1 and the subset share GPO's seeds 1-3 on Walker2d and HalfCheetah (6); Figs. 7
