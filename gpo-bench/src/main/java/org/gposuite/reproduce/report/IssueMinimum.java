@@ -1,5 +1,6 @@
 package org.gposuite.reproduce.report;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +72,7 @@ final class IssueMinimum {
    * open claim, its side raised to 8 seeds: {@link UndecidedClaims}).
    */
   static List<Requirement> requirements(List<CellRecord> stored, PaperData paper) {
-    List<Requirement> out = new java.util.ArrayList<>(REQUIREMENTS);
+    List<Requirement> out = new ArrayList<>(REQUIREMENTS);
     for (UndecidedClaims.Next n : UndecidedClaims.find(stored, paper))
       out.add(new Requirement(20, n.algorithm() + ": GPO > " + n.other() + " on " + n.task() + ", open at 3 seeds: " + n.method()
           + " to " + UndecidedClaims.ENOUGH_SEEDS + " seeds", n.options(), n.selection()));
@@ -93,7 +94,7 @@ final class IssueMinimum {
       int cells = plan.storedCount() + plan.left().size();
       sb.append(String.format(Locale.ROOT, "| %d | %s | %d | %d | %d | %.1f | %.1f | `%s` |%n", r.issue(), r.what(), cells,
           plan.storedCount(), plan.left().size(), plan.hereSeconds() / 3600, plan.clusterSeconds(NODES) / 3600, r.options()));
-      for (CellSpec c : plan.left()) union.putIfAbsent(c.id() + " " + c.configHash(), rates.seconds(c) * Math.min(CORES, threads(c)) / CORES);
+      for (CellSpec c : plan.left()) union.putIfAbsent(c.id() + " " + c.configHash(), plan.machineSeconds(c));
     }
     double hours = union.values().stream().mapToDouble(Double::doubleValue).sum() / 3600;
     return sb.append(String.format(Locale.ROOT, "%nIn all, %d cells are left (a cell two requirements share counted once): about %.0f"

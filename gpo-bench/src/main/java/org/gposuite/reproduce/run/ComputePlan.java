@@ -66,7 +66,7 @@ public final class ComputePlan {
   public int storedCount() { return storedCount; }
 
   /** Machine-seconds of a cell: its wall time times the share of the machine it keeps busy. */
-  double machineSeconds(CellSpec c) {
+  public double machineSeconds(CellSpec c) {
     return seconds.applyAsDouble(c) * Math.min(cores, Math.max(1, threads.applyAsInt(c))) / cores;
   }
 
