@@ -21,7 +21,10 @@ import org.gposuite.reproduce.store.CellRecord;
  * of compute (its variance term s^2/n down to s^2/8, over its cells' mean wall-clock time), which is
  * the cheaper side when the two spread alike and the noisier one when it spreads far more (GPO on
  * HalfCheetah-hilly: se 207 against Single's 43). A side already at {@value #ENOUGH_SEEDS} leaves the
- * other. The section says the command that runs them, so the rule turns into a queue without arithmetic.
+ * other. Whether a claim is open is judged on each side's first {@value #FIRST_SEEDS} seeds, and a side
+ * raised goes on to {@value #ENOUGH_SEEDS} even when its seeds so far already decide the test: stopping
+ * at the first significant seed would bias the verdict. The section says the command that runs them, so
+ * the rule turns into a queue without arithmetic.
  */
 final class UndecidedClaims {
   static final int FIRST_SEEDS = 3, ENOUGH_SEEDS = 8;
@@ -61,11 +64,17 @@ final class UndecidedClaims {
             List<CellRecord> gpo = Findings.seeds(rows, algorithm, preset, task, "GPO"), theirs = Findings.seeds(rows, algorithm, preset, task, other);
             if (gpo.size() < FIRST_SEEDS || theirs.size() < FIRST_SEEDS) continue;
             double[] a = Findings.returns(gpo), b = Findings.returns(theirs);
-            if (Claims.decided(a, b)) continue;
+            if (Claims.decided(Findings.returns(gpo.subList(0, FIRST_SEEDS)), Findings.returns(theirs.subList(0, FIRST_SEEDS)))) continue;
             List<List<CellRecord>> sides = List.of(gpo, theirs);
             int best = -1;
-            for (int s = 0; s < 2; s++)
-              if (sides.get(s).size() < ENOUGH_SEEDS && (best < 0 || gainPerMinute(sides.get(s)) > gainPerMinute(sides.get(best)))) best = s;
+            // a side already on its way to 8 goes on to 8, whatever its seeds so far say: stopping at the
+            // first seed that makes the test significant would bias the verdict (optional stopping)
+            for (int s = 0; s < 2; s++) if (sides.get(s).size() > FIRST_SEEDS && sides.get(s).size() < ENOUGH_SEEDS) best = s;
+            if (best < 0) {
+              if (Claims.decided(a, b)) continue; // decided by the side raised to 8
+              for (int s = 0; s < 2; s++)
+                if (sides.get(s).size() < ENOUGH_SEEDS && (best < 0 || gainPerMinute(sides.get(s)) > gainPerMinute(sides.get(best)))) best = s;
+            }
             if (best < 0) continue; // both at 8: undecided with the seeds the rule asks for
             List<CellRecord> side = sides.get(best);
             int from = side.get(side.size() - 1).seed() + 1;
@@ -82,7 +91,9 @@ final class UndecidedClaims {
     StringBuilder sb = new StringBuilder("\n### Claims 3 seeds leave open\n\nA claim of the paper's whose test is neither holds nor"
         + " contradicted once both sides have " + FIRST_SEEDS + " seeds: the side whose new seeds shrink the test's standard error"
         + " most per minute (its seeds' variance times 1/n - 1/" + ENOUGH_SEEDS + ", over the minutes its new cells take;"
-        + " the cheaper side when both spread alike) is raised to " + ENOUGH_SEEDS + " seeds by the command beside it.\n\n"
+        + " the cheaper side when both spread alike) is raised to " + ENOUGH_SEEDS + " seeds by the command beside it. A side"
+        + " on its way to " + ENOUGH_SEEDS + " goes on to " + ENOUGH_SEEDS + " even when its seeds so far decide the test (p: every"
+        + " seed so far): stopping at the first significant seed would bias the verdict.\n\n"
         + "| Claim | preset | seeds GPO / other | p | side to raise | cells | command |\n"
         + "|---|---|---|---|---|---|---|\n");
     for (Next n : open)
