@@ -53,6 +53,11 @@ public record VariantFigures(String fig7Task, List<Integer> fig7Populations, Lis
       this.key = key;
     }
 
+    /** The reading a Fig. 10 budget is: per round when its DAgger sizes differ from the profile's. */
+    public static Fig10Dagger of(Budget b, Budget profile) {
+      return b.daggerInitial() == profile.daggerInitial() && b.daggerPerIteration() == profile.daggerPerIteration() ? PER_CHILD : PER_ROUND;
+    }
+
     /** The reading a profile names, or an error listing the readings. */
     public static Fig10Dagger parse(String key) {
       for (Fig10Dagger d : values()) if (d.key.equals(key)) return d;

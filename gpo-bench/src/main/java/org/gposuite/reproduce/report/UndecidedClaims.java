@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.gposuite.reproduce.compare.PaperData;
 import org.gposuite.reproduce.compare.Stats;
 import org.gposuite.reproduce.plan.Algorithm;
@@ -46,9 +49,9 @@ final class UndecidedClaims {
 
     /** The same cells as a selection of the paper profile. */
     CellSelection selection() {
-      return new CellSelection(java.util.Set.of(algorithm == Algorithm.PPO ? Experiment.TABLE_1 : Experiment.TABLE_2),
-          java.util.Set.of(task), java.util.Set.of(method), Optional.of(java.util.stream.IntStream.rangeClosed(fromSeed, toSeed).boxed().toList()),
-          Optional.of(List.of(preset)), new java.util.TreeMap<>());
+      return new CellSelection(Set.of(algorithm == Algorithm.PPO ? Experiment.TABLE_1 : Experiment.TABLE_2), Set.of(task),
+          Set.of(method), Optional.of(IntStream.rangeClosed(fromSeed, toSeed).boxed().toList()), Optional.of(List.of(preset)),
+          new TreeMap<>());
     }
   }
 

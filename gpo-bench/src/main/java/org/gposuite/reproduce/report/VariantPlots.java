@@ -54,7 +54,7 @@ final class VariantPlots {
         Budget b = g.variant().budget();
         Color color = SIZES.get(Math.min(i++, SIZES.size() - 1));
         Budget base = plan.profile().budget();
-        String dagger = b.daggerInitial() == base.daggerInitial() && b.daggerPerIteration() == base.daggerPerIteration() ? ""
+        String dagger = VariantFigures.Fig10Dagger.of(b, base) == VariantFigures.Fig10Dagger.PER_CHILD ? ""
             : ", DAgger " + VariantSections.daggerPerChild(b);
         drawn += Plots.addCurve(chart, "m = " + b.population() + ", batch " + b.batchPerPolicy() + dagger, color,
             VariantSections.cells(plan, results, preset, e, g)) ? 1 : 0;

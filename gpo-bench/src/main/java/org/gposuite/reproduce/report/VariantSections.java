@@ -91,7 +91,7 @@ final class VariantSections {
       all.add(new Point(b.population(), r));
       // Fig. 10: the m0 cell is a point of every reading; another point belongs to the reading its DAgger sizes say
       for (VariantFigures.Fig10Dagger d : v.fig10Dagger())
-        if (b.population() == base.population() || reading(b, base) == d) byReading.computeIfAbsent(d, k -> new ArrayList<>()).add(new Point(b.population(), r));
+        if (b.population() == base.population() || VariantFigures.Fig10Dagger.of(b, base) == d) byReading.computeIfAbsent(d, k -> new ArrayList<>()).add(new Point(b.population(), r));
     }
     md.append('\n');
     if (e == Experiment.FIGURE_7) {
@@ -133,12 +133,6 @@ final class VariantSections {
 
   /** One population's finished seeds. */
   private record Point(int population, double[] returns) {}
-
-  /** Which reading of Fig. 10's DAgger a budget is: per round when its DAgger sizes differ from the profile's. */
-  private static VariantFigures.Fig10Dagger reading(Budget b, Budget base) {
-    return b.daggerInitial() == base.daggerInitial() && b.daggerPerIteration() == base.daggerPerIteration()
-        ? VariantFigures.Fig10Dagger.PER_CHILD : VariantFigures.Fig10Dagger.PER_ROUND;
-  }
 
   /** Each child's DAgger transitions, as the profile gives them: initial + iterations x per iteration. */
   static String daggerPerChild(Budget b) {
