@@ -653,10 +653,9 @@ public final class Harness {
     }
   }
 
-  /** Cores a cell keeps busy: a GPO-family cell runs its population on all of them, Single and Joint on one. */
+  /** Cores of this machine a cell keeps busy ({@link CellSpec#parallelism}, at most the cores). */
   static int threadsOf(CellSpec cell) {
-    if (Catalogue.isBaseline(cell.method())) return 1;
-    return Math.max(1, Math.min(Executor.cores(), cell.budget().population()));
+    return Math.min(Executor.cores(), cell.parallelism());
   }
 
   /** Exit code of {@link #runCell}: the cell stopped at a checkpoint and its element was requeued. */

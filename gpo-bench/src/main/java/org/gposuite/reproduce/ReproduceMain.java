@@ -188,7 +188,7 @@ public final class ReproduceMain {
     }
     Path storedFile = expected.resolve(plan.profile().name()).resolve("cells.csv");
     List<CellRecord> stored = Files.isRegularFile(storedFile) ? CellsCsv.read(storedFile) : List.of();
-    new ComputePlan(plan, stored, rates::seconds, Harness::threadsOf, Executor.cores())
+    new ComputePlan(plan, stored, rates::seconds, Executor.cores())
         .lines(storedFile.toString()).forEach(out::println);
     return Harness.OK;
   }

@@ -32,6 +32,14 @@ public record CellSpec(Algorithm algorithm, String task, String method, int seed
     BudgetVariant.requireLabel(variant);
   }
 
+  /**
+   * Threads its work keeps busy at once, before any cap by the machine's cores: a GPO-family cell runs
+   * its population's policies in parallel, Single and Joint are one policy on one thread.
+   */
+  public int parallelism() {
+    return Catalogue.isBaseline(method) ? 1 : Math.max(1, budget.population());
+  }
+
   /** The steps this cell is planned to take: its budget's, or one round's for the crossover probe (Fig. 3a). */
   public long plannedSteps() {
     return method.equals(Catalogue.CROSSOVER_PROBE) ? budget.roundSteps() : budget.totalSteps();

@@ -12,7 +12,6 @@ import java.util.stream.IntStream;
 import org.gposuite.reproduce.compare.PaperData;
 import org.gposuite.reproduce.plan.CellSelection;
 import org.gposuite.reproduce.plan.CellSpec;
-import org.gposuite.reproduce.plan.Catalogue;
 import org.gposuite.reproduce.plan.Experiment;
 import org.gposuite.reproduce.plan.Plan;
 import org.gposuite.reproduce.plan.Profile;
@@ -62,11 +61,6 @@ final class IssueMinimum {
     return Optional.of(IntStream.rangeClosed(1, n).boxed().toList());
   }
 
-  /** Cores a cell can keep busy: GPO's family its population's worth, Single and Joint one ({@link ComputePlan} caps it at the cores). */
-  private static int threads(CellSpec c) {
-    return Catalogue.isBaseline(c.method()) ? 1 : c.budget().population();
-  }
-
   /**
    * The requirements: the fixed ones, then issue 20's rule for the claims 3 seeds leave open (one row per
    * open claim, its side raised to 8 seeds: {@link UndecidedClaims}).
@@ -90,7 +84,7 @@ final class IssueMinimum {
         .append("|---|---|---|---|---|---|---|---|\n");
     Map<String, Double> union = new LinkedHashMap<>();
     for (Requirement r : requirements(stored, paperData)) {
-      ComputePlan plan = new ComputePlan(Plan.of(paper, r.selection()), stored, rates::seconds, IssueMinimum::threads, CORES);
+      ComputePlan plan = new ComputePlan(Plan.of(paper, r.selection()), stored, rates::seconds, CORES);
       int cells = plan.storedCount() + plan.left().size();
       sb.append(String.format(Locale.ROOT, "| %d | %s | %d | %d | %d | %.1f | %.1f | `%s` |%n", r.issue(), r.what(), cells,
           plan.storedCount(), plan.left().size(), plan.hereSeconds() / 3600, plan.clusterSeconds(NODES) / 3600, r.options()));

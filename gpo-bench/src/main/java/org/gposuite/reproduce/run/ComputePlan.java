@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
-import java.util.function.ToIntFunction;
 import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.plan.Experiment;
 import org.gposuite.reproduce.plan.Plan;
@@ -18,9 +17,9 @@ import org.gposuite.reproduce.store.CellRecord;
  * (same id and same config hash, so a cell whose settings changed counts as left), and how long the
  * rest take on this machine and on a Slurm cluster of machines like it.
  *
- * <p>The arithmetic, stated so the numbers can be checked by hand. A cell keeps {@code threads} of
+ * <p>The arithmetic, stated so the numbers can be checked by hand. A cell keeps {@link CellSpec#parallelism} of
  * the machine's cores busy for its measured wall time (a GPO cell all of them, Single and Joint
- * one), so it costs {@code threads / cores} machine-seconds per second. Here the cells run one
+ * one), so it costs {@code min(parallelism, cores) / cores} machine-seconds per second. Here the cells run one
  * after another in that currency: the sum. On N machines a cell is never faster than its own wall
  * time, and the machines share the work; the estimate is the longest-processing-time-first
  * schedule of the cells' machine-seconds over N machines, and at least the longest cell. Both are
@@ -34,20 +33,17 @@ public final class ComputePlan {
   private final List<CellSpec> left;
   private final int storedCount;
   private final ToDoubleFunction<CellSpec> seconds;
-  private final ToIntFunction<CellSpec> threads;
   private final int cores;
 
   /**
    * @param stored the expected results' rows for this profile (empty when it has none)
    * @param seconds estimated wall seconds of one cell ({@link Rates#seconds(CellSpec)})
-   * @param threads cores a cell keeps busy
    * @param cores the machine's cores
    */
   public ComputePlan(Plan plan, List<CellRecord> stored, ToDoubleFunction<CellSpec> seconds,
-      ToIntFunction<CellSpec> threads, int cores) {
+      int cores) {
     this.plan = plan;
     this.seconds = seconds;
-    this.threads = threads;
     this.cores = Math.max(1, cores);
     Set<String> have = new HashSet<>();
     for (CellRecord r : stored) have.add(r.id() + " " + r.configHash());
@@ -67,7 +63,7 @@ public final class ComputePlan {
 
   /** Machine-seconds of a cell: its wall time times the share of the machine it keeps busy. */
   public double machineSeconds(CellSpec c) {
-    return seconds.applyAsDouble(c) * Math.min(cores, Math.max(1, threads.applyAsInt(c))) / cores;
+    return seconds.applyAsDouble(c) * Math.min(cores, c.parallelism()) / cores;
   }
 
   /** The cells left, one machine: the sum of their machine-seconds. */

@@ -69,6 +69,15 @@ class PlanTest {
         List.of()).configHash()));
   }
 
+  @Test
+  void aCellKeepsOneThreadPerPolicyItRunsAtOnce() {
+    Budget pop32 = new Budget(8_000_000, 32, 12, 512, 2048, 16384, 10, 100, 5000, 10, 500, 10);
+    assertEquals(8, new CellSpec(Algorithm.PPO, "Ant", "GPO", 1, Budget.PAPER, Settings.DEFAULT, List.of()).parallelism());
+    assertEquals(32, new CellSpec(Algorithm.PPO, "Ant", "Base+M", 1, pop32, Settings.DEFAULT, List.of()).parallelism());
+    assertEquals(1, new CellSpec(Algorithm.PPO, "Ant", "Single", 1, Budget.PAPER, Settings.DEFAULT, List.of()).parallelism());
+    assertEquals(1, new CellSpec(Algorithm.A2C, "Ant", "Joint", 1, Budget.PAPER, Settings.DEFAULT, List.of()).parallelism());
+  }
+
   static final Settings CALIBRATED = new Settings("paper-calibrated", new TreeMap<>());
 
   static CellSelection presets(CellSelection base, String... presets) {

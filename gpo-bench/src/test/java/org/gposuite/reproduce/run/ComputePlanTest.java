@@ -30,7 +30,7 @@ class ComputePlanTest {
 
   /** GPO-family cells 100 s on both cores, Single and Joint 10 s on one: two of them share the machine. */
   private ComputePlan timed(List<CellRecord> stored) {
-    return new ComputePlan(smoke, stored, c -> gpo(c) ? 100 : 10, c -> gpo(c) ? 2 : 1, 2);
+    return new ComputePlan(smoke, stored, c -> gpo(c) ? 100 : 10, 2);
   }
 
   @Test
