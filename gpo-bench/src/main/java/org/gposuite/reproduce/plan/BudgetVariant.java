@@ -1,5 +1,6 @@
 package org.gposuite.reproduce.plan;
 
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
@@ -57,6 +58,37 @@ public record BudgetVariant(String label, Budget budget) {
     if (budget == null) throw new IllegalArgumentException("variant budget is missing");
   }
 
+  /**
+   * The population points of Figs. 7 and 10 and the label each writes, {@code pop<m>} followed by the
+   * kind's suffix; the dry run's pricing reads the labels back ({@link #population}).
+   */
+  public enum PopulationPoint {
+    /** Fig. 7 ({@link #samePerPolicy}). */
+    SAME_PER_POLICY(""),
+    /** Fig. 10 ({@link #sameTotal}). */
+    SAME_TOTAL("-eqsteps"),
+    /** Fig. 10 with DAgger per round as at the profile's population ({@link #sameTotalDaggerPerRound}). */
+    SAME_TOTAL_DAGGER_PER_ROUND("-eqsteps-dagger-per-round");
+
+    private final Pattern pattern;
+    private final String suffix;
+
+    PopulationPoint(String suffix) {
+      this.suffix = suffix;
+      this.pattern = Pattern.compile("pop(\\d+)" + Pattern.quote(suffix));
+    }
+
+    public String label(int population) {
+      return "pop" + population + suffix;
+    }
+
+    /** The population of a label of this kind; empty for any other label. */
+    public OptionalInt population(String label) {
+      var m = pattern.matcher(label);
+      return m.matches() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
+    }
+  }
+
   /** The profile's own budget: no label. */
   public static BudgetVariant none(Budget profile) {
     return new BudgetVariant("", profile);
@@ -65,7 +97,7 @@ public record BudgetVariant(String label, Budget budget) {
   /** Fig. 7: population m, the same batch and steps per policy as at the profile's population. */
   public static BudgetVariant samePerPolicy(Budget profile, int m) {
     long total = Math.multiplyExact(profile.totalSteps(), (long) m) / profile.population();
-    return of(profile, "pop" + m, with(profile, total, m, profile.horizon(), profile.batchPerPolicy()));
+    return of(profile, PopulationPoint.SAME_PER_POLICY.label(m), with(profile, total, m, profile.horizon(), profile.batchPerPolicy()));
   }
 
   /** Fig. 10: population m, the profile's total steps, the batch per policy scaled by m0 / m. */
@@ -77,7 +109,7 @@ public record BudgetVariant(String label, Budget budget) {
           + " (floored to a multiple of " + BATCH_MULTIPLE + ")"
           + " steps, less than one episode of horizon " + profile.horizon());
     }
-    return of(profile, "pop" + m + "-eqsteps", with(profile, profile.totalSteps(), m, profile.horizon(), (int) batch));
+    return of(profile, PopulationPoint.SAME_TOTAL.label(m), with(profile, profile.totalSteps(), m, profile.horizon(), (int) batch));
   }
 
   /**
@@ -97,7 +129,7 @@ public record BudgetVariant(String label, Budget budget) {
     }
     Budget scaled = new Budget(b.totalSteps(), b.population(), b.rounds(), b.horizon(), b.batchPerPolicy(), b.jointBatch(),
         b.evalEpisodes(), b.piSEpochs(), initial, b.daggerIterations(), perIteration, b.daggerEpochs());
-    return of(profile, "pop" + m + "-eqsteps-dagger-per-round", scaled);
+    return of(profile, PopulationPoint.SAME_TOTAL_DAGGER_PER_ROUND.label(m), scaled);
   }
 
   private static int scaledDagger(int size, int m0, int m) {

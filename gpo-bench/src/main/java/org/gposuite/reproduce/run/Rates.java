@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.gposuite.reproduce.plan.Algorithm;
+import org.gposuite.reproduce.plan.BudgetVariant.PopulationPoint;
 import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.plan.Settings;
 import org.gposuite.reproduce.store.CellRecord;
@@ -189,9 +190,14 @@ public final class Rates {
    * per m x 2048 steps, Fig. 10's m policies each read m batches of 16384 / m rows per 16384 steps.
    */
   static String samePopulation(String variant) {
-    if (variant.matches("pop\\d+-eqsteps-dagger-per-round")) return variant.substring(0, variant.indexOf("-dagger-per-round"));
-    if (variant.matches("pop\\d+-eqsteps")) return variant.substring(0, variant.length() - "-eqsteps".length());
-    if (variant.matches("pop\\d+")) return variant + "-eqsteps";
+    for (PopulationPoint kind : PopulationPoint.values()) {
+      var m = kind.population(variant);
+      if (m.isEmpty()) continue;
+      return switch (kind) {
+        case SAME_PER_POLICY, SAME_TOTAL_DAGGER_PER_ROUND -> PopulationPoint.SAME_TOTAL.label(m.getAsInt());
+        case SAME_TOTAL -> PopulationPoint.SAME_PER_POLICY.label(m.getAsInt());
+      };
+    }
     return null;
   }
 

@@ -209,4 +209,22 @@ class VariantFiguresTest {
     String old = out.toString().replace(",variant\n", "\n").replace(",pop16\n", "\n");
     assertEquals("PPO/Walker2d/GPO/seed-3", CellsCsv.read("x", old).get(0).id());
   }
+
+  /** Each population point reads back exactly the labels it writes, and no other kind's. */
+  @Test
+  void aPopulationPointReadsItsOwnLabelsOnly() {
+    Budget paper = Budget.PAPER;
+    assertEquals(BudgetVariant.samePerPolicy(paper, 16).label(), BudgetVariant.PopulationPoint.SAME_PER_POLICY.label(16));
+    assertEquals(BudgetVariant.sameTotal(paper, 4).label(), BudgetVariant.PopulationPoint.SAME_TOTAL.label(4));
+    assertEquals(BudgetVariant.sameTotalDaggerPerRound(paper, 32).label(),
+        BudgetVariant.PopulationPoint.SAME_TOTAL_DAGGER_PER_ROUND.label(32));
+    for (BudgetVariant.PopulationPoint kind : BudgetVariant.PopulationPoint.values()) {
+      for (BudgetVariant.PopulationPoint other : BudgetVariant.PopulationPoint.values()) {
+        assertEquals(kind == other ? java.util.OptionalInt.of(32) : java.util.OptionalInt.empty(), kind.population(other.label(32)),
+            kind + " reading " + other.label(32));
+      }
+      assertTrue(kind.population("T1024").isEmpty());
+      assertTrue(kind.population("popx").isEmpty());
+    }
+  }
 }
