@@ -35,8 +35,8 @@ final class UndecidedClaims {
   private UndecidedClaims() {}
 
   /** One open claim and the cells that would raise the side chosen to decide it. */
-  record Next(Algorithm algorithm, String preset, String task, String other, double p, int gpoSeeds, int otherSeeds,
-              String method, int fromSeed, int toSeed, double minutesPerCell) {
+  record Next(Algorithm algorithm, String preset, String task, String other, String method, int fromSeed, int toSeed,
+              double minutesPerCell) {
     String command() {
       return "./reproduce --profile paper " + options();
     }
@@ -55,9 +55,22 @@ final class UndecidedClaims {
     }
   }
 
-  /** The open claims of every algorithm and preset, in the verdict tables' order. */
+  /**
+   * A claim open at the first {@value #FIRST_SEEDS} seeds a side and where the rule has taken it: the seeds
+   * each side has now, the verdict over all of them, and the cells still to run (none once the raised side
+   * has {@value #ENOUGH_SEEDS}, whatever the verdict).
+   */
+  record OpenAtThree(Algorithm algorithm, String preset, String task, String other, int gpoSeeds, int otherSeeds,
+                     String verdict, Optional<Next> next) {}
+
+  /** The cells to run next for the open claims of every algorithm and preset, in the verdict tables' order. */
   static List<Next> find(List<CellRecord> rows, PaperData paper) {
-    List<Next> out = new ArrayList<>();
+    return openAtThree(rows, paper).stream().flatMap(o -> o.next().stream()).toList();
+  }
+
+  /** Every claim 3 seeds a side leave open, with or without cells left to run, in the verdict tables' order. */
+  static List<OpenAtThree> openAtThree(List<CellRecord> rows, PaperData paper) {
+    List<OpenAtThree> out = new ArrayList<>();
     for (Algorithm algorithm : Algorithm.values())
       for (String preset : Findings.PRESETS)
         for (String other : List.of("Single", "Joint"))
@@ -73,36 +86,47 @@ final class UndecidedClaims {
             // a side already on its way to 8 goes on to 8, whatever its seeds so far say: stopping at the
             // first seed that makes the test significant would bias the verdict (optional stopping)
             for (int s = 0; s < 2; s++) if (sides.get(s).size() > FIRST_SEEDS && sides.get(s).size() < ENOUGH_SEEDS) best = s;
-            if (best < 0) {
-              if (Claims.decided(a, b)) continue; // decided by the side raised to 8
+            if (best < 0 && !Claims.decided(a, b)) { // else decided by the side raised to 8
               for (int s = 0; s < 2; s++)
                 if (sides.get(s).size() < ENOUGH_SEEDS && (best < 0 || gainPerMinute(sides.get(s)) > gainPerMinute(sides.get(best)))) best = s;
             }
-            if (best < 0) continue; // both at 8: undecided with the seeds the rule asks for
-            List<CellRecord> side = sides.get(best);
-            int from = side.get(side.size() - 1).seed() + 1;
-            out.add(new Next(algorithm, preset, task, other, Claims.openP(a, b), gpo.size(), theirs.size(),
-                best == 0 ? "GPO" : other, from, from + ENOUGH_SEEDS - side.size() - 1, minutes(side)));
+            Optional<Next> next = Optional.empty(); // none left: decided by a raised side, or 8 seeds a side and still open
+            if (best >= 0) {
+              List<CellRecord> side = sides.get(best);
+              int from = side.get(side.size() - 1).seed() + 1;
+              next = Optional.of(new Next(algorithm, preset, task, other, best == 0 ? "GPO" : other, from,
+                  from + ENOUGH_SEEDS - side.size() - 1, minutes(side)));
+            }
+            out.add(new OpenAtThree(algorithm, preset, task, other, gpo.size(), theirs.size(), Claims.verdict(a, b), next));
           }
     return out;
   }
 
-  /** The section for FINDINGS.md: empty when no claim is open. */
+  /** The section for FINDINGS.md: empty when no claim was open at 3 seeds a side. */
   static String section(List<CellRecord> rows, PaperData paper) {
-    List<Next> open = find(rows, paper);
+    List<OpenAtThree> open = openAtThree(rows, paper);
     if (open.isEmpty()) return "";
     StringBuilder sb = new StringBuilder("\n### Claims 3 seeds leave open\n\nA claim of the paper's whose test is neither holds nor"
         + " contradicted once both sides have " + FIRST_SEEDS + " seeds: the side whose new seeds shrink the test's standard error"
         + " most per minute (its seeds' variance times 1/n - 1/" + ENOUGH_SEEDS + ", over the minutes its new cells take;"
         + " the cheaper side when both spread alike) is raised to " + ENOUGH_SEEDS + " seeds by the command beside it. A side"
-        + " on its way to " + ENOUGH_SEEDS + " goes on to " + ENOUGH_SEEDS + " even when its seeds so far decide the test (p: every"
-        + " seed so far): stopping at the first significant seed would bias the verdict.\n\n"
-        + "| Claim | preset | seeds GPO / other | p | side to raise | cells | command |\n"
+        + " on its way to " + ENOUGH_SEEDS + " goes on to " + ENOUGH_SEEDS + " even when its seeds so far decide the test:"
+        + " stopping at the first significant seed would bias the verdict. The verdict is over every seed so far; a claim"
+        + " stays listed once its seeds are in, with the verdict they give.\n\n"
+        + "| Claim | preset | seeds GPO / other | verdict, every seed | side to raise | cells | command |\n"
         + "|---|---|---|---|---|---|---|\n");
-    for (Next n : open)
-      sb.append(String.format(Locale.ROOT, "| %s: GPO > %s on %s | `%s` | %d / %d | %.2g | %s, %.0f min a cell | %d | `%s` |%n",
-          n.algorithm(), n.other(), n.task(), n.preset(), n.gpoSeeds(), n.otherSeeds(), n.p(), n.method(), n.minutesPerCell(),
-          n.toSeed() - n.fromSeed() + 1, n.command()));
+    for (OpenAtThree o : open) {
+      sb.append(String.format(Locale.ROOT, "| %s: GPO > %s on %s | `%s` | %d / %d | %s | ", o.algorithm(), o.other(), o.task(),
+          o.preset(), o.gpoSeeds(), o.otherSeeds(), o.verdict()));
+      if (o.next().isPresent()) {
+        Next n = o.next().get();
+        sb.append(String.format(Locale.ROOT, "%s, %.0f min a cell | %d | `%s` |%n", n.method(), n.minutesPerCell(),
+            n.toSeed() - n.fromSeed() + 1, n.command()));
+      } else {
+        sb.append(Math.min(o.gpoSeeds(), o.otherSeeds()) >= ENOUGH_SEEDS ? "none: " + ENOUGH_SEEDS + " seeds a side"
+            : "none: the raised side has " + ENOUGH_SEEDS + " seeds").append(" | 0 | |\n");
+      }
+    }
     return sb.toString();
   }
 

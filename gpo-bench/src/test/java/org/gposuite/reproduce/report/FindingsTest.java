@@ -102,6 +102,13 @@ class FindingsTest {
     assertEquals("./reproduce --profile paper --tables 1 --presets tuned --methods Single --tasks Walker2d --seeds 4-8", open.get(0).command());
     assertEquals(4, open.get(0).minutesPerCell(), 1e-9);
     assertTrue(UndecidedClaims.section(rows, PaperData.load(EXPECTED)).contains("| PPO: GPO > Single on Walker2d | `tuned` | 3 / 3 |"));
+    // once Swimmer's GPO has its 8 seeds the claim leaves the queue but stays in the section, with its verdict
+    for (int s = 5; s <= 8; s++) rows.add(timed("Swimmer", "GPO", s, 99, 600));
+    assertEquals(List.of("Walker2d", "HalfCheetah", "Walker2d-hilly"), UndecidedClaims.find(rows, PaperData.load(EXPECTED)).stream()
+        .map(UndecidedClaims.Next::task).toList());
+    String section = UndecidedClaims.section(rows, PaperData.load(EXPECTED));
+    assertTrue(section.contains("| PPO: GPO > Single on Swimmer | `tuned` | 8 / 8 | **holds** (Welch p = "), section);
+    assertTrue(section.contains("none: 8 seeds a side | 0 | |"), section);
   }
 
   /** Fig. 5 appears with the first ablation cell, its scores over GPO's on Ant and Walker2d and the paper's claims judged. */
