@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gposuite.reproduce.plan.Algorithm;
 import org.gposuite.reproduce.plan.Budget;
@@ -38,6 +40,29 @@ class LocalExecutorTest {
     assertTrue(peak.get() <= 2, "cores in use peaked at " + peak.get());
     assertEquals(2, peakCells.get(), "two one-core cells should have run together");
     assertEquals(Map.of("PPO/Swimmer/GPO/seed-4", "boom"), failures);
+  }
+
+  /**
+   * A two-core cell waiting behind a running one-core cell does not hold the spare core idle: the one-core
+   * cell after it starts at once (cell 0 finishes only once cell 2 has started; without backfill cell 2
+   * would wait for cell 1, which waits for cell 0, and the latch would time out).
+   */
+  @Test
+  void aCellThatFitsStartsBeforeAnEarlierOneThatDoesNot() throws Exception {
+    List<Executor.Cell> cells = new ArrayList<>();
+    int[] threads = {1, 2, 1};
+    for (int i = 0; i < threads.length; i++) cells.add(new Executor.Cell(i, null, threads[i]));
+    CountDownLatch thirdStarted = new CountDownLatch(1);
+    List<Integer> started = java.util.Collections.synchronizedList(new ArrayList<>());
+    Executor.Compute compute = c -> {
+      started.add(c.index());
+      if (c.index() == 2) thirdStarted.countDown();
+      if (c.index() == 0 && !thirdStarted.await(20, TimeUnit.SECONDS)) return Optional.of("cell 2 did not start beside cell 0");
+      return Optional.empty();
+    };
+    Map<String, String> failures = new LocalExecutor(2, 2).run(List.<CellSpec>of(), withIds(cells), compute);
+    assertEquals(Map.of(), failures);
+    assertEquals(List.of(0, 2, 1), started);
   }
 
   /** Cells with real specs: seed = index + 1, so cell 3 is PPO/Swimmer/GPO/seed-4. */
