@@ -196,7 +196,9 @@ public final class Harness {
 
     Map<String, String> failures = new LinkedHashMap<>();
     List<String> notComputed = new ArrayList<>();
-    ProgressPrinter progress = new ProgressPrinter(log, plan.cells(), rates);
+    // the ETA counts cells that share the cores side by side (local --jobs); a Slurm run's cells are elsewhere
+    int jobs = o.executor() instanceof LocalExecutor local ? local.jobs() : 1;
+    ProgressPrinter progress = new ProgressPrinter(log, plan.cells(), rates, Executor.cores(), jobs);
     // The cells to compute go to the executor; whoever computed them, their result files are read back.
     List<Executor.Cell> todo = new ArrayList<>();
     for (int k = 0; k < plan.cells().size(); k++) {

@@ -229,6 +229,26 @@ class ReportHonestyTest {
   }
 
   /**
+   * With --jobs 2 on 2 cores two one-core cells run side by side, so each holds half the machine's wall
+   * time; a GPO cell holds all of it. And each kind keeps its own pace: a GPO cell twice as slow as
+   * its rate says nothing about a Joint cell, which here runs at half its rate's time.
+   */
+  @Test
+  void theEtaCountsCellsThatShareTheCoresAndEachKindsOwnPace() {
+    CellSpec gpo = spec("Swimmer", "GPO", 40);
+    CellSpec joint = spec("Swimmer", "Joint", 40);
+    Rates rates = new Rates("unit", 1000, List.of(measured(gpo, 12), measured(joint, 2)));
+    ProgressPrinter p = new ProgressPrinter(log, List.of(gpo, joint, joint, joint), rates, 2, 2);
+    assertEquals(12 + 3 * 2 * 0.5, p.eta(null, 0), 1e-9, "three Joint cells, two at a time");
+    assertEquals(12 + 3 * 2 * 1.0, new ProgressPrinter(log, List.of(gpo, joint, joint, joint), rates, 2, 1).eta(null, 0), 1e-9,
+        "--jobs 1: one after another");
+    p.finished(1, gpo, 24, false);  // GPO at half its stored pace
+    assertEquals(3 * 2 * 0.5 * 2, p.eta(null, 0), 1e-9, "no Joint cell measured yet: the run's pace so far");
+    p.finished(2, joint, 1, false);  // Joint at twice its stored pace
+    assertEquals(2 * 2 * 0.5 * 0.5, p.eta(null, 0), 1e-9, "the Joint cells left at Joint's own pace");
+  }
+
+  /**
    * Issue 21, small items: a failed cell (seconds of a fraction of a cell) and a resumed cell (a
    * whole cell's steps in the seconds of its last rounds) made the pace nonsense (1,113,076 steps/s)
    * and the ETA jump. Only what this session computed counts; a resumption is said at once.
