@@ -150,7 +150,8 @@ final class CommandLine {
           (b, v, c) -> b.rebaseline = true),
       flag("--no-compare", Scope.ACTION, "  --no-compare           skip the regression check\n", (b, v, c) -> b.compare = false),
       flag("--report-only", Scope.ACTION,
-          "  --report-only          report, plots, comparison (and --rebaseline) from the finished cells; compute nothing\n",
+          "  --report-only          report, plots, comparison (and --rebaseline) from the finished cells; compute nothing\n"
+          + "                         (also of a folder a run is still computing into: the cells it has finished)\n",
           (b, v, c) -> b.reportOnly = true),
       flag("--dry-run", Scope.ACTION, """
             --dry-run              print the plan and its cost estimate, run nothing (with --executor

@@ -158,8 +158,16 @@ public final class Harness {
         InterruptNotice notice = InterruptNotice.register(o.out(), lock, log)) {
       return run(o, plan, paper, expectedFile, expected, rates, spread);
     } catch (RunLock.Held e) {
-      log.println("error: " + e.getMessage());
-      return FAILED;
+      if (!o.reportOnly()) {
+        log.println("error: " + e.getMessage());
+        return FAILED;
+      }
+      // A report of a run still computing is safe to write: a cell's result file is written last and
+      // atomically, so a cell is either finished or not there yet, and so are the report's own files,
+      // which the run rewrites with every cell when it ends. Computing would not be (the same cells twice).
+      log.println("note: " + o.out() + " is in use by a run still computing into it; reporting the cells it has"
+          + " finished so far (it rewrites the report when it ends)");
+      return run(o, plan, paper, expectedFile, expected, rates, spread);
     }
   }
 

@@ -50,6 +50,7 @@ class CommandLineTest {
         --rebaseline           write this run into expected-results/<profile>/ (explicit only)
         --no-compare           skip the regression check
         --report-only          report, plots, comparison (and --rebaseline) from the finished cells; compute nothing
+                               (also of a folder a run is still computing into: the cells it has finished)
         --dry-run              print the plan and its cost estimate, run nothing (with --executor
                                slurm: also the batch script and the sbatch commands)
       Executors (where the cells run; results are identical either way):

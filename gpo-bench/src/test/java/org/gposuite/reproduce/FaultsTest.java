@@ -21,6 +21,7 @@ import org.gposuite.reproduce.io.AtomicFiles;
 import org.gposuite.reproduce.io.Faults;
 import org.gposuite.reproduce.run.MethodRunner;
 import org.gposuite.reproduce.run.RunLock;
+import org.gposuite.reproduce.store.CellsCsv;
 import org.gposuite.reproduce.run.RunnerRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -172,6 +173,30 @@ class FaultsTest {
         + ", started "), refused.out());
     assertTrue(refused.out().contains("; lock " + runDir.resolve(RunLock.FILE) + "); wait for it to finish, or give this"
         + " run another --out\n"), refused.out());
+    assertFalse(Files.exists(runDir.resolve(RunLock.FILE)), "released at the end");
+  }
+
+  /** --report-only computes nothing, so it may read a folder a run is computing into: the cells finished so far. */
+  @Test
+  void aReportOnlyRunReportsAFolderWhileARunComputesIntoIt(@TempDir Path tmp) throws Exception {
+    Path runDir = tmp.resolve("run");
+    FakeRunner first = new FakeRunner();
+    FakeRunner reader = new FakeRunner();
+    AtomicReference<Outcome> midway = new AtomicReference<>();
+    MethodRunner reportsMidway = (cell, dir, progress) -> {
+      if (first.calls.get() == 1 && midway.get() == null)
+        midway.set(ReproduceMainTest.run(reader, args(tmp, runDir, "--report-only")));
+      return first.run(cell, dir, progress);
+    };
+    Outcome o = run(new RunnerRegistry().bind(FakeRunner.binding(reportsMidway)), args(tmp, runDir));
+    assertEquals(Harness.OK, o.exit(), o.out() + o.err());
+    Outcome report = midway.get();
+    assertEquals(Harness.OK, report.exit(), report.out() + report.err());
+    assertEquals(0, reader.calls.get(), "a report computes nothing");
+    assertTrue(report.out().contains("note: " + runDir + " is in use by a run still computing into it; reporting the cells it has"
+        + " finished so far"), report.out());
+    assertTrue(report.out().contains("1 cell(s) of the selection not computed yet (--report-only)"), report.out());
+    assertEquals(2, CellsCsv.read(runDir.resolve("cells.csv")).size(), "the run's own report, at its end, has both cells");
     assertFalse(Files.exists(runDir.resolve(RunLock.FILE)), "released at the end");
   }
 
