@@ -53,7 +53,7 @@ import org.gposuite.reproduce.store.CellsCsv;
  *       medium cell's (measured: medium cells predicted from smoke rates came out 0.19x).
  * </ol>
  * The ETA then corrects these by the run itself ({@link ProgressPrinter}): remaining estimates
- * times (measured / estimated) over the cells finished in this session, which takes in the
+ * times (measured / estimated) over the cells of their kind finished in this session, which takes in the
  * machine's load. Unreadable files are skipped: an estimate is never worth stopping a run for.
  */
 public final class Rates {
