@@ -154,20 +154,13 @@ class FaultsTest {
   @Test
   void aSecondRunIntoTheSameFolderRefusesWhileTheFirstRuns(@TempDir Path tmp) throws Exception {
     Path runDir = tmp.resolve("run");
-    FakeRunner first = new FakeRunner();
-    FakeRunner second = new FakeRunner();
-    AtomicReference<Outcome> secondOutcome = new AtomicReference<>();
-    MethodRunner startsAnother = (cell, dir, progress) -> {
-      if (secondOutcome.get() == null) secondOutcome.set(ReproduceMainTest.run(second, args(tmp, runDir)));
-      return first.run(cell, dir, progress);
-    };
-    Outcome o = run(new RunnerRegistry().bind(FakeRunner.binding(startsAnother)), args(tmp, runDir));
-    assertEquals(Harness.OK, o.exit(), o.out() + o.err());
-    assertEquals(2, first.calls.get());
+    MidRun m = secondRunDuringCell(tmp, runDir, 0);
+    assertEquals(Harness.OK, m.first().exit(), m.first().out() + m.first().err());
+    assertEquals(2, m.firstRunner().calls.get());
 
-    Outcome refused = secondOutcome.get();
+    Outcome refused = m.second();
     assertEquals(Harness.FAILED, refused.exit());
-    assertEquals(0, second.calls.get());
+    assertEquals(0, m.secondRunner().calls.get());
     long pid = ProcessHandle.current().pid();
     assertTrue(refused.out().contains("error: run folder " + runDir + " is in use by another ./reproduce (pid " + pid
         + ", started "), refused.out());
@@ -180,24 +173,37 @@ class FaultsTest {
   @Test
   void aReportOnlyRunReportsAFolderWhileARunComputesIntoIt(@TempDir Path tmp) throws Exception {
     Path runDir = tmp.resolve("run");
-    FakeRunner first = new FakeRunner();
-    FakeRunner reader = new FakeRunner();
-    AtomicReference<Outcome> midway = new AtomicReference<>();
-    MethodRunner reportsMidway = (cell, dir, progress) -> {
-      if (first.calls.get() == 1 && midway.get() == null)
-        midway.set(ReproduceMainTest.run(reader, args(tmp, runDir, "--report-only")));
-      return first.run(cell, dir, progress);
-    };
-    Outcome o = run(new RunnerRegistry().bind(FakeRunner.binding(reportsMidway)), args(tmp, runDir));
-    assertEquals(Harness.OK, o.exit(), o.out() + o.err());
-    Outcome report = midway.get();
+    MidRun m = secondRunDuringCell(tmp, runDir, 1, "--report-only");
+    assertEquals(Harness.OK, m.first().exit(), m.first().out() + m.first().err());
+    Outcome report = m.second();
     assertEquals(Harness.OK, report.exit(), report.out() + report.err());
-    assertEquals(0, reader.calls.get(), "a report computes nothing");
+    assertEquals(0, m.secondRunner().calls.get(), "a report computes nothing");
     assertTrue(report.out().contains("note: " + runDir + " is in use by a run still computing into it; reporting the cells it has"
         + " finished so far"), report.out());
     assertTrue(report.out().contains("1 cell(s) of the selection not computed yet (--report-only)"), report.out());
     assertEquals(2, CellsCsv.read(runDir.resolve("cells.csv")).size(), "the run's own report, at its end, has both cells");
     assertFalse(Files.exists(runDir.resolve(RunLock.FILE)), "released at the end");
+  }
+
+  /** Both outcomes of {@link #secondRunDuringCell}, with the fake runner each run computed with. */
+  record MidRun(Outcome first, FakeRunner firstRunner, Outcome second, FakeRunner secondRunner) {}
+
+  /**
+   * Runs the test selection into {@code runDir} and, inside the cell that starts once {@code atCall} cells have been
+   * computed, a second {@code ./reproduce} into the same folder with {@code extraArgs}: a second run while the first
+   * holds the folder's lock.
+   */
+  static MidRun secondRunDuringCell(Path tmp, Path runDir, int atCall, String... extraArgs) throws Exception {
+    FakeRunner first = new FakeRunner();
+    FakeRunner second = new FakeRunner();
+    AtomicReference<Outcome> secondOutcome = new AtomicReference<>();
+    MethodRunner startsAnother = (cell, dir, progress) -> {
+      if (first.calls.get() == atCall && secondOutcome.get() == null)
+        secondOutcome.set(ReproduceMainTest.run(second, args(tmp, runDir, extraArgs)));
+      return first.run(cell, dir, progress);
+    };
+    Outcome o = run(new RunnerRegistry().bind(FakeRunner.binding(startsAnother)), args(tmp, runDir));
+    return new MidRun(o, first, secondOutcome.get(), second);
   }
 
   @Test
