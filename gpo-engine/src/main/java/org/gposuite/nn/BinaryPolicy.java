@@ -22,13 +22,11 @@ public final class BinaryPolicy {
   }
 
   public static final int[] PAPER_HIDDEN = {32, 32};
-  private final int obsDim;
   private final DataType dtype;
   private final INDArray params, grads;
   private final NetworkBackend backend;
   private final MlpNetwork mlp;
-  private final ObsNormalizer normalizer;
-  private final Map<Long, INDArray> normBuffers = new HashMap<>();
+  private final NetworkInput input;
 
   /** @param normalizer input normaliser (its own, or a parent's); disabled = raw inputs */
   public BinaryPolicy(int obsDim, int[] hidden, DataType dtype, long seed, ObsNormalizer normalizer) {
@@ -37,10 +35,8 @@ public final class BinaryPolicy {
 
   /** As above, the network computed by {@code backend}. */
   public BinaryPolicy(int obsDim, int[] hidden, DataType dtype, long seed, ObsNormalizer normalizer, NetworkBackend backend) {
-    if (normalizer.dim() != obsDim) throw new IllegalArgumentException("BinaryPolicy: normaliser dim " + normalizer.dim() + " != obsDim " + obsDim);
-    this.obsDim = obsDim;
+    input = new NetworkInput("BinaryPolicy", obsDim, dtype, normalizer);
     this.dtype = dtype;
-    this.normalizer = normalizer;
     this.backend = backend;
     int[] sizes = Mlp.layerSizes(obsDim, hidden, 2);
     long p = Mlp.numParams(sizes);
@@ -52,7 +48,7 @@ public final class BinaryPolicy {
 
   public INDArray params() { return params; }
   public INDArray grads() { return grads; }
-  public ObsNormalizer normalizer() { return normalizer; }
+  public ObsNormalizer normalizer() { return input.normalizer(); }
   /** Who computes the network. */
   public NetworkBackend backend() { return backend; }
   /** Layer widths, input first, the two outputs last. */
@@ -60,10 +56,7 @@ public final class BinaryPolicy {
 
   /** pi_S(. | s) for raw observations {@code [n, obsDim]}: a new {@code [n, 2]} array. */
   public INDArray probabilities(INDArray rawObs) {
-    if (rawObs.rank() != 2 || rawObs.size(1) != obsDim)
-      throw new IllegalArgumentException("BinaryPolicy: expected observations [n, " + obsDim + "], got " + java.util.Arrays.toString(rawObs.shape()));
-    INDArray in = normBuffers.computeIfAbsent(rawObs.size(0), n -> Nd4j.create(dtype, n, obsDim));
-    return Transforms.softmax(mlp.forward(normalizer.normalizeInto(rawObs, in)), true);
+    return Transforms.softmax(mlp.forward(input.normalizedInBuffer("probabilities", rawObs)), true);
   }
 
   /**
@@ -89,9 +82,7 @@ public final class BinaryPolicy {
    * normaliser is fixed normalises its data once).
    */
   public INDArray normalize(INDArray rawObs) {
-    if (rawObs.rank() != 2 || rawObs.size(1) != obsDim)
-      throw new IllegalArgumentException("BinaryPolicy.normalize: expected observations [n, " + obsDim + "], got " + java.util.Arrays.toString(rawObs.shape()));
-    return normalizer.normalizeInto(rawObs, Nd4j.create(dtype, rawObs.size(0), obsDim));
+    return input.normalizedCopy("normalize", rawObs);
   }
 
   /**
@@ -104,9 +95,7 @@ public final class BinaryPolicy {
    * @param weight per row weight; at least n entries
    */
   public double weightedNllAndGradientOfNormalized(INDArray normObs, int[] parent, double[] weight) {
-    if (normObs.rank() != 2 || normObs.size(1) != obsDim)
-      throw new IllegalArgumentException("BinaryPolicy: expected normalised observations [n, " + obsDim + "], got " + java.util.Arrays.toString(normObs.shape()));
-    int n = (int) normObs.size(0);
+    int n = (int) input.checked("weightedNllAndGradientOfNormalized", normObs).size(0);
     if (parent.length < n || weight.length < n)
       throw new IllegalArgumentException("BinaryPolicy: need " + n + " labels and weights, got " + parent.length + " and " + weight.length);
     Scratch s = scratch.computeIfAbsent((long) n, k -> new Scratch(n, dtype));

@@ -1,7 +1,5 @@
 package org.gposuite.nn;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.gposuite.nn.kernel.NativeArithmetic;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -31,7 +29,7 @@ public final class GaussianPolicy {
   private final MlpNetwork mlp;
   private final INDArray logStd, gLogStd;
   private final ObsNormalizer normalizer;
-  private final Map<Long, INDArray> normBuffers = new HashMap<>();
+  private final NetworkInput input;
   private INDArray stepInput;
   private final double[] logStdCache;
 
@@ -64,6 +62,7 @@ public final class GaussianPolicy {
     mlp.initialize(new SplittableRandom(seed), 0.01);
     logStd.assign(initLogStd);
     normalizer = new ObsNormalizer(obsDim, normalizeObs);
+    input = new NetworkInput("GaussianPolicy", obsDim, dtype, normalizer);
     logStdCache = new double[actDim];
   }
 
@@ -93,10 +92,7 @@ public final class GaussianPolicy {
    * valid until the next call with the same n. Keeps what {@link #backward} needs.
    */
   public INDArray mean(INDArray rawObs) {
-    if (rawObs.rank() != 2 || rawObs.size(1) != obsDim)
-      throw new IllegalArgumentException("GaussianPolicy.mean: expected observations [n, " + obsDim + "], got " + java.util.Arrays.toString(rawObs.shape()));
-    INDArray in = normBuffers.computeIfAbsent(rawObs.size(0), n -> Nd4j.create(dtype, n, obsDim));
-    return mlp.forward(normalizer.normalizeInto(rawObs, in));
+    return mlp.forward(input.normalizedInBuffer("mean", rawObs));
   }
 
   /**
@@ -106,9 +102,7 @@ public final class GaussianPolicy {
    * while {@code normalizer().version()} is unchanged.
    */
   public INDArray normalize(INDArray rawObs) {
-    if (rawObs.rank() != 2 || rawObs.size(1) != obsDim)
-      throw new IllegalArgumentException("GaussianPolicy.normalize: expected observations [n, " + obsDim + "], got " + java.util.Arrays.toString(rawObs.shape()));
-    return normalizer.normalizeInto(rawObs, Nd4j.create(dtype, rawObs.size(0), obsDim));
+    return input.normalizedCopy("normalize", rawObs);
   }
 
   /**
@@ -117,9 +111,7 @@ public final class GaussianPolicy {
    * reference for {@link #backward}; do not change it in between.
    */
   public INDArray meanOfNormalized(INDArray normObs) {
-    if (normObs.rank() != 2 || normObs.size(1) != obsDim)
-      throw new IllegalArgumentException("GaussianPolicy.meanOfNormalized: expected observations [n, " + obsDim + "], got " + java.util.Arrays.toString(normObs.shape()));
-    return mlp.forward(normObs);
+    return mlp.forward(input.checked("meanOfNormalized", normObs));
   }
 
   /**

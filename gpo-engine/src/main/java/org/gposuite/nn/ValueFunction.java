@@ -25,8 +25,7 @@ public final class ValueFunction {
   private final DataType dtype;
   private final INDArray params, grads;
   private final MlpNetwork mlp;
-  private final ObsNormalizer normalizer;
-  private final Map<Long, INDArray> normBuffers = new HashMap<>();
+  private final NetworkInput input;
   private final Map<Long, INDArray> errBuffers = new HashMap<>();
 
   public ValueFunction(int obsDim, int[] hidden, DataType dtype, long seed, ObsNormalizer normalizer) {
@@ -35,10 +34,9 @@ public final class ValueFunction {
 
   /** As above, the network computed by {@code backend}. */
   public ValueFunction(int obsDim, int[] hidden, DataType dtype, long seed, ObsNormalizer normalizer, NetworkBackend backend) {
-    if (normalizer.dim() != obsDim) throw new IllegalArgumentException("ValueFunction: normaliser dim " + normalizer.dim() + " != obsDim " + obsDim);
+    input = new NetworkInput("ValueFunction", obsDim, dtype, normalizer);
     this.obsDim = obsDim;
     this.dtype = dtype;
-    this.normalizer = normalizer;
     int[] sizes = Mlp.layerSizes(obsDim, hidden, 1);
     long p = Mlp.numParams(sizes);
     params = Nd4j.create(dtype, 1, p);
@@ -53,22 +51,17 @@ public final class ValueFunction {
 
   /** V(s) for raw observations {@code [n, obsDim]}: {@code [n, 1]}, an internal buffer. */
   public INDArray predict(INDArray rawObs) {
-    if (rawObs.rank() != 2 || rawObs.size(1) != obsDim)
-      throw new IllegalArgumentException("ValueFunction.predict: expected observations [n, " + obsDim + "], got " + java.util.Arrays.toString(rawObs.shape()));
-    INDArray in = normBuffers.computeIfAbsent(rawObs.size(0), n -> Nd4j.create(dtype, n, obsDim));
-    return mlp.forward(normalizer.normalizeInto(rawObs, in));
+    return mlp.forward(input.normalizedInBuffer("predict", rawObs));
   }
 
   /** V(s) for observations already normalised (by the shared normaliser): {@code [n, 1]}, an internal buffer. */
   public INDArray predictNormalized(INDArray normObs) {
-    if (normObs.rank() != 2 || normObs.size(1) != obsDim)
-      throw new IllegalArgumentException("ValueFunction.predictNormalized: expected observations [n, " + obsDim + "], got " + java.util.Arrays.toString(normObs.shape()));
-    return mlp.forward(normObs);
+    return mlp.forward(input.checked("predictNormalized", normObs));
   }
 
   /** Mean squared error of V against {@code targets} ({@code [n, 1]}); writes its gradient. */
   public double lossAndGradient(INDArray rawObs, INDArray targets) {
-    return lossAndGradientNormalized(normalizer.normalizeInto(rawObs, Nd4j.create(dtype, rawObs.size(0), obsDim)), targets);
+    return lossAndGradientNormalized(input.normalizedCopy("lossAndGradient", rawObs), targets);
   }
 
   private double lossAndGradientNormalized(INDArray normObs, INDArray targets) {
@@ -112,9 +105,7 @@ public final class ValueFunction {
    * @return the loss of the last minibatch
    */
   public double fit(INDArray rawObs, INDArray targets, int epochs, int minibatch, AdamOptimizer opt, SplittableRandom rng) {
-    if (rawObs.rank() != 2 || rawObs.size(1) != obsDim)
-      throw new IllegalArgumentException("ValueFunction.fit: expected observations [n, " + obsDim + "], got " + java.util.Arrays.toString(rawObs.shape()));
-    return fitNormalized(normalizer.normalizeInto(rawObs, Nd4j.create(dtype, rawObs.size(0), obsDim)), targets, epochs, minibatch, opt, rng);
+    return fitNormalized(input.normalizedCopy("fit", rawObs), targets, epochs, minibatch, opt, rng);
   }
 
   /**
@@ -148,8 +139,7 @@ public final class ValueFunction {
     int n = (int) normObs.size(0);
     if (targets.size(0) != n) throw new IllegalArgumentException("ValueFunction.fit: " + n + " observations but " + targets.size(0) + " targets");
     if (minibatch <= 0 || epochs < 0) throw new IllegalArgumentException("ValueFunction.fit: minibatch must be > 0 and epochs >= 0");
-    if (normObs.rank() != 2 || normObs.size(1) != obsDim)
-      throw new IllegalArgumentException("ValueFunction.fit: expected observations [n, " + obsDim + "], got " + java.util.Arrays.toString(normObs.shape()));
+    input.checked("fit", normObs);
     double loss = Double.NaN;
     if (minibatch >= n) { // one full-batch step per epoch, nothing shuffled
       for (int e = 0; e < epochs; e++) {
