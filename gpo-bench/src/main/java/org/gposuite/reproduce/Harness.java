@@ -154,9 +154,10 @@ public final class Harness {
         ProgressPrinter.clock(rates.seconds(plan.cells())), rates.source(), o.profile().source());
     log.println(plan.settingsText());
 
+    Inputs inputs = new Inputs(plan, paper, expectedFile, expected, rates, spread);
     try (RunLock lock = RunLock.acquire(o.out(), log);
         InterruptNotice notice = InterruptNotice.register(o.out(), lock, log)) {
-      return run(o, plan, paper, expectedFile, expected, rates, spread);
+      return run(o, inputs);
     } catch (RunLock.Held e) {
       if (!o.reportOnly()) {
         log.println("error: " + e.getMessage());
@@ -167,12 +168,33 @@ public final class Harness {
       // which the run rewrites with every cell when it ends. Computing would not be (the same cells twice).
       log.println("note: " + o.out() + " is in use by a run still computing into it; reporting the cells it has"
           + " finished so far (it rewrites the report when it ends)");
-      return run(o, plan, paper, expectedFile, expected, rates, spread);
+      return run(o, inputs);
     }
   }
 
-  private int run(Options o, Plan plan, PaperData paper, Path expectedFile, List<CellRecord> expected, Rates rates,
-      Optional<Spread> spread) throws IOException, InterruptedException {
+  /** What a run has read before its first cell: its plan, and what its cells are reported and judged against. */
+  private record Inputs(Plan plan, PaperData paper, Path expectedFile, List<CellRecord> expected, Rates rates,
+      Optional<Spread> spread) {}
+
+  /**
+   * The selection after computing: its finished cells in plan order, the cells that failed (id to
+   * error), those found damaged and skipped, those a report-only run left for later, and the progress
+   * printer that timed them.
+   */
+  private record Computed(Map<CellSpec, StoredCell> done, Map<String, String> failures, Map<String, String> damaged,
+      List<String> notComputed, ProgressPrinter progress) {
+    List<StoredCell> finished() {
+      return new ArrayList<>(done.values());
+    }
+
+    boolean anyFailed() {
+      return !failures.isEmpty() || !damaged.isEmpty();
+    }
+  }
+
+  /** The run in its three steps: compute what the folder lacks, write the folder's files, then judge and re-baseline. */
+  private int run(Options o, Inputs in) throws IOException, InterruptedException {
+    Plan plan = in.plan();
     CellStore store = new CellStore(o.out());
     Map<CellSpec, StoredCell> done = new LinkedHashMap<>();
     Map<String, String> damaged = new LinkedHashMap<>();
@@ -201,12 +223,20 @@ public final class Harness {
       return CANNOT_RUN;
     }
     Provenance provenance = Provenance.current(o.repoRoot(), registry.engineVersions());
+    Computed cells = computeSelection(o, in, store, provenance, done, damaged);
+    Optional<Comparison.Result> comparison = writeFolder(o, in, store, provenance, cells);
+    return conclude(o, in, cells, comparison);
+  }
 
+  /** Computes the selection's cells the folder lacks (none for --report-only) and reads every finished one back. */
+  private Computed computeSelection(Options o, Inputs in, CellStore store, Provenance provenance,
+      Map<CellSpec, StoredCell> done, Map<String, String> damaged) throws IOException, InterruptedException {
+    Plan plan = in.plan();
     Map<String, String> failures = new LinkedHashMap<>();
     List<String> notComputed = new ArrayList<>();
     // the ETA counts cells that share the cores side by side (local --jobs); a Slurm run's cells are elsewhere
     int jobs = o.executor() instanceof LocalExecutor local ? local.jobs() : 1;
-    ProgressPrinter progress = new ProgressPrinter(log, plan.cells(), rates, Executor.cores(), jobs);
+    ProgressPrinter progress = new ProgressPrinter(log, plan.cells(), in.rates(), Executor.cores(), jobs);
     // The cells to compute go to the executor; whoever computed them, their result files are read back.
     List<Executor.Cell> todo = new ArrayList<>();
     for (int k = 0; k < plan.cells().size(); k++) {
@@ -237,15 +267,19 @@ public final class Harness {
     // Plan order for cells.csv and the report, whatever order the executor finished them in.
     Map<CellSpec, StoredCell> ordered = new LinkedHashMap<>();
     for (CellSpec c : plan.cells()) if (done.containsKey(c)) ordered.put(c, done.get(c));
-    done = ordered;
+    return new Computed(ordered, failures, damaged, notComputed, progress);
+  }
 
-    List<StoredCell> finished = new ArrayList<>(done.values());
-    List<CellRecord> rows = finished.stream().map(StoredCell::record)
-        .sorted(Comparator.comparing(CellRecord::id)).toList();
-    // The folder's cells.csv, report and plots cover every finished cell in it: a subset run adds
-    // to them and never shrinks them. The comparison and a re-baseline stay this run's.
+  /**
+   * Writes the folder's cells.csv, report.md, plots and (when comparing) comparison.txt, over every finished
+   * cell in the folder: a subset run adds to them and never shrinks them. The comparison stays this run's.
+   */
+  private Optional<Comparison.Result> writeFolder(Options o, Inputs in, CellStore store, Provenance provenance,
+      Computed cells) throws IOException {
+    Plan plan = in.plan();
+    List<StoredCell> finished = cells.finished();
     Plan whole = wholeProfilePlan(o, plan);
-    Map<CellSpec, StoredCell> shown = folderCells(whole, plan, store, done);
+    Map<CellSpec, StoredCell> shown = folderCells(whole, plan, store, cells.done());
     Plan reportPlan = reportPlan(plan, whole, shown.keySet());
     List<CellRecord> shownRows = shown.values().stream().map(StoredCell::record)
         .sorted(Comparator.comparing(CellRecord::id)).toList();
@@ -273,8 +307,8 @@ public final class Harness {
     Map<String, List<StateVisitation.Crossover>> visitation = new LinkedHashMap<>();
     for (Map.Entry<CellSpec, StoredCell> e : shown.entrySet())
       if (e.getKey().method().equals(Catalogue.CROSSOVER_PROBE)) visitation.put(e.getValue().record().id(), StateVisitation.read(store.dirOf(e.getKey())));
-    Report report = new Report(reportPlan, results, paper, provenance)
-        .withAggregates(Aggregates.of(o.expectedResults(), reportPlan, results, paper, o.out().resolve("plots")))
+    Report report = new Report(reportPlan, results, in.paper(), provenance)
+        .withAggregates(Aggregates.of(o.expectedResults(), reportPlan, results, in.paper(), o.out().resolve("plots")))
         .withSharing(sharing)
         .withCrossoverRatios(crossoverRatios)
         .withVisitation(visitation);
@@ -287,7 +321,7 @@ public final class Harness {
         log.println("report: drawing " + maps3b + " Fig. 3b maps, an exact t-SNE each (about 20 s on a core), on "
             + Math.min(maps3b, Runtime.getRuntime().availableProcessors()) + " threads ...");
       for (String preset : reportPlan.presets()) {
-        plots.put(preset, Plots.draw(reportPlan, preset, results, paper, report.normalizedAblations(preset),
+        plots.put(preset, Plots.draw(reportPlan, preset, results, in.paper(), report.normalizedAblations(preset),
             o.out().resolve("plots")));
       }
       removeOtherPlots(o.out().resolve("plots"), plots);
@@ -295,55 +329,61 @@ public final class Harness {
       // With no finished cell there is nothing to compare (every cell failed: said below, exit 3).
       if (o.compare() && !o.rebaseline() && !finished.isEmpty()) {
         comparison = Optional.of(plan.onDl4j()
-            ? Comparison.compare(asOnOurNetworks(done), expected, spread, Optional.of(DL4J_NOT_BIT_COMPARABLE))
-            : Comparison.compare(finished, expected, spread));
+            ? Comparison.compare(asOnOurNetworks(cells.done()), in.expected(), in.spread(), Optional.of(DL4J_NOT_BIT_COMPARABLE))
+            : Comparison.compare(finished, in.expected(), in.spread()));
         AtomicFiles.writeString(o.out().resolve("comparison.txt"), comparison.get().render());
       }
-      AtomicFiles.writeString(o.out().resolve("report.md"), report.render(failures, notComputed, comparison, plots)
+      AtomicFiles.writeString(o.out().resolve("report.md"), report.render(cells.failures(), cells.notComputed(), comparison, plots)
           + CellTimes.reportSection(timedIds, timed, timedSteps) + scope(plan, shown.size()));
     } catch (IOException | RuntimeException e) {
       // The run's files cannot be written (a full disk): the cells' own failures are still said.
-      printCellProblems(failures, damaged);
+      printCellProblems(cells.failures(), cells.damaged());
       throw e;
     }
-    if (!notComputed.isEmpty())
-      log.println(notComputed.size() + " cell(s) of the selection not computed yet (--report-only); rerun without it to compute them");
+    if (!cells.notComputed().isEmpty())
+      log.println(cells.notComputed().size() + " cell(s) of the selection not computed yet (--report-only); rerun without it to compute them");
     log.println("run folder: " + o.out() + " (report.md, cells.csv, plots/"
         + (shown.size() > finished.size() ? "; they cover the folder's " + shown.size() + " finished cells, " + finished.size()
-            + " of them this run's selection" : "") + "); " + progress.measured());
+            + " of them this run's selection" : "") + "); " + cells.progress().measured());
+    return comparison;
+  }
 
+  /** Says what the comparison and the cells came to, re-baselines if asked, and gives the run's exit code. */
+  private int conclude(Options o, Inputs in, Computed cells, Optional<Comparison.Result> comparison) throws IOException {
+    List<StoredCell> finished = cells.finished();
     int exit = OK;
     if (comparison.isPresent()) {
       log.print(comparison.get().render());
       if (comparison.get().failed()) exit = DIFFERS;
       if (comparison.get().compared() == 0) {
         log.println("error: nothing was compared: none of the " + finished.size() + " finished cell(s) of the"
-            + " selection has an expected row in " + expectedFile + "; add them with --rebaseline, or run with"
+            + " selection has an expected row in " + in.expectedFile() + "; add them with --rebaseline, or run with"
             + " --no-compare");
         exit = NOTHING_COMPARED;
       }
     }
-    if (!failures.isEmpty() || !damaged.isEmpty()) {
+    if (cells.anyFailed()) {
       if (finished.isEmpty()) log.println("error: no cell of the selection finished, so nothing was compared");
       exit = FAILED;
     }
-    printCellProblems(failures, damaged);
+    printCellProblems(cells.failures(), cells.damaged());
     if (o.rebaseline()) {
-      if (!failures.isEmpty() || !damaged.isEmpty()) {
-        log.println("not re-baselining: " + (failures.size() + damaged.size()) + " cell(s) failed or damaged");
+      if (cells.anyFailed()) {
+        log.println("not re-baselining: " + (cells.failures().size() + cells.damaged().size()) + " cell(s) failed or damaged");
         return FAILED;
       }
-      List<String> clashes = settingsClashes(expectedFile, rows);
+      List<CellRecord> rows = finished.stream().map(StoredCell::record).sorted(Comparator.comparing(CellRecord::id)).toList();
+      List<String> clashes = settingsClashes(in.expectedFile(), rows);
       if (!clashes.isEmpty()) {
         log.println("not re-baselining: this run's cells carry settings (--set, or the profile's set lines) other than the rows"
-            + " stored for the same cells in " + expectedFile + ", and would replace them: " + clashes.get(0)
+            + " stored for the same cells in " + in.expectedFile() + ", and would replace them: " + clashes.get(0)
             + (clashes.size() > 1 ? " and " + (clashes.size() - 1) + " more" : "") + ". A cell's id does not include its"
             + " settings, so a variant's cells belong in a file of their own (the paper's are in paper/variants-cells.csv);"
             + " to replace the stored rows anyway, delete them from the file first");
         return CANNOT_RUN;
       }
-      int replaced = rebaseline(expectedFile, rows);
-      log.println("re-baselined " + expectedFile + ": " + rows.size() + " cells written, "
+      int replaced = rebaseline(in.expectedFile(), rows);
+      log.println("re-baselined " + in.expectedFile() + ": " + rows.size() + " cells written, "
           + replaced + " earlier rows of the same cells replaced, other rows kept");
     }
     return exit;
