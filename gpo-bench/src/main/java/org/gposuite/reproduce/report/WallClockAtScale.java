@@ -39,7 +39,7 @@ final class WallClockAtScale {
         if (!asWritten.isEmpty()) table.append(gpoRow(task, Findings.AS_WRITTEN_LABEL, asWritten, theirs));
         if (!joint.isEmpty()) {
           table.append("| ").append(task).append(" | Joint | ").append(joint.size()).append(" | ")
-              .append(minutes(joint, WallClock::totalSeconds)).append(" | | | | | ")
+              .append(minutes(joint, WallClock::totalSeconds)).append(" | ").append(range(joint)).append(" | | | | | ")
               .append(theirs == null ? "—" : fmt(theirs.jointTotal())).append(" | | | | |\n");
         }
         for (List<CellRecord> group : List.of(gpo, asWritten, joint)) {
@@ -48,14 +48,15 @@ final class WallClockAtScale {
       }
       if (table.isEmpty()) continue;
       body.append("\n### Preset `").append(preset).append("`\n\n")
-          .append("| Task | run | n | total | mutate | crossover | select | mutate share | paper total | mutate | crossover | select | mutate share |\n")
-          .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n").append(table);
+          .append("| Task | run | n | total | total's range | mutate | crossover | select | mutate share | paper total | mutate | crossover | select | mutate share |\n")
+          .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n").append(table);
     }
     if (body.isEmpty()) return "";
     return "\n## Table 3 at the paper's scale\n\nMinutes per cell, median over the seeds (n) of the rows above, from the"
         + " wall-clock columns of the stored rows; GPO's total also holds its diagnostic evaluations, which the split leaves out."
         + " The paper's minutes are on its 12-core machine, ours on 2 cores (" + String.join("; ", machines)
-        + "), some beside other work: compare the shares.\n" + body;
+        + "), some beside other work: compare the shares. The range is the fastest and the slowest seed's total: a"
+        + " wide one says the seeds ran on different machines or beside other work, not that a seed costs more.\n" + body;
   }
 
   /** Rows whose phases were timed (a GPO row with a zero split predates the split's columns). */
@@ -67,9 +68,15 @@ final class WallClockAtScale {
     double total = median(cells, WallClock::totalSeconds), mutate = median(cells, WallClock::mutateSeconds);
     String paper = theirs == null ? "— | — | — | — | —" : fmt(theirs.gpoTotal()) + " | " + fmt(theirs.gpoMutate()) + " | "
         + fmt(theirs.gpoCrossover()) + " | " + fmt(theirs.gpoSelect()) + " | " + percent(theirs.gpoMutate() / theirs.gpoTotal());
-    return "| " + task + " | " + label + " | " + cells.size() + " | " + fmt(total / 60) + " | " + fmt(mutate / 60) + " | "
+    return "| " + task + " | " + label + " | " + cells.size() + " | " + fmt(total / 60) + " | " + range(cells) + " | " + fmt(mutate / 60) + " | "
         + minutes(cells, WallClock::crossoverSeconds) + " | " + minutes(cells, WallClock::selectSeconds) + " | "
         + percent(mutate / total) + " | " + paper + " |\n";
+  }
+
+  /** The fastest and the slowest cell's total minutes, "4.1-6.0" (one cell: its minutes). */
+  private static String range(List<CellRecord> cells) {
+    double[] totals = cells.stream().mapToDouble(c -> c.wallClock().totalSeconds() / 60).sorted().toArray();
+    return totals.length == 1 ? fmt(totals[0]) : fmt(totals[0]) + "-" + fmt(totals[totals.length - 1]);
   }
 
   private static String minutes(List<CellRecord> cells, ToDoubleFunction<WallClock> part) {
