@@ -101,11 +101,28 @@ record AblationVerdicts(Map<String, Map<String, double[]>> returns, List<String>
     return out;
   }
 
+  /** The figure's tasks on which every variant has a seed: those the scores and claims can be judged on so far. */
+  List<String> readyTasks() {
+    return tasks.stream().filter(t -> Catalogue.ABLATION_METHODS.stream().allMatch(m -> seeds(m, t).length > 0)).toList();
+  }
+
   /**
    * The scores beside the paper's ({@code paper}: variant to its normalised score), each variant's
-   * seeds per task, then the claims once every variant has run on every task.
+   * seeds per task, then the claims once every variant has run on every task. While some tasks have
+   * every variant and others not, the scores and claims are those of the tasks that have, said as such:
+   * the figure's tasks land one after the other, and the first one's verdicts need not wait for the last.
    */
   String render(Map<String, Double> paper) {
+    List<String> ready = readyTasks();
+    if (!complete() && !ready.isEmpty()) {
+      List<String> waiting = tasks.stream().filter(t -> !ready.contains(t)).toList();
+      return "Every variant has a seed on " + String.join(", ", ready) + " but not yet on " + String.join(", ", waiting)
+          + ", so the scores and claims below are " + String.join(", ", ready) + "'s alone; the paper's scores average over "
+          + String.join(", ", tasks) + ". Seeds on " + String.join(", ", waiting) + " so far: "
+          + String.join(", ", Catalogue.ABLATION_METHODS.stream().map(m -> m + " " + String.join("/",
+              waiting.stream().map(t -> String.valueOf(seeds(m, t).length)).toList())).toList()) + ".\n\n"
+          + new AblationVerdicts(returns, ready, bootstrap).render(paper);
+    }
     StringBuilder sb = new StringBuilder("| Variant | Ours: score [95% interval] | Seeds (" + String.join(", ", tasks) + ") | Paper |\n|---|---|---|---|\n");
     List<String> scored = scored();
     for (String m : Catalogue.ABLATION_METHODS) {

@@ -93,4 +93,27 @@ class AblationVerdictsTest {
     assertTrue(md.contains("| Base+M | — | 0, 0 | 0.83 |"), md);
     assertTrue(md.contains("the paper's claims are not judged yet"), md);
   }
+
+  /** Walker2d has every variant and Ant only GPO and Single: the claims are judged on Walker2d, and say so. */
+  @Test
+  void theClaimsAreJudgedOnTheTasksEveryVariantHasReached() {
+    AblationVerdicts full = levels(papers(), 3, 0.02);
+    Map<String, Map<String, double[]>> returns = new LinkedHashMap<>();
+    for (String m : Catalogue.ABLATION_METHODS) {
+      Map<String, double[]> byTask = new LinkedHashMap<>(full.returns().get(m));
+      if (!m.equals("GPO") && !m.equals("Single")) byTask.put("Ant", new double[0]);
+      returns.put(m, byTask);
+    }
+    AblationVerdicts v = new AblationVerdicts(returns, TASKS, StratifiedBootstrap.DEFAULT);
+    assertFalse(v.complete());
+    assertEquals(List.of("Walker2d"), v.readyTasks());
+    String md = v.render(papers());
+    assertTrue(md.startsWith("Every variant has a seed on Walker2d but not yet on Ant, so the scores and claims below are"
+        + " Walker2d's alone; the paper's scores average over Ant, Walker2d. Seeds on Ant so far: Single 3, Base+C 0,"), md);
+    // Walker2d alone: Base+M's mean over GPO's is 0.83 (415 / 500), its seed column Walker2d's 3
+    assertTrue(md.contains("| Base+M | 0.83 ["), md);
+    assertTrue(md.contains("| Seeds (Walker2d) |"), md);
+    assertTrue(md.contains("| Each component alone improves on Single | **holds** |"), md);
+    assertFalse(md.contains("not judged yet"), md);
+  }
 }
