@@ -67,6 +67,13 @@ record AblationVerdicts(Map<String, Map<String, double[]>> returns, List<String>
     return out;
   }
 
+  /** The bars the table gives: every task's once complete, else those of the tasks every variant has reached. */
+  AblationBars bars() {
+    List<String> ready = readyTasks();
+    if (complete() || ready.isEmpty()) return new AblationBars(tasks, pointScores());
+    return new AblationBars(ready, new AblationVerdicts(returns, ready, bootstrap).pointScores());
+  }
+
   /** score(x) - score(y) with its interval. */
   Estimate difference(String x, String y) {
     return bootstrap.estimate(score(x, returns) - score(y, returns), rng -> {

@@ -45,7 +45,7 @@ public final class Plots {
    * (fig4-PPO-paper-calibrated-Hopper.png, fig5-ablations-paper-calibrated.png).
    */
   public static Map<Experiment, List<String>> draw(Plan plan, String preset, Results results,
-      PaperData paper, Map<String, Double> ablations, Path dir) throws IOException {
+      PaperData paper, AblationBars ablations, Path dir) throws IOException {
     String label = CellSpec.algorithmLabel(Algorithm.PPO, preset);
     String suffix = Settings.suffix(preset);
     String titleNote = suffix.isEmpty() ? "" : " (" + label + ")";
@@ -89,15 +89,15 @@ public final class Plots {
         out.put(Experiment.FIGURE_3A, files);
       }
     }
-    if (plan.experiments().contains(Experiment.FIGURE_5) && !ablations.isEmpty()) {
-      List<String> labels = new ArrayList<>(ablations.keySet());
+    if (plan.experiments().contains(Experiment.FIGURE_5) && !ablations.scores().isEmpty()) {
+      List<String> labels = new ArrayList<>(ablations.scores().keySet());
       List<Double> ours = new ArrayList<>(), theirs = new ArrayList<>();
       for (String m : labels) {
-        ours.add(ablations.get(m));
+        ours.add(ablations.scores().get(m));
         theirs.add(paper.ablations().getOrDefault(m, 0.0));
       }
       CategoryChart chart = new CategoryChartBuilder().width(900).height(500)
-          .title("Fig. 5: ablations, normalized to GPO" + titleNote).xAxisTitle("variant").yAxisTitle("return / GPO").build();
+          .title("Fig. 5: ablations, normalized to GPO, ours on " + String.join(", ", ablations.tasks()) + titleNote).xAxisTitle("variant").yAxisTitle("return / GPO").build();
       chart.addSeries("ours", labels, ours);
       chart.addSeries("paper", labels, theirs);
       out.put(Experiment.FIGURE_5, List.of(save(chart, dir, "fig5-ablations" + suffix)));

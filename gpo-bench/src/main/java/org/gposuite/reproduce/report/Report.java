@@ -396,10 +396,10 @@ public final class Report {
 
   /**
    * Fig. 5's scores within a preset, as the report's table gives them ({@link AblationVerdicts}): the
-   * variants with a seed on every task of the figure, GPO's included.
+   * variants with a seed on every task the scores average over, GPO's included.
    */
-  public Map<String, Double> normalizedAblations(String preset) {
-    return ablationVerdicts(preset).pointScores();
+  public AblationBars normalizedAblations(String preset) {
+    return ablationVerdicts(preset).bars();
   }
 
   private AblationVerdicts ablationVerdicts(String preset) {

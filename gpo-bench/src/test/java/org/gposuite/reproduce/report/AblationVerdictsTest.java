@@ -115,5 +115,11 @@ class AblationVerdictsTest {
     assertTrue(md.contains("| Seeds (Walker2d) |"), md);
     assertTrue(md.contains("| Each component alone improves on Single | **holds** |"), md);
     assertFalse(md.contains("not judged yet"), md);
+    // the plot's bars are the table's: every variant, on Walker2d
+    AblationBars bars = v.bars();
+    assertEquals(List.of("Walker2d"), bars.tasks());
+    assertEquals(Catalogue.ABLATION_METHODS, List.copyOf(bars.scores().keySet()));
+    assertEquals(0.83, bars.scores().get("Base+M"), 1e-12);
+    assertEquals(TASKS, full.bars().tasks(), "complete: every task's");
   }
 }
