@@ -125,9 +125,7 @@ record AblationVerdicts(Map<String, Map<String, double[]>> returns, List<String>
       List<String> waiting = tasks.stream().filter(t -> !ready.contains(t)).toList();
       return "Every variant has a seed on " + String.join(", ", ready) + " but not yet on " + String.join(", ", waiting)
           + ", so the scores and claims below are " + String.join(", ", ready) + "'s alone; the paper's scores average over "
-          + String.join(", ", tasks) + ". Seeds on " + String.join(", ", waiting) + " so far: "
-          + String.join(", ", Catalogue.ABLATION_METHODS.stream().map(m -> m + " " + String.join("/",
-              waiting.stream().map(t -> String.valueOf(seeds(m, t).length)).toList())).toList()) + ".\n\n"
+          + String.join(", ", tasks) + ". Seeds on " + String.join(", ", waiting) + " so far: " + seedCounts(waiting) + ".\n\n"
           + new AblationVerdicts(returns, ready, bootstrap).render(paper);
     }
     StringBuilder sb = new StringBuilder("| Variant | Ours: score [95% interval] | Seeds (" + String.join(", ", tasks) + ") | Paper |\n|---|---|---|---|\n");
@@ -147,6 +145,14 @@ record AblationVerdicts(Map<String, Map<String, double[]>> returns, List<String>
     sb.append("\n| Claim (the paper's text, Sec. 4.4) | Verdict | Comparisons: difference of scores [95% interval] |\n|---|---|---|\n");
     for (Claim c : claims()) sb.append("| ").append(c.text()).append(" | ").append(c.verdict()).append(" | ").append(String.join("; ", c.comparisons())).append(" |\n");
     return sb.toString();
+  }
+
+  /** Each variant's seeds on {@code someTasks}: "Single 3, Base+C 0, ..." (several tasks: "3/0"). */
+  private String seedCounts(List<String> someTasks) {
+    List<String> out = new ArrayList<>();
+    for (String m : Catalogue.ABLATION_METHODS)
+      out.add(m + " " + String.join("/", someTasks.stream().map(t -> String.valueOf(seeds(m, t).length)).toList()));
+    return String.join(", ", out);
   }
 
   private static String[] pair(String x, String y) {
