@@ -28,7 +28,6 @@ public final class GaussianPolicy {
   private final NetworkBackend backend;
   private final MlpNetwork mlp;
   private final INDArray logStd, gLogStd;
-  private final ObsNormalizer normalizer;
   private final NetworkInput input;
   private INDArray stepInput;
   private final double[] logStdCache;
@@ -61,8 +60,7 @@ public final class GaussianPolicy {
     gLogStd = grads.get(NDArrayIndex.point(0), NDArrayIndex.interval(pm, pm + actDim)).reshape(1, actDim);
     mlp.initialize(new SplittableRandom(seed), 0.01);
     logStd.assign(initLogStd);
-    normalizer = new ObsNormalizer(obsDim, normalizeObs);
-    input = new NetworkInput("GaussianPolicy", obsDim, dtype, normalizer);
+    input = new NetworkInput("GaussianPolicy", obsDim, dtype, new ObsNormalizer(obsDim, normalizeObs));
     logStdCache = new double[actDim];
   }
 
@@ -84,7 +82,7 @@ public final class GaussianPolicy {
   public INDArray grads() { return grads; }
   /** Log-std view [1, actDim] into {@link #params()}. */
   public INDArray logStd() { return logStd; }
-  public ObsNormalizer normalizer() { return normalizer; }
+  public ObsNormalizer normalizer() { return input.normalizer(); }
   public int[] hidden() { return java.util.Arrays.copyOfRange(sizes, 1, sizes.length - 1); }
 
   /**
@@ -123,6 +121,7 @@ public final class GaussianPolicy {
     if (rawObs.length < rows * obsDim || out.length < rows * actDim)
       throw new IllegalArgumentException("GaussianPolicy.meanInto: arrays too short for " + rows + " rows");
     if (stepInput == null || stepInput.size(0) != rows) stepInput = Nd4j.create(dtype, rows, obsDim);
+    ObsNormalizer normalizer = input.normalizer();
     for (int r = 0; r < rows; r++)
       for (int j = 0; j < obsDim; j++) stepInput.putScalar((long) r * obsDim + j, normalizer.normalize(rawObs[r * obsDim + j], j));
     INDArray m = mlp.forward(stepInput);
@@ -149,12 +148,12 @@ public final class GaussianPolicy {
     if (!java.util.Arrays.equals(sizes, other.sizes))
       throw new IllegalArgumentException("GaussianPolicy.copyFrom: architectures differ " + java.util.Arrays.toString(sizes) + " vs " + java.util.Arrays.toString(other.sizes));
     params.assign(other.params);
-    normalizer.copyFrom(other.normalizer);
+    normalizer().copyFrom(other.normalizer());
   }
 
   /** A new policy with the same architecture, parameters and normaliser. */
   public GaussianPolicy copy() {
-    GaussianPolicy c = new GaussianPolicy(obsDim, actDim, hidden(), dtype, 0, 0.0, normalizer.enabled(), backend);
+    GaussianPolicy c = new GaussianPolicy(obsDim, actDim, hidden(), dtype, 0, 0.0, normalizer().enabled(), backend);
     c.copyFrom(this);
     return c;
   }
