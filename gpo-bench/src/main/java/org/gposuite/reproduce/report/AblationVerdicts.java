@@ -69,9 +69,14 @@ record AblationVerdicts(Map<String, Map<String, double[]>> returns, List<String>
 
   /** The bars the table gives: every task's once complete, else those of the tasks every variant has reached. */
   AblationBars bars() {
+    AblationVerdicts judged = judgedSoFar();
+    return new AblationBars(judged.tasks(), judged.pointScores());
+  }
+
+  /** This figure once complete (or with no task ready), else the same returns on the tasks every variant has reached. */
+  private AblationVerdicts judgedSoFar() {
     List<String> ready = readyTasks();
-    if (complete() || ready.isEmpty()) return new AblationBars(tasks, pointScores());
-    return new AblationBars(ready, new AblationVerdicts(returns, ready, bootstrap).pointScores());
+    return complete() || ready.isEmpty() ? this : new AblationVerdicts(returns, ready, bootstrap);
   }
 
   /** score(x) - score(y) with its interval. */
@@ -120,13 +125,14 @@ record AblationVerdicts(Map<String, Map<String, double[]>> returns, List<String>
    * the figure's tasks land one after the other, and the first one's verdicts need not wait for the last.
    */
   String render(Map<String, Double> paper) {
-    List<String> ready = readyTasks();
-    if (!complete() && !ready.isEmpty()) {
+    AblationVerdicts judged = judgedSoFar();
+    if (judged != this) {
+      List<String> ready = judged.tasks();
       List<String> waiting = tasks.stream().filter(t -> !ready.contains(t)).toList();
       return "Every variant has a seed on " + String.join(", ", ready) + " but not yet on " + String.join(", ", waiting)
           + ", so the scores and claims below are " + String.join(", ", ready) + "'s alone; the paper's scores average over "
           + String.join(", ", tasks) + ". Seeds on " + String.join(", ", waiting) + " so far: " + seedCounts(waiting) + ".\n\n"
-          + new AblationVerdicts(returns, ready, bootstrap).render(paper);
+          + judged.render(paper);
     }
     StringBuilder sb = new StringBuilder("| Variant | Ours: score [95% interval] | Seeds (" + String.join(", ", tasks) + ") | Paper |\n|---|---|---|---|\n");
     List<String> scored = scored();
