@@ -125,7 +125,7 @@ final class VariantSections {
         md.append(String.format(Locale.ROOT, "- Population %d is competitive with m0 = %d at equal steps%s (paper: 32"
                 + " \"quite competitive\" with 8; here: not more than 2 combined standard errors below): %s"
                 + " (difference %s, tolerance %s)%n", largest.population(), base.population(), which,
-            diff >= -tolerance ? "**holds**" : "**fails**", Report.fmt(diff), Report.fmt(tolerance)));
+            diff >= -tolerance ? "**holds**" : "**fails**", number(diff, diff), number(tolerance, diff)));
       }
     }
     return md.toString();
@@ -173,7 +173,18 @@ final class VariantSections {
 
   private static String meanSe(double[] xs) {
     if (xs.length == 0) return "—";
+    double mean = Stats.mean(xs);
     // one seed has no spread to show: "± 0" would read as a measured zero
-    return xs.length == 1 ? Report.fmt(xs[0]) + " (1)" : Report.fmt(Stats.mean(xs)) + " ± " + Report.fmt(Stats.stderr(xs)) + " (" + xs.length + ")";
+    return xs.length == 1 ? number(mean, mean) + " (1)" : number(mean, mean) + " ± " + number(Stats.stderr(xs), mean) + " (" + xs.length + ")";
+  }
+
+  /**
+   * A return, or a spread of returns, as FINDINGS.md's tables print them: thousands grouped, whole
+   * numbers, one decimal where the returns it describes ({@code scale}) are below 150 (a Swimmer-like
+   * task, whose methods differ by a few units). These sections carry no paper numbers, so the paper's
+   * two-decimal style ({@link Report#fmt}) has nothing to match here.
+   */
+  static String number(double x, double scale) {
+    return String.format(Locale.ROOT, Math.abs(scale) < 150 ? "%,.1f" : "%,.0f", x);
   }
 }
