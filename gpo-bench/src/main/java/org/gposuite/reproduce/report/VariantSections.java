@@ -185,6 +185,6 @@ final class VariantSections {
    * two-decimal style ({@link Report#fmt}) has nothing to match here.
    */
   static String number(double x, double scale) {
-    return String.format(Locale.ROOT, Math.abs(scale) < 150 ? "%,.1f" : "%,.0f", x);
+    return Findings.num(x, Math.abs(scale) < 150 ? 1 : 0);
   }
 }
