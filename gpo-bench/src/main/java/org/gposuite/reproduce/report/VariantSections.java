@@ -125,7 +125,7 @@ final class VariantSections {
         md.append(String.format(Locale.ROOT, "- Population %d is competitive with m0 = %d at equal steps%s (paper: 32"
                 + " \"quite competitive\" with 8; here: not more than 2 combined standard errors below): %s"
                 + " (difference %s, tolerance %s)%n", largest.population(), base.population(), which,
-            diff >= -tolerance ? "**holds**" : "**fails**", number(diff, diff), number(tolerance, diff)));
+            diff >= -tolerance ? "**holds**" : "**fails**", number(diff, Stats.mean(reference)), number(tolerance, Stats.mean(reference))));
       }
     }
     return md.toString();
