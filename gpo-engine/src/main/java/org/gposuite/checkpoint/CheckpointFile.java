@@ -204,8 +204,7 @@ public final class CheckpointFile {
       float[] p = readFloats();
       if (od < 1 || ad < 1 || od > p.length || ad > p.length) throw damaged(which + " has dimensions " + od + " x " + ad);
       // seed and initial log-std are irrelevant: every parameter is overwritten below
-      GaussianPolicy policy = new GaussianPolicy(od, ad, GaussianPolicy.PAPER_HIDDEN, org.nd4j.linalg.api.buffer.DataType.FLOAT, 0, 0.0,
-          normalize, networks);
+      GaussianPolicy policy = new GaussianPolicy(GaussianPolicy.Architecture.paper(od, ad, normalize, networks), 0, 0.0);
       if (policy.params().length() != p.length) throw damaged(which + " has " + p.length + " policy parameters");
       policy.params().assign(Nd4j.createFromArray(p).reshape(1, p.length));
       new NormalizerState(readDoubles(), readDoubles(), readDouble()).restoreInto(policy.normalizer());

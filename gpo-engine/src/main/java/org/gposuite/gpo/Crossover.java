@@ -108,8 +108,8 @@ final class Crossover {
         child = x.copy();
         GaussianPolicy p = child.policy();
         // only its parameters are taken, and initialisation is the same on every backend
-        GaussianPolicy init = new GaussianPolicy(p.obsDim(), p.actDim(), GaussianPolicy.PAPER_HIDDEN, p.dataType(),
-            ctx.seed(couple, Seeds.Purpose.CHILD_INIT), initLogStd, false);
+        GaussianPolicy.Architecture shape = new GaussianPolicy.Architecture(p.obsDim(), p.actDim(), p.hidden(), p.dataType(), false);
+        GaussianPolicy init = new GaussianPolicy(shape, ctx.seed(couple, Seeds.Purpose.CHILD_INIT), initLogStd);
         p.params().assign(init.params());
         initSlot = -1; // set below from the expert's choices
       }

@@ -33,25 +33,44 @@ public final class GaussianPolicy {
   private final double[] logStdCache;
 
   /**
+   * What a policy is apart from its parameters: its network's shape and who computes it.
+   *
    * @param hidden hidden widths (paper: 64, 64)
    * @param dtype FLOAT for speed, DOUBLE for gradient checks
-   * @param seed initialisation seed (same seed gives the same parameter bits)
-   * @param initLogStd initial log standard deviation of every action dimension
    * @param normalizeObs whether the running observation normaliser is active
+   * @param backend who computes the mean network (the policy's copies, value baseline and pi_S follow it)
    */
-  public GaussianPolicy(int obsDim, int actDim, int[] hidden, DataType dtype, long seed, double initLogStd, boolean normalizeObs) {
-    this(obsDim, actDim, hidden, dtype, seed, initLogStd, normalizeObs, NetworkBackend.OURS);
+  public record Architecture(int obsDim, int actDim, int[] hidden, DataType dtype, boolean normalizeObs, NetworkBackend backend) {
+    public Architecture {
+      if (obsDim <= 0 || actDim <= 0)
+        throw new IllegalArgumentException("GaussianPolicy: obsDim and actDim must be positive, got " + obsDim + ", " + actDim);
+      hidden = hidden.clone();
+    }
+
+    /** Computed by our networks. */
+    public Architecture(int obsDim, int actDim, int[] hidden, DataType dtype, boolean normalizeObs) {
+      this(obsDim, actDim, hidden, dtype, normalizeObs, NetworkBackend.OURS);
+    }
+
+    /** The paper's: 64-64, FLOAT. */
+    public static Architecture paper(int obsDim, int actDim, boolean normalizeObs, NetworkBackend backend) {
+      return new Architecture(obsDim, actDim, PAPER_HIDDEN, DataType.FLOAT, normalizeObs, backend);
+    }
+
+    @Override
+    public int[] hidden() { return hidden.clone(); }
   }
 
-  /** As above, the mean network computed by {@code backend} (its copies, value baseline and pi_S follow it). */
-  public GaussianPolicy(int obsDim, int actDim, int[] hidden, DataType dtype, long seed, double initLogStd, boolean normalizeObs,
-                        NetworkBackend backend) {
-    if (obsDim <= 0 || actDim <= 0) throw new IllegalArgumentException("GaussianPolicy: obsDim and actDim must be positive, got " + obsDim + ", " + actDim);
-    this.obsDim = obsDim;
-    this.actDim = actDim;
-    this.dtype = dtype;
-    this.backend = backend;
-    sizes = Mlp.layerSizes(obsDim, hidden, actDim);
+  /**
+   * @param seed initialisation seed (same seed gives the same parameter bits)
+   * @param initLogStd initial log standard deviation of every action dimension
+   */
+  public GaussianPolicy(Architecture arch, long seed, double initLogStd) {
+    obsDim = arch.obsDim();
+    actDim = arch.actDim();
+    dtype = arch.dtype();
+    backend = arch.backend();
+    sizes = Mlp.layerSizes(obsDim, arch.hidden(), actDim);
     long pm = Mlp.numParams(sizes);
     params = Nd4j.create(dtype, 1, pm + actDim);
     grads = Nd4j.create(dtype, 1, pm + actDim);
@@ -60,13 +79,13 @@ public final class GaussianPolicy {
     gLogStd = grads.get(NDArrayIndex.point(0), NDArrayIndex.interval(pm, pm + actDim)).reshape(1, actDim);
     mlp.initialize(new SplittableRandom(seed), 0.01);
     logStd.assign(initLogStd);
-    input = new NetworkInput("GaussianPolicy", obsDim, dtype, new ObsNormalizer(obsDim, normalizeObs));
+    input = new NetworkInput("GaussianPolicy", obsDim, dtype, new ObsNormalizer(obsDim, arch.normalizeObs()));
     logStdCache = new double[actDim];
   }
 
   /** Paper architecture (64-64), FLOAT, log-std 0. */
   public static GaussianPolicy paper(int obsDim, int actDim, long seed, boolean normalizeObs) {
-    return new GaussianPolicy(obsDim, actDim, PAPER_HIDDEN, DataType.FLOAT, seed, 0.0, normalizeObs);
+    return new GaussianPolicy(Architecture.paper(obsDim, actDim, normalizeObs, NetworkBackend.OURS), seed, 0.0);
   }
 
   public int obsDim() { return obsDim; }
@@ -84,6 +103,8 @@ public final class GaussianPolicy {
   public INDArray logStd() { return logStd; }
   public ObsNormalizer normalizer() { return input.normalizer(); }
   public int[] hidden() { return java.util.Arrays.copyOfRange(sizes, 1, sizes.length - 1); }
+  /** This policy's shape and backend, to make another like it. */
+  public Architecture architecture() { return new Architecture(obsDim, actDim, hidden(), dtype, normalizer().enabled(), backend); }
 
   /**
    * Action means for a batch of raw observations {@code [n, obsDim]}: an internal buffer,
@@ -153,7 +174,7 @@ public final class GaussianPolicy {
 
   /** A new policy with the same architecture, parameters and normaliser. */
   public GaussianPolicy copy() {
-    GaussianPolicy c = new GaussianPolicy(obsDim, actDim, hidden(), dtype, 0, 0.0, normalizer().enabled(), backend);
+    GaussianPolicy c = new GaussianPolicy(architecture(), 0, 0.0);
     c.copyFrom(this);
     return c;
   }

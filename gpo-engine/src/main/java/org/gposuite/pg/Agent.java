@@ -49,8 +49,8 @@ public final class Agent {
    * sampling from seed + 2.
    */
   public static Agent create(int obsDim, int actDim, HyperParameters hp, long seed, NetworkBackend networks) {
-    GaussianPolicy pi = new GaussianPolicy(obsDim, actDim, GaussianPolicy.PAPER_HIDDEN, org.nd4j.linalg.api.buffer.DataType.FLOAT,
-        seed, hp.initLogStd(), hp.normalizeObservations(), networks);
+    var shape = GaussianPolicy.Architecture.paper(obsDim, actDim, hp.normalizeObservations(), networks);
+    GaussianPolicy pi = new GaussianPolicy(shape, seed, hp.initLogStd());
     ValueFunction v = new ValueFunction(obsDim, ValueFunction.PAPER_HIDDEN, pi.dataType(), seed + 1, pi.normalizer(), networks);
     return new Agent(pi, v, hp.policyLearningRate(), hp.valueLearningRate(), hp.initialBeta(), seed + 2);
   }

@@ -32,7 +32,7 @@ class CrossoverFastPathTest {
   void daggerPathsAgree(DataType t, double tol) {
     SplittableRandom r = new SplittableRandom(3);
     INDArray obs = gaussian(r, N, OBS, 1, 2, t), mean = gaussian(r, N, ACT, 0, 1, t), logStd = gaussian(r, N, ACT, -0.5, 0.3, t);
-    GaussianPolicy a = new GaussianPolicy(OBS, ACT, new int[] {8, 8}, t, 5, -0.2, true);
+    GaussianPolicy a = new GaussianPolicy(new GaussianPolicy.Architecture(OBS, ACT, new int[] {8, 8}, t, true), 5, -0.2);
     a.normalizer().update(obs.castTo(DataType.DOUBLE).reshape(obs.length()).toDoubleVector(), N);
     GaussianPolicy b = a.copy();
     assertEquals(a.params(), b.params());

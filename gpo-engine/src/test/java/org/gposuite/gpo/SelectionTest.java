@@ -92,8 +92,8 @@ class SelectionTest {
 
   @Test
   void klMatrixMatchesAnIndependentComputation() {
-    GaussianPolicy p = new GaussianPolicy(3, 2, new int[] {8}, DataType.DOUBLE, 1, -0.3, false);
-    GaussianPolicy q = new GaussianPolicy(3, 2, new int[] {8}, DataType.DOUBLE, 2, 0.4, false);
+    GaussianPolicy p = new GaussianPolicy(new GaussianPolicy.Architecture(3, 2, new int[] {8}, DataType.DOUBLE, false), 1, -0.3);
+    GaussianPolicy q = new GaussianPolicy(new GaussianPolicy.Architecture(3, 2, new int[] {8}, DataType.DOUBLE, false), 2, 0.4);
     p.params().muli(30); // larger means so the mean term matters
     q.params().muli(30);
     p.logStd().assign(-0.3);

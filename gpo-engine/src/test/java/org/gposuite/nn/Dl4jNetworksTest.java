@@ -23,7 +23,7 @@ class Dl4jNetworksTest {
   }
 
   GaussianPolicy policy(NetworkBackend b, INDArray obs) {
-    GaussianPolicy p = new GaussianPolicy(OBS, ACT, GaussianPolicy.PAPER_HIDDEN, DataType.FLOAT, 5, -0.4, true, b);
+    GaussianPolicy p = new GaussianPolicy(GaussianPolicy.Architecture.paper(OBS, ACT, true, b), 5, -0.4);
     p.normalizer().update(obs.castTo(DataType.DOUBLE).reshape(obs.length()).toDoubleVector(), (int) obs.size(0));
     return p;
   }

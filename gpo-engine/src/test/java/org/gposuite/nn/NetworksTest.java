@@ -20,7 +20,7 @@ class NetworksTest {
 
   @Test
   void flattenCopyRestoreRoundTrip() {
-    GaussianPolicy p = new GaussianPolicy(5, 2, new int[] {8, 8}, D, 1, -0.5, true);
+    GaussianPolicy p = new GaussianPolicy(new GaussianPolicy.Architecture(5, 2, new int[] {8, 8}, D, true), 1, -0.5);
     p.normalizer().update(observations(50, 5), 50);
     INDArray saved = p.params().dup();
     GaussianPolicy c = p.copy();
@@ -47,7 +47,7 @@ class NetworksTest {
 
   @Test
   void policyLogProbGradientThroughNetworkMatchesFiniteDifferences() {
-    GaussianPolicy p = new GaussianPolicy(4, 2, new int[] {6, 5}, D, 2, -0.3, true);
+    GaussianPolicy p = new GaussianPolicy(new GaussianPolicy.Architecture(4, 2, new int[] {6, 5}, D, true), 2, -0.3);
     p.params().addi(MlpTest.randn(r, D, 1, (int) p.params().length()).muli(0.3));
     p.normalizer().update(observations(20, 4), 20);
     INDArray obs = Nd4j.createFromArray(observations(5, 4)).reshape(5, 4);

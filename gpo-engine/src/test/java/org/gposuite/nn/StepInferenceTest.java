@@ -12,7 +12,7 @@ class StepInferenceTest {
   @Test
   void plainJavaStepPathMatchesNd4jBatchedPath() {
     for (DataType t : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
-      GaussianPolicy p = new GaussianPolicy(11, 4, GaussianPolicy.PAPER_HIDDEN, t, 3, -0.7, true);
+      GaussianPolicy p = new GaussianPolicy(new GaussianPolicy.Architecture(11, 4, GaussianPolicy.PAPER_HIDDEN, t, true), 3, -0.7);
       SplittableRandom r = new SplittableRandom(4);
       p.params().addi(MlpTest.randn(r, t, 1, (int) p.params().length()).muli(0.1));
       double[] obs = new double[8 * 11];

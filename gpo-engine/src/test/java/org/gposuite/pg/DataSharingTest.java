@@ -19,7 +19,8 @@ class DataSharingTest {
     List<GaussianPolicy> pis = new ArrayList<>();
     SplittableRandom r = new SplittableRandom(11);
     for (int i = 0; i < m; i++) {
-      GaussianPolicy p = new GaussianPolicy(od, ad, GaussianPolicy.PAPER_HIDDEN, DataType.FLOAT, 100 + i, -0.5 + 0.1 * i, true);
+      GaussianPolicy.Architecture shape = new GaussianPolicy.Architecture(od, ad, GaussianPolicy.PAPER_HIDDEN, DataType.FLOAT, true);
+      GaussianPolicy p = new GaussianPolicy(shape, 100 + i, -0.5 + 0.1 * i);
       p.params().addi(Nd4j.rand(DataType.FLOAT, p.params().shape()).subi(0.5).muli(0.2)); // policies apart
       pis.add(p);
     }

@@ -16,7 +16,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 class SurrogateTest {
   static GaussianPolicy policy(DataType t, long seed) {
-    GaussianPolicy p = new GaussianPolicy(2, 2, new int[] {8, 8}, t, seed, -0.5, true);
+    GaussianPolicy p = new GaussianPolicy(new GaussianPolicy.Architecture(2, 2, new int[] {8, 8}, t, true), seed, -0.5);
     p.normalizer().update(new double[] {0.1, -0.2, 0.5, 0.3, -0.4, 0.2}, 3);
     return p;
   }

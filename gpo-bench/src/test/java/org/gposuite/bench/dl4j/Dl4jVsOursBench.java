@@ -58,7 +58,7 @@ public class Dl4jVsOursBench {
   @Setup
   public void setup() {
     NetworkBackend backend = NetworkBackend.of(networks);
-    pi = new GaussianPolicy(OBS, ACT, GaussianPolicy.PAPER_HIDDEN, DataType.FLOAT, 1, 0.0, true, backend);
+    pi = new GaussianPolicy(GaussianPolicy.Architecture.paper(OBS, ACT, true, backend), 1, 0.0);
     opt = new AdamOptimizer(pi.params(), pi.grads(), 1e-4);
     batch = UpdateFixture.syntheticBatch(pi, 3);
     prepared = Surrogate.prepare(pi, List.of(batch), Surrogate.advantages(List.of(batch), true));
@@ -71,7 +71,7 @@ public class Dl4jVsOursBench {
     dObs = Nd4j.createFromArray(o).reshape(DAGGER_N, OBS).castTo(DataType.FLOAT);
     dMean = GaussianPolicy.paper(OBS, ACT, 3, true).mean(dObs).dup();
     dLogStd = Nd4j.zeros(DataType.FLOAT, DAGGER_N, ACT).addi(-0.5);
-    child = new GaussianPolicy(OBS, ACT, GaussianPolicy.PAPER_HIDDEN, DataType.FLOAT, 4, 0.0, true, backend);
+    child = new GaussianPolicy(GaussianPolicy.Architecture.paper(OBS, ACT, true, backend), 4, 0.0);
     childOpt = new AdamOptimizer(child.params(), child.grads(), 5e-4);
   }
 
