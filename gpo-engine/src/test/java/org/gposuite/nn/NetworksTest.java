@@ -19,6 +19,20 @@ class NetworksTest {
   }
 
   @Test
+  void architectureRefusesEmptyDimensionsAndKeepsItsWidths() {
+    var e = assertThrows(IllegalArgumentException.class, () -> new GaussianPolicy.Architecture(0, 2, new int[] {8}, D, true));
+    assertTrue(e.getMessage().contains("obsDim and actDim must be positive, got 0, 2"), e.getMessage());
+    int[] widths = {8, 6};
+    GaussianPolicy p = new GaussianPolicy(new GaussianPolicy.Architecture(3, 2, widths, D, false), 1, 0.0);
+    widths[0] = 99; // the caller's array is not the policy's
+    assertArrayEquals(new int[] {8, 6}, p.hidden());
+    assertEquals(3, p.architecture().obsDim());
+    assertEquals(D, p.architecture().dtype());
+    assertArrayEquals(new int[] {8, 6}, p.architecture().hidden());
+    assertFalse(p.architecture().normalizeObs());
+  }
+
+  @Test
   void flattenCopyRestoreRoundTrip() {
     GaussianPolicy p = new GaussianPolicy(new GaussianPolicy.Architecture(5, 2, new int[] {8, 8}, D, true), 1, -0.5);
     p.normalizer().update(observations(50, 5), 50);
