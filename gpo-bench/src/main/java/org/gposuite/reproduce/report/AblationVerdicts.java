@@ -25,13 +25,18 @@ import org.gposuite.reproduce.report.aggregate.StratifiedBootstrap;
  * GPO, all three, is best. A comparison "X above Y" holds when the interval of score(X) - score(Y)
  * lies above 0, is contradicted when it lies below, and is open otherwise; a claim holds when each of
  * its comparisons holds, is contradicted when one is, and is open otherwise ("generally": when 2 of
- * 3 pairs hold, or 2 are contradicted).
+ * 3 pairs hold, or 2 are contradicted). A comparison is judged only when both its variants have at
+ * least {@value #MIN_SEEDS} seeds on every task: with one seed the bootstrap redraws that seed alone,
+ * so the interval leaves out the task's spread between seeds and is too narrow to decide anything; such
+ * a comparison is open, and its text says which variant lacks the seeds where.
  *
  * @param returns final returns per variant, then per task (the figure's), one per seed
  */
 record AblationVerdicts(Map<String, Map<String, double[]>> returns, List<String> tasks, StratifiedBootstrap bootstrap) {
   /** The verdict words, as the tables print them. */
   static final String HOLDS = "**holds**", CONTRADICTED = "**contradicted**", OPEN = "open";
+  /** Seeds each variant of a comparison needs on every task before its interval decides it. */
+  static final int MIN_SEEDS = 2;
 
   /** Every Fig. 5 variant's returns on {@code tasks} ({@code returns}: task, variant to its seeds' final returns), the default bootstrap. */
   static AblationVerdicts of(List<String> tasks, BiFunction<String, String, double[]> returns) {
@@ -170,17 +175,33 @@ record AblationVerdicts(Map<String, Map<String, double[]>> returns, List<String>
     return new Claim(text, verdict(comparisons, shown), shown);
   }
 
-  /** Holds when every comparison holds, contradicted when one is; appends each comparison's text to {@code shown}. */
+  /**
+   * Holds when every comparison holds, contradicted when one is; appends each comparison's text to
+   * {@code shown}. A comparison with too few seeds ({@link #tooFewSeeds}) is open whatever its interval.
+   */
   private String verdict(List<String[]> comparisons, List<String> shown) {
     boolean allHold = true, anyContradicted = false;
     for (String[] c : comparisons) {
       Estimate d = difference(c[0], c[1]);
-      String v = d.low() > 0 ? HOLDS : d.high() < 0 ? CONTRADICTED : OPEN;
+      List<String> few = tooFewSeeds(c[0], c[1]);
+      String v = !few.isEmpty() ? OPEN : d.low() > 0 ? HOLDS : d.high() < 0 ? CONTRADICTED : OPEN;
       allHold &= v.equals(HOLDS);
       anyContradicted |= v.equals(CONTRADICTED);
-      shown.add(String.format(Locale.ROOT, "%s - %s = %+.2f [%+.2f, %+.2f]", c[0], c[1], d.point(), d.low(), d.high()));
+      String text = String.format(Locale.ROOT, "%s - %s = %+.2f [%+.2f, %+.2f]", c[0], c[1], d.point(), d.low(), d.high());
+      shown.add(few.isEmpty() ? text : text + " (not judged: " + String.join(", ", few) + ")");
     }
     return allHold ? HOLDS : anyContradicted ? CONTRADICTED : OPEN;
+  }
+
+  /** Where {@code x} or {@code y} has fewer than {@value #MIN_SEEDS} seeds on a task: "1 seed of Base+M on Ant", in the tasks' order. */
+  private List<String> tooFewSeeds(String x, String y) {
+    List<String> out = new ArrayList<>();
+    for (String t : tasks)
+      for (String m : List.of(x, y)) {
+        int n = seeds(m, t).length;
+        if (n < MIN_SEEDS) out.add(n + (n == 1 ? " seed of " : " seeds of ") + m + " on " + t);
+      }
+    return out;
   }
 
   private double[] seeds(String variant, String task) {

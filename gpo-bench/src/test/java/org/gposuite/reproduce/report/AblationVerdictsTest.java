@@ -82,6 +82,32 @@ class AblationVerdictsTest {
     assertTrue(claims.get(3).comparisons().stream().anyMatch(c -> c.startsWith("GPO - Base+M = -0.40")), claims.get(3).toString());
   }
 
+  /**
+   * Base+M at 1.4x GPO, 5 seeds on Walker2d: with one seed on Ant its interval cannot redraw Ant's
+   * spread, so "GPO is best" stays open and says why; a second Ant seed lets the same gap contradict it.
+   */
+  @Test
+  void aComparisonWithOneSeedOnATaskIsNotJudged() {
+    Map<String, Double> level = new LinkedHashMap<>(papers());
+    level.put("Base+M", 1.4);
+    Map<String, Map<String, double[]>> returns = new LinkedHashMap<>(levels(level, 5, 0.1).returns());
+    Map<String, double[]> baseM = new LinkedHashMap<>(returns.get("Base+M"));
+    baseM.put("Ant", new double[] {1400});
+    returns.put("Base+M", baseM);
+    AblationVerdicts oneSeed = new AblationVerdicts(returns, TASKS, StratifiedBootstrap.DEFAULT);
+    assertTrue(oneSeed.complete());
+    AblationVerdicts.Claim best = oneSeed.claims().get(3);
+    assertEquals(AblationVerdicts.OPEN, best.verdict(), best.toString());
+    assertTrue(best.comparisons().stream().anyMatch(c -> c.startsWith("GPO - Base+M = -0.40 [") && c.endsWith("(not judged: 1 seed of Base+M on Ant)")),
+        best.toString());
+    // the other comparisons have 5 seeds a side and are judged as before: Single is far below GPO
+    assertTrue(best.comparisons().stream().anyMatch(c -> c.startsWith("GPO - Single = +0.67 [") && !c.contains("not judged")), best.toString());
+
+    baseM.put("Ant", new double[] {1330, 1470});
+    AblationVerdicts twoSeeds = new AblationVerdicts(returns, TASKS, StratifiedBootstrap.DEFAULT);
+    assertEquals(AblationVerdicts.CONTRADICTED, twoSeeds.claims().get(3).verdict(), twoSeeds.claims().get(3).toString());
+  }
+
   @Test
   void aVariantWithoutSeedsOnATaskLeavesTheClaimsUnjudged() {
     Map<String, Map<String, double[]>> returns = new LinkedHashMap<>();
