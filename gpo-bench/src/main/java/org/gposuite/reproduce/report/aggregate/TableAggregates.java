@@ -17,7 +17,7 @@ import org.gposuite.reproduce.plan.Catalogue;
  * @param normalisation the table's algorithm and the scores' references
  * @param coveredTasks the tasks on which every method with runs has runs, in table order (the others are left out of
  *        every aggregate, so that all methods are pooled over the same tasks; on each, every method's first n seeds,
- *        n the fewest any method has there)
+ *        n the fewest any method has on any of them)
  * @param ours our runs' scores per method (methods without runs left out)
  * @param paperSameTasks the paper's means on {@code coveredTasks}, one run per task
  * @param paperAllTasks the paper's means on every task with both references
@@ -50,14 +50,17 @@ public record TableAggregates(Normalisation normalisation, List<String> coveredT
     // Only the tasks every method with runs has: pooling each method over its own tasks would compare
     // different benchmarks (a baseline's cells often land before GPO's on a new task).
     List<String> covered = tasks.stream().filter(t -> methods.stream().allMatch(m -> returns.apply(t, m).length > 0)).toList();
-    // And as many runs of each method on a task, its first seeds: pooled metrics weigh a task by its runs,
-    // so a method with 8 seeds on one task and 3 on the others would be judged on another mix of tasks
-    // than a method with 3 everywhere (rliable assumes equal runs per task, too).
-    Map<String, Integer> common = new LinkedHashMap<>();
-    for (String t : covered) common.put(t, methods.stream().mapToInt(m -> returns.apply(t, m).length).min().orElse(0));
+    // And as many runs of every method on every task, its first seeds (rliable's N runs on each of M
+    // tasks): pooled metrics weigh a task by its runs. Per method, 8 seeds on one task and 3 on the others
+    // would judge it on another mix of tasks than a method with 3 everywhere; per task, the seeds a claim
+    // asked for on one task (issue 20 raises a group where its test was undecided, i.e. where the methods
+    // are close) would tilt every method's pool toward the tasks whose results were close. The first seeds,
+    // not the best: which seeds count must not depend on their returns.
+    int common = covered.stream().flatMap(t -> methods.stream().map(m -> returns.apply(t, m).length))
+        .mapToInt(Integer::intValue).min().orElse(0);
     BiFunction<String, String, double[]> equal = (t, m) -> {
       double[] runs = returns.apply(t, m);
-      return common.containsKey(t) ? Arrays.copyOf(runs, common.get(t)) : runs;
+      return covered.contains(t) ? Arrays.copyOf(runs, common) : runs;
     };
     for (String method : methods) {
       TaskScores s = n.scores(covered, method, equal);
