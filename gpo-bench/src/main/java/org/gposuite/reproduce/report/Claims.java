@@ -37,6 +37,24 @@ final class Claims {
     return better.length >= 2 && worse.length >= 2 && openP(better, worse) < ALPHA;
   }
 
+  /**
+   * Holm's step-down correction: which of {@code p} are rejected with the chance of any false rejection
+   * held at {@code alpha}. The smallest p must be below alpha / m, the next below alpha / (m - 1), and so
+   * on, stopping at the first that is not (m = p.length; ties keep their order; "below", as a single
+   * claim's p must be below {@link #ALPHA}).
+   */
+  static boolean[] holm(double[] p, double alpha) {
+    Integer[] order = new Integer[p.length];
+    for (int i = 0; i < p.length; i++) order[i] = i;
+    java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> p[i]));
+    boolean[] rejected = new boolean[p.length];
+    for (int k = 0; k < order.length; k++) {
+      if (!(p[order[k]] < alpha / (p.length - k))) break;
+      rejected[order[k]] = true;
+    }
+    return rejected;
+  }
+
   /** The smaller of the two one-sided Welch p-values: how near the claim is to a verdict either way. */
   static double openP(double[] better, double[] worse) {
     return Math.min(Stats.welchLowerP(worse, better), Stats.welchLowerP(better, worse));

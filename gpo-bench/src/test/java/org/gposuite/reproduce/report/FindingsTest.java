@@ -56,6 +56,10 @@ class FindingsTest {
     // 2,101 vs 1,766 is within 2 combined standard errors in the paper: not a claim, whatever our cells say
     assertTrue(block.contains("| GPO vs Joint on HalfCheetah (2,101 vs 1,766: within 2 combined standard errors, not a claim) | not a claim; ours: GPO above Joint (Welch p = "), block);
     assertTrue(block.contains("| GPO > Single on Walker2d (1,465 vs 541) | **contradicted** (Welch p = ") && block.contains("| not run |"), block);
+    // Holm per column, over the claims with 2 seeds a side: paper-calibrated's one GPO seed is not tested
+    assertTrue(block.contains("`tuned`, GPO: 1 of 1 tested claims are decided at 5% each, and 1 stand."), block);
+    assertTrue(block.contains("`tuned`, GPO as written: 1 of 1 tested claims are decided at 5% each, and 1 stand."), block);
+    assertFalse(block.contains("`paper-calibrated`, GPO:"), block);
   }
 
   static CellRecord timed(String task, String method, int seed, double ret, double seconds) {
