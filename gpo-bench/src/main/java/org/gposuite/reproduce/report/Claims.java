@@ -1,5 +1,7 @@
 package org.gposuite.reproduce.report;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Locale;
 import org.gposuite.reproduce.compare.PaperData;
 import org.gposuite.reproduce.compare.Stats;
@@ -14,6 +16,11 @@ final class Claims {
   /** Does the paper itself show a clear difference (more than 2 combined standard errors)? */
   static boolean clear(PaperData.MeanSe a, PaperData.MeanSe b) {
     return Math.abs(a.mean() - b.mean()) > 2 * Math.hypot(a.stderr(), b.stderr());
+  }
+
+  /** Does the paper claim GPO above the other method: clearly ({@link #clear}) and in that direction? */
+  static boolean gpoClaimedAbove(PaperData.MeanSe gpo, PaperData.MeanSe other) {
+    return clear(gpo, other) && gpo.mean() > other.mean();
   }
 
   /** Our verdict on "better > worse", from seeds of each. */
@@ -46,7 +53,7 @@ final class Claims {
   static boolean[] holm(double[] p, double alpha) {
     Integer[] order = new Integer[p.length];
     for (int i = 0; i < p.length; i++) order[i] = i;
-    java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> p[i]));
+    Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
     boolean[] rejected = new boolean[p.length];
     for (int k = 0; k < order.length; k++) {
       if (!(p[order[k]] < alpha / (p.length - k))) break;

@@ -161,7 +161,7 @@ public final class Findings {
         if (pg.isEmpty() || po.isEmpty()) continue;
         PaperData.MeanSe g = pg.get(), o = po.get();
         int d = decimals(paper, algorithm, task);
-        boolean claim = Claims.clear(g, o) && g.mean() > o.mean();
+        boolean claim = Claims.gpoClaimedAbove(g, o);
         sb.append("| ").append(claim ? "GPO > " + other : "GPO vs " + other).append(" on ").append(task).append(" (")
             .append(num(g.mean(), d)).append(" vs ").append(num(o.mean(), d))
             .append(claim ? "" : ": within 2 combined standard errors, not a claim").append(")");

@@ -17,7 +17,7 @@ import org.gposuite.reproduce.store.CellRecord;
 
 /**
  * Which cells to run next for the paper's claims that 3 seeds leave open (issue 20's rule): a claim
- * of the paper's (GPO clearly above Single or Joint in its own table, {@link Claims#clear}) whose
+ * of the paper's (GPO clearly above Single or Joint in its own table, {@link Claims#gpoClaimedAbove}) whose
  * test under the suite's GPO is neither holds nor contradicted once both sides have at least
  * {@value #FIRST_SEEDS} seeds, with Holm's correction over its verdict column's claims as FINDINGS
  * gives it ({@link #decidedAtThree}), gets one side raised to {@value #ENOUGH_SEEDS} seeds. The issue says
@@ -109,7 +109,7 @@ final class UndecidedClaims {
   /** A claim of the paper's: GPO clearly above {@code other} on {@code task} in its own table. */
   private static boolean isClaim(PaperData paper, Algorithm algorithm, String task, String other) {
     Optional<PaperData.MeanSe> g = paper.table(algorithm, task, "GPO"), o = paper.table(algorithm, task, other);
-    return g.isPresent() && o.isPresent() && Claims.clear(g.get(), o.get()) && g.get().mean() > o.get().mean();
+    return g.isPresent() && o.isPresent() && Claims.gpoClaimedAbove(g.get(), o.get());
   }
 
   /**
