@@ -9,15 +9,15 @@ import org.gposuite.pg.CurveRow;
 import org.gposuite.pg.EnvFactory;
 import org.gposuite.pg.PolicyGradient;
 import org.gposuite.pg.VecEnvAdapter;
+import org.gposuite.reproduce.exec.Preemption;
 import org.gposuite.reproduce.plan.Budget;
-import org.gposuite.reproduce.store.CellResult;
 import org.gposuite.reproduce.plan.CellSpec;
-import org.gposuite.reproduce.store.CurvePoint;
 import org.gposuite.reproduce.run.MethodRunner;
 import org.gposuite.reproduce.run.Progress;
-import org.gposuite.reproduce.store.WallClock;
+import org.gposuite.reproduce.store.CellResult;
 import org.gposuite.reproduce.store.CellTimes;
-import org.gposuite.reproduce.exec.Preemption;
+import org.gposuite.reproduce.store.CurvePoint;
+import org.gposuite.reproduce.store.WallClock;
 
 /**
  * The two pure policy-gradient baselines as harness cells.
@@ -29,8 +29,8 @@ import org.gposuite.reproduce.exec.Preemption;
  * The learning curve is on the cell's total-step axis (Fig. 4 puts every method on the same
  * x-axis): Single's point i is the mean over its policies of iteration i's return. The engine's own
  * per-policy curve (KL, beta, entropy, value error) is kept beside it as baseline-curve.csv.
- * A checkpoint after each policy ({@code Baseline.run}) lets an interrupted Single cell resume at its
- * next policy; Joint, one policy, restarts.
+ * Checkpoints after each policy and, within a policy, every minute ({@code Baseline.run}) let an
+ * interrupted cell, Joint's single policy too, resume where it was.
  */
 final class BaselineRunner implements MethodRunner {
   private final boolean joint;
@@ -53,13 +53,16 @@ final class BaselineRunner implements MethodRunner {
           @Override public void iteration(CurveRow row) {
             progress.update(row.policy() * stepsPerPolicy + row.timesteps(), phase(method, row, policies));
           }
-          @Override public void resumed(int policiesDone, long steps) {
-            progress.resumed(steps, "after policy " + policiesDone + "/" + policies);
+          @Override public void resumed(long steps, String where) {
+            progress.resumed(steps, where);
           }
-          // Called after the policy's checkpoint is saved: a Slurm element asked to stop stops here.
-          @Override public void policySaved(int policy) {
+          // A Slurm element asked to stop saves at once and stops right after.
+          @Override public boolean checkpointNow() {
+            return Preemption.requested();
+          }
+          @Override public void saved(String where) {
             CellTimes.checkpointed();
-            Preemption.checkpointed("after policy " + (policy + 1) + "/" + policies);
+            Preemption.checkpointed(where);
           }
         });
     FinalEvaluations.write(cellDir, r.best());

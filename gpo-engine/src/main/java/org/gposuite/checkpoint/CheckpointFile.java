@@ -125,6 +125,12 @@ public final class CheckpointFile {
       for (double d : a) writeDouble(d);
     }
 
+    /** Bytes another writer produced (an environment's saved state), length first. */
+    public void writeBlock(byte[] b) throws IOException {
+      writeInt(b.length);
+      write(b);
+    }
+
     public <R extends Record> void writeRows(List<R> rows) throws IOException {
       Rows.write(this, rows);
     }
@@ -176,6 +182,12 @@ public final class CheckpointFile {
       float[] a = new float[count("float array length", Float.BYTES)];
       for (int i = 0; i < a.length; i++) a[i] = readFloat();
       return a;
+    }
+
+    public byte[] readBlock() throws IOException {
+      byte[] b = new byte[count("block length", 1)];
+      readFully(b);
+      return b;
     }
 
     public double[] readDoubles() throws IOException {

@@ -1,6 +1,6 @@
 package org.gposuite.env;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.gposuite.mujoco.MjData;
 import org.gposuite.mujoco.MjModel;
 
@@ -32,7 +32,7 @@ abstract class AliveBonusGymTask extends GymTask {
   }
 
   @Override
-  final void resetState(SplittableRandom rng) {
+  final void resetState(RandomGenerator rng) {
     uniformQpos(rng, 0.005);
     for (int i = 0; i < qvel.size(); i++) {
       qvel.set(i, uniform(rng, 0.005));

@@ -24,6 +24,22 @@ public interface Env extends AutoCloseable {
    */
   double step(double[] action, double[] obsOut);
 
+  /**
+   * What this copy's current episode started from, beyond its actions: {@link #restart} with it,
+   * then the same actions, rebuilds the episode bit for bit (a checkpoint taken mid-episode).
+   */
+  ResetPoint resetPoint();
+
+  /** Starts an episode from {@code point} (as {@link #reset} did when {@link #resetPoint} was taken). */
+  void restart(ResetPoint point, double[] obsOut);
+
+  /**
+   * The state an episode's start depends on besides the model: the reset noise's random stream, and
+   * what the physics carries over from the episode before (rllab's resets keep the solver's warm start
+   * and the clock; Gym's clear them, so theirs are overwritten).
+   */
+  record ResetPoint(long rngState, double[] qaccWarmstart, double time) {}
+
   /** Whether the last step ended the episode (task termination or instability). */
   boolean terminated();
 

@@ -1,6 +1,6 @@
 package org.gposuite.env;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.gposuite.mujoco.MjData;
 import org.gposuite.mujoco.MjModel;
 
@@ -82,12 +82,12 @@ abstract class GymTask extends Task {
   }
 
   /** numpy's {@code uniform(-c, c)}: {@code low + (high - low) * u}. */
-  protected static double uniform(SplittableRandom rng, double c) {
+  protected static double uniform(RandomGenerator rng, double c) {
     return -c + (c + c) * rng.nextDouble();
   }
 
   /** qpos = qpos0 + U(-c, c) per coordinate. */
-  protected final void uniformQpos(SplittableRandom rng, double c) {
+  protected final void uniformQpos(RandomGenerator rng, double c) {
     for (int i = 0; i < initQpos.length; i++) {
       qpos.set(i, initQpos[i] + uniform(rng, c));
     }

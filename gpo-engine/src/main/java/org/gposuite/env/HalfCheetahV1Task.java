@@ -1,6 +1,6 @@
 package org.gposuite.env;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.gposuite.mujoco.MjData;
 import org.gposuite.mujoco.MjModel;
 
@@ -35,7 +35,7 @@ final class HalfCheetahV1Task extends GymTask {
   }
 
   @Override
-  void resetState(SplittableRandom rng) {
+  void resetState(RandomGenerator rng) {
     uniformQpos(rng, 0.1);
     for (int i = 0; i < qvel.size(); i++) {
       qvel.set(i, rng.nextGaussian() * 0.1);

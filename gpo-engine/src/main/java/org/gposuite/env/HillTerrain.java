@@ -1,6 +1,7 @@
 package org.gposuite.env;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.gposuite.random.SplitMix64;
 
 /**
  * rllab's hill generator (steps 1-4 of rllab-envs.md), seeded, fed to a MuJoCo height field.
@@ -55,7 +56,7 @@ final class HillTerrain {
    * after clearing and smoothing the patch and normalizing to [0, 1].
    */
   static double[] generatorField(long seed, Patch patch) {
-    SplittableRandom rng = new SplittableRandom(seed);
+    RandomGenerator rng = new SplitMix64(seed);
     double spacing = WIDTH / Math.sqrt(HILLS);
     int perSide = (int) Math.ceil(WIDTH / spacing); // numpy mgrid's count: 23
     int n = perSide * perSide;

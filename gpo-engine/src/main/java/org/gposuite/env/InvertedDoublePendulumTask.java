@@ -1,6 +1,6 @@
 package org.gposuite.env;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.gposuite.mujoco.MjData;
 import org.gposuite.mujoco.MjDoubles;
 import org.gposuite.mujoco.MjModel;
@@ -59,7 +59,7 @@ final class InvertedDoublePendulumTask extends Task {
 
   /** rllab: qpos = init_qpos with the first pole at a uniform angle in +-20 degrees, qvel = 0. */
   @Override
-  void resetState(SplittableRandom rng) {
+  void resetState(RandomGenerator rng) {
     for (int i = 0; i < qpos0.length; i++) {
       qpos.set(i, qpos0[i]);
     }

@@ -1,12 +1,12 @@
 package org.gposuite.env;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import org.gposuite.mujoco.MjData;
 import org.gposuite.mujoco.MjDoubles;
 import org.gposuite.mujoco.MjIntegrator;
 import org.gposuite.mujoco.MjModel;
 import org.gposuite.mujoco.MjStage;
+import org.gposuite.random.SplitMix64;
 
 /** One copy of a task on MuJoCo: action scaling, the physics step, reset, instability. */
 final class MujocoEnv implements Env {
@@ -18,7 +18,7 @@ final class MujocoEnv implements Env {
   private final int frameSkip;
   private final boolean rk4;
   private final boolean rescalesActions;
-  private final SplittableRandom rng;
+  private final SplitMix64 rng;
   private final MjDoubles ctrlView;
   private final MjDoubles qposView;
   private final MjDoubles qaccView;
@@ -28,6 +28,7 @@ final class MujocoEnv implements Env {
   private final double[] high;
   /** The rescaled, clipped action of the current step (what MuJoCo receives as ctrl). */
   private final double[] ctrl;
+  private ResetPoint resetPoint;
   private boolean terminated;
   private boolean unstable;
   private boolean closed;
@@ -46,7 +47,7 @@ final class MujocoEnv implements Env {
       throw new IllegalArgumentException(
           "task " + name + ": mj_step2 integrates with Euler only, this model uses RK4");
     }
-    this.rng = new SplittableRandom(seed);
+    this.rng = new SplitMix64(seed);
     this.ctrlView = data.ctrl();
     this.qposView = data.qpos();
     this.qaccView = data.qacc();
@@ -113,9 +114,27 @@ final class MujocoEnv implements Env {
   }
 
   @Override
+  public ResetPoint resetPoint() {
+    return resetPoint;
+  }
+
+  @Override
+  public void restart(ResetPoint point, double[] obsOut) {
+    checkOpen();
+    if (point.qaccWarmstart().length != data.qaccWarmstart().size())
+      throw new IllegalArgumentException("task " + name + ": a reset point with " + point.qaccWarmstart().length
+          + " warm-start values, the model has " + data.qaccWarmstart().size() + "; was it taken on another task?");
+    rng.setState(point.rngState());
+    data.qaccWarmstart().copyFrom(point.qaccWarmstart(), 0);
+    data.setTime(point.time());
+    reset(obsOut);
+  }
+
+  @Override
   public void reset(double[] obsOut) {
     checkOpen();
     checkObs(obsOut);
+    resetPoint = new ResetPoint(rng.state(), data.qaccWarmstart().toArray(), data.time());
     if (task.resetsData()) {
       // Gym's _reset: mj_resetData (ctrl, qacc, warmstart, time = 0), then the task's qpos, qvel.
       data.resetData();

@@ -1,6 +1,6 @@
 package org.gposuite.env;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.gposuite.mujoco.MjData;
 import org.gposuite.mujoco.MjDoubles;
 import org.gposuite.mujoco.MjModel;
@@ -127,7 +127,7 @@ abstract class Task {
    * rllab's reset: qpos = init_qpos + N(0, 0.01^2), qvel = N(0, 0.1^2). The caller has already
    * reset the data (ctrl, qacc = 0) and runs mj_forward afterwards.
    */
-  void resetState(SplittableRandom rng) {
+  void resetState(RandomGenerator rng) {
     for (int i = 0; i < initQpos.length; i++) {
       qpos.set(i, initQpos[i] + 0.01 * rng.nextGaussian());
     }

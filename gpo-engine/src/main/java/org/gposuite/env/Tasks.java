@@ -5,9 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.gposuite.mujoco.MjModel;
 import org.gposuite.mujoco.MjObject;
+import org.gposuite.random.SplitMix64;
 
 /**
  * The GPO paper's tasks and the factory that builds them: rllab's nine (Tables 1-3, Figs. 3-8 and
@@ -60,7 +61,7 @@ public final class Tasks {
       throw new IllegalArgumentException("task config is null: use TaskConfig.of(one of " + ALL_NAMES + ")");
     }
     Robot robot = Robot.of(cfg.name());
-    SplittableRandom seeds = new SplittableRandom(seed);
+    RandomGenerator seeds = new SplitMix64(seed);
     long resetSeed = seeds.nextLong();
     long terrainSeed = seeds.nextLong();
     String xml = modelXml(robot.resource);

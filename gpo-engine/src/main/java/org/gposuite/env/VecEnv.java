@@ -1,5 +1,8 @@
 package org.gposuite.env;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,6 +36,8 @@ public final class VecEnv implements AutoCloseable {
   private final int[] runningLength;
   private final double[][] actionRows;
   private final double[][] obsRows;
+  /** Per copy, the actions of its current episode so far (its first runningLength rows): what {@link #save} replays. */
+  private final double[][] episodeActions;
   private final ExecutorService pool;
   private final List<Callable<Void>> chunks;
   private double[] pendingActions;
@@ -75,6 +80,7 @@ public final class VecEnv implements AutoCloseable {
     this.runningLength = new int[numEnvs];
     this.actionRows = new double[numEnvs][actDim];
     this.obsRows = new double[numEnvs][obsDim];
+    this.episodeActions = new double[numEnvs][64 * actDim];
     int workers = Math.min(threads, numEnvs);
     this.pool = workers > 1 ? Executors.newFixedThreadPool(workers, r -> {
       Thread t = new Thread(r, "vecenv-" + cfg.name());
@@ -168,30 +174,95 @@ public final class VecEnv implements AutoCloseable {
 
   private void stepRange(int from, int to) {
     for (int i = from; i < to; i++) {
-      double[] row = obsRows[i];
       double[] a = actionRows[i];
       System.arraycopy(pendingActions, i * actDim, a, 0, actDim);
-      Env env = envs[i];
-      double r = env.step(a, row);
-      rewards[i] = r;
-      runningReturn[i] += r;
-      runningLength[i]++;
-      boolean term = env.terminated();
-      boolean trunc = !term && runningLength[i] >= cfg.horizon();
-      terminated[i] = term;
-      truncated[i] = trunc;
-      if (term || trunc) {
-        System.arraycopy(row, 0, finalObs, i * obsDim, obsDim);
-        episodeReturns[i] = runningReturn[i];
-        episodeLengths[i] = runningLength[i];
-        runningReturn[i] = 0;
-        runningLength[i] = 0;
-        env.reset(row);
-      } else {
-        episodeReturns[i] = Double.NaN;
-        episodeLengths[i] = 0;
+      stepCopy(i, a);
+    }
+  }
+
+  /** One step of copy i with its action row {@code a}; at an episode's end the copy resets. */
+  private void stepCopy(int i, double[] a) {
+    double[] row = obsRows[i];
+    int at = runningLength[i] * actDim;
+    if (at + actDim > episodeActions[i].length) episodeActions[i] = Arrays.copyOf(episodeActions[i], 2 * (at + actDim));
+    System.arraycopy(a, 0, episodeActions[i], at, actDim);
+    Env env = envs[i];
+    double r = env.step(a, row);
+    rewards[i] = r;
+    runningReturn[i] += r;
+    runningLength[i]++;
+    boolean term = env.terminated();
+    boolean trunc = !term && runningLength[i] >= cfg.horizon();
+    terminated[i] = term;
+    truncated[i] = trunc;
+    if (term || trunc) {
+      System.arraycopy(row, 0, finalObs, i * obsDim, obsDim);
+      episodeReturns[i] = runningReturn[i];
+      episodeLengths[i] = runningLength[i];
+      runningReturn[i] = 0;
+      runningLength[i] = 0;
+      env.reset(row);
+    } else {
+      episodeReturns[i] = Double.NaN;
+      episodeLengths[i] = 0;
+    }
+    System.arraycopy(row, 0, obs, i * obsDim, obsDim);
+  }
+
+  /**
+   * Writes what {@link #restore} needs to continue every copy's episode bit for bit: per copy, the
+   * point its episode started from ({@link Env#resetPoint}) and the actions since, which a restore
+   * replays through the same calls. Copying MuJoCo's state instead would have to name every field
+   * a step reads; a replay cannot miss one. An episode is at most a horizon long, so this stays small.
+   */
+  public void save(DataOutput out) throws IOException {
+    out.writeInt(envs.length);
+    out.writeInt(actDim);
+    out.writeLong(unstableEpisodes);
+    for (int i = 0; i < envs.length; i++) {
+      Env.ResetPoint p = envs[i].resetPoint();
+      out.writeLong(p.rngState());
+      out.writeInt(p.qaccWarmstart().length);
+      for (double d : p.qaccWarmstart()) out.writeDouble(d);
+      out.writeDouble(p.time());
+      out.writeInt(runningLength[i]);
+      for (int k = 0; k < runningLength[i] * actDim; k++) out.writeDouble(episodeActions[i][k]);
+    }
+  }
+
+  /**
+   * Continues the episodes {@link #save} wrote, on a VecEnv just made with the same task, size and
+   * seed. Afterwards {@link #observations()} are the saved env's; the per-step arrays (rewards, ends)
+   * are current from the next {@link #step}.
+   */
+  public void restore(DataInput in) throws IOException {
+    int n = in.readInt(), ad = in.readInt();
+    if (n != envs.length || ad != actDim)
+      throw new IllegalArgumentException("VecEnv for " + cfg.name() + ": saved with " + n + " copies of action size " + ad
+          + ", this one has " + envs.length + " of " + actDim);
+    unstableEpisodes = in.readLong();
+    double[] a = new double[actDim];
+    for (int i = 0; i < envs.length; i++) {
+      long rng = in.readLong();
+      int nv = in.readInt();
+      if (nv < 0 || nv > 10_000) throw new IllegalArgumentException("VecEnv for " + cfg.name() + ": damaged saved state (" + nv + " warm-start values)");
+      double[] warm = new double[nv];
+      for (int k = 0; k < nv; k++) warm[k] = in.readDouble();
+      Env.ResetPoint point = new Env.ResetPoint(rng, warm, in.readDouble());
+      int steps = in.readInt();
+      if (steps < 0 || steps >= cfg.horizon())
+        throw new IllegalArgumentException("VecEnv for " + cfg.name() + ": damaged saved state (copy " + i + " at step " + steps + " of a " + cfg.horizon() + "-step horizon)");
+      envs[i].restart(point, obsRows[i]);
+      System.arraycopy(obsRows[i], 0, obs, i * obsDim, obsDim);
+      runningReturn[i] = 0;
+      runningLength[i] = 0;
+      for (int t = 0; t < steps; t++) {
+        for (int k = 0; k < actDim; k++) a[k] = in.readDouble();
+        stepCopy(i, a);
+        if (terminated[i] || truncated[i])
+          throw new IllegalStateException("VecEnv for " + cfg.name() + ": copy " + i + "'s saved episode ended at step " + (t + 1) + " of its "
+              + steps + " in the replay; the saved state is not this env's (another task, model or seed?)");
       }
-      System.arraycopy(row, 0, obs, i * obsDim, obsDim);
     }
   }
 

@@ -3,7 +3,7 @@ package org.gposuite.gpo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.gposuite.nn.AdamOptimizer;
 import org.gposuite.nn.BinaryPolicy;
 import org.gposuite.nn.NetworkBackend;
@@ -79,7 +79,7 @@ public final class BinaryPolicyTraining {
    * Fits a fresh pi_S (32-32 tanh, softmax; init from {@code initSeed}, computed by {@code networks}) on {@code d}
    * with {@code s}'s epochs, minibatch and step size ({@code s.topFraction()} already chose {@code d}).
    */
-  public static Result train(Data d, CrossoverSection.PisTraining s, long initSeed, NetworkBackend networks, SplittableRandom shuffle) {
+  public static Result train(Data d, CrossoverSection.PisTraining s, long initSeed, NetworkBackend networks, RandomGenerator shuffle) {
     int epochs = s.epochs(), minibatch = s.minibatch();
     double learningRate = s.learningRate();
     int od = (int) d.states().size(1);
@@ -140,7 +140,7 @@ public final class BinaryPolicyTraining {
    * the sample-weighted mean minibatch loss. {@code CrossoverFastPathTest} checks it against the all-nd4j
    * epoch ({@code BinaryPolicyTrainingReference}, test scope): the same shuffle draws and minibatches.
    */
-  public static double epoch(BinaryPolicy pis, AdamOptimizer opt, Prepared p, int[] idx, SplittableRandom shuffle) {
+  public static double epoch(BinaryPolicy pis, AdamOptimizer opt, Prepared p, int[] idx, RandomGenerator shuffle) {
     int n = idx.length;
     if (n != p.size()) throw new IllegalArgumentException("BinaryPolicyTraining.epoch: permutation has " + n + " rows, data " + p.size());
     double[] sum = {0}; // the minibatches' losses times their rows, added in order

@@ -2,11 +2,12 @@ package org.gposuite.gpo;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.gposuite.nn.GaussianPolicy;
 import org.gposuite.nn.NetworkBackend;
 import org.gposuite.pg.VectorEnv;
 import org.gposuite.pg.WorkClock;
+import org.gposuite.random.SplitMix64;
 
 /**
  * CROSSOVER of one couple. With C (Sec. 3.3.1): train pi_S on the parents' best trajectories, then
@@ -92,7 +93,7 @@ final class Crossover {
     Member stronger = xStronger ? x : y;
     Member param = null;
     if (parameterChildren) {
-      SplittableRandom r = new SplittableRandom(ctx.seed(couple, Seeds.Purpose.PARAM_MIX));
+      RandomGenerator r = new SplitMix64(ctx.seed(couple, Seeds.Purpose.PARAM_MIX));
       param = new Member(ParameterCrossover.mix(x.policy(), y.policy(), xStronger, r), stronger.value(), stronger.beta(), stronger.lineage());
     }
     int strongerSlot = xStronger ? xi : yi;
@@ -119,11 +120,11 @@ final class Crossover {
     BinaryPolicyTraining.Data data = WorkClock.time(WorkClock.Kind.PIS,
         () -> BinaryPolicyTraining.data(px.outcome().trajectories(), py.outcome().trajectories(), pisTraining.topFraction()));
     BinaryPolicyTraining.Result pis = WorkClock.time(WorkClock.Kind.PIS, () -> BinaryPolicyTraining.train(data, pisTraining,
-        ctx.seed(couple, Seeds.Purpose.PIS_INIT), networks, new SplittableRandom(ctx.seed(couple, Seeds.Purpose.PIS_SHUFFLE))));
+        ctx.seed(couple, Seeds.Purpose.PIS_INIT), networks, new SplitMix64(ctx.seed(couple, Seeds.Purpose.PIS_SHUFFLE))));
     TwoLevelExpert expert = new TwoLevelExpert(pis.policy(), x.policy(), y.policy(), section.dagger().parentChoice());
     Dagger.Result d;
     try (VectorEnv env = ctx.envs().create(section.dagger().envs(), ctx.seed(couple, Seeds.Purpose.DAGGER_ENV))) {
-      d = Dagger.run(child.policy(), expert, env, section.dagger(), new SplittableRandom(ctx.seed(couple, Seeds.Purpose.DAGGER)));
+      d = Dagger.run(child.policy(), expert, env, section.dagger(), new SplitMix64(ctx.seed(couple, Seeds.Purpose.DAGGER)));
     }
     if (initSlot < 0) {
       boolean fromY = expert.shareOfY() > 0.5;

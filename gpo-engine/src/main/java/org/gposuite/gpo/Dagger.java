@@ -3,7 +3,7 @@ package org.gposuite.gpo;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.gposuite.nn.AdamOptimizer;
 import org.gposuite.nn.DiagGaussian;
 import org.gposuite.nn.GaussianPolicy;
@@ -38,7 +38,7 @@ public final class Dagger {
    */
   public interface Expert extends ActionSource {
     /** Label Gaussians for raw observations {@code [n, obsDim]} (FLOAT): mean and log-std, both {@code [n, actDim]}, new arrays. */
-    Label label(INDArray rawObs, SplittableRandom rng);
+    Label label(INDArray rawObs, RandomGenerator rng);
 
     /**
      * The same for the few rows of one environment step on Java arrays (row-major; the expert
@@ -47,7 +47,7 @@ public final class Dagger {
      * without nd4j's per-op costs.
      */
     @Override
-    default void distribution(double[] rawObs, int rows, SplittableRandom rng, double[] mean, double[] logStd) {
+    default void distribution(double[] rawObs, int rows, RandomGenerator rng, double[] mean, double[] logStd) {
       int od = rawObs.length / rows;
       Label l = label(HostArrays.write(rawObs, Nd4j.create(DataType.FLOAT, rows, od)), rng);
       HostArrays.read(l.mean(), mean);
@@ -87,7 +87,7 @@ public final class Dagger {
    * (whose copy count must divide the rollout sizes); {@code s.envs()} and {@code s.parentChoice()} are
    * the caller's (they made {@code env} and {@code expert}).
    */
-  public static Result run(GaussianPolicy child, Expert expert, VectorEnv env, CrossoverSection.DaggerTraining s, SplittableRandom rng) {
+  public static Result run(GaussianPolicy child, Expert expert, VectorEnv env, CrossoverSection.DaggerTraining s, RandomGenerator rng) {
     if (env.obsDim() != child.obsDim() || env.actDim() != child.actDim())
       throw new IllegalArgumentException("Dagger: env dims " + env.obsDim() + "/" + env.actDim() + " differ from the child's " + child.obsDim() + "/" + child.actDim());
     Dataset data = new Dataset();
@@ -140,7 +140,7 @@ public final class Dagger {
    * stays nd4j per step is the MLP forward/backward and Adam. {@code CrossoverFastPathTest} checks it
    * against the all-nd4j path ({@code DaggerReference}, test scope).
    */
-  public static void train(GaussianPolicy child, Labelled data, int epochs, int minibatch, AdamOptimizer opt, SplittableRandom rng) {
+  public static void train(GaussianPolicy child, Labelled data, int epochs, int minibatch, AdamOptimizer opt, RandomGenerator rng) {
     checkTrainArgs(child, data, minibatch);
     INDArray obs = data.obs(), labelMean = data.mean(), labelLogStd = data.logStd();
     int n = (int) obs.size(0), od = child.obsDim(), ad = child.actDim();

@@ -1,6 +1,6 @@
 package org.gposuite.gpo;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.gposuite.nn.GaussianPolicy;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class ParameterCrossover {
   private ParameterCrossover() {}
 
-  public static GaussianPolicy mix(GaussianPolicy x, GaussianPolicy y, boolean normalizerFromX, SplittableRandom rng) {
+  public static GaussianPolicy mix(GaussianPolicy x, GaussianPolicy y, boolean normalizerFromX, RandomGenerator rng) {
     if (x.params().length() != y.params().length() || x.obsDim() != y.obsDim() || x.actDim() != y.actDim())
       throw new IllegalArgumentException("ParameterCrossover: parents must share one architecture");
     GaussianPolicy child = (normalizerFromX ? x : y).copy();

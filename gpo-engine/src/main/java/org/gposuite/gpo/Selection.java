@@ -3,11 +3,12 @@ package org.gposuite.gpo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.gposuite.nn.DiagGaussian;
 import org.gposuite.nn.GaussianPolicy;
 import org.gposuite.nn.kernel.Shuffle;
 import org.gposuite.pg.WorkClock;
+import org.gposuite.random.SplitMix64;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -74,7 +75,7 @@ public final class Selection {
         () -> klMatrix(policies, Mutation.pooledStates(outcomes.stream().map(Mutation.Outcome::lastBatch).toList())));
     Rule rule = new Rule(section.diversityWeight(ctx.round(), rounds), ctx.size(), section.allowSelfPairs(), section.byFitness());
     List<Couple> couples = WorkClock.time(WorkClock.Kind.KL_SELECT,
-        () -> select(fitness, kl, rule, new SplittableRandom(ctx.seed(0, Seeds.Purpose.SELECT))));
+        () -> select(fitness, kl, rule, new SplitMix64(ctx.seed(0, Seeds.Purpose.SELECT))));
     return new Result(fitness, kl, couples);
   }
 
@@ -95,7 +96,7 @@ public final class Selection {
    * @param kl diversity matrix (see {@link #klMatrix})
    * @param rng draws the random couples when {@code rule.byFitness()} is false
    */
-  public static List<Couple> select(double[] returns, double[][] kl, Rule rule, SplittableRandom rng) {
+  public static List<Couple> select(double[] returns, double[][] kl, Rule rule, RandomGenerator rng) {
     double diversityWeight = rule.diversityWeight();
     int count = rule.count();
     boolean allowSelfPairs = rule.allowSelfPairs();

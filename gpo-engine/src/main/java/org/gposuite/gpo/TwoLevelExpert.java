@@ -1,6 +1,6 @@
 package org.gposuite.gpo;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.gposuite.nn.BinaryPolicy;
 import org.gposuite.nn.GaussianPolicy;
 import org.gposuite.nn.StepInference;
@@ -36,7 +36,7 @@ public final class TwoLevelExpert implements Dagger.Expert {
   }
 
   /** 1 where the expert picks parent y, 0 for x: {@code [n, 1]} in the policies' data type. */
-  public INDArray choose(INDArray rawObs, SplittableRandom rng) {
+  public INDArray choose(INDArray rawObs, RandomGenerator rng) {
     double[][] p = pis.probabilities(rawObs).toDoubleMatrix();
     double[] c = new double[p.length];
     for (int i = 0; i < p.length; i++) {
@@ -51,7 +51,7 @@ public final class TwoLevelExpert implements Dagger.Expert {
   }
 
   @Override
-  public Dagger.Label label(INDArray rawObs, SplittableRandom rng) {
+  public Dagger.Label label(INDArray rawObs, RandomGenerator rng) {
     INDArray c = choose(rawObs, rng);
     INDArray notC = c.rsub(1.0);
     INDArray mean = x.mean(rawObs).mulColumnVector(notC).addi(y.mean(rawObs).mulColumnVector(c));
@@ -63,7 +63,7 @@ public final class TwoLevelExpert implements Dagger.Expert {
   }
 
   @Override
-  public void distribution(double[] rawObs, int rows, SplittableRandom rng, double[] mean, double[] logStd) {
+  public void distribution(double[] rawObs, int rows, RandomGenerator rng, double[] mean, double[] logStd) {
     int ad = x.actDim();
     if (stepPis == null) {
       stepPis = new StepInference(pis);

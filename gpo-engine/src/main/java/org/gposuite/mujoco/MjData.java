@@ -133,6 +133,11 @@ public final class MjData implements AutoCloseable {
     return struct.get(JAVA_DOUBLE, MjLayout.D_TIME);
   }
 
+  /** Sets the simulation time (a checkpointed episode is rebuilt with the time it had). */
+  public void setTime(double t) {
+    struct.set(JAVA_DOUBLE, MjLayout.D_TIME, t);
+  }
+
   // ---------------------------------------------------------------- physics (mujoco.h)
 
   /** mj_step: advance one timestep with the model's integrator. */

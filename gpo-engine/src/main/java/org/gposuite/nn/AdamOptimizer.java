@@ -160,4 +160,40 @@ public final class AdamOptimizer {
     }
     iteration = 0;
   }
+
+  /** Adam's whole state, the step count and both moments (as doubles: exact for float moments too). */
+  public record State(int iteration, double[] m, double[] v) {}
+
+  /** The state a checkpoint taken mid-training keeps, so that the next step is the uninterrupted one's. */
+  public State state() {
+    if (nd4j != null) return new State(iteration, nd4jM.toDoubleVector(), nd4jV.toDoubleVector());
+    if (isFloat) {
+      double[] m = new double[length], v = new double[length];
+      for (int i = 0; i < length; i++) {
+        m[i] = mF[i];
+        v[i] = vF[i];
+      }
+      return new State(iteration, m, v);
+    }
+    return new State(iteration, mD.clone(), vD.clone());
+  }
+
+  /** Continues from {@code s}, which {@link #state} returned for parameters of the same length and type. */
+  public void restore(State s) {
+    if (s.m().length != length || s.v().length != length)
+      throw new IllegalArgumentException("AdamOptimizer: a state of " + s.m().length + " moments for " + length + " parameters");
+    if (nd4j != null) {
+      nd4jM.assign(Nd4j.createFromArray(s.m()).castTo(nd4jM.dataType()).reshape(nd4jM.shape()));
+      nd4jV.assign(Nd4j.createFromArray(s.v()).castTo(nd4jV.dataType()).reshape(nd4jV.shape()));
+    } else if (isFloat) {
+      for (int i = 0; i < length; i++) {
+        mF[i] = (float) s.m()[i];
+        vF[i] = (float) s.v()[i];
+      }
+    } else {
+      System.arraycopy(s.m(), 0, mD, 0, length);
+      System.arraycopy(s.v(), 0, vD, 0, length);
+    }
+    iteration = s.iteration();
+  }
 }

@@ -2,9 +2,9 @@ package org.gposuite.nn;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.gposuite.nn.kernel.HostArrays;
 import org.gposuite.nn.kernel.NativeArithmetic;
+import org.gposuite.random.SplitMix64;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,7 +43,7 @@ public final class BinaryPolicy {
     params = Nd4j.create(dtype, 1, p);
     grads = Nd4j.create(dtype, 1, p);
     mlp = backend.mlp(sizes, params, grads);
-    mlp.initialize(new SplittableRandom(seed), 0.01);
+    mlp.initialize(new SplitMix64(seed), 0.01);
   }
 
   public INDArray params() { return params; }

@@ -1,7 +1,7 @@
 package org.gposuite.nn;
 
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -105,7 +105,7 @@ public final class Dl4jMlp implements MlpNetwork {
   @Override public DataType dataType() { return dtype; }
 
   @Override
-  public void initialize(SplittableRandom rng, double outputScale) {
+  public void initialize(RandomGenerator rng, double outputScale) {
     Mlp.initialize(sizes, Mlp.weights(sizes, params), Mlp.biases(sizes, params), rng, outputScale);
   }
 

@@ -1,7 +1,7 @@
 package org.gposuite.nn;
 
-import java.util.SplittableRandom;
 import org.gposuite.nn.kernel.NativeArithmetic;
+import org.gposuite.random.SplitMix64;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -77,7 +77,7 @@ public final class GaussianPolicy {
     mlp = backend.mlp(sizes, params.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, pm)), grads.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, pm)));
     logStd = params.get(NDArrayIndex.point(0), NDArrayIndex.interval(pm, pm + actDim)).reshape(1, actDim);
     gLogStd = grads.get(NDArrayIndex.point(0), NDArrayIndex.interval(pm, pm + actDim)).reshape(1, actDim);
-    mlp.initialize(new SplittableRandom(seed), 0.01);
+    mlp.initialize(new SplitMix64(seed), 0.01);
     logStd.assign(initLogStd);
     input = new NetworkInput("GaussianPolicy", obsDim, dtype, new ObsNormalizer(obsDim, arch.normalizeObs()));
     logStdCache = new double[actDim];

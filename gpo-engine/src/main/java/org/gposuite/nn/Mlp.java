@@ -2,7 +2,7 @@ package org.gposuite.nn;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.gposuite.nn.kernel.Blas;
 import org.gposuite.nn.kernel.FloatTanh;
 import org.gposuite.nn.kernel.NativeArithmetic;
@@ -144,12 +144,12 @@ public final class Mlp implements MlpNetwork {
    * the usual PPO initialisation.
    */
   @Override
-  public void initialize(SplittableRandom rng, double outputScale) {
+  public void initialize(RandomGenerator rng, double outputScale) {
     initialize(sizes, w, b, rng, outputScale);
   }
 
   /** {@link #initialize} into given W and b views: every backend draws its parameters here. */
-  static void initialize(int[] sizes, INDArray[] w, INDArray[] b, SplittableRandom rng, double outputScale) {
+  static void initialize(int[] sizes, INDArray[] w, INDArray[] b, RandomGenerator rng, double outputScale) {
     DataType dtype = w[0].dataType();
     for (int l = 0; l < w.length; l++) {
       int in = sizes[l], out = sizes[l + 1];

@@ -1,6 +1,6 @@
 package org.gposuite.nn;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -28,7 +28,7 @@ public interface MlpNetwork {
    * Glorot-uniform weights (the last layer's scaled by {@code outputScale}), zero biases, drawn
    * from a Java RNG: the same seed gives the same parameter bits whatever the backend.
    */
-  void initialize(SplittableRandom rng, double outputScale);
+  void initialize(RandomGenerator rng, double outputScale);
 
   /**
    * Output for a batch {@code x} ({@code [n, inputSize]}, the network's data type); valid until

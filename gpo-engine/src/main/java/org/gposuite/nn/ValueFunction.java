@@ -2,11 +2,12 @@ package org.gposuite.nn;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.gposuite.nn.kernel.FloatTanh;
 import org.gposuite.nn.kernel.HostArrays;
 import org.gposuite.nn.kernel.NativeArithmetic;
 import org.gposuite.nn.kernel.Shuffle;
+import org.gposuite.random.SplitMix64;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -42,7 +43,7 @@ public final class ValueFunction {
     params = Nd4j.create(dtype, 1, p);
     grads = Nd4j.create(dtype, 1, p);
     mlp = backend.mlp(sizes, params, grads);
-    mlp.initialize(new SplittableRandom(seed), 1.0);
+    mlp.initialize(new SplitMix64(seed), 1.0);
   }
 
   public INDArray params() { return params; }
@@ -104,7 +105,7 @@ public final class ValueFunction {
    * The observations are normalised once, not per step: the statistics cannot change inside.
    * @return the loss of the last minibatch
    */
-  public double fit(INDArray rawObs, INDArray targets, int epochs, int minibatch, AdamOptimizer opt, SplittableRandom rng) {
+  public double fit(INDArray rawObs, INDArray targets, int epochs, int minibatch, AdamOptimizer opt, RandomGenerator rng) {
     return fitNormalized(input.normalizedCopy("fit", rawObs), targets, epochs, minibatch, opt, rng);
   }
 
@@ -113,7 +114,7 @@ public final class ValueFunction {
    * update's copy of the batch). It does not read the normaliser, so the normaliser may be updated
    * while this runs on another thread.
    */
-  public double fitNormalized(INDArray normObs, INDArray targets, int epochs, int minibatch, AdamOptimizer opt, SplittableRandom rng) {
+  public double fitNormalized(INDArray normObs, INDArray targets, int epochs, int minibatch, AdamOptimizer opt, RandomGenerator rng) {
     return fitInMinibatches(normObs, targets, null, epochs, minibatch, opt, rng);
   }
 
@@ -124,7 +125,7 @@ public final class ValueFunction {
    * Adam steps per row as Joint's, not one per epoch).
    */
   public double fitNormalizedWeighted(INDArray normObs, INDArray targets, INDArray weights, int epochs, int minibatch,
-      AdamOptimizer opt, SplittableRandom rng) {
+      AdamOptimizer opt, RandomGenerator rng) {
     return fitInMinibatches(normObs, targets, weights, epochs, minibatch, opt, rng);
   }
 
@@ -135,7 +136,7 @@ public final class ValueFunction {
    * epoch sliced into minibatches, so the steps are the same.
    */
   private double fitInMinibatches(INDArray normObs, INDArray targets, INDArray weights, int epochs, int minibatch,
-      AdamOptimizer opt, SplittableRandom rng) {
+      AdamOptimizer opt, RandomGenerator rng) {
     int n = (int) normObs.size(0);
     if (targets.size(0) != n) throw new IllegalArgumentException("ValueFunction.fit: " + n + " observations but " + targets.size(0) + " targets");
     if (minibatch <= 0 || epochs < 0) throw new IllegalArgumentException("ValueFunction.fit: minibatch must be > 0 and epochs >= 0");

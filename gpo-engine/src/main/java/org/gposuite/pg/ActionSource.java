@@ -1,6 +1,6 @@
 package org.gposuite.pg;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.gposuite.nn.GaussianPolicy;
 import org.gposuite.nn.StepInference;
 
@@ -20,7 +20,7 @@ public interface ActionSource {
    * Writes the action distribution at {@code rows} raw observations ({@code [rows, obsDim]},
    * row-major): {@code mean} and {@code logStd}, both {@code [rows, actDim]}.
    */
-  void distribution(double[] rawObs, int rows, SplittableRandom rng, double[] mean, double[] logStd);
+  void distribution(double[] rawObs, int rows, RandomGenerator rng, double[] mean, double[] logStd);
 
   /**
    * {@code pi} acting: its mean through {@link StepInference} (plain Java, no allocation per step)

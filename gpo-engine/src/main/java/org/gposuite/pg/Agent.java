@@ -1,12 +1,16 @@
 package org.gposuite.pg;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.random.RandomGenerator;
+import org.gposuite.checkpoint.NormalizerState;
 import org.gposuite.nn.AdamOptimizer;
 import org.gposuite.nn.GaussianPolicy;
 import org.gposuite.nn.NetworkBackend;
 import org.gposuite.nn.ValueFunction;
+import org.gposuite.random.SplitMix64;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One learner: a policy, its value baseline, their optimisers, the adaptive KL coefficient and
@@ -21,8 +25,8 @@ public final class Agent {
   private final ValueFunction value;
   private final AdamOptimizer policyOptimizer;
   private final AdamOptimizer valueOptimizer;
-  private final SplittableRandom rng;
-  private final SplittableRandom valueRng;
+  private final SplitMix64 rng;
+  private final SplitMix64 valueRng;
   private Future<?> pendingValueFit;
   private double beta;
   private long timesteps;
@@ -32,9 +36,9 @@ public final class Agent {
     this.value = value;
     policyOptimizer = new AdamOptimizer(policy.params(), policy.grads(), policyLearningRate);
     valueOptimizer = new AdamOptimizer(value.params(), value.grads(), valueLearningRate);
-    rng = new SplittableRandom(seed);
+    rng = new SplitMix64(seed);
     // its own stream: a fit running beside the next collection must not draw from the sampler's
-    valueRng = new SplittableRandom(seed ^ 0x5DEECE66DL);
+    valueRng = new SplitMix64(seed ^ 0x5DEECE66DL);
     beta = initialBeta;
   }
 
@@ -64,14 +68,45 @@ public final class Agent {
   public AdamOptimizer policyOptimizer() { return policyOptimizer; }
   public AdamOptimizer valueOptimizer() { return valueOptimizer; }
   /** Samples this agent's actions. */
-  public SplittableRandom rng() { return rng; }
+  public RandomGenerator rng() { return rng; }
   /** Shuffles this agent's value-fit minibatches. */
-  public SplittableRandom valueRng() { return valueRng; }
+  public RandomGenerator valueRng() { return valueRng; }
   public double beta() { return beta; }
   public void setBeta(double beta) { this.beta = beta; }
   /** Environment steps this agent has collected. */
   public long timesteps() { return timesteps; }
   void addTimesteps(long n) { timesteps += n; }
+
+  /**
+   * Everything of this agent that a training step reads besides its environment: parameters,
+   * normaliser, both optimisers, beta, the step count and the positions of both random streams.
+   * Taken after the value fit has finished.
+   */
+  AgentState state() {
+    awaitValueFit();
+    return new AgentState(policy.params().toDoubleVector(), NormalizerState.of(policy.normalizer()), value.params().toDoubleVector(),
+        policyOptimizer.state(), valueOptimizer.state(), beta, timesteps, rng.state(), valueRng.state());
+  }
+
+  /** Continues from {@code s}, taken by {@link #state} from an agent of the same shape. */
+  void restore(AgentState s) {
+    awaitValueFit();
+    assign(policy.params(), s.policyParams(), "policy");
+    assign(value.params(), s.valueParams(), "value");
+    s.normalizer().restoreInto(policy.normalizer()); // the value network reads the same normaliser
+    policyOptimizer.restore(s.policyOptimizer());
+    valueOptimizer.restore(s.valueOptimizer());
+    beta = s.beta();
+    timesteps = s.timesteps();
+    rng.setState(s.rng());
+    valueRng.setState(s.valueRng());
+  }
+
+  private static void assign(INDArray params, double[] values, String which) {
+    if (params.length() != values.length)
+      throw new IllegalArgumentException("Agent: a saved " + which + " network of " + values.length + " parameters, this one has " + params.length());
+    params.assign(Nd4j.createFromArray(values).castTo(params.dataType()).reshape(params.shape()));
+  }
 
   /** Records a value fit running on another thread; at most one at a time. */
   void valueFitRunning(Future<?> fit) {

@@ -1,5 +1,11 @@
 package org.gposuite.pg;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.gposuite.nn.GaussianPolicy;
@@ -36,23 +42,38 @@ public final class Baseline {
    * @param stepsPerPolicy environment steps each policy trains for
    * @param seed the run's seed (see the class doc for the per-policy seeds)
    * @param evalEpisodes episodes of the final {@link Evaluation#bestOf}, 0 = none
+   * @param checkpointSeconds with a run folder, the most wall time a policy trains between two checkpoints
+   *     (0 = after every iteration); it changes no number of the run, only how much a crash loses
    */
-  public record Plan(int numPolicies, long stepsPerPolicy, long seed, int evalEpisodes) {}
+  public record Plan(int numPolicies, long stepsPerPolicy, long seed, int evalEpisodes, double checkpointSeconds) {
+    /**
+     * A minute: a Joint cell at the paper's scale loses at most that to a crash, and a checkpoint
+     * (the agent, its environments' episodes so far, the curve) costs well under a second.
+     */
+    public static final double CHECKPOINT_SECONDS = 60;
+
+    public Plan(int numPolicies, long stepsPerPolicy, long seed, int evalEpisodes) {
+      this(numPolicies, stepsPerPolicy, seed, evalEpisodes, CHECKPOINT_SECONDS);
+    }
+  }
 
   /**
    * Sees a run at its seams (the harness shows a cell's progress and stops a Slurm element here).
-   * Every method may throw to stop the run: a run stopped after {@link #policySaved} resumes from
-   * that policy's checkpoint.
+   * Every method may throw to stop the run: a run stopped after {@link #saved} resumes from that
+   * checkpoint.
    */
   public interface Listener {
     /** Each curve row, as it is made. */
     default void iteration(CurveRow row) {}
 
-    /** The run continues from its checkpoint, with {@code policiesDone} policies and {@code steps} steps behind it. */
-    default void resumed(int policiesDone, long steps) {}
+    /** The run continues from its checkpoint, with {@code steps} steps behind it, {@code where} (e.g. "at policy 3/8, iteration 120"). */
+    default void resumed(long steps, String where) {}
 
-    /** Policy {@code policy} has finished, and (given a run folder) the checkpoint that holds it is saved. */
-    default void policySaved(int policy) {}
+    /** Asked after each iteration: true saves a checkpoint now, whatever the plan's interval (a stop was requested). */
+    default boolean checkpointNow() { return false; }
+
+    /** A checkpoint has been saved (given a run folder), {@code where} (e.g. "after policy 3/8"). */
+    default void saved(String where) {}
 
     Listener NONE = new Listener() {};
   }
@@ -72,11 +93,12 @@ public final class Baseline {
    * Trains {@code plan.numPolicies()} agents one after the other, each until it has used {@code plan.stepsPerPolicy()}
    * steps, their networks computed by {@code networks}.
    *
-   * <p>{@code runDir} (null: no files) gets the curve ({@value #CURVE_FILE}) and, after each policy, a
-   * checkpoint ({@link BaselineState}) from which a run started again on the same folder with the same
-   * configuration resumes at the next policy. The policies are independent (own seeds, own
-   * environments), so a resumed run ends with exactly the bits of an uninterrupted one. A policy cut
-   * off halfway is trained again from its start: Joint, one policy, restarts whole.
+   * <p>{@code runDir} (null: no files) gets the curve ({@value #CURVE_FILE}) and checkpoints
+   * ({@link BaselineState}): after each policy, and within a policy at least every
+   * {@link Plan#checkpointSeconds}. A run started again on the same folder with the same configuration
+   * resumes from the last one, with exactly the bits of an uninterrupted run: the policies are
+   * independent (own seeds, own environments), and a policy in training is saved whole (agent,
+   * optimisers, random streams, its environments' episodes in progress) between two iterations.
    */
   public static Result run(PolicyGradient algo, NetworkBackend networks, EnvFactory envs, Plan plan, Path runDir, Listener listener) {
     int numPolicies = plan.numPolicies(), evalEpisodes = plan.evalEpisodes();
@@ -86,7 +108,8 @@ public final class Baseline {
     String identity = identity(c, networks, plan);
     BaselineState st = runDir == null ? null : BaselineState.load(runDir, identity, networks);
     if (st == null) st = new BaselineState();
-    else listener.resumed(st.finals.size(), stepsUsed(st.curve));
+    else listener.resumed(stepsUsed(st.curve), st.inTraining == null ? "after policy " + st.finals.size() + "/" + numPolicies
+        : where(st.finals.size(), numPolicies, st.inTraining.iterations()));
     List<CurveRow> curve = st.curve;
     List<GaussianPolicy> finals = st.finals;
     // a resumed run's clock goes on from the time its checkpoint holds
@@ -97,7 +120,15 @@ public final class Baseline {
         long s = seed * 1000 + 10L * p;
         try (VectorEnv env = envs.create(c.numEnvs(), s + 5)) {
           Agent agent = Agent.create(env.obsDim(), env.actDim(), c, s, networks);
-          for (int it = 0; agent.timesteps() < stepsPerPolicy; it++) {
+          int it = 0;
+          if (st.inTraining != null) {
+            it = st.inTraining.iterations();
+            agent.restore(st.inTraining.agent());
+            restoreEnv(env, st.inTraining.env());
+            st.inTraining = null;
+          }
+          long lastSave = System.nanoTime();
+          for (; agent.timesteps() < stepsPerPolicy; it++) {
             Batch b = algo.collect(agent, env);
             UpdateStats u = algo.update(agent, b, List.of());
             CurveRow row = new CurveRow(p, it, agent.timesteps(), b.meanEpisodeReturn(), b.episodeReturns().length,
@@ -105,6 +136,15 @@ public final class Baseline {
             curve.add(row);
             if (out != null) out.write(row);
             listener.iteration(row);
+            boolean due = System.nanoTime() - lastSave >= plan.checkpointSeconds() * 1e9 || listener.checkpointNow();
+            if (runDir != null && agent.timesteps() < stepsPerPolicy && due) {
+              st.inTraining = new BaselineState.InTraining(it + 1, agent.state(), saveEnv(env));
+              st.seconds = (System.nanoTime() - start) / 1e9;
+              st.save(runDir, identity);
+              st.inTraining = null;
+              lastSave = System.nanoTime();
+              listener.saved(where(p, numPolicies, it + 1));
+            }
           }
           agent.awaitValueFit(); // the last fit must not compete with the next policy's training
           finals.add(agent.policy());
@@ -112,12 +152,36 @@ public final class Baseline {
         if (runDir != null) {
           st.seconds = (System.nanoTime() - start) / 1e9;
           st.save(runDir, identity);
+          listener.saved("after policy " + (p + 1) + "/" + numPolicies);
         }
-        listener.policySaved(p);
       }
     }
     Evaluation.Best best = evalEpisodes > 0 ? Evaluation.bestOf(finals, envs, evalEpisodes, seed * 1000 + 999) : null;
     return new Result(List.copyOf(curve), List.copyOf(finals), best, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** "at iteration 120" for Joint, "at policy 3/8, iteration 120" for Single (policy is 0-based). */
+  private static String where(int policy, int numPolicies, int iterations) {
+    return "at " + (numPolicies > 1 ? "policy " + (policy + 1) + "/" + numPolicies + ", " : "") + "iteration " + iterations;
+  }
+
+  private static byte[] saveEnv(VectorEnv env) {
+    var bytes = new ByteArrayOutputStream();
+    try (var out = new DataOutputStream(bytes)) {
+      env.save(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // in memory: cannot happen
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void restoreEnv(VectorEnv env, byte[] saved) {
+    try (var in = new DataInputStream(new ByteArrayInputStream(saved))) {
+      env.restore(in);
+    } catch (IOException e) {
+      throw new IllegalStateException("Baseline: the checkpoint's environment state is damaged (" + e + "); delete "
+          + BaselineState.FILE + " to start the run afresh", e);
+    }
   }
 
   /** The steps of the policies in {@code curve}: each one's last row carries the steps it used. */

@@ -1,7 +1,7 @@
 package org.gposuite.pg;
 
-import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 import org.gposuite.nn.GaussianPolicy;
 import org.gposuite.nn.ValueFunction;
 import org.gposuite.nn.kernel.HostArrays;
@@ -45,7 +45,7 @@ public final class Collector {
   }
 
   /** {@code steps} steps of {@code pi} drawing from {@code rng}, valued by {@code v}, outside any agent. */
-  public static Batch collect(GaussianPolicy pi, ValueFunction v, VectorEnv env, int steps, Gae.Discount discount, SplittableRandom rng) {
+  public static Batch collect(GaussianPolicy pi, ValueFunction v, VectorEnv env, int steps, Gae.Discount discount, RandomGenerator rng) {
     return collect(new Acting(pi, () -> v, rng, null), env, steps, discount, null);
   }
 
@@ -53,7 +53,7 @@ public final class Collector {
    * Who collects: the policy, its value network (asked for after the rollout), the stream its actions
    * are drawn from, and the agent whose step count the batch adds to (null: none).
    */
-  private record Acting(GaussianPolicy pi, Supplier<ValueFunction> value, SplittableRandom rng, Agent countFor) {}
+  private record Acting(GaussianPolicy pi, Supplier<ValueFunction> value, RandomGenerator rng, Agent countFor) {}
 
   private static Batch collect(Acting acting, VectorEnv env, int steps, Gae.Discount discount, Timing timing) {
     GaussianPolicy pi = acting.pi();

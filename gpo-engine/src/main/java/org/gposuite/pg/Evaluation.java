@@ -1,8 +1,9 @@
 package org.gposuite.pg;
 
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.gposuite.nn.GaussianPolicy;
+import org.gposuite.random.SplitMix64;
 
 /**
  * The one protocol for "final performance", used by every method (Single, Joint, GPO):
@@ -49,7 +50,7 @@ public final class Evaluation {
   public static Result evaluate(GaussianPolicy pi, EnvFactory factory, int episodes, long seed, Rollout.StateSink sink) {
     if (episodes <= 0) throw new IllegalArgumentException("Evaluation: episodes must be > 0, got " + episodes);
     try (VectorEnv env = factory.create(episodes, seed)) {
-      SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 1);
+      RandomGenerator rng = new SplitMix64(seed * 0x9E3779B97F4A7C15L + 1);
       Rollout.Result run = Rollout.run(env, ActionSource.of(pi), rng,
           Rollout.Options.firstEpisodes().charging(WorkClock.Kind.EVALUATION).visiting(sink));
       double[] returns = run.firstReturns();

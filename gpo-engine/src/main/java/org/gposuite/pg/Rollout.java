@@ -3,7 +3,7 @@ package org.gposuite.pg;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.gposuite.nn.kernel.NativeMemory;
 
 /**
@@ -117,7 +117,7 @@ public final class Rollout {
   /** Wall nanoseconds of the env steps and of the source plus sampling (for benchmark breakdowns). */
   public record Time(long physicsNanos, long actingNanos) {}
 
-  public static Result run(VectorEnv env, ActionSource source, SplittableRandom rng, Options o) {
+  public static Result run(VectorEnv env, ActionSource source, RandomGenerator rng, Options o) {
     NativeMemory.collectIfHigh(); // every batch, evaluation and DAgger pass passes here: the seam to keep native memory bounded
     int n = env.numEnvs(), od = env.obsDim(), ad = env.actDim();
     int tMax = o.stepsPerCopy(), rows = tMax * n;

@@ -1,5 +1,8 @@
 package org.gposuite.pg;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import org.gposuite.env.TaskConfig;
 import org.gposuite.env.VecEnv;
 
@@ -25,5 +28,7 @@ public final class VecEnvAdapter implements VectorEnv {
   @Override public boolean[] truncated() { return env.truncated(); }
   @Override public double[] finalObservations() { return env.finalObservations(); }
   @Override public double[] episodeReturns() { return env.episodeReturns(); }
+  @Override public void save(DataOutput out) throws IOException { env.save(out); }
+  @Override public void restore(DataInput in) throws IOException { env.restore(in); }
   @Override public void close() { env.close(); }
 }

@@ -1,11 +1,14 @@
 package org.gposuite.pg;
 
-import org.gposuite.testing.PointMassEnv;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.gposuite.env.TaskConfig;
+import org.gposuite.nn.NetworkBackend;
+import org.gposuite.testing.PointMassEnv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,8 +41,8 @@ class BaselineTest {
   @Test
   void everyIterationIsObservedAsItIsMade() {
     Ppo ppo = new Ppo(PpoConfig.defaults(256).withBatch(256, 8));
-    List<CurveRow> seen = new java.util.ArrayList<>();
-    Baseline.Result r = Baseline.run(ppo, org.gposuite.nn.NetworkBackend.OURS, POINT, new Baseline.Plan(2, 256 * 3, 3, 0), null,
+    List<CurveRow> seen = new ArrayList<>();
+    Baseline.Result r = Baseline.run(ppo, NetworkBackend.OURS, POINT, new Baseline.Plan(2, 256 * 3, 3, 0), null,
         new Baseline.Listener() {
           @Override public void iteration(CurveRow row) { seen.add(row); }
         });
@@ -63,14 +66,14 @@ class BaselineTest {
         if (row.policy() == 1 && row.iteration() == 1) throw new IllegalStateException("stop");
       }
     };
-    assertThrows(IllegalStateException.class, () -> Baseline.run(ppo, org.gposuite.nn.NetworkBackend.OURS, POINT, plan, stopped, stopInPolicy1));
-    List<CurveRow> trained = new java.util.ArrayList<>();
-    long[] resumedAt = {-1, -1};
-    Baseline.Result resumed = Baseline.run(ppo, org.gposuite.nn.NetworkBackend.OURS, POINT, plan, stopped, new Baseline.Listener() {
+    assertThrows(IllegalStateException.class, () -> Baseline.run(ppo, NetworkBackend.OURS, POINT, plan, stopped, stopInPolicy1));
+    List<CurveRow> trained = new ArrayList<>();
+    long[] resumedAt = {-1, -1}; // a minute between checkpoints within a policy: none here
+    Baseline.Result resumed = Baseline.run(ppo, NetworkBackend.OURS, POINT, plan, stopped, new Baseline.Listener() {
       @Override public void iteration(CurveRow row) { trained.add(row); }
-      @Override public void resumed(int policiesDone, long steps) { resumedAt[0] = policiesDone; resumedAt[1] = steps; }
+      @Override public void resumed(long steps, String where) { resumedAt[1] = steps; assertEquals("after policy 1/3", where); }
     });
-    assertArrayEquals(new long[] {1, 256 * 3}, resumedAt, "resumed after policy 0, with its steps behind it");
+    assertEquals(256 * 3, resumedAt[1], "resumed after policy 0, with its steps behind it");
     assertEquals(List.of(1, 2), trained.stream().map(CurveRow::policy).distinct().toList(), "policy 0 is not trained again");
     assertEquals(withoutWallClock(whole.curve()), withoutWallClock(resumed.curve()));
     for (int p = 0; p < 3; p++)
@@ -79,6 +82,47 @@ class BaselineTest {
     assertArrayEquals(whole.best().report().returns(), resumed.best().report().returns());
     assertEquals(withoutWallClockColumn(dir.resolve("whole").resolve(Baseline.CURVE_FILE)),
         withoutWallClockColumn(stopped.resolve(Baseline.CURVE_FILE)), "the curve file holds each row once");
+  }
+
+  /**
+   * Within a policy (Joint's one, here on MuJoCo's Hopper and with A2C too): a run stopped after
+   * iteration k resumes at iteration k from the checkpoint saved after k - 1 (the agent, its
+   * optimisers and random streams, the environments' episodes in progress) and ends with the bits
+   * of a run never stopped, which saved no checkpoint within the policy at all.
+   */
+  @Test
+  void aRunStoppedWithinAPolicyResumesAtItsNextIterationWithTheBitsOfAnUninterruptedOne(@TempDir Path dir) throws Exception {
+    EnvFactory hopper = VecEnvAdapter.factory(new TaskConfig("Hopper", 100, 1.0), 1);
+    List<PolicyGradient> algorithms = List.of(new Ppo(PpoConfig.defaults(512).withBatch(512, 4)), new A2c(A2cConfig.defaults(512).withBatch(512, 4)));
+    for (PolicyGradient algo : algorithms) {
+      String name = algo.getClass().getSimpleName();
+      Baseline.Result whole = Baseline.run(algo, NetworkBackend.OURS, hopper, new Baseline.Plan(1, 512 * 6, 5, 3), dir.resolve(name + "-whole"),
+          Baseline.Listener.NONE);
+      Baseline.Plan everyIteration = new Baseline.Plan(1, 512 * 6, 5, 3, 0);
+      Path stopped = dir.resolve(name + "-stopped");
+      List<String> saves = new ArrayList<>();
+      assertThrows(IllegalStateException.class, () -> Baseline.run(algo, NetworkBackend.OURS, hopper, everyIteration, stopped,
+          new Baseline.Listener() {
+            @Override public void iteration(CurveRow row) {
+              if (row.iteration() == 3) throw new IllegalStateException("stop");
+            }
+            @Override public void saved(String where) { saves.add(where); }
+          }));
+      assertEquals(List.of("at iteration 1", "at iteration 2", "at iteration 3"), saves, name);
+      List<CurveRow> trained = new ArrayList<>();
+      String[] resumedAt = {null};
+      Baseline.Result resumed = Baseline.run(algo, NetworkBackend.OURS, hopper, everyIteration, stopped, new Baseline.Listener() {
+        @Override public void iteration(CurveRow row) { trained.add(row); }
+        @Override public void resumed(long steps, String where) { resumedAt[0] = steps + " " + where; }
+      });
+      assertEquals(512 * 3 + " at iteration 3", resumedAt[0], name);
+      assertEquals(3, trained.get(0).iteration(), name + ": iterations 0-2 are not trained again");
+      assertEquals(withoutWallClock(whole.curve()), withoutWallClock(resumed.curve()), name);
+      assertArrayEquals(whole.finalPolicies().get(0).params().toFloatVector(), resumed.finalPolicies().get(0).params().toFloatVector(), name);
+      assertArrayEquals(whole.best().report().returns(), resumed.best().report().returns(), name);
+      assertEquals(withoutWallClockColumn(dir.resolve(name + "-whole").resolve(Baseline.CURVE_FILE)),
+          withoutWallClockColumn(stopped.resolve(Baseline.CURVE_FILE)), name + ": the curve file holds each row once");
+    }
   }
 
   @Test

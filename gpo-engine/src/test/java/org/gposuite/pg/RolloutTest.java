@@ -60,7 +60,7 @@ class RolloutTest {
     final List<double[]> given = new ArrayList<>();
 
     @Override
-    public void distribution(double[] rawObs, int rows, SplittableRandom rng, double[] mean, double[] logStd) {
+    public void distribution(double[] rawObs, int rows, java.util.random.RandomGenerator rng, double[] mean, double[] logStd) {
       for (int i = 0; i < rows * 2; i++) {
         mean[i] = 0.1 * rawObs[i] + rng.nextDouble();
         logStd[i] = -0.5 + 0.1 * (i % 3);
@@ -193,6 +193,8 @@ class RolloutTest {
         @Override public boolean[] truncated() { return inner.truncated(); }
         @Override public double[] finalObservations() { return inner.finalObservations(); }
         @Override public double[] episodeReturns() { return inner.episodeReturns(); }
+        @Override public void save(java.io.DataOutput out) { throw new UnsupportedOperationException(); }
+        @Override public void restore(java.io.DataInput in) { throw new UnsupportedOperationException(); }
         @Override public void close() {}
       };
       IllegalStateException x = assertThrows(IllegalStateException.class,

@@ -1,8 +1,11 @@
 package org.gposuite.testing;
 
-import java.util.SplittableRandom;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import org.gposuite.pg.EnvFactory;
 import org.gposuite.pg.VectorEnv;
+import org.gposuite.random.SplitMix64;
 
 /**
  * A cheap pure-Java test task for the learning layers: a 2-D point pushed by the action (step
@@ -28,7 +31,7 @@ public final class PointMassEnv implements VectorEnv {
 
   private final Spec spec;
   private final int n, horizon;
-  private final SplittableRandom rng;
+  private final SplitMix64 rng;
   private final double[] obs, rew, fin, ret, epRet;
   private final boolean[] term, trunc;
   private final int[] t;
@@ -37,7 +40,7 @@ public final class PointMassEnv implements VectorEnv {
     this.spec = spec;
     n = numEnvs;
     this.horizon = horizon;
-    rng = new SplittableRandom(seed);
+    rng = new SplitMix64(seed);
     obs = new double[2 * n];
     fin = new double[2 * n];
     rew = new double[n];
@@ -92,5 +95,28 @@ public final class PointMassEnv implements VectorEnv {
   @Override public boolean[] truncated() { return trunc; }
   @Override public double[] finalObservations() { return fin; }
   @Override public double[] episodeReturns() { return epRet; }
+  /** The whole state is a few numbers a copy: saved as they are. */
+  @Override
+  public void save(DataOutput out) throws IOException {
+    out.writeLong(rng.state());
+    for (int e = 0; e < n; e++) {
+      out.writeDouble(obs[2 * e]);
+      out.writeDouble(obs[2 * e + 1]);
+      out.writeDouble(ret[e]);
+      out.writeInt(t[e]);
+    }
+  }
+
+  @Override
+  public void restore(DataInput in) throws IOException {
+    rng.setState(in.readLong());
+    for (int e = 0; e < n; e++) {
+      obs[2 * e] = in.readDouble();
+      obs[2 * e + 1] = in.readDouble();
+      ret[e] = in.readDouble();
+      t[e] = in.readInt();
+    }
+  }
+
   @Override public void close() {}
 }

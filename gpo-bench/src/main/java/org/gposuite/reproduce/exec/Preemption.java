@@ -5,10 +5,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Slurm's warning before a time limit or a preemption ({@code sbatch --signal=B:USR1@s}, or
  * {@code scancel --signal=USR1 --batch}): the element's JVM notes it, the running cell goes on
- * to its next checkpoint (a GPO cell: the end of its current round; a Single cell: the end of its
- * current policy), and there stops by throwing {@link Stop}; the element then requeues itself and
- * the requeued element resumes from the checkpoint. A Joint cell, one policy, checkpoints only
- * before its final evaluation, so in effect it runs on.
+ * to its next checkpoint (a GPO cell: the end of its current round; a Single or Joint cell: the end
+ * of its current iteration, where it saves one at once), and there stops by throwing {@link Stop};
+ * the element then requeues itself and the requeued element resumes from the checkpoint.
  */
 public final class Preemption {
   private static final AtomicBoolean REQUESTED = new AtomicBoolean();
@@ -30,6 +29,11 @@ public final class Preemption {
       System.out.println("element: USR1 received; stopping at the next checkpoint");
       System.out.flush();
     });
+  }
+
+  /** Whether a stop was requested: a runner that can checkpoint at any iteration does so now. */
+  public static boolean requested() {
+    return REQUESTED.get();
   }
 
   /** Called by a runner right after it saved a checkpoint: throws {@link Stop} when a stop was requested. */

@@ -1,6 +1,6 @@
 package org.gposuite.nn.kernel;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -66,7 +66,7 @@ public final class MinibatchTrainer {
    * One epoch: shuffles {@code order} (a permutation of the rows, kept by the caller across epochs)
    * with {@code rng}, then for each minibatch in order {@code gradient} and {@code optimizerStep}.
    */
-  public void epoch(int[] order, SplittableRandom rng, Gradient gradient, Runnable optimizerStep) {
+  public void epoch(int[] order, RandomGenerator rng, Gradient gradient, Runnable optimizerStep) {
     if (order.length != n) throw new IllegalArgumentException("MinibatchTrainer.epoch: permutation has " + order.length + " rows, data " + n);
     Shuffle.permute(order, rng);
     for (int from = 0; from < n; from += minibatch) {

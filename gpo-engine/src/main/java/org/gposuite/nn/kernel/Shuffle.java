@@ -1,7 +1,7 @@
 package org.gposuite.nn.kernel;
 
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * The suite's one shuffle: Fisher-Yates in place, drawing {@code rng.nextInt(i + 1)} for
@@ -15,7 +15,7 @@ public final class Shuffle {
   private Shuffle() {}
 
   /** Shuffles {@code a} in place with {@code rng}: n - 1 draws. */
-  public static void permute(int[] a, SplittableRandom rng) {
+  public static void permute(int[] a, RandomGenerator rng) {
     for (int i = a.length - 1; i > 0; i--) {
       int j = rng.nextInt(i + 1);
       int t = a[i];
@@ -24,8 +24,8 @@ public final class Shuffle {
     }
   }
 
-  /** Shuffles {@code a} in place with {@code rng}: the same draws and swaps as {@link #permute(int[], SplittableRandom)}. */
-  public static <T> void permute(List<T> a, SplittableRandom rng) {
+  /** Shuffles {@code a} in place with {@code rng}: the same draws and swaps as {@link #permute(int[], RandomGenerator)}. */
+  public static <T> void permute(List<T> a, RandomGenerator rng) {
     for (int i = a.size() - 1; i > 0; i--) {
       int j = rng.nextInt(i + 1);
       T t = a.get(i);
