@@ -100,13 +100,18 @@ public final class ValueFunction {
   }
 
   /**
-   * Fits V to {@code targets} by Adam on the squared error: {@code epochs} passes over the data in
-   * shuffled minibatches of {@code minibatch} rows (the last partial one included).
+   * How a fit runs: {@code epochs} passes over the data in minibatches of {@code minibatch} rows (the
+   * last partial one included), shuffled by {@code shuffle} each epoch, each an Adam step of {@code optimizer}.
+   */
+  public record Fitting(int epochs, int minibatch, AdamOptimizer optimizer, RandomGenerator shuffle) {}
+
+  /**
+   * Fits V to {@code targets} by Adam on the squared error, as {@code f} says.
    * The observations are normalised once, not per step: the statistics cannot change inside.
    * @return the loss of the last minibatch
    */
-  public double fit(INDArray rawObs, INDArray targets, int epochs, int minibatch, AdamOptimizer opt, RandomGenerator rng) {
-    return fitNormalized(input.normalizedCopy("fit", rawObs), targets, epochs, minibatch, opt, rng);
+  public double fit(INDArray rawObs, INDArray targets, Fitting f) {
+    return fitNormalized(input.normalizedCopy("fit", rawObs), targets, f);
   }
 
   /**
@@ -114,8 +119,8 @@ public final class ValueFunction {
    * update's copy of the batch). It does not read the normaliser, so the normaliser may be updated
    * while this runs on another thread.
    */
-  public double fitNormalized(INDArray normObs, INDArray targets, int epochs, int minibatch, AdamOptimizer opt, RandomGenerator rng) {
-    return fitInMinibatches(normObs, targets, null, epochs, minibatch, opt, rng);
+  public double fitNormalized(INDArray normObs, INDArray targets, Fitting f) {
+    return fitInMinibatches(normObs, targets, null, f);
   }
 
   /**
@@ -124,9 +129,8 @@ public final class ValueFunction {
    * batches too is fitted this way, as Joint's critic is on its one large batch (so it takes as many
    * Adam steps per row as Joint's, not one per epoch).
    */
-  public double fitNormalizedWeighted(INDArray normObs, INDArray targets, INDArray weights, int epochs, int minibatch,
-      AdamOptimizer opt, RandomGenerator rng) {
-    return fitInMinibatches(normObs, targets, weights, epochs, minibatch, opt, rng);
+  public double fitNormalizedWeighted(INDArray normObs, INDArray targets, INDArray weights, Fitting f) {
+    return fitInMinibatches(normObs, targets, weights, f);
   }
 
   /**
@@ -135,9 +139,9 @@ public final class ValueFunction {
    * arrays and runs as one Java pass; the rows and their order are those of a pull of the shuffled
    * epoch sliced into minibatches, so the steps are the same.
    */
-  private double fitInMinibatches(INDArray normObs, INDArray targets, INDArray weights, int epochs, int minibatch,
-      AdamOptimizer opt, RandomGenerator rng) {
-    int n = (int) normObs.size(0);
+  private double fitInMinibatches(INDArray normObs, INDArray targets, INDArray weights, Fitting f) {
+    int n = (int) normObs.size(0), epochs = f.epochs(), minibatch = f.minibatch();
+    AdamOptimizer opt = f.optimizer();
     if (targets.size(0) != n) throw new IllegalArgumentException("ValueFunction.fit: " + n + " observations but " + targets.size(0) + " targets");
     if (minibatch <= 0 || epochs < 0) throw new IllegalArgumentException("ValueFunction.fit: minibatch must be > 0 and epochs >= 0");
     input.checked("fit", normObs);
@@ -154,7 +158,7 @@ public final class ValueFunction {
     try {
       int[] idx = Shuffle.identity(n);
       for (int e = 0; e < epochs; e++) {
-        Shuffle.permute(idx, rng);
+        Shuffle.permute(idx, f.shuffle());
         for (int s = 0; s < n; s += minibatch) {
           int end = Math.min(n, s + minibatch);
           INDArray[] b = buffers.computeIfAbsent(end - s, m -> new INDArray[] {Nd4j.create(dtype, m, obsDim),

@@ -71,6 +71,10 @@ public final class Agent {
   public RandomGenerator rng() { return rng; }
   /** Shuffles this agent's value-fit minibatches. */
   public RandomGenerator valueRng() { return valueRng; }
+  /** The value fit {@code c} asks for, with this agent's value optimiser and shuffling stream. */
+  public ValueFunction.Fitting valueFitting(HyperParameters c) {
+    return new ValueFunction.Fitting(c.valueEpochs(), c.valueMinibatch(), valueOptimizer, valueRng);
+  }
   public double beta() { return beta; }
   public void setBeta(double beta) { this.beta = beta; }
   /** Environment steps this agent has collected. */

@@ -45,6 +45,6 @@ public interface PolicyGradient {
 
   /** The value fit alone: {@code c.valueEpochs()} epochs on the own batch's value targets. */
   static double fitValue(Agent agent, Batch own, HyperParameters c) {
-    return agent.value().fit(own.obs(), own.valueTargets(), c.valueEpochs(), c.valueMinibatch(), agent.valueOptimizer(), agent.valueRng());
+    return agent.value().fit(own.obs(), own.valueTargets(), agent.valueFitting(c));
   }
 }

@@ -144,6 +144,6 @@ public final class Ppo implements PolicyGradient {
   }
 
   private double fit(ValueFunction value, INDArray normObs, Batch own, Agent agent) {
-    return value.fitNormalized(normObs, own.valueTargets(), config.valueEpochs(), config.valueMinibatch(), agent.valueOptimizer(), agent.valueRng());
+    return value.fitNormalized(normObs, own.valueTargets(), agent.valueFitting(config));
   }
 }

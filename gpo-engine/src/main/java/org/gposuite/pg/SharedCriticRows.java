@@ -50,7 +50,7 @@ record SharedCriticRows(INDArray normObs, INDArray targets, INDArray weights) {
    */
   double fit(ValueFunction value, Agent agent, HyperParameters c) {
     try {
-      return value.fitNormalizedWeighted(normObs, targets, weights, c.valueEpochs(), c.valueMinibatch(), agent.valueOptimizer(), agent.valueRng());
+      return value.fitNormalizedWeighted(normObs, targets, weights, agent.valueFitting(c));
     } finally {
       normObs.close();
       targets.close();

@@ -102,7 +102,7 @@ class NetworksTest {
     }
     INDArray e0 = v.predict(x).sub(y);
     double before = e0.mul(e0).meanNumber().doubleValue();
-    v.fit(x, y, 200, 16, new AdamOptimizer(v.params(), v.grads(), 1e-2), new SplittableRandom(1));
+    v.fit(x, y, new ValueFunction.Fitting(200, 16, new AdamOptimizer(v.params(), v.grads(), 1e-2), new SplittableRandom(1)));
     INDArray e1 = v.predict(x).sub(y);
     assertTrue(e1.mul(e1).meanNumber().doubleValue() < 0.05 * before);
   }

@@ -64,7 +64,7 @@ class ValueFunctionMinibatchFitTest {
     INDArray x = gaussian(N, DIM, 1, 1), y = gaussian(N, 1, 2, 30), w = weights(N);
     ValueFunction ours = critic(), reference = critic();
     AdamOptimizer oo = new AdamOptimizer(ours.params(), ours.grads(), 1e-3), or = new AdamOptimizer(reference.params(), reference.grads(), 1e-3);
-    ours.fitNormalizedWeighted(x, y, w, EPOCHS, MINIBATCH, oo, new SplittableRandom(9));
+    ours.fitNormalizedWeighted(x, y, w, new ValueFunction.Fitting(EPOCHS, MINIBATCH, oo, new SplittableRandom(9)));
     referenceFit(reference, x, y, w, or, new SplittableRandom(9));
     assertEquals(EPOCHS * 8, oo.iterations());
     assertArrayEquals(reference.params().toFloatVector(), ours.params().toFloatVector(), 0f);
@@ -76,7 +76,7 @@ class ValueFunctionMinibatchFitTest {
     INDArray x = gaussian(N, DIM, 3, 1), y = gaussian(N, 1, 4, 30);
     ValueFunction ours = critic(), reference = critic();
     AdamOptimizer oo = new AdamOptimizer(ours.params(), ours.grads(), 1e-3), or = new AdamOptimizer(reference.params(), reference.grads(), 1e-3);
-    ours.fitNormalized(x, y, EPOCHS, MINIBATCH, oo, new SplittableRandom(9));
+    ours.fitNormalized(x, y, new ValueFunction.Fitting(EPOCHS, MINIBATCH, oo, new SplittableRandom(9)));
     referenceFit(reference, x, y, Nd4j.ones(DataType.FLOAT, N, 1), or, new SplittableRandom(9));
     assertArrayEquals(reference.params().toFloatVector(), ours.params().toFloatVector(), 0f);
   }

@@ -37,8 +37,8 @@ class ValueFunctionWeightedFitTest {
     INDArray x = obs(N), y = targets(x);
     ValueFunction a = critic(), b = critic();
     AdamOptimizer oa = new AdamOptimizer(a.params(), a.grads(), 1e-2), ob = new AdamOptimizer(b.params(), b.grads(), 1e-2);
-    a.fitNormalized(x, y, 5, 16, oa, new SplittableRandom(11));
-    b.fitNormalizedWeighted(x, y, Nd4j.ones(DataType.DOUBLE, N, 1), 5, 16, ob, new SplittableRandom(11));
+    a.fitNormalized(x, y, new ValueFunction.Fitting(5, 16, oa, new SplittableRandom(11)));
+    b.fitNormalizedWeighted(x, y, Nd4j.ones(DataType.DOUBLE, N, 1), new ValueFunction.Fitting(5, 16, ob, new SplittableRandom(11)));
     // 5 epochs of 40 rows in minibatches of 16: 3 Adam steps each (16, 16, 8)
     assertEquals(15, oa.iterations());
     assertEquals(15, ob.iterations());

@@ -70,7 +70,7 @@ class SharedCriticTest {
     // the stacked fit, with the normaliser's statistics before the update, as the update reads them
     var twice = org.nd4j.linalg.factory.Nd4j.concat(0, own.obs(), own.obs());
     var targets = org.nd4j.linalg.factory.Nd4j.concat(0, own.valueTargets(), own.valueTargets());
-    reference.value().fit(twice, targets, c.valueEpochs(), c.valueMinibatch(), reference.valueOptimizer(), reference.valueRng());
+    reference.value().fit(twice, targets, reference.valueFitting(c));
     Batch copy = new Batch(own.numEnvs(), own.obs().dup(), own.actions().dup(), own.oldLogProb().dup(), own.oldMean().dup(),
         own.oldLogStd().dup(), own.rewards(), own.terminated(), own.truncated(), own.advantages().dup(), own.valueTargets().dup(),
         own.episodeReturns());

@@ -59,17 +59,17 @@ public class ValueFitBench {
 
   @Benchmark
   public double valueFitFullBatchStep2048() {
-    return v.fit(b.obs(), b.valueTargets(), 1, UpdateFixture.B, vOpt, rng);
+    return v.fit(b.obs(), b.valueTargets(), new ValueFunction.Fitting(1, UpdateFixture.B, vOpt, rng));
   }
 
   @Benchmark
   public double valueFitEpoch2048() {
-    return v.fit(b.obs(), b.valueTargets(), 1, 256, vOpt, rng);
+    return v.fit(b.obs(), b.valueTargets(), new ValueFunction.Fitting(1, 256, vOpt, rng));
   }
 
   @Benchmark
   public double sharedCriticEpoch16384() {
-    return v.fitNormalizedWeighted(sharedObs, sharedTargets, sharedWeights, 1, sharedMinibatch, vOpt, rng);
+    return v.fitNormalizedWeighted(sharedObs, sharedTargets, sharedWeights, new ValueFunction.Fitting(1, sharedMinibatch, vOpt, rng));
   }
 
   @Benchmark
