@@ -45,7 +45,7 @@ final class UndecidedClaims {
     /** The reproduce options that select these cells. */
     String options() {
       return "--tables " + (algorithm == Algorithm.PPO ? "1 --presets " + preset : "2")
-          + " --methods " + method + " --tasks " + task + " --seeds " + fromSeed + "-" + toSeed;
+          + " --methods " + method + " --tasks " + task + " --seeds " + (fromSeed == toSeed ? String.valueOf(fromSeed) : fromSeed + "-" + toSeed);
     }
 
     /** The same cells as a selection of the paper profile. */

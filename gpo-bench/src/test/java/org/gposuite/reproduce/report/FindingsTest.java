@@ -107,6 +107,10 @@ class FindingsTest {
     assertEquals("./reproduce --profile paper --tables 1 --presets tuned --methods Single --tasks Walker2d --seeds 4-8", open.get(0).command());
     assertEquals(4, open.get(0).minutesPerCell(), 1e-9);
     assertTrue(UndecidedClaims.section(rows, PaperData.load(EXPECTED)).contains("| PPO: GPO > Single on Walker2d | `tuned` | 3 / 3 |"));
+    // one seed left is named alone
+    List<CellRecord> sevenSeeds = new ArrayList<>(rows);
+    for (int s = 5; s <= 7; s++) sevenSeeds.add(timed("Swimmer", "GPO", s, 99, 600));
+    assertTrue(UndecidedClaims.find(sevenSeeds, PaperData.load(EXPECTED)).stream().anyMatch(n -> n.command().endsWith("--tasks Swimmer --seeds 8")));
     // once Swimmer's GPO has its 8 seeds the claim leaves the queue but stays in the section, with its verdict
     for (int s = 5; s <= 8; s++) rows.add(timed("Swimmer", "GPO", s, 99, 600));
     assertEquals(List.of("Walker2d", "HalfCheetah", "Walker2d-hilly"), UndecidedClaims.find(rows, PaperData.load(EXPECTED)).stream()
