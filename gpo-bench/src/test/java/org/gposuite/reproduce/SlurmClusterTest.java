@@ -178,22 +178,41 @@ class SlurmClusterTest {
 
   @Test
   void aPreemptedGpoCellCheckpointsRequeuesAndResumesToTheSameBits() throws Exception {
+    preemptAndCompare(longerProfile(tmp), "GPO", "gpo/config.txt");
+  }
+
+  /** Joint trains one policy: it checkpoints within it, at the iteration after the USR1. */
+  @Test
+  void aPreemptedJointCellCheckpointsWithinItsPolicyRequeuesAndResumesToTheSameBits() throws Exception {
     Path profile = longerProfile(tmp);
-    List<String> gpo = List.of("--profile", profile.toString(), "--tables", "1", "--tasks", "Swimmer", "--methods", "GPO",
+    // 40 iterations of the smoke profile's Joint batch (2,000), so that the USR1 lands while it trains
+    Files.writeString(profile, Files.readString(profile).replaceAll("(?m)^total_steps = .*$", "total_steps = 80_000"));
+    String log = preemptAndCompare(profile, "Joint", "baseline-curve.csv");
+    assertTrue(log.contains("stopped at a checkpoint (at iteration "), log);
+  }
+
+  /**
+   * Runs Swimmer's {@code method} cell of {@code profile} locally, then on Slurm with a USR1 sent to its
+   * element once {@code startedFile} exists in the cell's folder: the element checkpoints, requeues
+   * itself and the requeued one resumes to the local run's bits. Returns the elements' logs.
+   */
+  private String preemptAndCompare(Path profile, String method, String startedFile) throws Exception {
+    List<String> cell = List.of("--profile", profile.toString(), "--tables", "1", "--tasks", "Swimmer", "--methods", method,
         "--seeds", "1", "--no-compare");
-    Path local = tmp.resolve("local"), slurm = tmp.resolve("slurm");
-    Outcome l = reproduce(with(gpo, "--out", local.toString()));
+    Path local = tmp.resolve("local-" + method), slurm = tmp.resolve("slurm-" + method);
+    Outcome l = reproduce(with(cell, "--out", local.toString()));
     assertEquals(Harness.OK, l.exit(), l.out());
 
     CompletableFuture<Outcome> cli = CompletableFuture.supplyAsync(() -> {
       try {
-        return reproduce(with(gpo, "--out", slurm.toString(), "--executor", "slurm", "--poll", "1"));
+        return reproduce(with(cell, "--out", slurm.toString(), "--executor", "slurm", "--poll", "1"));
       } catch (Exception e) {
         throw new RuntimeException(e);
       }
     });
-    // Once the cell has started (the GPO folder exists, so the USR1 handler is in place), signal the batch step.
-    Path started = slurm.resolve("cells/PPO/Swimmer/GPO/seed-1/gpo/config.txt");
+    // Once the cell has started (its folder has the file, so the USR1 handler is in place), signal the batch step.
+    String id = "PPO/Swimmer/" + method + "/seed-1";
+    Path started = slurm.resolve("cells/" + id + "/" + startedFile);
     for (int i = 0; i < 600 && !Files.exists(started) && !cli.isDone(); i++) Thread.sleep(200);
     assertTrue(Files.exists(started), "the element never started");
     String array = Files.readAllLines(slurm.resolve("slurm/jobs.tsv")).get(0).split("\t")[0];
@@ -204,7 +223,8 @@ class SlurmClusterTest {
     assertEquals(Harness.OK, o.exit(), o.out() + log);
     assertTrue(log.contains("requeueing job"), log);
     assertTrue(log.contains("restart 1"), log);
-    assertEquals(bits(local, "PPO/Swimmer/GPO/seed-1"), bits(slurm, "PPO/Swimmer/GPO/seed-1"));
+    assertEquals(bits(local, id), bits(slurm, id));
+    return log;
   }
 
   @Test
