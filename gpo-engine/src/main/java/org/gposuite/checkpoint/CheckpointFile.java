@@ -141,7 +141,11 @@ public final class CheckpointFile {
       writeInt(p.actDim());
       writeBoolean(p.normalizer().enabled());
       writeFloats(p.params().toFloatVector());
-      NormalizerState ns = NormalizerState.of(p.normalizer());
+      writeNormalizer(NormalizerState.of(p.normalizer()));
+    }
+
+    /** A normaliser's statistics, as {@link In#readNormalizer} reads them. */
+    public void writeNormalizer(NormalizerState ns) throws IOException {
       writeDoubles(ns.mean());
       writeDoubles(ns.variance());
       writeDouble(ns.count());
@@ -219,8 +223,12 @@ public final class CheckpointFile {
       GaussianPolicy policy = new GaussianPolicy(GaussianPolicy.Architecture.paper(od, ad, normalize, networks), 0, 0.0);
       if (policy.params().length() != p.length) throw damaged(which + " has " + p.length + " policy parameters");
       policy.params().assign(Nd4j.createFromArray(p).reshape(1, p.length));
-      new NormalizerState(readDoubles(), readDoubles(), readDouble()).restoreInto(policy.normalizer());
+      readNormalizer().restoreInto(policy.normalizer());
       return policy;
+    }
+
+    public NormalizerState readNormalizer() throws IOException {
+      return new NormalizerState(readDoubles(), readDoubles(), readDouble());
     }
 
     public IllegalStateException damaged(String what) {

@@ -15,9 +15,7 @@ record AgentState(double[] policyParams, NormalizerState normalizer, double[] va
 
   void write(CheckpointFile.Out out) throws IOException {
     out.writeDoubles(policyParams);
-    out.writeDoubles(normalizer.mean());
-    out.writeDoubles(normalizer.variance());
-    out.writeDouble(normalizer.count());
+    out.writeNormalizer(normalizer);
     out.writeDoubles(valueParams);
     for (AdamOptimizer.State s : new AdamOptimizer.State[] {policyOptimizer, valueOptimizer}) {
       out.writeInt(s.iteration());
@@ -32,7 +30,7 @@ record AgentState(double[] policyParams, NormalizerState normalizer, double[] va
 
   static AgentState read(CheckpointFile.In in) throws IOException {
     double[] policy = in.readDoubles();
-    NormalizerState normalizer = new NormalizerState(in.readDoubles(), in.readDoubles(), in.readDouble());
+    NormalizerState normalizer = in.readNormalizer();
     double[] value = in.readDoubles();
     AdamOptimizer.State[] adam = new AdamOptimizer.State[2];
     for (int k = 0; k < 2; k++) adam[k] = new AdamOptimizer.State(in.readInt(), in.readDoubles(), in.readDoubles());
