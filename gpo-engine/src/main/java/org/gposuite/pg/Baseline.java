@@ -112,52 +112,96 @@ public final class Baseline {
         : where(st.finals.size(), numPolicies, st.inTraining.iterations()));
     List<CurveRow> curve = st.curve;
     List<GaussianPolicy> finals = st.finals;
-    // a resumed run's clock goes on from the time its checkpoint holds
-    long start = System.nanoTime() - (long) (st.seconds * 1e9);
+    Checkpoints checkpoints = new Checkpoints(runDir, identity, st, plan, listener);
     try (CurveWriter out = runDir == null ? null : new CurveWriter(runDir.resolve(CURVE_FILE))) {
       if (out != null) curve.forEach(out::write);
       for (int p = finals.size(); p < numPolicies; p++) {
         long s = seed * 1000 + 10L * p;
         try (VectorEnv env = envs.create(c.numEnvs(), s + 5)) {
           Agent agent = Agent.create(env.obsDim(), env.actDim(), c, s, networks);
-          int it = 0;
-          if (st.inTraining != null) {
-            it = st.inTraining.iterations();
-            agent.restore(st.inTraining.agent());
-            restoreEnv(env, st.inTraining.env());
-            st.inTraining = null;
-          }
-          long lastSave = System.nanoTime();
-          for (; agent.timesteps() < stepsPerPolicy; it++) {
+          for (int it = resumeInTraining(st, agent, env); agent.timesteps() < stepsPerPolicy; it++) {
             Batch b = algo.collect(agent, env);
             UpdateStats u = algo.update(agent, b, List.of());
             CurveRow row = new CurveRow(p, it, agent.timesteps(), b.meanEpisodeReturn(), b.episodeReturns().length,
-                u.kl(), u.beta(), u.entropy(), u.valueError(), (System.nanoTime() - start) / 1e9);
+                u.kl(), u.beta(), u.entropy(), u.valueError(), checkpoints.seconds());
             curve.add(row);
             if (out != null) out.write(row);
             listener.iteration(row);
-            boolean due = System.nanoTime() - lastSave >= plan.checkpointSeconds() * 1e9 || listener.checkpointNow();
-            if (runDir != null && agent.timesteps() < stepsPerPolicy && due) {
-              st.inTraining = new BaselineState.InTraining(it + 1, agent.state(), saveEnv(env));
-              st.seconds = (System.nanoTime() - start) / 1e9;
-              st.save(runDir, identity);
-              st.inTraining = null;
-              lastSave = System.nanoTime();
-              listener.saved(where(p, numPolicies, it + 1));
-            }
+            if (agent.timesteps() < stepsPerPolicy) checkpoints.afterIteration(p, it + 1, agent, env);
           }
           agent.awaitValueFit(); // the last fit must not compete with the next policy's training
           finals.add(agent.policy());
         }
-        if (runDir != null) {
-          st.seconds = (System.nanoTime() - start) / 1e9;
-          st.save(runDir, identity);
-          listener.saved("after policy " + (p + 1) + "/" + numPolicies);
-        }
+        checkpoints.afterPolicy(p);
       }
     }
     Evaluation.Best best = evalEpisodes > 0 ? Evaluation.bestOf(finals, envs, evalEpisodes, seed * 1000 + 999) : null;
-    return new Result(List.copyOf(curve), List.copyOf(finals), best, (System.nanoTime() - start) / 1e9);
+    return new Result(List.copyOf(curve), List.copyOf(finals), best, checkpoints.seconds());
+  }
+
+  /**
+   * The iterations the next policy has behind it: the checkpoint's policy in training, restored into
+   * {@code agent} and {@code env}, or none.
+   */
+  private static int resumeInTraining(BaselineState st, Agent agent, VectorEnv env) {
+    BaselineState.InTraining saved = st.inTraining;
+    if (saved == null) return 0;
+    agent.restore(saved.agent());
+    restoreEnv(env, saved.env());
+    st.inTraining = null; // the policy after it starts afresh
+    return saved.iterations();
+  }
+
+  /**
+   * A run's checkpoints in its folder (none without one), and its clock: a resumed run's clock goes on
+   * from the seconds its checkpoint holds.
+   */
+  private static final class Checkpoints {
+    private final Path runDir;
+    private final String identity;
+    private final BaselineState state;
+    private final Plan plan;
+    private final Listener listener;
+    /** When the run would have started, had it never stopped. */
+    private final long start;
+    private long lastSave = System.nanoTime();
+
+    Checkpoints(Path runDir, String identity, BaselineState state, Plan plan, Listener listener) {
+      this.runDir = runDir;
+      this.identity = identity;
+      this.state = state;
+      this.plan = plan;
+      this.listener = listener;
+      this.start = System.nanoTime() - (long) (state.seconds * 1e9);
+    }
+
+    double seconds() {
+      return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * Between two iterations of policy {@code p} (0-based), {@code iterations} into it: saves it in
+     * training once the plan's interval has passed since the last save, or at once when a stop is asked for.
+     */
+    void afterIteration(int p, int iterations, Agent agent, VectorEnv env) {
+      boolean due = System.nanoTime() - lastSave >= plan.checkpointSeconds() * 1e9 || listener.checkpointNow();
+      if (runDir == null || !due) return;
+      state.inTraining = new BaselineState.InTraining(iterations, agent.state(), saveEnv(env));
+      save(where(p, plan.numPolicies(), iterations));
+      state.inTraining = null;
+    }
+
+    /** Policy {@code p} (0-based) is finished and in the state's finals. */
+    void afterPolicy(int p) {
+      if (runDir != null) save("after policy " + (p + 1) + "/" + plan.numPolicies());
+    }
+
+    private void save(String where) {
+      state.seconds = seconds();
+      state.save(runDir, identity);
+      lastSave = System.nanoTime();
+      listener.saved(where);
+    }
   }
 
   /** "at iteration 120" for Joint, "at policy 3/8, iteration 120" for Single (policy is 0-based). */
