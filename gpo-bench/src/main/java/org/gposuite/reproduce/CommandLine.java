@@ -146,6 +146,11 @@ final class CommandLine {
           """, (b, v, c) -> b.out = Optional.of(c.callerDir().resolve(v))),
       value("--expected", Scope.RUN, "  --expected DIR         expected-results folder (default expected-results)\n",
           (b, v, c) -> b.expected = Optional.of(c.callerDir().resolve(v))),
+      flag("--only-missing", Scope.RUN, """
+            --only-missing         only the cells expected-results/<profile>/cells.csv does not hold
+                                   (same id and config hash: what --dry-run counts as left); needs
+                                   --rebaseline (they join the stored ones) or --no-compare
+          """, (b, v, c) -> b.onlyMissing = true),
       flag("--rebaseline", Scope.ACTION, "  --rebaseline           write this run into expected-results/<profile>/ (explicit only)\n",
           (b, v, c) -> b.rebaseline = true),
       flag("--no-compare", Scope.ACTION, "  --no-compare           skip the regression check\n", (b, v, c) -> b.compare = false),
@@ -233,12 +238,12 @@ final class CommandLine {
    * @param out --out resolved against the caller's directory, if given
    * @param expected --expected resolved likewise, if given
    * @param slurmOption a pass-through or limit of the Slurm executor was given
-   * @param runOptions the {@link Scope#RUN} options as given, name and value, in the order given:
+   * @param runOptions the {@link Scope#RUN} options as given, name and value (a flag: its name), in the order given:
    *     what a Slurm element needs to plan the same cells
    */
   record Options(Optional<String> profile, Set<Experiment> experiments, Set<String> tasks, Set<String> methods,
       Optional<List<Integer>> seeds, Optional<List<String>> presets, SortedMap<String, String> overrides,
-      NetworkBackend networks, Optional<Path> out, Optional<Path> expected, boolean rebaseline, boolean compare,
+      NetworkBackend networks, Optional<Path> out, Optional<Path> expected, boolean onlyMissing, boolean rebaseline, boolean compare,
       boolean reportOnly, boolean dryRun, boolean slurm, Optional<Integer> jobs, Optional<Integer> runCell,
       boolean status, boolean cancel, boolean help, SlurmJob.SlurmOptions slurmOptions, boolean slurmOption,
       List<String> runOptions) {
@@ -258,7 +263,7 @@ final class CommandLine {
     final SortedMap<String, String> overrides = new TreeMap<>();
     NetworkBackend networks = NetworkBackend.OURS;
     Optional<Path> out = Optional.empty(), expected = Optional.empty();
-    boolean rebaseline, compare = true, reportOnly, dryRun, slurm, status, cancel, help, slurmOption;
+    boolean onlyMissing, rebaseline, compare = true, reportOnly, dryRun, slurm, status, cancel, help, slurmOption;
     Optional<Integer> jobs = Optional.empty(), runCell = Optional.empty(), cpus = Optional.empty();
     Optional<String> partition = Optional.empty(), account = Optional.empty(), qos = Optional.empty(),
         time = Optional.empty(), mem = Optional.empty();
@@ -272,7 +277,7 @@ final class CommandLine {
       SlurmJob.SlurmOptions so = new SlurmJob.SlurmOptions(partition, account, qos, time, cpus, mem, List.copyOf(extra),
           jobs.orElse(0), retries, requeues, signalSeconds, poll);
       return new Options(profile, experiments, tasks, methods, seeds, presets, overrides, networks, out, expected,
-          rebaseline, compare, reportOnly, dryRun, slurm, jobs, runCell, status, cancel, help, so, slurmOption,
+          onlyMissing, rebaseline, compare, reportOnly, dryRun, slurm, jobs, runCell, status, cancel, help, so, slurmOption,
           List.copyOf(runOptions));
     }
   }
@@ -303,7 +308,7 @@ final class CommandLine {
       o.setter().set(b, v, context);
       if (o.scope() == Scope.RUN) {
         b.runOptions.add(name);
-        b.runOptions.add(v);
+        if (v != null) b.runOptions.add(v);
       }
     }
     return b.build();

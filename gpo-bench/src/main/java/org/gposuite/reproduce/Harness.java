@@ -42,6 +42,7 @@ import org.gposuite.reproduce.store.CellResult;
 import org.gposuite.reproduce.store.CellStore;
 import org.gposuite.reproduce.store.CellTimes;
 import org.gposuite.reproduce.store.CellsCsv;
+import org.gposuite.reproduce.run.ComputePlan;
 import org.gposuite.reproduce.run.InterruptNotice;
 import org.gposuite.reproduce.run.MethodUnavailableException;
 import org.gposuite.reproduce.run.Progress;
@@ -81,9 +82,19 @@ public final class Harness {
    * @param repoRoot for the git commit in the provenance
    * @param compare check against expected-results/&lt;profile&gt;/cells.csv
    * @param rebaseline write this run's cells into expected-results/&lt;profile&gt;/cells.csv
+   * @param onlyMissing only the selection's cells that file does not hold (same id and config hash), as
+   *     the dry run's compute plan counts them left: a paper-scale run that adds to the stored cells
+   *     without computing them again; with compare, nothing would be compared, so it needs rebaseline
+   *     or no compare
    */
   public record Options(Profile profile, CellSelection selection, Path out, Path expectedResults,
-      Path repoRoot, boolean compare, boolean rebaseline, boolean reportOnly, Executor executor) {
+      Path repoRoot, boolean compare, boolean rebaseline, boolean reportOnly, Executor executor, boolean onlyMissing) {
+
+    /** Every cell of the selection. */
+    public Options(Profile profile, CellSelection selection, Path out, Path expectedResults, Path repoRoot,
+        boolean compare, boolean rebaseline, boolean reportOnly, Executor executor) {
+      this(profile, selection, out, expectedResults, repoRoot, compare, rebaseline, reportOnly, executor, false);
+    }
 
     /** Cells one after another in this JVM. */
     public Options(Profile profile, CellSelection selection, Path out, Path expectedResults, Path repoRoot,
@@ -130,6 +141,18 @@ public final class Harness {
     // Fail before the first cell on anything that would fail after the last one.
     PaperData paper = PaperData.load(o.expectedResults());
     Path expectedFile = expectedCells(o.expectedResults(), o.profile().name());
+    if (o.onlyMissing()) {
+      if (o.compare() && !o.rebaseline()) {
+        log.println("error: --only-missing runs the cells " + expectedFile + " does not hold, so there is nothing to"
+            + " compare them with: add --rebaseline to store them beside the others, or --no-compare");
+        return CANNOT_RUN;
+      }
+      int selected = plan.cells().size();
+      plan = onlyMissing(plan, expectedFile);
+      log.println("--only-missing: " + plan.cells().size() + " of the selection's " + selected + " cells are not in "
+          + expectedFile);
+      if (plan.cells().isEmpty()) return OK;
+    }
     List<CellRecord> expected = List.of();
     if (o.compare() && !o.rebaseline()) {
       if (!Files.isRegularFile(expectedFile)) {
@@ -581,9 +604,16 @@ public final class Harness {
   public Plan plan(Options o) {
     Plan plan = Plan.of(o.profile(), o.selection());
     Path expectedFile = expectedCells(o.expectedResults(), o.profile().name());
+    if (o.onlyMissing()) return onlyMissing(plan, expectedFile);
     Optional<Spread> spread = spreadToCompare(o);
     if (spread.isEmpty() || !Files.isRegularFile(expectedFile)) return plan;
     return withStatSeeds(o, plan, CellsCsv.read(expectedFile), spread.get());
+  }
+
+  /** The plan's cells that {@code expectedFile} (if there is one) does not hold, as {@link ComputePlan} counts them. */
+  private static Plan onlyMissing(Plan plan, Path expectedFile) {
+    if (!Files.isRegularFile(expectedFile)) return plan;
+    return plan.keeping(ComputePlan.notStoredIn(CellsCsv.read(expectedFile)));
   }
 
   /** The profile's spread file when the run compares (and does not re-baseline), else empty. */

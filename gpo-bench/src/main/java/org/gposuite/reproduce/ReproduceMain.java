@@ -111,7 +111,7 @@ public final class ReproduceMain {
       Harness harness = new Harness(registry, out);
       // A dry run plans what the run will run: on the statistical path, the spread's seeds per group.
       if (dryRun) plan = harness.plan(new Harness.Options(profile, selection, runDir, expected, repo, cli.compare(), cli.rebaseline(),
-          cli.reportOnly()));
+          cli.reportOnly(), new LocalExecutor(1), cli.onlyMissing()));
       if (dryRun && !slurm) return dryRun(plan, expected, out);
       if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
         throw new IllegalArgumentException("run folder " + runDir + " is a file; give --out a folder (it is created"
@@ -130,7 +130,7 @@ public final class ReproduceMain {
         }
       }
       Harness.Options options = new Harness.Options(profile, selection, runDir, expected, repo, cli.compare(),
-          cli.rebaseline(), cli.reportOnly(), ex);
+          cli.rebaseline(), cli.reportOnly(), ex, cli.onlyMissing());
       if (runCell.isPresent()) return harness.runCell(options, runCell.get());
       if (cli.cancel()) {
         slurmEx.cancel();
@@ -139,8 +139,9 @@ public final class ReproduceMain {
       if (cli.status()) {
         CellStore store = new CellStore(runDir);
         Map<String, Boolean> done = new java.util.HashMap<>();
-        for (CellSpec c : plan.cells()) done.put(c.id(), store.load(c).isPresent());
-        slurmEx.status(plan.cells(), done);
+        List<CellSpec> cells = harness.plan(options).cells(); // the cells the elements index
+        for (CellSpec c : cells) done.put(c.id(), store.load(c).isPresent());
+        slurmEx.status(cells, done);
         return Harness.OK;
       }
       return harness.run(options);

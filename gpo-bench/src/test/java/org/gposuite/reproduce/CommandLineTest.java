@@ -1,6 +1,7 @@
 package org.gposuite.reproduce;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +24,7 @@ class CommandLineTest {
     return CommandLine.parse(args, CALLER, FakeRunner.registry(new FakeRunner()));
   }
 
-  /** ./reproduce --help as it was before the table (issue 22), with --tasks' points since: the table writes the same text. */
+  /** ./reproduce --help as it was before the table (issue 22), with --tasks' points and --only-missing since: the table writes the same text. */
   private static final String USAGE_BEFORE = """
       usage: ./reproduce [options]
         --profile smoke|medium|paper|FILE.profile   run size (default smoke)
@@ -47,6 +48,9 @@ class CommandLineTest {
         --out DIR              run folder (default runs/<profile>); rerunning resumes it; one run
                                at a time per folder (reproduce.lock holds the running pid)
         --expected DIR         expected-results folder (default expected-results)
+        --only-missing         only the cells expected-results/<profile>/cells.csv does not hold
+                               (same id and config hash: what --dry-run counts as left); needs
+                               --rebaseline (they join the stored ones) or --no-compare
         --rebaseline           write this run into expected-results/<profile>/ (explicit only)
         --no-compare           skip the regression check
         --report-only          report, plots, comparison (and --rebaseline) from the finished cells; compute nothing
@@ -104,6 +108,15 @@ class CommandLineTest {
     SlurmJob.SlurmOptions s = o.slurmOptions();
     assertEquals(new SlurmJob.SlurmOptions(Optional.of("cpu"), Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.of(8), Optional.empty(), List.of("--gres=gpu:0"), 4, 1, 5, 300, 2.5), s);
+  }
+
+  /** A Slurm element plans what the command line planned: --only-missing, a flag, goes to it by name alone. */
+  @Test
+  void onlyMissingIsARunOptionWithoutAValue() {
+    CommandLine.Options o = parse("--only-missing", "--tasks", "Hopper", "--no-compare");
+    assertTrue(o.onlyMissing() && !o.compare());
+    assertEquals(List.of("--only-missing", "--tasks", "Hopper"), o.runOptions());
+    assertFalse(parse().onlyMissing());
   }
 
   @Test

@@ -71,6 +71,44 @@ class HarnessTest {
     assertEquals(1 + finished, Files.readAllLines(tmp.resolve("run/cells.csv")).size(), "cells.csv holds the finished cells");
   }
 
+  /**
+   * --only-missing computes the selection's cells the expected results lack (a paper-scale run adding
+   * seeds to the stored ones, as the dry run counts them left) and, with --rebaseline, stores them beside
+   * the others. With nothing left it runs nothing; with a comparison it refuses, as nothing would be compared.
+   */
+  @Test
+  void onlyMissingComputesTheCellsTheExpectedResultsLack(@TempDir Path tmp) throws Exception {
+    Path expected = TestFiles.scratchExpected(tmp);
+    FakeRunner runner = new FakeRunner();
+    Harness h = new Harness(FakeRunner.registry(runner), log);
+    CellSelection seed1 = new CellSelection(CellSelection.ALL.experiments(), CellSelection.ALL.tasks(), CellSelection.ALL.methods(),
+        Optional.of(List.of(1)), CellSelection.ALL.presets(), CellSelection.ALL.overrides());
+    assertEquals(Harness.OK, h.run(new Harness.Options(SMALL, seed1, tmp.resolve("first"), expected, tmp, false, true)));
+    int stored = runner.calls.get(), all = Plan.of(SMALL, CellSelection.ALL).cells().size();
+    assertTrue(stored > 0 && stored < all);
+
+    Harness.Options rest = new Harness.Options(SMALL, CellSelection.ALL, tmp.resolve("rest"), expected, tmp, false, true, false,
+        new org.gposuite.reproduce.exec.LocalExecutor(1), true);
+    assertEquals(all - stored, h.plan(rest).cells().size(), "the plan a dry run prints and a Slurm element indexes");
+    assertTrue(h.plan(rest).cells().stream().noneMatch(c -> c.seed() == 1));
+    assertEquals(Harness.OK, h.run(rest));
+    assertEquals(all, runner.calls.get(), "only the cells not stored were computed");
+    assertTrue(log().contains("--only-missing: " + (all - stored) + " of the selection's " + all + " cells are not in "), log());
+    assertEquals(1 + all, Files.readAllLines(tmp.resolve("rest/cells.csv")).size() + stored, "the run folder holds the new cells");
+    assertEquals(all, CellsCsv.read(Harness.expectedCells(expected, SMALL.name())).size(), "stored beside the first run's");
+
+    Harness.Options again = new Harness.Options(SMALL, CellSelection.ALL, tmp.resolve("again"), expected, tmp, false, true, false,
+        new org.gposuite.reproduce.exec.LocalExecutor(1), true);
+    assertEquals(Harness.OK, h.run(again));
+    assertEquals(all, runner.calls.get(), "nothing left, nothing computed");
+    assertTrue(log().contains("--only-missing: 0 of the selection's " + all + " cells are not in "), log());
+
+    Harness.Options compared = new Harness.Options(SMALL, CellSelection.ALL, tmp.resolve("compared"), expected, tmp, true, false, false,
+        new org.gposuite.reproduce.exec.LocalExecutor(1), true);
+    assertEquals(Harness.CANNOT_RUN, h.run(compared));
+    assertTrue(log().contains("so there is nothing to compare them with: add --rebaseline"), log());
+  }
+
   /** Issue 21, item 5: a subset run into a folder adds to its report and never shrinks it; no stale plot stays. */
   @Test
   void aSubsetRunKeepsTheFoldersFullReportAndMarksItsCells(@TempDir Path tmp) throws Exception {

@@ -77,7 +77,8 @@ final class IssueMinimum {
   static String section(Profile paper, List<CellRecord> stored, PaperData paperData, Rates rates) {
     StringBuilder sb = new StringBuilder("\n### The issues' minimum: what is left\n\n")
         .append("Each requirement is one selection of the paper profile (`./reproduce --profile paper OPTIONS`; add `--dry-run`")
-        .append(" for its cells); a cell counts as stored when `paper/cells.csv` has its id and config hash. Hours are the dry")
+        .append(" for its cells, and `--only-missing --rebaseline` to compute and store only the cells left); a cell counts as")
+        .append(" stored when `paper/cells.csv` has its id and config hash. Hours are the dry")
         .append(" run's, from the measured cells, on ").append(CORES).append(" cores and on ").append(NODES)
         .append(" Slurm nodes like them.\n\n")
         .append("| Issue | Requirement | Cells | Stored | Left | Hours here | Hours on ").append(NODES).append(" nodes | Options |\n")

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import org.gposuite.reproduce.plan.CellSpec;
 import org.gposuite.reproduce.plan.Experiment;
@@ -45,16 +46,22 @@ public final class ComputePlan {
     this.plan = plan;
     this.seconds = seconds;
     this.cores = Math.max(1, cores);
-    Set<String> have = new HashSet<>();
-    for (CellRecord r : stored) have.add(r.id() + " " + r.configHash());
+    Predicate<CellSpec> notStored = notStoredIn(stored);
     List<CellSpec> todo = new ArrayList<>();
     int n = 0;
     for (CellSpec c : plan.cells()) {
-      if (have.contains(c.id() + " " + c.configHash())) n++;
-      else todo.add(c);
+      if (notStored.test(c)) todo.add(c);
+      else n++;
     }
     this.left = List.copyOf(todo);
     this.storedCount = n;
+  }
+
+  /** A cell is stored when {@code stored} has a row of its id and config hash (a cell whose settings changed is not). */
+  public static Predicate<CellSpec> notStoredIn(List<CellRecord> stored) {
+    Set<String> have = new HashSet<>();
+    for (CellRecord r : stored) have.add(r.id() + " " + r.configHash());
+    return c -> !have.contains(c.id() + " " + c.configHash());
   }
 
   public List<CellSpec> left() { return left; }
