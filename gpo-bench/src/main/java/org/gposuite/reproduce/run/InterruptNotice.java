@@ -21,7 +21,8 @@ public final class InterruptNotice implements AutoCloseable {
   public static InterruptNotice register(Path runDir, RunLock lock, PrintStream log) {
     Thread hook = new Thread(() -> {
       log.println("interrupted: the finished cells are kept in " + runDir + "; rerun the same command to resume"
-          + " (an interrupted GPO cell resumes after its last round, a Single cell after its last finished policy)");
+          + " (an interrupted GPO cell resumes after its last round, a Single or Joint cell from its last checkpoint, at most"
+          + " a minute back)");
       log.flush();
       try {
         lock.close();
