@@ -81,9 +81,8 @@ class HarnessTest {
     Path expected = TestFiles.scratchExpected(tmp);
     FakeRunner runner = new FakeRunner();
     Harness h = new Harness(FakeRunner.registry(runner), log);
-    CellSelection seed1 = new CellSelection(CellSelection.ALL.experiments(), CellSelection.ALL.tasks(), CellSelection.ALL.methods(),
-        Optional.of(List.of(1)), CellSelection.ALL.presets(), CellSelection.ALL.overrides());
-    assertEquals(Harness.OK, h.run(new Harness.Options(SMALL, seed1, tmp.resolve("first"), expected, tmp, false, true)));
+    assertEquals(Harness.OK, h.run(new Harness.Options(SMALL, CellSelection.ALL.withSeeds(List.of(1)), tmp.resolve("first"), expected,
+        tmp, false, true)));
     int stored = runner.calls.get(), all = Plan.of(SMALL, CellSelection.ALL).cells().size();
     assertTrue(stored > 0 && stored < all);
 
