@@ -86,8 +86,7 @@ class HarnessTest {
     int stored = runner.calls.get(), all = Plan.of(SMALL, CellSelection.ALL).cells().size();
     assertTrue(stored > 0 && stored < all);
 
-    Harness.Options rest = new Harness.Options(SMALL, CellSelection.ALL, tmp.resolve("rest"), expected, tmp, false, true, false,
-        new org.gposuite.reproduce.exec.LocalExecutor(1), true);
+    Harness.Options rest = onlyMissing(tmp, "rest", expected, false, true);
     assertEquals(all - stored, h.plan(rest).cells().size(), "the plan a dry run prints and a Slurm element indexes");
     assertTrue(h.plan(rest).cells().stream().noneMatch(c -> c.seed() == 1));
     assertEquals(Harness.OK, h.run(rest));
@@ -96,16 +95,20 @@ class HarnessTest {
     assertEquals(1 + all, Files.readAllLines(tmp.resolve("rest/cells.csv")).size() + stored, "the run folder holds the new cells");
     assertEquals(all, CellsCsv.read(Harness.expectedCells(expected, SMALL.name())).size(), "stored beside the first run's");
 
-    Harness.Options again = new Harness.Options(SMALL, CellSelection.ALL, tmp.resolve("again"), expected, tmp, false, true, false,
-        new org.gposuite.reproduce.exec.LocalExecutor(1), true);
+    Harness.Options again = onlyMissing(tmp, "again", expected, false, true);
     assertEquals(Harness.OK, h.run(again));
     assertEquals(all, runner.calls.get(), "nothing left, nothing computed");
     assertTrue(log().contains("--only-missing: 0 of the selection's " + all + " cells are not in "), log());
 
-    Harness.Options compared = new Harness.Options(SMALL, CellSelection.ALL, tmp.resolve("compared"), expected, tmp, true, false, false,
-        new org.gposuite.reproduce.exec.LocalExecutor(1), true);
+    Harness.Options compared = onlyMissing(tmp, "compared", expected, true, false);
     assertEquals(Harness.CANNOT_RUN, h.run(compared));
     assertTrue(log().contains("so there is nothing to compare them with: add --rebaseline"), log());
+  }
+
+  /** SMALL's whole selection with --only-missing, into run folder {@code out} of {@code tmp}. */
+  static Harness.Options onlyMissing(Path tmp, String out, Path expected, boolean compare, boolean rebaseline) {
+    return new Harness.Options(SMALL, CellSelection.ALL, tmp.resolve(out), expected, tmp, compare, rebaseline, false,
+        new org.gposuite.reproduce.exec.LocalExecutor(1), true);
   }
 
   /** Issue 21, item 5: a subset run into a folder adds to its report and never shrinks it; no stale plot stays. */

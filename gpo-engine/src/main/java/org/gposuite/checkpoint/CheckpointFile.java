@@ -227,6 +227,7 @@ public final class CheckpointFile {
       return policy;
     }
 
+    /** A normaliser's statistics, as {@link Out#writeNormalizer} wrote them. */
     public NormalizerState readNormalizer() throws IOException {
       return new NormalizerState(readDoubles(), readDoubles(), readDouble());
     }
