@@ -4,6 +4,7 @@ import java.util.random.RandomGenerator;
 import org.gposuite.nn.BinaryPolicy;
 import org.gposuite.nn.GaussianPolicy;
 import org.gposuite.nn.StepInference;
+import org.gposuite.nn.kernel.DimensionOps;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -54,11 +55,11 @@ public final class TwoLevelExpert implements Dagger.Expert {
   public Dagger.Label label(INDArray rawObs, RandomGenerator rng) {
     INDArray c = choose(rawObs, rng);
     INDArray notC = c.rsub(1.0);
-    INDArray mean = x.mean(rawObs).mulColumnVector(notC).addi(y.mean(rawObs).mulColumnVector(c));
+    INDArray mean = DimensionOps.muliColumnVector(x.mean(rawObs).dup(), notC).addi(DimensionOps.muliColumnVector(y.mean(rawObs).dup(), c));
     long n = rawObs.size(0);
-    INDArray lsx = Nd4j.zeros(x.dataType(), n, x.actDim()).addiRowVector(x.logStd());
-    INDArray lsy = Nd4j.zeros(x.dataType(), n, x.actDim()).addiRowVector(y.logStd());
-    INDArray logStd = lsx.muliColumnVector(notC).addi(lsy.muliColumnVector(c));
+    INDArray lsx = DimensionOps.addiRowVector(Nd4j.zeros(x.dataType(), n, x.actDim()), x.logStd());
+    INDArray lsy = DimensionOps.addiRowVector(Nd4j.zeros(x.dataType(), n, x.actDim()), y.logStd());
+    INDArray logStd = DimensionOps.muliColumnVector(lsx, notC).addi(DimensionOps.muliColumnVector(lsy, c));
     return new Dagger.Label(mean, logStd);
   }
 

@@ -2,6 +2,7 @@ package org.gposuite.nn;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.gposuite.nn.kernel.DimensionOps;
 import org.gposuite.nn.kernel.HostArrays;
 import org.gposuite.nn.kernel.NativeArithmetic;
 import org.gposuite.random.SplitMix64;
@@ -69,9 +70,9 @@ public final class BinaryPolicy {
     if (oneHot.size(0) != n || oneHot.size(1) != 2 || weights.size(0) != n)
       throw new IllegalArgumentException("BinaryPolicy: need oneHot [" + n + ", 2] and weights [" + n + ", 1]");
     INDArray p = probabilities(rawObs);
-    double loss = -Transforms.log(p.mul(oneHot).sum(true, 1), false).muli(weights).sumNumber().doubleValue() / n;
+    double loss = -Transforms.log(DimensionOps.rowSums(p.mul(oneHot)), false).muli(weights).sumNumber().doubleValue() / n;
     // d/dlogits of -w log softmax_label = w (p - onehot)
-    INDArray dLogits = p.subi(oneHot).muliColumnVector(weights).divi(n);
+    INDArray dLogits = DimensionOps.muliColumnVector(p.subi(oneHot), weights).divi(n);
     mlp.backward(dLogits);
     return loss;
   }

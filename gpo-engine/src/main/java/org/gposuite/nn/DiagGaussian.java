@@ -1,5 +1,6 @@
 package org.gposuite.nn;
 
+import org.gposuite.nn.kernel.DimensionOps;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -24,7 +25,7 @@ public final class DiagGaussian {
     INDArray ls = rows(logStd, mean.size(0));
     INDArray z = actions.sub(mean).divi(Transforms.exp(ls, true));
     INDArray perDim = z.muli(z).muli(-0.5).subi(ls).subi(0.5 * LOG_2PI);
-    return perDim.sum(true, 1);
+    return DimensionOps.rowSums(perDim);
   }
 
   /** Entropy of one state's distribution, {@code sum_d (logStd_d + 0.5 log(2 pi e))}; logStd {@code [1, d]}. */
@@ -46,14 +47,14 @@ public final class DiagGaussian {
     INDArray diff = meanP.sub(meanQ);
     INDArray num = Transforms.exp(lp.mul(2.0), false).addi(diff.muli(diff));
     INDArray perDim = num.divi(varQ.muli(2.0)).addi(lq).subi(lp).subi(0.5);
-    return perDim.sum(true, 1);
+    return DimensionOps.rowSums(perDim);
   }
 
   /** logStd broadcast to {@code [n, d]} (a copy when shared, the array itself when already per state). */
   static INDArray rows(INDArray logStd, long n) {
     if (logStd.size(0) == n && n != 1) return logStd;
     if (logStd.size(0) == n) return logStd.dup();
-    return Nd4j.zeros(logStd.dataType(), n, logStd.size(1)).addiRowVector(logStd);
+    return DimensionOps.addiRowVector(Nd4j.zeros(logStd.dataType(), n, logStd.size(1)), logStd);
   }
 
   static void check(INDArray mean, INDArray logStd, String what) {

@@ -1,6 +1,7 @@
 package org.gposuite.nn;
 
 import java.util.Arrays;
+import org.gposuite.nn.kernel.DimensionOps;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -80,7 +81,7 @@ public final class ObsNormalizer {
     if (!enabled) return out;
     Rows r = rows;
     if (r == null || r.version() != version || r.dtype() != out.dataType()) rows = r = buildRows(out.dataType());
-    out.subiRowVector(r.mean()).muliRowVector(r.invStd());
+    DimensionOps.muliRowVector(DimensionOps.subiRowVector(out, r.mean()), r.invStd());
     Transforms.max(out, -CLIP, false);
     Transforms.min(out, CLIP, false);
     return out;

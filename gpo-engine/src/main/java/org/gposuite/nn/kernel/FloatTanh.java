@@ -45,7 +45,7 @@ public final class FloatTanh {
    */
   public static void biasTanhInPlace(INDArray z, INDArray bias) {
     if (!applicable(z)) {
-      z.addiRowVector(bias);
+      DimensionOps.addiRowVector(z, bias);
       Transforms.tanh(z, false);
       return;
     }
@@ -60,7 +60,7 @@ public final class FloatTanh {
    */
   public static void biasAddInPlace(INDArray z, INDArray bias) {
     if (!applicable(z)) {
-      z.addiRowVector(bias);
+      DimensionOps.addiRowVector(z, bias);
       return;
     }
     int n = (int) z.size(0), d = (int) z.size(1);
