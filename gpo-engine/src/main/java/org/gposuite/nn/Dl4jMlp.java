@@ -1,5 +1,6 @@
 package org.gposuite.nn;
 
+import java.lang.ref.Reference;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.deeplearning4j.nn.api.Layer;
@@ -141,5 +142,7 @@ public final class Dl4jMlp implements MlpNetwork {
       if (toDl4j) for (int k = 0; k < ourIndex.length; k++) d.put(dBase + k, o.get(base + ourIndex[k]));
       else for (int k = 0; k < ourIndex.length; k++) o.put(base + ourIndex[k], d.get(dBase + k));
     }
+    Reference.reachabilityFence(ours); // the NIO views do not hold the arrays
+    Reference.reachabilityFence(dl4j);
   }
 }

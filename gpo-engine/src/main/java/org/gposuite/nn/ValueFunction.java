@@ -1,5 +1,6 @@
 package org.gposuite.nn;
 
+import java.lang.ref.Reference;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -96,6 +97,10 @@ public final class ValueFunction {
       sum += (double) e * e;
       eb.put(i, e * scale);
     }
+    // the NIO views do not hold the arrays, whose memory nd4j frees once they are collected
+    Reference.reachabilityFence(v);
+    Reference.reachabilityFence(y);
+    Reference.reachabilityFence(err);
     return sum / n;
   }
 
@@ -232,6 +237,10 @@ public final class ValueFunction {
       sum += (double) ew * e;
       eb.put(i, ew * scale);
     }
+    Reference.reachabilityFence(v); // as in squaredErrorGradient
+    Reference.reachabilityFence(y);
+    Reference.reachabilityFence(w);
+    Reference.reachabilityFence(err);
     return sum;
   }
 

@@ -2,6 +2,7 @@ package org.gposuite.nn.kernel;
 
 import static org.bytedeco.openblas.global.openblas_nolapack.*;
 
+import java.lang.ref.Reference;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -47,6 +48,10 @@ public final class Blas {
       cblas_sgemm(CblasRowMajor, ta, tb, (int) m, (int) n, (int) k, 1f, floats(a), lda, floats(b), ldb, 0f, floats(c), ldc);
     else
       cblas_dgemm(CblasRowMajor, ta, tb, (int) m, (int) n, (int) k, 1.0, doubles(a), lda, doubles(b), ldb, 0.0, doubles(c), ldc);
+    // the pointers do not hold the arrays, whose memory nd4j frees once they are collected: keep them through the call
+    Reference.reachabilityFence(a);
+    Reference.reachabilityFence(b);
+    Reference.reachabilityFence(c);
   }
 
   /** A rank-2 array whose rows are contiguous and follow each other (a plain matrix or a row range / flat view of one). */

@@ -1,6 +1,7 @@
 package org.gposuite.nn.kernel;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.ref.Reference;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -51,6 +52,7 @@ public final class FloatTanh {
     }
     int n = (int) z.size(0), d = (int) z.size(1);
     Simd.biasAct(HostArrays.segment(z), n, d, biasValues(bias, d), true);
+    Reference.reachabilityFence(z); // the segment does not hold z: z must outlive the pass over its memory
   }
 
   /**
@@ -65,6 +67,7 @@ public final class FloatTanh {
     }
     int n = (int) z.size(0), d = (int) z.size(1);
     Simd.biasAct(HostArrays.segment(z), n, d, biasValues(bias, d), false);
+    Reference.reachabilityFence(z);
   }
 
   /**
@@ -82,6 +85,7 @@ public final class FloatTanh {
     float[] sums = new float[d];
     Simd.columnSums(HostArrays.segment(dz), (int) dz.size(0), d, sums);
     gb.data().asNioFloat().put((int) gb.offset(), sums, 0, d);
+    Reference.reachabilityFence(dz);
   }
 
   private static boolean unitStrideFloatRow(INDArray a, int d) {
@@ -117,5 +121,7 @@ public final class FloatTanh {
       return;
     }
     Simd.tanhDerivative(HostArrays.segment(da), HostArrays.segment(a), da.length());
+    Reference.reachabilityFence(da);
+    Reference.reachabilityFence(a);
   }
 }

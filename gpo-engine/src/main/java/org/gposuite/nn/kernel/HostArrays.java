@@ -1,6 +1,7 @@
 package org.gposuite.nn.kernel;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.ref.Reference;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -49,6 +50,7 @@ public final class HostArrays {
     } else {
       a.data().asNioDouble().get(0, out, 0, len);
     }
+    Reference.reachabilityFence(a); // an NIO view does not hold a, whose memory nd4j frees once a is collected
     return out;
   }
 
@@ -66,10 +68,15 @@ public final class HostArrays {
     MemorySegment rows = segment(src), out = segment(dst);
     for (int k = from; k < to; k++)
       MemorySegment.copy(rows, idx[k] * rowBytes, out, (k - from) * rowBytes, rowBytes);
+    Reference.reachabilityFence(src); // the segments do not hold the arrays: they must outlive the copies
     return dst;
   }
 
-  /** The memory of a plain array ({@link #plain}; FloatTanh's arrays too) as a segment of its length: no copy. */
+  /**
+   * The memory of a plain array ({@link #plain}; FloatTanh's arrays too) as a segment of its length: no copy.
+   * The segment does not keep {@code a} reachable, and nd4j frees the memory once {@code a} is collected, so
+   * a caller keeps {@code a} reachable ({@link Reference#reachabilityFence}) until its last access.
+   */
   static MemorySegment segment(INDArray a) {
     return MemorySegment.ofAddress(a.data().address()).reinterpret(a.length() * a.dataType().width());
   }
