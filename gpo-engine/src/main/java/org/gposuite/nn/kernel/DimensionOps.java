@@ -20,10 +20,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * and hands that array's native buffer to the native call. Compiled code may treat the op as dead
  * once the call's arguments are read, so a collection during the call (the policies of a round run on
  * several threads, and {@link NativeMemory} requests full ones) lets nd4j's deallocator free the
- * buffer while the kernel reads it. A paper-scale GPO cell died that way once, in
- * {@code Broadcast<Subtract>} under {@code ObsNormalizer}. A stand-alone loop of {@code subiRowVector}
- * on three threads beside a thread calling {@code System.gc()} crashed the JVM in 12 seconds; the same
- * op built here ran 90 seconds, 269,000 calls, without one. Here the op is built as nd4j's own
+ * buffer while the kernel reads it. A paper-scale GPO cell died once inside such a call (a SIGSEGV in
+ * {@code Broadcast<Subtract>} under {@code ObsNormalizer}, policies updating in parallel). A stand-alone
+ * loop of {@code subiRowVector} on three threads beside a thread calling {@code System.gc()} crashed the
+ * JVM in 12 seconds, in the native read of a freed buffer; the same op built here ran 90 seconds,
+ * 269,000 calls, without one. Here the op is built as nd4j's own
  * {@code addiRowVector} etc. build it and kept reachable until its call returns
  * ({@link Reference#reachabilityFence}); the kernels and so the bits are nd4j's.
  *
