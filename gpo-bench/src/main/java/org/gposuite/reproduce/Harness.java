@@ -141,36 +141,33 @@ public final class Harness {
     // Fail before the first cell on anything that would fail after the last one.
     PaperData paper = PaperData.load(o.expectedResults());
     Path expectedFile = expectedCells(o.expectedResults(), o.profile().name());
+    boolean comparing = o.compare() && !o.rebaseline();
+    if (o.onlyMissing() && comparing) {
+      log.println("error: --only-missing runs the cells " + expectedFile + " does not hold, so there is nothing to"
+          + " compare them with: add --rebaseline to store them beside the others, or --no-compare");
+      return CANNOT_RUN;
+    }
+    if (comparing && !Files.isRegularFile(expectedFile)) {
+      log.println("error: no expected results for profile " + o.profile().name() + " at " + expectedFile
+          + "; create them explicitly with --rebaseline, or run with --no-compare");
+      return CANNOT_RUN;
+    }
+    // Read once, here: a damaged file stops the run before its first cell, also when only a
+    // re-baseline (after the last cell) or --only-missing would read it.
+    Optional<List<CellRecord>> stored = readStored(o);
+    if (comparing && stored.get().isEmpty()) {
+      throw new InputError(expectedFile.toString(), 0, null, "holds no cells, so nothing would be compared;"
+          + " re-create it with --rebaseline");
+    }
+    int selected = plan.cells().size();
+    plan = plan(o, plan, stored);
     if (o.onlyMissing()) {
-      if (o.compare() && !o.rebaseline()) {
-        log.println("error: --only-missing runs the cells " + expectedFile + " does not hold, so there is nothing to"
-            + " compare them with: add --rebaseline to store them beside the others, or --no-compare");
-        return CANNOT_RUN;
-      }
-      int selected = plan.cells().size();
-      plan = onlyMissing(plan, expectedFile);
       log.println("--only-missing: " + plan.cells().size() + " of the selection's " + selected + " cells are not in "
           + expectedFile);
       if (plan.cells().isEmpty()) return OK;
     }
-    List<CellRecord> expected = List.of();
-    if (o.compare() && !o.rebaseline()) {
-      if (!Files.isRegularFile(expectedFile)) {
-        log.println("error: no expected results for profile " + o.profile().name() + " at " + expectedFile
-            + "; create them explicitly with --rebaseline, or run with --no-compare");
-        return CANNOT_RUN;
-      }
-      expected = CellsCsv.read(expectedFile);
-      if (expected.isEmpty()) {
-        throw new InputError(expectedFile.toString(), 0, null, "holds no cells, so nothing would be compared;"
-            + " re-create it with --rebaseline");
-      }
-    } else if (o.rebaseline() && Files.isRegularFile(expectedFile)) {
-      // The rows a re-baseline keeps are read after the last cell; a damaged file stops it before the first.
-      CellsCsv.read(expectedFile);
-    }
+    List<CellRecord> expected = comparing ? stored.get() : List.of();
     Optional<Spread> spread = spreadToCompare(o);
-    if (spread.isPresent()) plan = withStatSeeds(o, plan, expected, spread.get());
     Rates rates = Rates.load(o.expectedResults(), o.profile().name(), o.profile().assumedStepsPerSecond());
     log.printf(Locale.ROOT, "profile %s: %d cells, %,d environment steps, about %s %s (%s)%n",
         o.profile().name(), plan.cells().size(), plan.plannedSteps(),
@@ -602,18 +599,32 @@ public final class Harness {
    * Slurm array indexes (so that its index names the manifest's cell).
    */
   public Plan plan(Options o) {
-    Plan plan = Plan.of(o.profile(), o.selection());
-    Path expectedFile = expectedCells(o.expectedResults(), o.profile().name());
-    if (o.onlyMissing()) return onlyMissing(plan, expectedFile);
-    Optional<Spread> spread = spreadToCompare(o);
-    if (spread.isEmpty() || !Files.isRegularFile(expectedFile)) return plan;
-    return withStatSeeds(o, plan, CellsCsv.read(expectedFile), spread.get());
+    return plan(o, Plan.of(o.profile(), o.selection()), readStored(o));
   }
 
-  /** The plan's cells that {@code expectedFile} (if there is one) does not hold, as {@link ComputePlan} counts them. */
-  private static Plan onlyMissing(Plan plan, Path expectedFile) {
-    if (!Files.isRegularFile(expectedFile)) return plan;
-    return plan.keeping(ComputePlan.notStoredIn(CellsCsv.read(expectedFile)));
+  /**
+   * The one place a selection's plan is cut or grown, for a run, --dry-run and a Slurm element alike
+   * (an element's index must name the cell the run's manifest names): --only-missing keeps the cells
+   * {@code stored} does not hold, as {@link ComputePlan} counts them left; a statistical comparison
+   * grows the groups to their reference's seeds.
+   *
+   * @param stored the profile's expected rows, empty when it has no such file
+   */
+  private Plan plan(Options o, Plan selected, Optional<List<CellRecord>> stored) {
+    if (stored.isEmpty()) return selected;
+    if (o.onlyMissing()) return selected.keeping(ComputePlan.notStoredIn(stored.get()));
+    Optional<Spread> spread = spreadToCompare(o);
+    return spread.isEmpty() ? selected : withStatSeeds(o, selected, stored.get(), spread.get());
+  }
+
+  /**
+   * The rows of the profile's expected file, or empty when there is none or the run has no use for
+   * it (a run with --no-compare and without --rebaseline or --only-missing never reads it).
+   */
+  private static Optional<List<CellRecord>> readStored(Options o) {
+    if (!o.compare() && !o.rebaseline() && !o.onlyMissing()) return Optional.empty();
+    Path expectedFile = expectedCells(o.expectedResults(), o.profile().name());
+    return Files.isRegularFile(expectedFile) ? Optional.of(CellsCsv.read(expectedFile)) : Optional.empty();
   }
 
   /** The profile's spread file when the run compares (and does not re-baseline), else empty. */
