@@ -152,8 +152,8 @@ public final class Harness {
           + "; create them explicitly with --rebaseline, or run with --no-compare");
       return CANNOT_RUN;
     }
-    // Read once, here: a damaged file stops the run before its first cell, also when only a
-    // re-baseline (after the last cell) or --only-missing would read it.
+    // Read before the first cell, so that a damaged file stops the run now and not after its last
+    // cell (a re-baseline reads the file again then, to keep the rows others stored meanwhile).
     Optional<List<CellRecord>> stored = readStored(o);
     if (comparing && stored.get().isEmpty()) {
       throw new InputError(expectedFile.toString(), 0, null, "holds no cells, so nothing would be compared;"

@@ -105,6 +105,31 @@ class HarnessTest {
     assertTrue(log().contains("so there is nothing to compare them with: add --rebaseline"), log());
   }
 
+  /**
+   * The expected file is read before the first cell by every run that will use it: a damaged one
+   * stops a re-baseline (which would otherwise fail after its last cell) and an --only-missing run
+   * before they compute anything, the dry run's plan too; a run with --no-compare that stores nothing
+   * never reads it, so it computes as if the file were not there.
+   */
+  @Test
+  void aDamagedExpectedFileStopsTheRunsThatReadItBeforeTheirFirstCell(@TempDir Path tmp) throws Exception {
+    Path expected = TestFiles.scratchExpected(tmp);
+    Path file = Harness.expectedCells(expected, SMALL.name());
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "algorithm,task\nPPO\n");
+    FakeRunner runner = new FakeRunner();
+    Harness h = new Harness(FakeRunner.registry(runner), log);
+
+    assertThrows(org.gposuite.reproduce.io.InputError.class, () -> h.run(options(SMALL, tmp, expected, false, true)));
+    assertThrows(org.gposuite.reproduce.io.InputError.class, () -> h.run(onlyMissing(tmp, "rest", expected, false, true)));
+    assertThrows(org.gposuite.reproduce.io.InputError.class, () -> h.plan(onlyMissing(tmp, "rest", expected, false, true)));
+    assertEquals(0, runner.calls.get(), "no cell computed");
+
+    assertEquals(Harness.OK, h.run(options(SMALL, tmp, expected, false, false)));
+    assertEquals(Plan.of(SMALL, CellSelection.ALL).cells().size(), runner.calls.get(), "--no-compare: every cell, file unread");
+    assertEquals("algorithm,task\nPPO\n", Files.readString(file), "and left as it was");
+  }
+
   /** SMALL's whole selection with --only-missing, into run folder {@code out} of {@code tmp}. */
   static Harness.Options onlyMissing(Path tmp, String out, Path expected, boolean compare, boolean rebaseline) {
     return new Harness.Options(SMALL, CellSelection.ALL, tmp.resolve(out), expected, tmp, compare, rebaseline, false,
