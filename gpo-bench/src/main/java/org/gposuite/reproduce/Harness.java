@@ -160,14 +160,14 @@ public final class Harness {
           + " re-create it with --rebaseline");
     }
     int selected = plan.cells().size();
-    plan = plan(o, plan, stored);
+    Optional<Spread> spread = spreadToCompare(o);
+    plan = plan(o, plan, stored, spread);
     if (o.onlyMissing()) {
       log.println("--only-missing: " + plan.cells().size() + " of the selection's " + selected + " cells are not in "
           + expectedFile);
       if (plan.cells().isEmpty()) return OK;
     }
     List<CellRecord> expected = comparing ? stored.get() : List.of();
-    Optional<Spread> spread = spreadToCompare(o);
     Rates rates = Rates.load(o.expectedResults(), o.profile().name(), o.profile().assumedStepsPerSecond());
     log.printf(Locale.ROOT, "profile %s: %d cells, %,d environment steps, about %s %s (%s)%n",
         o.profile().name(), plan.cells().size(), plan.plannedSteps(),
@@ -599,7 +599,7 @@ public final class Harness {
    * Slurm array indexes (so that its index names the manifest's cell).
    */
   public Plan plan(Options o) {
-    return plan(o, Plan.of(o.profile(), o.selection()), readStored(o));
+    return plan(o, Plan.of(o.profile(), o.selection()), readStored(o), spreadToCompare(o));
   }
 
   /**
@@ -609,11 +609,11 @@ public final class Harness {
    * grows the groups to their reference's seeds.
    *
    * @param stored the profile's expected rows, empty when it has no such file
+   * @param spread {@link #spreadToCompare}'s, read once by the caller that also reports against it
    */
-  private Plan plan(Options o, Plan selected, Optional<List<CellRecord>> stored) {
+  private Plan plan(Options o, Plan selected, Optional<List<CellRecord>> stored, Optional<Spread> spread) {
     if (stored.isEmpty()) return selected;
     if (o.onlyMissing()) return selected.keeping(ComputePlan.notStoredIn(stored.get()));
-    Optional<Spread> spread = spreadToCompare(o);
     return spread.isEmpty() ? selected : withStatSeeds(o, selected, stored.get(), spread.get());
   }
 
